@@ -1,0 +1,103 @@
+package io.techbridge.achievement.api;
+
+import io.techbridge.achievement.domain.AchievementService;
+import io.techbridge.achievement.domain.AchievementStatus;
+import io.techbridge.achievement.persistence.AchievementRepository;
+import io.techbridge.commons.api.PageRequest;
+import io.techbridge.commons.api.PageResponse;
+import io.techbridge.commons.api.QueryParameters;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.groups.ConvertGroup;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.UUID;
+
+@Path("/api/achievements")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Achievements", description = "The achievement database (科技成果库)")
+public class AchievementResource {
+
+    private final AchievementService service;
+
+    public AchievementResource(AchievementService service) {
+        this.service = service;
+    }
+
+    @POST
+    @Operation(summary = "Register an achievement", description = "201 with Location; status DRAFT (default) or PUBLISHED")
+    public Response create(@NotNull @Valid @ConvertGroup(to = AchievementRequest.OnCreate.class) AchievementRequest body,
+            UriInfo uri) {
+        AchievementResponse created = service.create(body);
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
+                .entity(created).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get an achievement")
+    public AchievementResponse get(@PathParam("id") UUID id) {
+        return service.get(id);
+    }
+
+    @GET
+    @Operation(summary = "List achievements", description = "Newest changes first; field and region codes also match what lies below them")
+    public PageResponse<AchievementResponse> list(
+            @QueryParam("field") String field,
+            @QueryParam("status") String status,
+            @QueryParam("organisationId") String organisationId,
+            @QueryParam("region") String region,
+            @QueryParam("q") String titleContains,
+            @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        AchievementRepository.Filter filter = new AchievementRepository.Filter(
+                QueryParameters.fieldCode("field", field),
+                QueryParameters.enumValue("status", status, AchievementStatus.class),
+                QueryParameters.text("organisationId", organisationId, 64),
+                QueryParameters.regionCode("region", region),
+                QueryParameters.text("q", titleContains, 200));
+        return service.list(filter, PageRequest.parse(page, size));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Update an achievement", description = "Send the version you read; a stale one gets 409 with the current version")
+    public AchievementResponse update(@PathParam("id") UUID id,
+            @NotNull @Valid @ConvertGroup(to = AchievementRequest.OnUpdate.class) AchievementRequest body) {
+        return service.update(id, body);
+    }
+
+    @POST
+    @Path("/{id}/publish")
+    @Operation(summary = "Publish a draft achievement")
+    public AchievementResponse publish(@PathParam("id") UUID id, @NotNull @Valid StatusChangeRequest body) {
+        return service.publish(id, body.version());
+    }
+
+    @POST
+    @Path("/{id}/withdraw")
+    @Operation(summary = "Withdraw an achievement", description = "It leaves the candidate pool; the record is kept")
+    public AchievementResponse withdraw(@PathParam("id") UUID id, @NotNull @Valid StatusChangeRequest body) {
+        return service.withdraw(id, body.version(), body.reason());
+    }
+
+    @POST
+    @Path("/{id}/transfer")
+    @Operation(summary = "Mark an achievement transferred (已转化)")
+    public AchievementResponse markTransferred(@PathParam("id") UUID id, @NotNull @Valid StatusChangeRequest body) {
+        return service.markTransferred(id, body.version(), body.reason());
+    }
+}

@@ -1,0 +1,49 @@
+package io.techbridge.achievement.api;
+
+import io.techbridge.achievement.domain.AchievementStatus;
+import io.techbridge.achievement.domain.IpForm;
+import io.techbridge.achievement.domain.MaturityStage;
+import io.techbridge.achievement.persistence.Achievement;
+import io.techbridge.commons.domain.Contact;
+import io.techbridge.commons.domain.MoneyRange;
+import io.techbridge.commons.domain.TransferMode;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** An achievement as the API shows it, and as its events carry it. */
+public record AchievementResponse(
+        UUID id,
+        long version,
+        String organisationId,
+        String institution,
+        String title,
+        String summary,
+        List<String> keywords,
+        String fieldCode,
+        int trl,
+        MaturityStage stage,
+        List<IpForm> ipForms,
+        List<String> patentNumbers,
+        List<TransferMode> transferModes,
+        MoneyRange askingPrice,
+        boolean freeTrialLicence,
+        String advantages,
+        String regionCode,
+        List<String> inventors,
+        Contact contact,
+        AchievementStatus status,
+        String statusReason,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public static AchievementResponse of(Achievement a) {
+        return new AchievementResponse(a.id, a.version, a.organisationId, a.institution, a.title, a.summary,
+                List.copyOf(a.keywords), a.fieldCode, a.trl, MaturityStage.ofTrl(a.trl), List.copyOf(a.ipForms),
+                List.copyOf(a.patentNumbers), List.copyOf(a.transferModes),
+                new MoneyRange(a.priceMinCny, a.priceMaxCny, a.priceNegotiable), a.freeTrialLicence, a.advantages,
+                a.regionCode, List.copyOf(a.inventors), new Contact(a.contactName, a.contactPhone, a.contactEmail),
+                a.status, a.statusReason, a.createdAt, a.updatedAt);
+    }
+}

@@ -1,0 +1,150 @@
+package io.techbridge.achievement.domain;
+
+import io.techbridge.achievement.api.AchievementRequest;
+import io.techbridge.achievement.api.AchievementResponse;
+import io.techbridge.achievement.messaging.AchievementEvents;
+import io.techbridge.achievement.persistence.Achievement;
+import io.techbridge.achievement.persistence.AchievementRepository;
+import io.techbridge.commons.api.PageRequest;
+import io.techbridge.commons.api.PageResponse;
+import io.techbridge.commons.problem.Problems;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/** Every change of an achievement, each in one transaction with its event. */
+@ApplicationScoped
+public class AchievementService {
+
+    private static final String WHAT = "achievement";
+
+    private final AchievementRepository repository;
+    private final AchievementEvents events;
+
+    public AchievementService(AchievementRepository repository, AchievementEvents events) {
+        this.repository = repository;
+        this.events = events;
+    }
+
+    @Transactional
+    public AchievementResponse create(AchievementRequest request) {
+        AchievementStatus status = request.status() == null ? AchievementStatus.DRAFT : request.status();
+        if (status != AchievementStatus.DRAFT && status != AchievementStatus.PUBLISHED) {
+            throw Problems.invalidField("status", "AllowedOnCreate", "must be DRAFT or PUBLISHED when registering");
+        }
+        Achievement achievement = new Achievement();
+        achievement.id = UUID.randomUUID();
+        achievement.organisationId = request.organisationId();
+        achievement.status = status;
+        achievement.version = 1;
+        achievement.createdAt = Instant.now();
+        apply(request, achievement);
+        repository.persist(achievement);
+        AchievementResponse state = AchievementResponse.of(achievement);
+        events.record(AchievementEvents.CREATED, state);
+        return state;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public AchievementResponse get(UUID id) {
+        return repository.findByIdOptional(id).map(AchievementResponse::of)
+                .orElseThrow(() -> Problems.notFound(WHAT, id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageResponse<AchievementResponse> list(AchievementRepository.Filter filter, PageRequest page) {
+        AchievementRepository.Page result = repository.search(filter, page);
+        return PageResponse.of(result.items(), AchievementResponse::of, page, result.total());
+    }
+
+    @Transactional
+    public AchievementResponse update(UUID id, AchievementRequest request) {
+        Achievement achievement = lockCurrent(id, request.version());
+        if (achievement.status.isFinal()) {
+            throw Problems.illegalState(WHAT, id, achievement.status.name(), "edited");
+        }
+        if (request.organisationId() != null && !request.organisationId().equals(achievement.organisationId)) {
+            throw Problems.invalidField("organisationId", "Immutable", "the owning organisation cannot be changed");
+        }
+        if (request.status() != null && request.status() != achievement.status) {
+            throw Problems.invalidField("status", "Immutable",
+                    "change the status with the publish, withdraw or transfer operations");
+        }
+        apply(request, achievement);
+        return commit(achievement, AchievementEvents.UPDATED);
+    }
+
+    @Transactional
+    public AchievementResponse publish(UUID id, long version) {
+        return changeStatus(id, version, AchievementStatus.PUBLISHED, null, "published", AchievementEvents.PUBLISHED);
+    }
+
+    @Transactional
+    public AchievementResponse withdraw(UUID id, long version, String reason) {
+        return changeStatus(id, version, AchievementStatus.WITHDRAWN, reason, "withdrawn", AchievementEvents.WITHDRAWN);
+    }
+
+    @Transactional
+    public AchievementResponse markTransferred(UUID id, long version, String reason) {
+        return changeStatus(id, version, AchievementStatus.TRANSFERRED, reason, "marked transferred",
+                AchievementEvents.TRANSFERRED);
+    }
+
+    private AchievementResponse changeStatus(UUID id, long version, AchievementStatus target, String reason,
+            String action, String eventType) {
+        Achievement achievement = lockCurrent(id, version);
+        if (!achievement.status.canBecome(target)) {
+            throw Problems.illegalState(WHAT, id, achievement.status.name(), action);
+        }
+        achievement.status = target;
+        achievement.statusReason = reason;
+        return commit(achievement, eventType);
+    }
+
+    private Achievement lockCurrent(UUID id, long sentVersion) {
+        Achievement achievement = repository.findForUpdate(id).orElseThrow(() -> Problems.notFound(WHAT, id));
+        if (achievement.version != sentVersion) {
+            throw Problems.versionConflict(WHAT, id, sentVersion, achievement.version);
+        }
+        return achievement;
+    }
+
+    private AchievementResponse commit(Achievement achievement, String eventType) {
+        achievement.version++;
+        achievement.updatedAt = Instant.now();
+        AchievementResponse state = AchievementResponse.of(achievement);
+        events.record(eventType, state);
+        return state;
+    }
+
+    private static void apply(AchievementRequest request, Achievement achievement) {
+        achievement.institution = request.institution().strip();
+        achievement.title = request.title().strip();
+        achievement.summary = request.summary().strip();
+        achievement.keywords = request.keywords().stream().map(String::strip).toList();
+        achievement.fieldCode = request.fieldCode();
+        achievement.trl = request.trl().shortValue();
+        achievement.ipForms = orEmpty(request.ipForms());
+        achievement.patentNumbers = orEmpty(request.patentNumbers());
+        achievement.transferModes = List.copyOf(request.transferModes());
+        achievement.priceMinCny = request.askingPrice().minCny();
+        achievement.priceMaxCny = request.askingPrice().maxCny();
+        achievement.priceNegotiable = request.askingPrice().negotiable();
+        achievement.freeTrialLicence = Boolean.TRUE.equals(request.freeTrialLicence());
+        achievement.advantages = request.advantages();
+        achievement.regionCode = request.regionCode();
+        achievement.inventors = orEmpty(request.inventors());
+        achievement.contactName = request.contact().name().strip();
+        achievement.contactPhone = request.contact().phone();
+        achievement.contactEmail = request.contact().email();
+        achievement.updatedAt = Instant.now();
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : List.copyOf(list.stream().filter(Objects::nonNull).toList());
+    }
+}

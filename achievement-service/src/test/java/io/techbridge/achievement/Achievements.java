@@ -1,0 +1,63 @@
+package io.techbridge.achievement;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/** Request bodies and calls shared by the achievement tests. */
+final class Achievements {
+
+    private Achievements() {
+    }
+
+    static String newOrganisation() {
+        return "org-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A valid create body; tests change one member at a time. */
+    static Map<String, Object> validBody(String organisationId) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("organisationId", organisationId);
+        body.put("status", "PUBLISHED");
+        body.put("institution", "浙江大学");
+        body.put("title", "高导热石墨烯复合散热膜制备技术");
+        body.put("summary", "采用化学气相沉积与热压复合工艺制备石墨烯散热膜，面内导热系数达1500 W/(m·K)，厚度25微米。");
+        body.put("keywords", new ArrayList<>(List.of("石墨烯", "散热膜", "导热")));
+        body.put("fieldCode", "04.02");
+        body.put("trl", 6);
+        body.put("ipForms", new ArrayList<>(List.of("INVENTION_PATENT")));
+        body.put("patentNumbers", new ArrayList<>(List.of("ZL202110345678.2")));
+        body.put("transferModes", new ArrayList<>(List.of("LICENSE", "ASSIGNMENT")));
+        body.put("askingPrice", new HashMap<>(Map.of("minCny", 500000, "maxCny", 2000000, "negotiable", false)));
+        body.put("freeTrialLicence", false);
+        body.put("advantages", "导热系数比传统人工石墨膜高30%，成本降低20%。");
+        body.put("regionCode", "330100");
+        body.put("inventors", new ArrayList<>(List.of("王明", "李华")));
+        body.put("contact", new HashMap<>(Map.of("name", "陈老师", "phone", "0571-87951234", "email", "tto@example.edu.cn")));
+        return body;
+    }
+
+    static ValidatableResponse create(Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).body(body).when().post("/api/achievements").then();
+    }
+
+    static String createdId(Map<String, Object> body) {
+        return create(body).statusCode(201).extract().path("id");
+    }
+
+    static ValidatableResponse update(String id, Map<String, Object> body) {
+        return given().contentType(ContentType.JSON).body(body).when().put("/api/achievements/" + id).then();
+    }
+
+    static ValidatableResponse changeStatus(String id, String operation, long version) {
+        return given().contentType(ContentType.JSON).body(Map.of("version", version, "reason", "test"))
+                .when().post("/api/achievements/" + id + "/" + operation).then();
+    }
+}

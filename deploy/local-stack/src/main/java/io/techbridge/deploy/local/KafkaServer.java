@@ -1,0 +1,146 @@
+package io.techbridge.deploy.local;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** An Apache Kafka broker in KRaft mode (broker and controller in one process), from Maven Central jars. */
+public final class KafkaServer {
+
+    private final Path projectDir;
+    private final Path home;
+    private final int port;
+    private final int controllerPort;
+    private final String heap;
+    private final ManagedProcess process;
+    private long serverLogOffset;
+
+    public KafkaServer(Path projectDir, Path home, int port, int controllerPort, String heap) {
+        this.projectDir = projectDir;
+        this.home = home.toAbsolutePath();
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.heap = heap;
+        this.process = new ManagedProcess("kafka", this.home, this.home.resolve("kafka.log"));
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public ManagedProcess process() {
+        return process;
+    }
+
+    public boolean isRunning() {
+        return process.running().isPresent();
+    }
+
+    public void start() {
+        if (isRunning()) {
+            return;
+        }
+        String classpath = JavaCommand.moduleClasspath(projectDir, "kafka-node");
+        Path properties = writeProperties();
+        if (!Files.exists(home.resolve("data").resolve("meta.properties"))) {
+            Commands.runOrFail(List.of(JavaCommand.javaBinary(), "-cp", classpath,
+                    "-Dkafka.logs.dir=" + home, "kafka.tools.StorageTool", "format",
+                    "-t", newClusterId(), "-c", properties.toString(), "--standalone"));
+        }
+        serverLogOffset = sizeOf(home.resolve("server.log"));
+        process.start(JavaCommand.command(process, home.resolve("java.args"), classpath,
+                        List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC", "-Djava.awt.headless=true",
+                                "-Dkafka.logs.dir=" + home),
+                        "kafka.Kafka", List.of(properties.toString())),
+                Map.of(), home);
+    }
+
+    public void awaitReady(Duration timeout) {
+        Wait.until("Kafka on port " + port, timeout, () -> {
+            if (!isRunning()) {
+                throw new IllegalStateException("Kafka exited; see " + process.logFile() + " and " + home.resolve("server.log"));
+            }
+            return Wait.portOpen(port) && serverLogSays("Kafka Server started");
+        });
+    }
+
+    public void stop() {
+        process.stop(Duration.ofSeconds(60));
+    }
+
+    /** Kills the broker as a crash or an outage would; the data stays. */
+    public void kill() {
+        process.kill();
+    }
+
+    /** Looks only at what this start wrote, as an earlier run's log says the same words. */
+    private boolean serverLogSays(String text) {
+        Path log = home.resolve("server.log");
+        try {
+            if (!Files.exists(log)) {
+                return false;
+            }
+            String content = Files.readString(log);
+            long from = content.length() >= serverLogOffset ? serverLogOffset : 0;
+            return content.substring((int) Math.min(from, content.length())).contains(text);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file).length() : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private Path writeProperties() {
+        String properties = """
+                # Written by the local stack on each start; edit the launcher, not this file.
+                process.roles=broker,controller
+                node.id=1
+                controller.quorum.bootstrap.servers=127.0.0.1:%2$d
+                listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
+                advertised.listeners=PLAINTEXT://127.0.0.1:%1$d
+                controller.listener.names=CONTROLLER
+                inter.broker.listener.name=PLAINTEXT
+                listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+                log.dirs=%3$s
+                num.partitions=3
+                auto.create.topics.enable=true
+                offsets.topic.replication.factor=1
+                transaction.state.log.replication.factor=1
+                transaction.state.log.min.isr=1
+                share.coordinator.state.topic.replication.factor=1
+                share.coordinator.state.topic.min.isr=1
+                group.initial.rebalance.delay.ms=0
+                # Events are the source of a reindex, so they are kept for good.
+                log.retention.ms=-1
+                log.retention.bytes=-1
+                """.formatted(port, controllerPort, home.resolve("data"));
+        try {
+            Files.createDirectories(home);
+            Path file = home.resolve("server.properties");
+            Files.writeString(file, properties);
+            return file;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write Kafka properties under " + home, e);
+        }
+    }
+
+    /** Kafka's cluster id format: a random UUID as URL-safe base64 without padding. */
+    private static String newClusterId() {
+        UUID uuid = UUID.randomUUID();
+        ByteBuffer bytes = ByteBuffer.allocate(16);
+        bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    }
+}

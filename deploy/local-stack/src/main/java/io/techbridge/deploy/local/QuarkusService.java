@@ -1,0 +1,79 @@
+package io.techbridge.deploy.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** One of TechBridge's own services, run in JVM mode from its Quarkus build. */
+public final class QuarkusService {
+
+    private final String module;
+    private final Path jar;
+    private final int port;
+    private final String heap;
+    private final Map<String, String> environment;
+    private final ManagedProcess process;
+
+    public QuarkusService(Path projectDir, Path runDir, String module, int port, String heap,
+            Map<String, String> environment) {
+        this.module = module;
+        this.jar = projectDir.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        this.port = port;
+        this.heap = heap;
+        this.environment = environment;
+        this.process = new ManagedProcess(module, runDir, runDir.resolve(module + ".log"));
+    }
+
+    public String module() {
+        return module;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url() {
+        return "http://localhost:" + port;
+    }
+
+    public ManagedProcess process() {
+        return process;
+    }
+
+    public boolean isBuilt() {
+        return Files.exists(jar);
+    }
+
+    public boolean isRunning() {
+        return process.running().isPresent();
+    }
+
+    public void start() {
+        if (isRunning()) {
+            return;
+        }
+        if (!isBuilt()) {
+            throw new IllegalStateException(jar + " is missing: build the project first (./mvnw install -DskipTests)");
+        }
+        List<String> command = new ArrayList<>(List.of(JavaCommand.javaBinary(), process.marker(),
+                "-Xms" + heap, "-Xmx" + heap, "-XX:+UseSerialGC", "-Dquarkus.http.port=" + port,
+                "-jar", jar.toString()));
+        process.start(command, environment, jar.getParent());
+    }
+
+    public void awaitReady(Duration timeout) {
+        Wait.until(module + " on port " + port, timeout, () -> {
+            if (!isRunning()) {
+                throw new IllegalStateException(module + " exited; see " + process.logFile());
+            }
+            return Wait.httpStatus(url() + "/q/health/ready") == 200;
+        });
+    }
+
+    public void stop() {
+        process.stop(Duration.ofSeconds(30));
+    }
+}

@@ -1,0 +1,120 @@
+package io.techbridge.deploy.local.testing;
+
+import io.techbridge.deploy.local.KafkaServer;
+import io.techbridge.deploy.local.PostgresServer;
+import io.techbridge.deploy.local.StackSettings;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The real servers a test JVM runs against: the ones named by the environment, or else a
+ * PostgreSQL cluster and a Kafka broker this JVM starts on free ports under {@code target/} and
+ * stops when it exits.
+ */
+public final class TestServers {
+
+    private static TestServers instance;
+
+    private final PostgresServer postgres;
+    private final KafkaServer kafka;
+    private final String externalJdbcBase;
+    private final String externalKafka;
+
+    private TestServers(PostgresServer postgres, KafkaServer kafka, String externalJdbcBase, String externalKafka) {
+        this.postgres = postgres;
+        this.kafka = kafka;
+        this.externalJdbcBase = externalJdbcBase;
+        this.externalKafka = externalKafka;
+    }
+
+    public static synchronized TestServers get() {
+        if (instance == null) {
+            instance = create();
+        }
+        return instance;
+    }
+
+    private static TestServers create() {
+        String jdbcBase = System.getenv("TECHBRIDGE_TEST_JDBC_BASE");
+        String bootstrap = System.getenv("TECHBRIDGE_TEST_KAFKA");
+        if (jdbcBase != null && !jdbcBase.isBlank() && bootstrap != null && !bootstrap.isBlank()) {
+            return new TestServers(null, null, jdbcBase.replaceAll("/+$", ""), bootstrap);
+        }
+        Path projectDir = StackSettings.projectDirectory();
+        Path home = Path.of("target", "real-servers").toAbsolutePath();
+        clearEarlierRun(projectDir, home);
+        PostgresServer postgres = new PostgresServer(home.resolve("postgres"), freePort());
+        KafkaServer kafka = new KafkaServer(projectDir, home.resolve("kafka"), freePort(), freePort(), "384m");
+        kafka.start();
+        postgres.start();
+        kafka.awaitReady(Duration.ofMinutes(2));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            kafka.stop();
+            postgres.stop();
+        }, "stop-test-servers"));
+        return new TestServers(postgres, kafka, null, null);
+    }
+
+    /** Each test run starts from empty servers; a crashed earlier run may have left its servers running. */
+    private static void clearEarlierRun(Path projectDir, Path home) {
+        if (!Files.exists(home)) {
+            return;
+        }
+        new PostgresServer(home.resolve("postgres"), 0).stop();
+        new KafkaServer(projectDir, home.resolve("kafka"), 0, 0, "0").kill();
+        try (Stream<Path> files = Files.walk(home)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot clear " + home, e);
+        }
+    }
+
+    /** Whether this JVM started the servers, and so may stop and restart them in a test. */
+    public boolean managed() {
+        return postgres != null;
+    }
+
+    public String jdbcUrl(String database) {
+        if (managed()) {
+            postgres.ensureDatabase(database);
+            return postgres.jdbcUrl(database);
+        }
+        return externalJdbcBase + "/" + database;
+    }
+
+    public String kafkaBootstrapServers() {
+        return managed() ? kafka.bootstrapServers() : externalKafka;
+    }
+
+    public String databaseUser() {
+        return managed() ? PostgresServer.SUPERUSER : System.getenv().getOrDefault("TECHBRIDGE_TEST_DB_USER", "techbridge");
+    }
+
+    public String databasePassword() {
+        return managed() ? "" : System.getenv().getOrDefault("TECHBRIDGE_TEST_DB_PASSWORD", "");
+    }
+
+    public Optional<KafkaServer> kafka() {
+        return Optional.ofNullable(kafka);
+    }
+
+    public Optional<PostgresServer> postgres() {
+        return Optional.ofNullable(postgres);
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
+        }
+    }
+}

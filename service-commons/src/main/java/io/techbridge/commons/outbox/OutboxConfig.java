@@ -1,0 +1,26 @@
+package io.techbridge.commons.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+@ConfigMapping(prefix = "techbridge.outbox")
+public interface OutboxConfig {
+
+    /** Most events relayed in one round. */
+    @WithDefault("200")
+    int batchSize();
+
+    /** How long a round waits for Kafka's acknowledgements before it gives up and retries later. */
+    @WithDefault("15s")
+    Duration sendTimeout();
+
+    /** How long relayed events stay in the table, for inspection, before they are deleted. */
+    @WithDefault("P7D")
+    Duration retention();
+
+    /** Identifies the relay lock; differs per service only if two services share a database. */
+    @WithDefault("7031977")
+    long lockKey();
+}

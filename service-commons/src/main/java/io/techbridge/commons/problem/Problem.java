@@ -1,0 +1,52 @@
+package io.techbridge.commons.problem;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An RFC 9457 problem document ({@code application/problem+json}). {@code violations} names each
+ * offending field and the rule it broke; {@code extensions} carries problem-specific members
+ * such as the current version in a conflict.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Problem(
+        URI type,
+        String title,
+        int status,
+        String detail,
+        String instance,
+        List<Violation> violations,
+        Map<String, Object> context) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    private static final String TYPE_BASE = "https://techbridge.io/problems/";
+
+    /** One broken rule: the field (a JSON path such as {@code contact.email} or {@code keywords[2]}), the rule and why. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Violation(String field, String in, String rule, String message) {
+    }
+
+    public static Problem of(Response.Status status, String slug, String title, String detail) {
+        return new Problem(URI.create(TYPE_BASE + slug), title, status.getStatusCode(), detail, null, List.of(), Map.of());
+    }
+
+    public Problem withViolations(List<Violation> newViolations) {
+        return new Problem(type, title, status, detail, instance, newViolations, context);
+    }
+
+    public Problem withContext(Map<String, Object> newContext) {
+        return new Problem(type, title, status, detail, instance, violations, newContext);
+    }
+
+    public Problem withInstance(String path) {
+        return new Problem(type, title, status, detail, path, violations, context);
+    }
+
+    public Response toResponse() {
+        return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+    }
+}

@@ -1,0 +1,183 @@
+package io.techbridge.commons.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Turns every error a client can cause into an {@code application/problem+json} answer that names the field and the rule. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return e.problem().withInstance(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.Violation> violations = e.getConstraintViolations().stream()
+                .map(ProblemMappers::violation)
+                .sorted(Comparator.comparing(Problem.Violation::field).thenComparing(Problem.Violation::rule))
+                .toList();
+        String detail = violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
+        return Problem.of(Status.BAD_REQUEST, "validation", "Invalid request", detail)
+                .withViolations(violations).withInstance(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            String field = path(unknown);
+            return invalidBody(uri, field, "known-field", "is not a field of this request; known fields: "
+                    + unknown.getKnownPropertyIds());
+        }
+        if (e instanceof InvalidFormatException format) {
+            String allowed = format.getTargetType() != null && format.getTargetType().isEnum()
+                    ? "; allowed: " + Arrays.toString(format.getTargetType().getEnumConstants())
+                    : "";
+            return invalidBody(uri, path(format), "type", "'" + format.getValue() + "' is not a valid "
+                    + simpleType(format.getTargetType()) + allowed);
+        }
+        if (e instanceof MismatchedInputException mismatch) {
+            return invalidBody(uri, path(mismatch), "type", "must be a " + simpleType(mismatch.getTargetType()));
+        }
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return invalidBody(uri, path(mapping), "type", rootMessage(mapping));
+        }
+        return Problem.of(Status.BAD_REQUEST, "malformed-json", "Malformed JSON",
+                "the request body is not valid JSON: " + e.getOriginalMessage()).withInstance(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response optimisticLock(OptimisticLockException e, UriInfo uri) {
+        return Problem.of(Status.CONFLICT, "version-conflict", "Version conflict",
+                "the record was changed concurrently; reload it and apply your change again")
+                .withInstance(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        Response original = e.getResponse();
+        if (original.hasEntity() && original.getMediaType() != null
+                && Problem.MEDIA_TYPE.equals(original.getMediaType().toString())) {
+            return original;
+        }
+        Status status = Status.fromStatusCode(original.getStatus());
+        int code = original.getStatus();
+        String title = status != null ? status.getReasonPhrase() : "HTTP " + code;
+        String slug = title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
+        return new Problem(java.net.URI.create("https://techbridge.io/problems/" + slug), title, code,
+                e.getMessage(), uri.getPath(), List.of(), java.util.Map.of()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e, UriInfo uri) {
+        LOG.errorf(e, "unexpected error on %s", uri.getPath());
+        return Problem.of(Status.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+                "the request could not be completed; nothing was changed").withInstance(uri.getPath()).toResponse();
+    }
+
+    private static Response invalidBody(UriInfo uri, String field, String rule, String message) {
+        return Problem.of(Status.BAD_REQUEST, "validation", "Invalid request", field + ": " + message)
+                .withViolations(List.of(new Problem.Violation(field, "body", rule, message)))
+                .withInstance(uri.getPath()).toResponse();
+    }
+
+    static Problem.Violation violation(ConstraintViolation<?> violation) {
+        StringBuilder field = new StringBuilder();
+        String parameter = null;
+        boolean inBody = false;
+        for (Path.Node node : violation.getPropertyPath()) {
+            ElementKind kind = node.getKind();
+            if (kind == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                continue;
+            }
+            if (kind == ElementKind.METHOD || kind == ElementKind.CONSTRUCTOR || kind == ElementKind.RETURN_VALUE
+                    || kind == ElementKind.CROSS_PARAMETER) {
+                continue;
+            }
+            inBody = true;
+            if (node.isInIterable()) {
+                Object position = node.getIndex() != null ? node.getIndex() : node.getKey();
+                field.append('[').append(position).append(']');
+            }
+            if (kind == ElementKind.PROPERTY) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(node.getName());
+            }
+        }
+        String name = !field.isEmpty() ? field.toString() : parameter != null ? parameter : "request";
+        String rule = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        return new Problem.Violation(name, inBody ? "body" : "query", rule, violation.getMessage());
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? "request" : field.toString();
+    }
+
+    private static String simpleType(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (type.isEnum()) {
+            return "value";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean (true or false)";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "date (yyyy-mm-dd)";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "list";
+        }
+        if (type == String.class) {
+            return "string";
+        }
+        return "object";
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}
