@@ -43,6 +43,12 @@ public class ProblemMappers {
                 .withViolations(violations).withInstance(uri.getPath()).toResponse();
     }
 
+    /** Declared for this exact type because the JSON provider brings its own mapper for it. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         if (e instanceof UnrecognizedPropertyException unknown) {
@@ -76,6 +82,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, uri);
+        }
         Response original = e.getResponse();
         if (original.hasEntity() && original.getMediaType() != null
                 && Problem.MEDIA_TYPE.equals(original.getMediaType().toString())) {
