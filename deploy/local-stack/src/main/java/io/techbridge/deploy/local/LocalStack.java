@@ -34,8 +34,9 @@ public final class LocalStack {
         this.elasticsearch = new ElasticsearchServer(settings.projectDir(), data.resolve("elasticsearch"),
                 settings.elasticsearchPort(), settings.elasticsearchTransportPort(), "768m");
         this.services = List.of(
-                service("achievement-service", "achievement", settings.achievementPort()),
-                service("demand-service", "demand", settings.demandPort()));
+                service("achievement-service", "achievement", settings.achievementPort(), "256m"),
+                service("demand-service", "demand", settings.demandPort(), "256m"),
+                service("matching-service", "matching", settings.matchingPort(), "640m"));
     }
 
     public static void main(String[] args) {
@@ -58,12 +59,12 @@ public final class LocalStack {
         }
     }
 
-    private QuarkusService service(String module, String database, int port) {
-        return new QuarkusService(settings.projectDir(), settings.dataDir().resolve("services"), module, port, "256m",
+    private QuarkusService service(String module, String database, int port, String heap) {
+        return new QuarkusService(settings.projectDir(), settings.dataDir().resolve("services"), module, port, heap,
                 Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database),
                         "QUARKUS_DATASOURCE_USERNAME", PostgresServer.SUPERUSER,
                         "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                        "TECHBRIDGE_DATABASE", database));
+                        "QUARKUS_ELASTICSEARCH_HOSTS", "127.0.0.1:" + settings.elasticsearchPort()));
     }
 
     public void up() {
@@ -89,9 +90,12 @@ public final class LocalStack {
 
         DemoData demo = new DemoData(settings.projectDir(), settings.dataDir());
         if (!demo.loaded()) {
-            step("demo data", () -> System.out.println("  loaded " + demo.load(
+            Map<String, Integer> loaded = new java.util.LinkedHashMap<>();
+            step("demo data", () -> loaded.putAll(demo.load(
                     serviceUrl("achievement-service") + "/api/achievements",
                     serviceUrl("demand-service") + "/api/demands")));
+            System.out.println("  loaded " + loaded.get("achievements") + " achievements and " + loaded.get("demands")
+                    + " demands");
         }
         System.out.printf("%nTechBridge is up in %.1f s%n", (System.nanoTime() - started) / 1e9);
         printUrls();

@@ -1,0 +1,51 @@
+package io.techbridge.demand.api;
+
+import io.techbridge.commons.domain.Contact;
+import io.techbridge.commons.domain.MoneyRange;
+import io.techbridge.commons.domain.TransferMode;
+import io.techbridge.demand.domain.Confidentiality;
+import io.techbridge.demand.domain.DemandStatus;
+import io.techbridge.demand.persistence.Demand;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** A demand as the API shows it, and as its events carry it; {@code challenge} and {@code minTrl} may be null. */
+public record DemandResponse(
+        UUID id,
+        long version,
+        String organisationId,
+        String enterprise,
+        String title,
+        String problem,
+        String indicators,
+        String fieldCode,
+        List<String> keywords,
+        MoneyRange budget,
+        LocalDate validUntil,
+        String regionCode,
+        List<TransferMode> cooperationModes,
+        Integer minTrl,
+        Confidentiality confidentiality,
+        Challenge challenge,
+        Contact contact,
+        DemandStatus status,
+        String statusReason,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public static DemandResponse of(Demand d) {
+        Challenge challenge = d.hasChallenge()
+                ? new Challenge(d.challengeGoal, d.challengeIndicators, d.challengeBountyCny,
+                        d.challengeApplicationDeadline, d.challengeJudgingDeadline)
+                : null;
+        return new DemandResponse(d.id, d.version, d.organisationId, d.enterprise, d.title, d.problem, d.indicators,
+                d.fieldCode, List.copyOf(d.keywords), new MoneyRange(d.budgetMinCny, d.budgetMaxCny, d.budgetNegotiable),
+                d.validUntil, d.regionCode, List.copyOf(d.cooperationModes),
+                d.minTrl == null ? null : d.minTrl.intValue(), d.confidentiality, challenge,
+                new Contact(d.contactName, d.contactPhone, d.contactEmail),
+                d.status, d.statusReason, d.createdAt, d.updatedAt);
+    }
+}

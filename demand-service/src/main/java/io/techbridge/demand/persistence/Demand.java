@@ -1,0 +1,123 @@
+package io.techbridge.demand.persistence;
+
+import io.techbridge.commons.domain.TransferMode;
+import io.techbridge.demand.domain.Confidentiality;
+import io.techbridge.demand.domain.DemandStatus;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An enterprise technology demand (企业技术需求). {@code version} is the aggregate version of the
+ * domain: it starts at 1 and grows by one with each change, under a row lock, so events carry
+ * exact versions. The optional open challenge (揭榜挂帅) lives in the {@code challenge*} columns,
+ * all null when there is none.
+ */
+@Entity
+@Table(name = "demand")
+public class Demand {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "organisation_id", nullable = false, updatable = false)
+    public String organisationId;
+
+    @Column(nullable = false)
+    public String enterprise;
+
+    @Column(nullable = false)
+    public String title;
+
+    @Column(nullable = false)
+    public String problem;
+
+    public String indicators;
+
+    @Column(name = "field_code", nullable = false)
+    public String fieldCode;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<String> keywords;
+
+    @Column(name = "budget_min_cny")
+    public Long budgetMinCny;
+
+    @Column(name = "budget_max_cny")
+    public Long budgetMaxCny;
+
+    @Column(name = "budget_negotiable", nullable = false)
+    public boolean budgetNegotiable;
+
+    @Column(name = "valid_until", nullable = false)
+    public LocalDate validUntil;
+
+    @Column(name = "region_code", nullable = false)
+    public String regionCode;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "cooperation_modes", nullable = false)
+    public List<TransferMode> cooperationModes;
+
+    @Column(name = "min_trl")
+    public Short minTrl;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Confidentiality confidentiality;
+
+    @Column(name = "challenge_goal")
+    public String challengeGoal;
+
+    @Column(name = "challenge_indicators")
+    public String challengeIndicators;
+
+    @Column(name = "challenge_bounty_cny")
+    public Long challengeBountyCny;
+
+    @Column(name = "challenge_application_deadline")
+    public LocalDate challengeApplicationDeadline;
+
+    @Column(name = "challenge_judging_deadline")
+    public LocalDate challengeJudgingDeadline;
+
+    @Column(name = "contact_name", nullable = false)
+    public String contactName;
+
+    @Column(name = "contact_phone")
+    public String contactPhone;
+
+    @Column(name = "contact_email")
+    public String contactEmail;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public DemandStatus status;
+
+    @Column(name = "status_reason")
+    public String statusReason;
+
+    @Column(nullable = false)
+    public long version;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    public boolean hasChallenge() {
+        return challengeGoal != null;
+    }
+}

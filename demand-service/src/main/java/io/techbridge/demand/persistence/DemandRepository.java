@@ -1,0 +1,103 @@
+package io.techbridge.demand.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.techbridge.commons.api.PageRequest;
+import io.techbridge.demand.domain.Confidentiality;
+import io.techbridge.demand.domain.DemandStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class DemandRepository implements PanacheRepositoryBase<Demand, UUID> {
+
+    /** Filters of the listing; every one is optional. */
+    public record Filter(String fieldCode, DemandStatus status, String organisationId, String regionCode,
+            String titleContains, Confidentiality confidentiality) {
+    }
+
+    public record Page(List<Demand> items, long total) {
+    }
+
+    /** Locks the row so that concurrent changes are applied one after the other, each with its own version. */
+    public Optional<Demand> findForUpdate(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * Locks up to {@code limit} open or negotiating demands whose last valid day was before
+     * {@code today}. Rows another transaction holds (an edit, or the expiry job of another
+     * instance) are skipped, not waited for, so no demand is expired twice and nobody blocks.
+     * Served by the partial index {@code demand_expiry_idx}.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Demand> lockDueForExpiry(LocalDate today, int limit) {
+        return getEntityManager().createNativeQuery("""
+                        SELECT * FROM demand
+                        WHERE status IN ('OPEN', 'IN_NEGOTIATION') AND valid_until < :today
+                        ORDER BY valid_until, id
+                        LIMIT :limit
+                        FOR UPDATE SKIP LOCKED""", Demand.class)
+                .setParameter("today", today)
+                .setParameter("limit", limit)
+                .getResultList();
+    }
+
+    public Page search(Filter filter, PageRequest page) {
+        List<String> conditions = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        if (filter.fieldCode() != null) {
+            // A top-level field (04) also finds its sub-fields (04.03).
+            conditions.add("(fieldCode = :field or fieldCode like :fieldPrefix)");
+            parameters.and("field", filter.fieldCode()).and("fieldPrefix", filter.fieldCode() + ".%");
+        }
+        if (filter.status() != null) {
+            conditions.add("status = :status");
+            parameters.and("status", filter.status());
+        }
+        if (filter.organisationId() != null) {
+            conditions.add("organisationId = :organisation");
+            parameters.and("organisation", filter.organisationId());
+        }
+        if (filter.regionCode() != null) {
+            conditions.add("regionCode like :region");
+            parameters.and("region", regionPrefix(filter.regionCode()) + "%");
+        }
+        if (filter.titleContains() != null) {
+            conditions.add("lower(title) like :title escape '\\'");
+            parameters.and("title", "%" + escapeLike(filter.titleContains().toLowerCase()) + "%");
+        }
+        if (filter.confidentiality() != null) {
+            conditions.add("confidentiality = :confidentiality");
+            parameters.and("confidentiality", filter.confidentiality());
+        }
+        String query = String.join(" and ", conditions);
+        Sort sort = Sort.descending("updatedAt").and("id");
+        var panacheQuery = conditions.isEmpty() ? findAll(sort) : find(query, sort, parameters);
+        long total = panacheQuery.count();
+        List<Demand> items = panacheQuery.page(page.page(), page.size()).list();
+        return new Page(items, total);
+    }
+
+    /** A province (330000) or city (330100) code also finds the districts below it. */
+    static String regionPrefix(String regionCode) {
+        if (regionCode.endsWith("0000")) {
+            return regionCode.substring(0, 2);
+        }
+        if (regionCode.endsWith("00")) {
+            return regionCode.substring(0, 4);
+        }
+        return regionCode;
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,120 @@
+package io.techbridge.deploy.smoke;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.techbridge.deploy.local.StackSettings;
+import io.techbridge.deploy.local.testing.TestServers;
+import io.techbridge.deploy.local.testing.TopicReader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What a new user does first: {@code deploy/local/up} on an empty data folder, a registration,
+ * {@code down}; then {@code up} again on the kept folder, where everything is still there.
+ */
+class LocalStackSmokeTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Path projectDir = StackSettings.projectDirectory();
+    private final Path dataDir = Path.of("target", "smoke-data").toAbsolutePath();
+    private final Map<String, String> environment = new HashMap<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void upLoadsTheDemoAndDownThenUpAgainKeepsEverything() throws Exception {
+        deleteRecursively(dataDir);
+        for (String port : new String[]{"PG", "KAFKA", "KAFKA_CONTROLLER", "ES", "ES_TRANSPORT", "GATEWAY",
+                "ACHIEVEMENT", "DEMAND", "MATCHING"}) {
+            environment.put("TECHBRIDGE_" + port + "_PORT", Integer.toString(TestServers.freePort()));
+        }
+        environment.put("TECHBRIDGE_DATA_DIR", dataDir.toString());
+        environment.put("TECHBRIDGE_SKIP_BUILD", "1");
+        environment.put("JAVA_HOME", System.getProperty("java.home"));
+        String achievements = "http://localhost:" + environment.get("TECHBRIDGE_ACHIEVEMENT_PORT") + "/api/achievements";
+        String demands = "http://localhost:" + environment.get("TECHBRIDGE_DEMAND_PORT") + "/api/demands";
+        int demoAchievements = JSON.readTree(projectDir.resolve("deploy/local/demo/achievements.json").toFile()).size();
+        int demoDemands = JSON.readTree(projectDir.resolve("deploy/local/demo/demands.json").toFile()).size();
+
+        String firstStart = run("up");
+        assertTrue(firstStart.contains("TechBridge is up"), firstStart);
+        assertTrue(firstStart.contains(achievements.replace("/api/achievements", "")), firstStart);
+        assertEquals(demoAchievements, total(achievements));
+        assertEquals(demoDemands, total(demands));
+
+        JsonNode first = JSON.readTree(projectDir.resolve("deploy/local/demo/achievements.json").toFile()).get(0);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) first).remove("key");
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(achievements))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(first))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+        String id = JSON.readTree(created.body()).get("id").asText();
+        try (TopicReader reader = new TopicReader("127.0.0.1:" + environment.get("TECHBRIDGE_KAFKA_PORT"),
+                "achievement-events")) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> !reader.pollKey(id).isEmpty());
+        }
+        assertTrue(run("status").contains("running"));
+        run("down");
+        assertTrue(run("status").lines().skip(1).noneMatch(line -> line.contains(" running ")));
+
+        String secondStart = run("up");
+        assertTrue(secondStart.contains("TechBridge is up"), secondStart);
+        assertEquals(demoAchievements + 1, total(achievements), "the kept data, and the demo loaded only once");
+        assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(achievements + "/" + id)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode());
+    }
+
+    @AfterEach
+    void down() throws Exception {
+        run("down");
+    }
+
+    private long total(String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "?size=1")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return JSON.readTree(response.body()).get("totalItems").asLong();
+    }
+
+    private String run(String command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(projectDir.resolve("deploy/local").resolve(command).toString())
+                .directory(projectDir.toFile())
+                .redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(10, TimeUnit.MINUTES), command + " did not finish");
+        System.out.println("$ deploy/local/" + command + System.lineSeparator() + output);
+        assertEquals(0, process.exitValue(), "deploy/local/" + command + " failed:" + System.lineSeparator() + output);
+        return output;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.techbridge.matching.config;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.techbridge.matching.matching.Matcher;
+import io.techbridge.matching.search.DocumentIndexer;
+import io.techbridge.matching.search.IndexAdmin;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+/**
+ * The search components are plain classes, so the evaluation and benchmark tools run the very
+ * same code outside the service; here they become beans working on the live aliases.
+ */
+@ApplicationScoped
+public class SearchBeans {
+
+    @Produces
+    @ApplicationScoped
+    IndexAdmin indexAdmin(ElasticsearchClient client) {
+        return new IndexAdmin(client);
+    }
+
+    @Produces
+    @ApplicationScoped
+    DocumentIndexer documentIndexer(ElasticsearchClient client) {
+        return new DocumentIndexer(client);
+    }
+
+    @Produces
+    @ApplicationScoped
+    Matcher matcher(ElasticsearchClient client, MatchingConfig config) {
+        return new Matcher(client, config, IndexAdmin.ACHIEVEMENTS, IndexAdmin.DEMANDS);
+    }
+}

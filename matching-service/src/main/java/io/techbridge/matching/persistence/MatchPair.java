@@ -1,0 +1,73 @@
+package io.techbridge.matching.persistence;
+
+import io.techbridge.matching.workflow.MatchStatus;
+import io.techbridge.matching.workflow.ReasonCode;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A proposed or decided (demand, achievement) pair; {@code version} grows with each change. */
+@Entity
+@Table(name = "match_pair")
+public class MatchPair {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "demand_id", nullable = false, updatable = false)
+    public String demandId;
+
+    @Column(name = "achievement_id", nullable = false, updatable = false)
+    public String achievementId;
+
+    @Column(name = "demand_organisation_id")
+    public String demandOrganisationId;
+
+    @Column(name = "achievement_organisation_id")
+    public String achievementOrganisationId;
+
+    /** The demand's field and region: the pair is counted where the need is. */
+    @Column(name = "field_code")
+    public String fieldCode;
+
+    @Column(name = "region_code")
+    public String regionCode;
+
+    @Column(nullable = false)
+    public double score;
+
+    /** The explanation as JSON, as the API shows it. */
+    @Column(nullable = false)
+    public String explanation;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public MatchStatus status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "reason_code")
+    public ReasonCode reasonCode;
+
+    public String note;
+
+    @Column(name = "contract_amount_cny")
+    public Long contractAmountCny;
+
+    @Column(name = "contract_registration_no")
+    public String contractRegistrationNo;
+
+    @Column(nullable = false)
+    public long version;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

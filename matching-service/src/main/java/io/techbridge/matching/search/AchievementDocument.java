@@ -1,0 +1,45 @@
+package io.techbridge.matching.search;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import java.time.Instant;
+import java.util.List;
+
+/** An achievement as indexed: its searchable text, structured fields and embedding. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record AchievementDocument(
+        String id,
+        long version,
+        String organisationId,
+        String institution,
+        String title,
+        String summary,
+        String advantages,
+        List<String> keywords,
+        String fieldCode,
+        String fieldTop,
+        Integer trl,
+        String regionCode,
+        String provinceCode,
+        List<String> transferModes,
+        Long priceMinCny,
+        Long priceMaxCny,
+        boolean priceNegotiable,
+        String status,
+        boolean inPool,
+        Instant createdAt,
+        Instant updatedAt,
+        String textHash,
+        float[] embedding) {
+
+    /** What the embedding is computed from. */
+    public String embeddingText() {
+        return TextParts.join(title, summary);
+    }
+
+    public AchievementDocument withEmbedding(float[] vector) {
+        return new AchievementDocument(id, version, organisationId, institution, title, summary, advantages, keywords,
+                fieldCode, fieldTop, trl, regionCode, provinceCode, transferModes, priceMinCny, priceMaxCny,
+                priceNegotiable, status, inPool, createdAt, updatedAt, textHash, vector);
+    }
+}

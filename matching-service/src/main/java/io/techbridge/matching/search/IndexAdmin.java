@@ -1,0 +1,114 @@
+package io.techbridge.matching.search;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch.indices.GetAliasResponse;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+/**
+ * The versioned indexes behind the aliases {@code achievements} and {@code demands}. Readers and
+ * writers use only the aliases, so a rebuilt index can take over with one atomic alias swap.
+ */
+public class IndexAdmin {
+
+    public static final String ACHIEVEMENTS = "achievements";
+    public static final String DEMANDS = "demands";
+    private static final Logger LOG = Logger.getLogger(IndexAdmin.class);
+    private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
+
+    private final ElasticsearchClient client;
+    private volatile boolean aliasesReady;
+
+    public IndexAdmin(ElasticsearchClient client) {
+        this.client = client;
+    }
+
+    /** Creates the first versioned index behind each alias that does not exist yet. */
+    public synchronized void ensureAliases() {
+        if (aliasesReady) {
+            return;
+        }
+        for (String alias : new String[]{ACHIEVEMENTS, DEMANDS}) {
+            if (currentIndex(alias).isEmpty()) {
+                String index = createVersionedIndex(alias);
+                swapAlias(alias, index);
+                LOG.infof("created index %s behind alias %s", index, alias);
+            }
+        }
+        aliasesReady = true;
+    }
+
+    public String createVersionedIndex(String alias) {
+        return createIndex(alias + "-" + SUFFIX.format(Instant.now()), mapping(alias));
+    }
+
+    public String createIndex(String name, String mappingJson) {
+        try {
+            client.indices().create(c -> c.index(name).withJson(new java.io.StringReader(mappingJson)));
+            return name;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create index " + name, e);
+        }
+    }
+
+    /** The index the alias points to, if any. */
+    public Optional<String> currentIndex(String alias) {
+        try {
+            if (!client.indices().existsAlias(a -> a.name(alias)).value()) {
+                return Optional.empty();
+            }
+            GetAliasResponse response = client.indices().getAlias(a -> a.name(alias));
+            return response.aliases().keySet().stream().findFirst();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read alias " + alias, e);
+        }
+    }
+
+    /** Points the alias at the new index in one atomic step. */
+    public void swapAlias(String alias, String newIndex) {
+        Optional<String> old = currentIndex(alias);
+        try {
+            client.indices().updateAliases(u -> {
+                old.ifPresent(o -> u.actions(a -> a.remove(r -> r.index(o).alias(alias))));
+                return u.actions(a -> a.add(ad -> ad.index(newIndex).alias(alias).isWriteIndex(true)));
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot point alias " + alias + " at " + newIndex, e);
+        }
+    }
+
+    public void deleteIndex(String index) {
+        try {
+            client.indices().delete(d -> d.index(index));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete index " + index, e);
+        }
+    }
+
+    public void refresh(String indexOrAlias) {
+        try {
+            client.indices().refresh(r -> r.index(indexOrAlias));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot refresh " + indexOrAlias, e);
+        }
+    }
+
+    /** The settings and mappings of an alias's indexes, from the service's resources. */
+    public static String mapping(String alias) {
+        try (InputStream in = IndexAdmin.class.getResourceAsStream("/elasticsearch/" + alias + ".json")) {
+            if (in == null) {
+                throw new IllegalStateException("no mapping for " + alias);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

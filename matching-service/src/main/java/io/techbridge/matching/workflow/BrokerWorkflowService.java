@@ -1,0 +1,119 @@
+package io.techbridge.matching.workflow;
+
+import io.techbridge.commons.api.PageRequest;
+import io.techbridge.commons.api.PageResponse;
+import io.techbridge.commons.problem.Problems;
+import io.techbridge.matching.persistence.MatchPair;
+import io.techbridge.matching.persistence.MatchPairRepository;
+import io.techbridge.matching.persistence.MatchTransition;
+import io.techbridge.matching.persistence.MatchTransitionRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+/** What brokers do with pairs: approve or reject proposals, and move approved pairs on to a contract. */
+@ApplicationScoped
+public class BrokerWorkflowService {
+
+    private static final String WHAT = "match";
+    private static final Set<MatchStatus> PIPELINE_STEPS = Set.of(MatchStatus.INTRODUCED, MatchStatus.NEGOTIATING,
+            MatchStatus.CONTRACTED, MatchStatus.FAILED);
+
+    private final MatchPairRepository pairs;
+    private final MatchTransitionRepository transitions;
+    private final MatchEvents events;
+    private final MatchViews views;
+
+    public BrokerWorkflowService(MatchPairRepository pairs, MatchTransitionRepository transitions, MatchEvents events,
+            MatchViews views) {
+        this.pairs = pairs;
+        this.transitions = transitions;
+        this.events = events;
+        this.views = views;
+    }
+
+    public enum Decision { APPROVE, REJECT }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public MatchView get(UUID id) {
+        MatchPair pair = pairs.findByIdOptional(id).orElseThrow(() -> Problems.notFound(WHAT, id));
+        return views.of(pair, transitions.history(id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PageResponse<MatchView> queue(MatchPairRepository.Filter filter, PageRequest page) {
+        MatchPairRepository.Page result = pairs.search(filter, page);
+        return PageResponse.of(result.items(), views::of, page, result.total());
+    }
+
+    @Transactional
+    public MatchView decide(UUID id, Decision decision, ReasonCode reason, String note, Long version, String actor) {
+        MatchPair pair = lockCurrent(id, version);
+        if (decision == Decision.REJECT && reason == null) {
+            throw Problems.invalidField("reasonCode", "NotNull", "a rejection needs a reason code");
+        }
+        MatchStatus target = decision == Decision.APPROVE ? MatchStatus.APPROVED : MatchStatus.REJECTED;
+        if (!pair.status.brokerCanMoveTo(target)) {
+            throw Problems.illegalState(WHAT, id, pair.status.name(), decision == Decision.APPROVE ? "approved" : "rejected");
+        }
+        pair.reasonCode = decision == Decision.REJECT ? reason : null;
+        return move(pair, target, actor, note, null);
+    }
+
+    @Transactional
+    public MatchView transition(UUID id, MatchStatus target, Long contractAmountCny, String registrationNo, String note,
+            Long version, String actor) {
+        if (!PIPELINE_STEPS.contains(target)) {
+            throw Problems.invalidField("status", "OneOf", "must be one of " + PIPELINE_STEPS.stream().sorted().toList());
+        }
+        if (target == MatchStatus.CONTRACTED) {
+            if (contractAmountCny == null) {
+                throw Problems.invalidField("contractAmountCny", "NotNull", "a signed contract needs its amount");
+            }
+            if (registrationNo == null || registrationNo.isBlank()) {
+                throw Problems.invalidField("registrationNo", "NotBlank",
+                        "a signed contract needs its technology-contract registration number (技术合同登记号)");
+            }
+        }
+        MatchPair pair = lockCurrent(id, version);
+        if (!pair.status.brokerCanMoveTo(target)) {
+            throw Problems.illegalState(WHAT, id, pair.status.name(), "moved to " + target);
+        }
+        if (target == MatchStatus.CONTRACTED) {
+            pair.contractAmountCny = contractAmountCny;
+            pair.contractRegistrationNo = registrationNo.strip();
+        }
+        return move(pair, target, actor, note, target == MatchStatus.CONTRACTED ? contractAmountCny : null);
+    }
+
+    private MatchPair lockCurrent(UUID id, Long version) {
+        MatchPair pair = pairs.findForUpdate(id).orElseThrow(() -> Problems.notFound(WHAT, id));
+        if (version != null && version != pair.version) {
+            throw Problems.versionConflict(WHAT, id, version, pair.version);
+        }
+        return pair;
+    }
+
+    private MatchView move(MatchPair pair, MatchStatus target, String actor, String note, Long amount) {
+        MatchTransition transition = new MatchTransition();
+        transition.matchId = pair.id;
+        transition.fromStatus = pair.status;
+        transition.toStatus = target;
+        transition.actor = actor;
+        transition.reasonCode = pair.reasonCode;
+        transition.note = note;
+        transition.contractAmountCny = amount;
+        transition.occurredAt = Instant.now();
+        transitions.persist(transition);
+        pair.status = target;
+        pair.note = note;
+        pair.version++;
+        pair.updatedAt = transition.occurredAt;
+        MatchView view = views.of(pair);
+        events.record(MatchEvents.typeOf(target), view);
+        return views.of(pair, transitions.history(pair.id));
+    }
+}

@@ -1,0 +1,248 @@
+package io.techbridge.matching.workflow;
+
+import io.techbridge.matching.config.MatchingConfig;
+import io.techbridge.matching.matching.Matcher;
+import io.techbridge.matching.matching.ScoredPair;
+import io.techbridge.matching.messaging.AchievementSnapshot;
+import io.techbridge.matching.messaging.DemandSnapshot;
+import io.techbridge.matching.persistence.IndexedRecord;
+import io.techbridge.matching.persistence.IndexedRecordRepository;
+import io.techbridge.matching.persistence.MatchPair;
+import io.techbridge.matching.persistence.MatchPairRepository;
+import io.techbridge.matching.persistence.MatchTransition;
+import io.techbridge.matching.persistence.MatchTransitionRepository;
+import io.techbridge.matching.search.AchievementDocument;
+import io.techbridge.matching.search.DemandDocument;
+import io.techbridge.matching.search.DocumentIndexer;
+import io.techbridge.matching.search.IndexAdmin;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Keeps the proposals of a record current when it is created or changes: new good pairs become
+ * PROPOSED, proposals that fell below the threshold or whose other side left the pool are
+ * WITHDRAWN, and pairs a broker has decided are left as the broker left them (a REJECTED pair is
+ * never proposed again). Applying a version is idempotent: an old or repeated one changes nothing.
+ */
+@ApplicationScoped
+public class ProposalService {
+
+    public static final String MATCHER_ACTOR = "matcher";
+
+    private final MatchPairRepository pairs;
+    private final MatchTransitionRepository transitions;
+    private final IndexedRecordRepository records;
+    private final Matcher matcher;
+    private final DocumentIndexer indexer;
+    private final MatchingConfig config;
+    private final MatchEvents events;
+    private final MatchViews views;
+
+    public ProposalService(MatchPairRepository pairs, MatchTransitionRepository transitions,
+            IndexedRecordRepository records, Matcher matcher, DocumentIndexer indexer, MatchingConfig config,
+            MatchEvents events, MatchViews views) {
+        this.pairs = pairs;
+        this.transitions = transitions;
+        this.records = records;
+        this.matcher = matcher;
+        this.indexer = indexer;
+        this.config = config;
+        this.events = events;
+        this.views = views;
+    }
+
+    /** Returns false when this version (or a newer one) was applied before. */
+    @Transactional
+    public boolean applyAchievement(AchievementDocument achievement) {
+        if (!advance(AchievementSnapshot.AGGREGATE_TYPE, achievement.id(), achievement.version(),
+                achievement.organisationId(), achievement.fieldCode(), achievement.regionCode(), achievement.status(),
+                achievement.inPool(), achievement.createdAt(), achievement.updatedAt())) {
+            return false;
+        }
+        Map<String, MatchPair> existing = pairs.forAchievement(achievement.id()).stream()
+                .collect(Collectors.toMap(p -> p.demandId, Function.identity()));
+        if (!achievement.inPool()) {
+            existing.values().forEach(p -> withdraw(p, "achievement is " + achievement.status()));
+            return true;
+        }
+        List<ScoredPair> found = good(matcher.forAchievement(achievement, config.maxProposalsPerRecord()));
+        found.forEach(pair -> propose(existing.get(pair.demandId()), pair));
+        Set<String> foundIds = found.stream().map(ScoredPair::demandId).collect(Collectors.toSet());
+        List<MatchPair> standing = existing.values().stream()
+                .filter(p -> p.status == MatchStatus.PROPOSED && !foundIds.contains(p.demandId)).toList();
+        if (!standing.isEmpty()) {
+            Map<String, DemandDocument> demands = indexer.demands(IndexAdmin.DEMANDS,
+                    standing.stream().map(p -> p.demandId).toList());
+            for (MatchPair pair : standing) {
+                DemandDocument demand = demands.get(pair.demandId);
+                if (demand == null || !demand.inPool()) {
+                    withdraw(pair, "demand left the pool");
+                } else {
+                    recheck(pair, matcher.scorePairs(demand, List.of(achievement)).get(0));
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Returns false when this version (or a newer one) was applied before. */
+    @Transactional
+    public boolean applyDemand(DemandDocument demand) {
+        if (!advance(DemandSnapshot.AGGREGATE_TYPE, demand.id(), demand.version(), demand.organisationId(),
+                demand.fieldCode(), demand.regionCode(), demand.status(), demand.inPool(), demand.createdAt(),
+                demand.updatedAt())) {
+            return false;
+        }
+        Map<String, MatchPair> existing = pairs.forDemand(demand.id()).stream()
+                .collect(Collectors.toMap(p -> p.achievementId, Function.identity()));
+        if (!demand.inPool()) {
+            existing.values().forEach(p -> withdraw(p, "demand is " + demand.status()));
+            return true;
+        }
+        List<ScoredPair> found = good(matcher.forDemand(demand, config.maxProposalsPerRecord()));
+        found.forEach(pair -> propose(existing.get(pair.achievementId()), pair));
+        Set<String> foundIds = found.stream().map(ScoredPair::achievementId).collect(Collectors.toSet());
+        List<MatchPair> standing = existing.values().stream()
+                .filter(p -> p.status == MatchStatus.PROPOSED && !foundIds.contains(p.achievementId)).toList();
+        if (!standing.isEmpty()) {
+            Map<String, AchievementDocument> achievements = indexer.achievements(IndexAdmin.ACHIEVEMENTS,
+                    standing.stream().map(p -> p.achievementId).toList());
+            List<AchievementDocument> stillInPool = achievements.values().stream().filter(AchievementDocument::inPool).toList();
+            Map<String, ScoredPair> rescored = matcher.scorePairs(demand, stillInPool).stream()
+                    .collect(Collectors.toMap(ScoredPair::achievementId, Function.identity()));
+            for (MatchPair pair : standing) {
+                ScoredPair now = rescored.get(pair.achievementId);
+                if (now == null) {
+                    withdraw(pair, "achievement left the pool");
+                } else {
+                    recheck(pair, now);
+                }
+            }
+        }
+        return true;
+    }
+
+    private List<ScoredPair> good(List<ScoredPair> ranked) {
+        return ranked.stream().filter(p -> p.score() >= config.proposalThreshold()).toList();
+    }
+
+    private boolean advance(String type, String id, long version, String organisationId, String fieldCode,
+            String regionCode, String status, boolean inPool, Instant createdAt, Instant updatedAt) {
+        IndexedRecord record = records.findForUpdate(type, id).orElse(null);
+        if (record != null && record.version >= version) {
+            return false;
+        }
+        boolean isNew = record == null;
+        if (isNew) {
+            record = new IndexedRecord();
+            record.key = new IndexedRecord.Key(type, id);
+            record.createdAt = createdAt != null ? createdAt : Instant.now();
+        }
+        record.version = version;
+        record.organisationId = organisationId;
+        record.fieldCode = fieldCode;
+        record.regionCode = regionCode;
+        record.status = status;
+        record.inPool = inPool;
+        record.updatedAt = updatedAt != null ? updatedAt : Instant.now();
+        if (isNew) {
+            records.persist(record);
+        }
+        return true;
+    }
+
+    private void propose(MatchPair pair, ScoredPair found) {
+        if (pair == null) {
+            MatchPair created = new MatchPair();
+            created.id = UUID.randomUUID();
+            created.demandId = found.demandId();
+            created.achievementId = found.achievementId();
+            created.demandOrganisationId = found.demand().organisationId();
+            created.achievementOrganisationId = found.achievement().organisationId();
+            created.fieldCode = found.demand().fieldCode();
+            created.regionCode = found.demand().regionCode();
+            created.status = MatchStatus.PROPOSED;
+            created.version = 1;
+            created.createdAt = Instant.now();
+            setScore(created, found);
+            pairs.persist(created);
+            record(created, null, null);
+        } else if (pair.status == MatchStatus.WITHDRAWN) {
+            setScore(pair, found);
+            move(pair, MatchStatus.PROPOSED, "back above the threshold");
+        } else if (pair.status == MatchStatus.PROPOSED) {
+            recheck(pair, found);
+        }
+    }
+
+    private void recheck(MatchPair pair, ScoredPair now) {
+        if (now.score() < config.proposalThreshold()) {
+            setScore(pair, now);
+            move(pair, MatchStatus.WITHDRAWN, "score fell below the threshold");
+            return;
+        }
+        String explanation = views.json(now.explanation());
+        if (Math.abs(pair.score - now.score()) > 1e-4 || !explanation.equals(pair.explanation)) {
+            setScore(pair, now);
+            pair.version++;
+            pair.updatedAt = Instant.now();
+            events.record("MatchRescored", views.of(pair));
+        }
+    }
+
+    private void withdraw(MatchPair pair, String why) {
+        if (pair.status == MatchStatus.PROPOSED) {
+            move(pair, MatchStatus.WITHDRAWN, why);
+        }
+    }
+
+    private void move(MatchPair pair, MatchStatus to, String why) {
+        MatchStatus from = pair.status;
+        pair.status = to;
+        pair.note = why;
+        pair.version++;
+        pair.updatedAt = Instant.now();
+        record(pair, from, why);
+    }
+
+    private void record(MatchPair pair, MatchStatus from, String why) {
+        MatchTransition transition = new MatchTransition();
+        transition.matchId = pair.id;
+        transition.fromStatus = from;
+        transition.toStatus = pair.status;
+        transition.actor = MATCHER_ACTOR;
+        transition.note = why;
+        transition.occurredAt = Instant.now();
+        transitions.persist(transition);
+        events.record(MatchEvents.typeOf(pair.status), views.of(pair));
+    }
+
+    private void setScore(MatchPair pair, ScoredPair scored) {
+        pair.score = scored.score();
+        pair.explanation = views.json(scored.explanation());
+        if (pair.updatedAt == null) {
+            pair.updatedAt = Instant.now();
+        }
+    }
+
+    /** Pairs of a record, by the other side's id, for annotating live rankings with their pipeline state. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, MatchPair> pairsByOtherSide(String demandId, String achievementId) {
+        Map<String, MatchPair> result = new HashMap<>();
+        if (demandId != null) {
+            pairs.list("demandId", demandId).forEach(p -> result.put(p.achievementId, p));
+        } else {
+            pairs.list("achievementId", achievementId).forEach(p -> result.put(p.demandId, p));
+        }
+        return result;
+    }
+}
