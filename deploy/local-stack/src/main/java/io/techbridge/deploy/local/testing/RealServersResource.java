@@ -2,29 +2,37 @@ package io.techbridge.deploy.local.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
  * Points a Quarkus test application at the real PostgreSQL and Kafka of {@link TestServers}.
- * Init argument {@code database}: the service's own database name.
+ * Init arguments: {@code database}, the service's own database name; {@code elasticsearch=true}
+ * for a service that also needs an Elasticsearch node.
  */
 public final class RealServersResource implements QuarkusTestResourceLifecycleManager {
 
     private String database = "techbridge_test";
+    private boolean elasticsearch;
 
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.getOrDefault("database", database);
+        elasticsearch = Boolean.parseBoolean(initArgs.getOrDefault("elasticsearch", "false"));
     }
 
     @Override
     public Map<String, String> start() {
         TestServers servers = TestServers.get();
-        return Map.of(
+        Map<String, String> config = new HashMap<>(Map.of(
                 "quarkus.datasource.jdbc.url", servers.jdbcUrl(database),
                 "quarkus.datasource.username", servers.databaseUser(),
                 "quarkus.datasource.password", servers.databasePassword(),
-                "kafka.bootstrap.servers", servers.kafkaBootstrapServers());
+                "kafka.bootstrap.servers", servers.kafkaBootstrapServers()));
+        if (elasticsearch) {
+            config.put("quarkus.elasticsearch.hosts", servers.elasticsearchHosts());
+        }
+        return config;
     }
 
     @Override

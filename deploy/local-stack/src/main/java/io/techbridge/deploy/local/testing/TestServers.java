@@ -1,5 +1,6 @@
 package io.techbridge.deploy.local.testing;
 
+import io.techbridge.deploy.local.ElasticsearchServer;
 import io.techbridge.deploy.local.KafkaServer;
 import io.techbridge.deploy.local.PostgresServer;
 import io.techbridge.deploy.local.StackSettings;
@@ -24,6 +25,7 @@ public final class TestServers {
 
     private final PostgresServer postgres;
     private final KafkaServer kafka;
+    private ElasticsearchServer elasticsearch;
     private final String externalJdbcBase;
     private final String externalKafka;
 
@@ -69,6 +71,7 @@ public final class TestServers {
         }
         new PostgresServer(home.resolve("postgres"), 0).stop();
         new KafkaServer(projectDir, home.resolve("kafka"), 0, 0, "0").kill();
+        new ElasticsearchServer(projectDir, home.resolve("elasticsearch"), 0, 0, "0").process().kill();
         try (Stream<Path> files = Files.walk(home)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
@@ -99,6 +102,27 @@ public final class TestServers {
 
     public String databasePassword() {
         return managed() ? "" : System.getenv().getOrDefault("TECHBRIDGE_TEST_DB_PASSWORD", "");
+    }
+
+    /**
+     * An Elasticsearch node, started on first use (only the matching tests need one), or the one
+     * named by {@code TECHBRIDGE_TEST_ELASTICSEARCH} (host:port).
+     */
+    public synchronized String elasticsearchHosts() {
+        String external = System.getenv("TECHBRIDGE_TEST_ELASTICSEARCH");
+        if (external != null && !external.isBlank()) {
+            return external;
+        }
+        if (elasticsearch == null) {
+            Path home = Path.of("target", "real-servers", "elasticsearch").toAbsolutePath();
+            int port = freePort();
+            ElasticsearchServer node = new ElasticsearchServer(StackSettings.projectDirectory(), home, port, freePort(), "512m");
+            node.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(node::stop, "stop-test-elasticsearch"));
+            node.awaitReady(Duration.ofMinutes(3));
+            elasticsearch = node;
+        }
+        return elasticsearch.url().replace("http://", "");
     }
 
     public Optional<KafkaServer> kafka() {
