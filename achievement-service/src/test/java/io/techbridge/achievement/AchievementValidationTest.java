@@ -46,7 +46,7 @@ class AchievementValidationTest {
                 broken("keywords[1]", "NotBlank", b -> b.put("keywords", List.of("石墨烯", " "))),
                 broken("keywords[0]", "Size", b -> b.put("keywords", List.of("长".repeat(41)))),
                 broken("fieldCode", "NotNull", b -> b.remove("fieldCode")),
-                broken("fieldCode", "FieldCode", b -> b.put("fieldCode", "09.01")),
+                broken("fieldCode", "FieldCode", b -> b.put("fieldCode", "10.01")),
                 broken("trl", "NotNull", b -> b.remove("trl")),
                 broken("trl", "Min", b -> b.put("trl", 0)),
                 broken("trl", "Max", b -> b.put("trl", 10)),

@@ -8,7 +8,7 @@ import io.smallrye.config.WithDefault;
 public interface MatchingConfig {
 
     /** A pair at or above this score becomes a proposal; below it an existing proposal is withdrawn. */
-    @WithDefault("0.5")
+    @WithDefault("0.45")
     double proposalThreshold();
 
     /** Most proposals kept for one record each time it is matched. */
@@ -28,7 +28,7 @@ public interface MatchingConfig {
     int rrfK();
 
     /** BM25 score at which the lexical factor reaches one half: lexical = bm25 / (bm25 + k). */
-    @WithDefault("12")
+    @WithDefault("25")
     double lexicalHalfScore();
 
     /** Cosine similarity of unrelated texts under the embedding model; the semantic factor starts here. */
@@ -39,14 +39,24 @@ public interface MatchingConfig {
     @WithDefault("0.85")
     double semanticCeiling();
 
+    /**
+     * How far the structured fit can move a pair: score = relevance × (1 − share + share × fit).
+     * The text decides relevance; the fit ranks relevant pairs.
+     */
+    @WithDefault("0.15")
+    double fitShare();
+
     Weights weights();
 
-    /** Contribution of each factor; they are normalised to sum to one, so the score stays in [0, 1]. */
+    /**
+     * Relative weights: semantic and lexical make up the relevance, the others the structured fit;
+     * each group is normalised on its own.
+     */
     interface Weights {
-        @WithDefault("0.34")
+        @WithDefault("0.3")
         double semantic();
 
-        @WithDefault("0.30")
+        @WithDefault("0.7")
         double lexical();
 
         @WithDefault("0.12")

@@ -62,8 +62,7 @@ public final class FitFactors {
             return new Value(0.5, "maturity unknown");
         }
         if (wanted == null) {
-            // With no stated minimum, riper results still fit an enterprise better.
-            return new Value(0.6 + 0.05 * (trl - 1), "TRL " + trl + ", no minimum asked");
+            return new Value(0.8, "TRL " + trl + ", no minimum maturity asked");
         }
         if (trl >= wanted) {
             return new Value(1.0, "TRL " + trl + " meets the wanted " + wanted);

@@ -39,10 +39,12 @@ import java.util.regex.Pattern;
 public class Matcher {
 
     /** Achievement fields a demand's text is matched against, with their boosts. */
-    static final List<String> ACHIEVEMENT_FIELDS = List.of("title^3", "title.cjk^2", "title.en^2", "keywords^3",
-            "keywords.cjk^2", "keywords.en^2", "summary", "summary.cjk", "summary.en", "advantages^0.5");
-    static final List<String> DEMAND_FIELDS = List.of("title^3", "title.cjk^2", "title.en^2", "keywords^3",
-            "keywords.cjk^2", "keywords.en^2", "problem", "problem.cjk", "problem.en", "indicators^0.5");
+    static final List<String> ACHIEVEMENT_FIELDS = List.of("title^3", "title.cjk^2", "title.en^2", "title.std^2",
+            "keywords^3", "keywords.cjk^2", "keywords.en^2", "keywords.std^2", "summary", "summary.cjk", "summary.en",
+            "summary.std", "advantages^0.5");
+    static final List<String> DEMAND_FIELDS = List.of("title^3", "title.cjk^2", "title.en^2", "title.std^2",
+            "keywords^3", "keywords.cjk^2", "keywords.en^2", "keywords.std^2", "problem", "problem.cjk", "problem.en",
+            "problem.std", "indicators^0.5");
     private static final Pattern EMPHASIS = Pattern.compile("<em>(.+?)</em>");
 
     private final ElasticsearchClient client;
@@ -155,27 +157,52 @@ public class Matcher {
         }
     }
 
+    /**
+     * relevance × (1 − fitShare + fitShare × fit): the text decides whether a pair is relevant at
+     * all, and the structured fit (field, maturity, modes, budget, region, freshness) moves a
+     * relevant pair up or down by at most {@code fitShare}. Unrelated texts can't score high on
+     * shared modes and budgets alone. Each factor's contribution is its part of that product, so
+     * the contributions add up to the score.
+     */
     ScoredPair score(DemandDocument demand, AchievementDocument achievement, Lexical lexical, Instant now) {
         MatchingConfig.Weights w = config.weights();
-        double total = w.semantic() + w.lexical() + w.field() + w.maturity() + w.modes() + w.budget() + w.region()
-                + w.freshness();
         double cosine = demand.embedding() != null && achievement.embedding() != null
                 ? EmbeddingService.cosine(demand.embedding(), achievement.embedding()) : 0;
         double semantic = clamp((cosine - config.semanticFloor()) / (config.semanticCeiling() - config.semanticFloor()));
         double lexicalValue = lexical.bm25() / (lexical.bm25() + config.lexicalHalfScore());
         List<String> terms = matchedTerms(lexical.highlights());
+
+        double relevanceWeight = w.semantic() + w.lexical();
+        double relevance = (w.semantic() * semantic + w.lexical() * lexicalValue) / relevanceWeight;
+        List<FitFactors.Value> fit = List.of(FitFactors.field(demand, achievement),
+                FitFactors.maturity(demand, achievement), FitFactors.modes(demand, achievement),
+                FitFactors.budget(demand, achievement), FitFactors.region(demand, achievement),
+                FitFactors.freshness(achievement, now));
+        List<String> fitNames = List.of(Factor.FIELD, Factor.MATURITY, Factor.MODES, Factor.BUDGET, Factor.REGION,
+                Factor.FRESHNESS);
+        List<Double> fitWeights = List.of(w.field(), w.maturity(), w.modes(), w.budget(), w.region(), w.freshness());
+        double fitWeight = fitWeights.stream().mapToDouble(Double::doubleValue).sum();
+        double fitValue = 0;
+        for (int i = 0; i < fit.size(); i++) {
+            fitValue += fitWeights.get(i) * fit.get(i).value() / fitWeight;
+        }
+        double share = config.fitShare();
+        double multiplier = 1 - share + share * fitValue;
+
         List<Factor> factors = new ArrayList<>();
-        factors.add(factor(Factor.SEMANTIC, semantic, w.semantic(), total, String.format("text similarity %.2f", cosine)));
-        factors.add(factor(Factor.LEXICAL, lexicalValue, w.lexical(), total, terms.isEmpty()
+        // relevance × (1 − share) comes from the text, relevance × share × fit from the structured factors.
+        factors.add(new Factor(Factor.SEMANTIC, round(semantic), round(w.semantic() / relevanceWeight * (1 - share)),
+                round(w.semantic() * semantic / relevanceWeight * (1 - share)), String.format("text similarity %.2f", cosine)));
+        factors.add(new Factor(Factor.LEXICAL, round(lexicalValue), round(w.lexical() / relevanceWeight * (1 - share)),
+                round(w.lexical() * lexicalValue / relevanceWeight * (1 - share)), terms.isEmpty()
                 ? "no shared terms" : "shared terms: " + String.join("、", terms.subList(0, Math.min(6, terms.size())))));
-        add(factors, Factor.FIELD, FitFactors.field(demand, achievement), w.field(), total);
-        add(factors, Factor.MATURITY, FitFactors.maturity(demand, achievement), w.maturity(), total);
-        add(factors, Factor.MODES, FitFactors.modes(demand, achievement), w.modes(), total);
-        add(factors, Factor.BUDGET, FitFactors.budget(demand, achievement), w.budget(), total);
-        add(factors, Factor.REGION, FitFactors.region(demand, achievement), w.region(), total);
-        add(factors, Factor.FRESHNESS, FitFactors.freshness(achievement, now), w.freshness(), total);
-        double score = round(factors.stream().mapToDouble(Factor::contribution).sum());
-        return new ScoredPair(demand, achievement, Math.min(1.0, score),
+        for (int i = 0; i < fit.size(); i++) {
+            double weight = share * fitWeights.get(i) / fitWeight;
+            factors.add(new Factor(fitNames.get(i), round(fit.get(i).value()), round(weight),
+                    round(relevance * weight * fit.get(i).value()), fit.get(i).reason()));
+        }
+        double score = round(clamp(relevance * multiplier));
+        return new ScoredPair(demand, achievement, score,
                 new Explanation(terms, lexical.highlights(), round(cosine), round(lexical.bm25()), factors));
     }
 
@@ -267,15 +294,6 @@ public class Matcher {
                         .thenComparing(ScoredPair::demandId).thenComparing(ScoredPair::achievementId))
                 .limit(limit)
                 .toList();
-    }
-
-    private static void add(List<Factor> factors, String name, FitFactors.Value value, double weight, double total) {
-        factors.add(factor(name, value.value(), weight, total, value.reason()));
-    }
-
-    private static Factor factor(String name, double value, double weight, double total, String reason) {
-        double normalised = total == 0 ? 0 : weight / total;
-        return new Factor(name, round(value), round(normalised), round(value * normalised), reason);
     }
 
     private static double clamp(double value) {

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The technical-field taxonomy (技术领域): the eight state-supported high-tech fields and their
- * sub-fields. A code is either a field ({@code 04}) or a sub-field ({@code 04.03}).
+ * The technical-field taxonomy (技术领域): the eight state-supported high-tech fields, modern
+ * agriculture (which most municipal achievement databases add), and their sub-fields. A code is either a field ({@code 04}) or a sub-field ({@code 04.03}).
  */
 public record TechnicalField(String code, String nameZh, String nameEn) {
 
@@ -43,6 +43,9 @@ public record TechnicalField(String code, String nameZh, String nameEn) {
                 "高性能智能化仪器仪表", "Intelligent instruments", "先进制造工艺与装备", "Advanced manufacturing equipment",
                 "新型机械", "New machinery", "电力系统与设备", "Power systems and equipment",
                 "汽车及轨道车辆", "Automotive and rail vehicles");
+        field("09", "现代农业", "Modern agriculture",
+                "种植与育种", "Crops and breeding", "畜牧与水产", "Livestock and aquaculture",
+                "农产品加工与保鲜", "Food processing and preservation", "智慧农业与农机", "Smart farming and machinery");
     }
 
     private static void field(String code, String zh, String en, String... subFields) {

@@ -1,0 +1,117 @@
+package io.techbridge.matching.api;
+
+import io.techbridge.commons.api.PageRequest;
+import io.techbridge.commons.api.QueryParameters;
+import io.techbridge.commons.problem.Problems;
+import io.techbridge.matching.search.FullTextSearch;
+import io.techbridge.matching.search.IndexAdmin;
+import io.techbridge.matching.search.SearchQuery;
+import io.techbridge.matching.search.SearchQuery.RecordType;
+import io.techbridge.matching.search.SearchResult;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/search")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Search", description = "Full-text search over achievements and demands")
+public class SearchResource {
+
+    static final int MAX_QUERY_LENGTH = 200;
+
+    private final FullTextSearch search;
+    private final IndexAdmin indexes;
+
+    public SearchResource(FullTextSearch search, IndexAdmin indexes) {
+        this.search = search;
+        this.indexes = indexes;
+    }
+
+    @GET
+    @Operation(summary = "Search achievements and demands by words, field, region and maturity",
+            description = """
+                    Searches the titles, keywords, summaries / problem statements, advantages / indicators and \
+                    organisation names of both sides (Chinese, bigram and English analyses), best first; without \
+                    `q` it lists the newest changed records first. Only records in the matching pool (published \
+                    achievements, open and valid demands) unless `includeInactive=true`. Matched words are wrapped \
+                    in `<em>` in `highlights`; the rest of each fragment is HTML-escaped. A demand whose \
+                    confidentiality is BROKERS_ONLY shows its title only (`confidential: true`): no organisation \
+                    and no highlighted text but the title. Facet counts cover the whole result, not just the page; \
+                    the `type`, `field` and `region` facets are each counted without their own filter.""")
+    public SearchResult search(
+            @Parameter(description = "Words to look for (at most 200 characters); absent lists everything")
+            @QueryParam("q") String q,
+            @Parameter(description = "achievement or demand; absent: both")
+            @QueryParam("type") String type,
+            @Parameter(description = "Technical-field code: a top-level field (04) includes its sub-fields (04.01…)")
+            @QueryParam("field") String field,
+            @Parameter(description = "Six-digit region code: a province (330000), a city (330100) with its "
+                    + "counties, or a county (330106)")
+            @QueryParam("region") String region,
+            @Parameter(description = "Lowest maturity (TRL 1–9) of achievements; applies to achievements only, "
+                    + "demands are not filtered by it")
+            @QueryParam("minTrl") String minTrl,
+            @Parameter(description = "true to include records outside the matching pool (withdrawn, draft, "
+                    + "expired, solved or closed)")
+            @QueryParam("includeInactive") String includeInactive,
+            @Parameter(description = "Page number, from 0") @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1–100 (default 20)") @QueryParam("size") String size) {
+        PageRequest paging = PageRequest.parse(page, size);
+        if ((long) (paging.page() + 1) * paging.size() > FullTextSearch.MAX_WINDOW) {
+            throw Problems.invalidQuery("page", "Range", "only the first " + FullTextSearch.MAX_WINDOW
+                    + " results can be paged through; narrow the search");
+        }
+        SearchQuery query = new SearchQuery(
+                QueryParameters.text("q", q, MAX_QUERY_LENGTH),
+                recordType(type),
+                QueryParameters.fieldCode("field", field),
+                QueryParameters.regionCode("region", region),
+                trl(minTrl),
+                bool("includeInactive", includeInactive),
+                paging.page(), paging.size());
+        indexes.ensureAliases();
+        return search.search(query);
+    }
+
+    private static RecordType recordType(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        RecordType type = RecordType.ofKey(value.strip().toLowerCase());
+        if (type == null) {
+            throw Problems.invalidQuery("type", "OneOf", "must be achievement or demand");
+        }
+        return type;
+    }
+
+    private static Integer trl(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            int trl = Integer.parseInt(value.strip());
+            if (trl >= 1 && trl <= 9) {
+                return trl;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw Problems.invalidQuery("minTrl", "Range", "must be a whole number from 1 to 9");
+    }
+
+    private static boolean bool(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.strip().toLowerCase()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw Problems.invalidQuery(name, "type", "must be true or false");
+        };
+    }
+}

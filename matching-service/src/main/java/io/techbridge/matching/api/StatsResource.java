@@ -1,0 +1,76 @@
+package io.techbridge.matching.api;
+
+import io.techbridge.commons.api.QueryParameters;
+import io.techbridge.commons.problem.Problems;
+import io.techbridge.matching.workflow.Statistics;
+import io.techbridge.matching.workflow.StatisticsService;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.YearMonth;
+import java.util.regex.Pattern;
+
+@Path("/api/stats")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Statistics", description = "The figures operators report")
+public class StatsResource {
+
+    private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
+
+    private final StatisticsService statistics;
+
+    public StatsResource(StatisticsService statistics) {
+        this.statistics = statistics;
+    }
+
+    @GET
+    @Operation(summary = "Achievements registered, demands posted, pairs and contracts, by field, region and month",
+            description = """
+                    Counts over whole months in Asia/Shanghai time, by default the last 12 months including this \
+                    one. Achievements and demands are counted in the month they were first indexed; a pair in the \
+                    month it was proposed, approved, introduced or contracted, and in its demand's field and \
+                    region. Contract turnover is the sum of the contract amounts (CNY); achievements transferred \
+                    and enterprises served are distinct counts. Rows with nothing to count are left out; months \
+                    come in order.""")
+    public Statistics stats(
+            @Parameter(description = "First month, YYYY-MM (default: 11 months before `to`)")
+            @QueryParam("from") String from,
+            @Parameter(description = "Last month, included, YYYY-MM (default: this month)")
+            @QueryParam("to") String to,
+            @Parameter(description = "Six-digit region code: a province (330000) or city (330100) takes in its "
+                    + "cities and counties")
+            @QueryParam("region") String region,
+            @Parameter(description = "Technical-field code: a top-level field (04) takes in its sub-fields")
+            @QueryParam("field") String field) {
+        YearMonth first = month("from", from);
+        YearMonth given = month("to", to);
+        YearMonth last = given != null ? given : YearMonth.now(StatisticsService.ZONE);
+        if (first == null) {
+            first = last.minusMonths(11);
+        }
+        if (first.isAfter(last)) {
+            throw given != null
+                    ? Problems.invalidQuery("to", "Range", "must not be before from (" + first + ")")
+                    : Problems.invalidQuery("from", "Range", "must not be after this month (" + last + ")");
+        }
+        return statistics.compute(first, last, QueryParameters.fieldCode("field", field),
+                QueryParameters.regionCode("region", region));
+    }
+
+    private static YearMonth month(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String text = value.strip();
+        if (!MONTH.matcher(text).matches()) {
+            throw Problems.invalidQuery(name, "Pattern", "must be a month as YYYY-MM, such as 2026-01");
+        }
+        return YearMonth.parse(text);
+    }
+}

@@ -1,0 +1,44 @@
+package io.techbridge.matching.search;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+import java.util.Map;
+
+/** One page of a full-text search, with facet counts over the whole result (not just the page). */
+public record SearchResult(List<Item> items, int page, int size, long totalItems, int totalPages, Facets facets) {
+
+    /**
+     * One record found. An achievement carries {@code trl}, a demand {@code minTrl} and {@code confidential}.
+     * A confidential demand (BROKERS_ONLY) shows its title only: no organisation and no highlighted text
+     * other than the title.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Item(
+            String type,
+            String id,
+            String title,
+            String organisation,
+            String fieldCode,
+            String regionCode,
+            Integer trl,
+            Integer minTrl,
+            String status,
+            Double score,
+            Map<String, List<String>> highlights,
+            Boolean confidential) {
+    }
+
+    /**
+     * Counts per value. Each of {@code type}, {@code field} and {@code region} is counted with every
+     * filter except its own, so a client can show how many results choosing another value would give;
+     * {@code status} is counted with all filters.
+     */
+    public record Facets(List<Bucket> type, List<Bucket> field, List<Bucket> region, List<Bucket> status) {
+    }
+
+    /** A facet value: {@code label} is the Chinese name of a technical field, absent for the other facets. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Bucket(String key, String label, long count) {
+    }
+}

@@ -1,0 +1,267 @@
+package io.techbridge.matching.tools;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.techbridge.commons.domain.MoneyRange;
+import io.techbridge.commons.domain.TechnicalField;
+import io.techbridge.matching.config.MatchingConfig;
+import io.techbridge.matching.embedding.EmbeddingService;
+import io.techbridge.matching.matching.Matcher;
+import io.techbridge.matching.matching.ScoredPair;
+import io.techbridge.matching.messaging.AchievementSnapshot;
+import io.techbridge.matching.messaging.DemandSnapshot;
+import io.techbridge.matching.search.AchievementDocument;
+import io.techbridge.matching.search.DemandDocument;
+import io.techbridge.matching.search.DocumentIndexer;
+import io.techbridge.matching.search.IndexAdmin;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Measures how well matching ranks achievements for demands on a labelled set (format:
+ * ../shared/eval/README.md). The set is indexed with the production indexing code and every
+ * demand runs through the production matcher; a plain BM25 baseline (standard analyzer, same
+ * fields) runs beside it. Prints recall@10, nDCG@10 and MRR for both.
+ *
+ * <p>Usage: {@code matching-service/evaluate [set-folder] [--es host:port]}
+ */
+public final class RelevanceEvaluation {
+
+    private static final int K = 10;
+    private static final String BASELINE_MAPPING = """
+            {"settings": {"number_of_shards": 1, "number_of_replicas": 0},
+             "mappings": {"properties": {
+               "title": {"type": "text", "analyzer": "standard"},
+               "summary": {"type": "text", "analyzer": "standard"},
+               "keywords": {"type": "text", "analyzer": "standard"}}}}""";
+
+    private final ElasticsearchClient client;
+    private final ObjectMapper mapper = ToolSupport.objectMapper();
+
+    private RelevanceEvaluation(ElasticsearchClient client) {
+        this.client = client;
+    }
+
+    record Judged(DemandDocument demand, Map<String, Integer> relevant) {
+    }
+
+    record Metrics(double recall, double ndcg, double mrr, int queries) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path set = Path.of(args.length > 0 && !args[0].startsWith("--") ? args[0] : "../shared/eval/dev");
+        String es = option(args, "--es", "127.0.0.1:9200");
+        ElasticsearchClient client = ToolSupport.elasticsearch(es);
+        try {
+            new RelevanceEvaluation(client).run(set, ToolSupport.matchingConfig());
+        } finally {
+            client._transport().close();
+        }
+        // The model's native threads would keep the JVM alive.
+        System.exit(0);
+    }
+
+    private void run(Path set, MatchingConfig config) throws IOException {
+        long started = System.nanoTime();
+        EmbeddingService embeddings = new EmbeddingService();
+        IndexAdmin admin = new IndexAdmin(client);
+        DocumentIndexer indexer = new DocumentIndexer(client);
+        String suffix = Long.toString(System.currentTimeMillis());
+        String achievementsIndex = admin.createIndex("eval-achievements-" + suffix, IndexAdmin.mapping(IndexAdmin.ACHIEVEMENTS));
+        String demandsIndex = admin.createIndex("eval-demands-" + suffix, IndexAdmin.mapping(IndexAdmin.DEMANDS));
+        String baselineIndex = admin.createIndex("eval-bm25-" + suffix, BASELINE_MAPPING);
+        try {
+            List<AchievementSnapshot> achievements = readAchievements(set.resolve("achievements.jsonl"));
+            List<AchievementDocument> documents = new ArrayList<>();
+            for (AchievementSnapshot a : achievements) {
+                documents.add(a.toDocument());
+            }
+            List<float[]> vectors = embeddings.embedAll(documents.stream().map(AchievementDocument::embeddingText).toList());
+            for (int i = 0; i < documents.size(); i++) {
+                documents.set(i, documents.get(i).withEmbedding(vectors.get(i)));
+            }
+            indexer.indexAchievements(achievementsIndex, documents, true);
+            indexBaseline(baselineIndex, achievements);
+
+            List<Judged> judged = readDemands(set.resolve("demands.jsonl"), embeddings);
+            Matcher matcher = new Matcher(client, config, achievementsIndex, demandsIndex);
+            Metrics full = evaluate(judged, j -> matcher.forDemand(j.demand(), K).stream()
+                    .map(ScoredPair::achievementId).toList());
+            Metrics baseline = evaluate(judged, j -> bm25(baselineIndex, j.demand()));
+
+            System.out.printf("%nRelevance on %s: %d achievements, %d demands (%d with judgements), top %d%n%n",
+                    set, achievements.size(), judged.size(), full.queries(), K);
+            System.out.println("| system | recall@10 | nDCG@10 | MRR |");
+            System.out.println("|---|---|---|---|");
+            print("TechBridge matcher (hybrid BM25 + kNN, structured fit)", full);
+            print("BM25 baseline (standard analyzer, same fields)", baseline);
+            System.out.printf("%n(%.1f s)%n", (System.nanoTime() - started) / 1e9);
+        } finally {
+            for (String index : List.of(achievementsIndex, demandsIndex, baselineIndex)) {
+                admin.deleteIndex(index);
+            }
+        }
+    }
+
+    private interface Ranker {
+        List<String> rank(Judged judged) throws IOException;
+    }
+
+    private Metrics evaluate(List<Judged> judged, Ranker ranker) throws IOException {
+        double recall = 0;
+        double ndcg = 0;
+        double mrr = 0;
+        int queries = 0;
+        for (Judged j : judged) {
+            if (j.relevant().values().stream().noneMatch(g -> g > 0)) {
+                continue;
+            }
+            queries++;
+            List<String> ranked = ranker.rank(j);
+            recall += recallAt(ranked, j.relevant());
+            ndcg += ndcgAt(ranked, j.relevant());
+            mrr += reciprocalRank(ranked, j.relevant());
+        }
+        return new Metrics(recall / queries, ndcg / queries, mrr / queries, queries);
+    }
+
+    static double recallAt(List<String> ranked, Map<String, Integer> relevant) {
+        long wanted = relevant.values().stream().filter(g -> g > 0).count();
+        long found = ranked.stream().limit(K).filter(id -> relevant.getOrDefault(id, 0) > 0).count();
+        return wanted == 0 ? 0 : (double) found / wanted;
+    }
+
+    static double ndcgAt(List<String> ranked, Map<String, Integer> relevant) {
+        double dcg = 0;
+        for (int i = 0; i < Math.min(K, ranked.size()); i++) {
+            dcg += (Math.pow(2, relevant.getOrDefault(ranked.get(i), 0)) - 1) / log2(i + 2);
+        }
+        List<Integer> ideal = relevant.values().stream().sorted((a, b) -> b - a).limit(K).toList();
+        double idcg = 0;
+        for (int i = 0; i < ideal.size(); i++) {
+            idcg += (Math.pow(2, ideal.get(i)) - 1) / log2(i + 2);
+        }
+        return idcg == 0 ? 0 : dcg / idcg;
+    }
+
+    static double reciprocalRank(List<String> ranked, Map<String, Integer> relevant) {
+        for (int i = 0; i < Math.min(K, ranked.size()); i++) {
+            if (relevant.getOrDefault(ranked.get(i), 0) >= 1) {
+                return 1.0 / (i + 1);
+            }
+        }
+        return 0;
+    }
+
+    private List<String> bm25(String index, DemandDocument demand) throws IOException {
+        SearchResponse<Void> response = client.search(s -> s.index(index).size(K).source(src -> src.fetch(false))
+                .query(q -> q.multiMatch(m -> m.query(demand.queryText()).fields("title", "summary", "keywords")
+                        .type(TextQueryType.BestFields).tieBreaker(0.3))), Void.class);
+        return response.hits().hits().stream().map(Hit::id).toList();
+    }
+
+    private void indexBaseline(String index, List<AchievementSnapshot> achievements) throws IOException {
+        client.bulk(b -> {
+            for (AchievementSnapshot a : achievements) {
+                Map<String, Object> doc = new HashMap<>();
+                doc.put("title", a.title());
+                doc.put("summary", a.summary());
+                doc.put("keywords", a.keywords());
+                b.operations(op -> op.index(i -> i.index(index).id(a.id()).document(doc)));
+            }
+            return b.refresh(co.elastic.clients.elasticsearch._types.Refresh.True);
+        });
+    }
+
+    private List<AchievementSnapshot> readAchievements(Path file) throws IOException {
+        List<AchievementSnapshot> result = new ArrayList<>();
+        Instant now = Instant.now();
+        for (String line : Files.readAllLines(file)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode a = mapper.readTree(line);
+            result.add(new AchievementSnapshot(a.get("id").asText(), 1, "eval", null, a.get("title").asText(),
+                    a.path("summary").asText(""), strings(a.get("keywords")), fieldCode(a.path("field").asText(null)),
+                    a.hasNonNull("trl") ? a.get("trl").asInt() : null, strings(a.get("transferModes")),
+                    MoneyRange.negotiableOnly(), null, region(a.path("region").asText(null)), "PUBLISHED", now, now));
+        }
+        return result;
+    }
+
+    private List<Judged> readDemands(Path file, EmbeddingService embeddings) throws IOException {
+        List<Judged> result = new ArrayList<>();
+        Instant now = Instant.now();
+        for (String line : Files.readAllLines(file)) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode d = mapper.readTree(line);
+            DemandSnapshot snapshot = new DemandSnapshot(d.get("id").asText(), 1, "eval", null, d.path("title").asText(""),
+                    d.get("description").asText(), null, fieldCode(d.path("field").asText(null)), strings(d.get("keywords")),
+                    MoneyRange.negotiableOnly(), LocalDate.now().plusYears(1), region(d.path("region").asText(null)),
+                    strings(d.get("cooperationModes")), d.hasNonNull("minTrl") ? d.get("minTrl").asInt() : null,
+                    "PUBLIC", null, "OPEN", now, now);
+            DemandDocument document = snapshot.toDocument();
+            document = document.withEmbedding(embeddings.embed(document.embeddingText()));
+            Map<String, Integer> relevant = new HashMap<>();
+            d.get("relevant").fields().forEachRemaining(e -> relevant.put(e.getKey(), e.getValue().asInt()));
+            result.add(new Judged(document, relevant));
+        }
+        return result;
+    }
+
+    /** The set names fields (新材料) where the platform uses codes (04). */
+    private static String fieldCode(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        if (TechnicalField.exists(name)) {
+            return name;
+        }
+        return TechnicalField.all().stream().filter(f -> f.nameZh().equals(name) || f.nameEn().equalsIgnoreCase(name))
+                .map(TechnicalField::code).findFirst().orElse(null);
+    }
+
+    private static String region(String code) {
+        return code != null && code.matches("\\d{6}") ? code : null;
+    }
+
+    private static List<String> strings(JsonNode node) {
+        List<String> values = new ArrayList<>();
+        if (node != null && node.isArray()) {
+            node.forEach(v -> values.add(v.asText()));
+        }
+        return values;
+    }
+
+    private static void print(String name, Metrics m) {
+        System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f |%n", name, m.recall(), m.ndcg(), m.mrr());
+    }
+
+    private static double log2(double x) {
+        return Math.log(x) / Math.log(2);
+    }
+
+    private static String option(String[] args, String name, String defaultValue) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return defaultValue;
+    }
+}

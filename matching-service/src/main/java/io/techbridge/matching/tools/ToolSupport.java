@@ -1,0 +1,76 @@
+package io.techbridge.matching.tools;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
+import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.techbridge.matching.config.MatchingConfig;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.io.InputStream;
+import java.util.Properties;
+
+/** What the command-line tools need to run the production search code outside the service. */
+final class ToolSupport {
+
+    private ToolSupport() {
+    }
+
+    static ObjectMapper objectMapper() {
+        return new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+
+    static ElasticsearchClient elasticsearch(String hostAndPort) {
+        Rest5Client rest = Rest5Client.builder(URI.create("http://" + hostAndPort)).build();
+        return new ElasticsearchClient(new Rest5ClientTransport(rest, new JacksonJsonpMapper(objectMapper())));
+    }
+
+    /**
+     * The matching configuration as the service reads it from its application.properties; a
+     * system property of the same name overrides a value, which is how weights are tried out.
+     */
+    static MatchingConfig matchingConfig() {
+        Properties properties = new Properties();
+        try (InputStream in = ToolSupport.class.getResourceAsStream("/application.properties")) {
+            properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        properties.putAll(System.getProperties());
+        java.util.function.ToDoubleFunction<String> number = key -> {
+            String value = properties.getProperty("techbridge.matching." + key);
+            if (value == null) {
+                throw new IllegalStateException("techbridge.matching." + key + " is not configured");
+            }
+            return Double.parseDouble(value.trim());
+        };
+        MatchingConfig.Weights weights = new MatchingConfig.Weights() {
+            public double semantic() { return number.applyAsDouble("weights.semantic"); }
+            public double lexical() { return number.applyAsDouble("weights.lexical"); }
+            public double field() { return number.applyAsDouble("weights.field"); }
+            public double maturity() { return number.applyAsDouble("weights.maturity"); }
+            public double modes() { return number.applyAsDouble("weights.modes"); }
+            public double budget() { return number.applyAsDouble("weights.budget"); }
+            public double region() { return number.applyAsDouble("weights.region"); }
+            public double freshness() { return number.applyAsDouble("weights.freshness"); }
+        };
+        return new MatchingConfig() {
+            public double proposalThreshold() { return number.applyAsDouble("proposal-threshold"); }
+            public int maxProposalsPerRecord() { return (int) number.applyAsDouble("max-proposals-per-record"); }
+            public int candidatesPerRetriever() { return (int) number.applyAsDouble("candidates-per-retriever"); }
+            public int fusedCandidates() { return (int) number.applyAsDouble("fused-candidates"); }
+            public int rrfK() { return (int) number.applyAsDouble("rrf-k"); }
+            public double lexicalHalfScore() { return number.applyAsDouble("lexical-half-score"); }
+            public double semanticFloor() { return number.applyAsDouble("semantic-floor"); }
+            public double semanticCeiling() { return number.applyAsDouble("semantic-ceiling"); }
+            public double fitShare() { return number.applyAsDouble("fit-share"); }
+            public Weights weights() { return weights; }
+        };
+    }
+}

@@ -1,0 +1,275 @@
+package io.techbridge.matching;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+/** Full-text search over both sides: words in Chinese and English, filters, facets, and what stays hidden. */
+@QuarkusTest
+@RealServers
+class SearchTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(120);
+    private static final String SECRET = "专有低温烧结工艺";
+
+    /**
+     * Six records sharing a marker word no other record has, so counts over {@code q=marker} are exact
+     * whatever else the other tests index. Published once, by whichever test needs them first.
+     */
+    private record Fixture(String marker, String secretMarker, String a1, String a2, String a3, String withdrawn,
+            String d1, String confidential) {
+    }
+
+    private static Fixture fixture;
+
+    private static synchronized Fixture fixture() {
+        if (fixture != null) {
+            return fixture;
+        }
+        String marker = marker();
+        String secretMarker = marker();
+        Fixture f = new Fixture(marker, secretMarker, Events.newId(), Events.newId(), Events.newId(), Events.newId(),
+                Events.newId(), Events.newId());
+        achievement(f.a1(), "高强韧铝合金板材轧制技术", "7xxx系铝合金板材的温轧与时效工艺，强度650MPa，延伸率12%。",
+                marker, "04.01", 7, "440300", "PUBLISHED");
+        achievement(f.a2(), "可降解聚乳酸发泡餐盒材料", "超临界二氧化碳发泡聚乳酸，耐热100摄氏度，180天可堆肥降解。",
+                marker, "04.03", 3, "440100", "PUBLISHED");
+        achievement(f.a3(), "风电叶片碳纤维主梁拉挤工艺", "大丝束碳纤维拉挤板用于百米级叶片主梁，减重20%。",
+                marker, "06.01", 5, "510100", "PUBLISHED");
+        achievement(f.withdrawn(), "镁合金压铸汽车仪表盘支架", "高真空压铸镁合金支架，比钢制件减重45%。",
+                marker, "04.01", 8, "440300", "WITHDRAWN");
+        ObjectNode d1 = Events.demand(f.d1(), 1, "新能源汽车电池包轻量化壳体",
+                "电池包壳体目前用钢板冲压，重量偏大，需要铝合金或复合材料的轻量化方案，减重30%以上。",
+                List.of("轻量化", "电池包", marker), "04.02", 6);
+        d1.put("regionCode", "440300");
+        Events.publishDemand("DemandCreated", d1);
+        ObjectNode confidential = Events.demand(f.confidential(), 1, "某型陶瓷基板开裂问题",
+                "我司" + SECRET + " " + secretMarker + " 在量产中出现基板微裂纹，良率只有七成，需要改进烧结曲线和配方。",
+                List.of("陶瓷基板", marker), "07.01", null);
+        confidential.put("regionCode", "510104").put("confidentiality", "BROKERS_ONLY");
+        Events.publishDemand("DemandCreated", confidential);
+
+        await().atMost(PATIENCE).untilAsserted(() -> search(Map.of("q", marker, "includeInactive", "true"))
+                .body("totalItems", equalTo(6)));
+        fixture = f;
+        return f;
+    }
+
+    @Test
+    void anAchievementIsFoundByAChineseTermAndByAnEnglishTermWithHighlights() {
+        String id = Events.newId();
+        Events.publishAchievement("AchievementCreated", Events.achievement(id, 1, "钙钛矿晶硅叠层太阳能电池",
+                "宽带隙钙钛矿顶电池与晶硅底电池叠层，光电转换效率31%。A perovskite-silicon tandem cell for rooftop modules.",
+                List.of("钙钛矿", "叠层电池"), "06.01", 5));
+        MatchingTest.awaitIndexed(id);
+
+        search(Map.of("q", "钙钛矿")).statusCode(200)
+                .body("items[0].id", equalTo(id))
+                .body("items[0].type", equalTo("achievement"))
+                .body("items[0].title", equalTo("钙钛矿晶硅叠层太阳能电池"))
+                .body("items[0].organisation", equalTo("测试大学"))
+                .body("items[0].trl", equalTo(5))
+                .body("items[0].score", greaterThan(0f))
+                .body("items[0].highlights.title[0]", equalTo("<em>钙钛矿</em>晶硅叠层太阳能电池"))
+                .body("items[0].highlights.keywords", hasItem("<em>钙钛矿</em>"))
+                .body("items[0]", not(hasKey("minTrl")))
+                .body("items[0]", not(hasKey("confidential")));
+
+        search(Map.of("q", "Perovskite")).statusCode(200)
+                .body("items[0].id", equalTo(id))
+                .body("items[0].highlights.summary[0]", containsString("<em>perovskite</em>"));
+    }
+
+    @Test
+    void filtersNarrowByTypeFieldRegionAndMaturity() {
+        Fixture f = fixture();
+        assertIds(Map.of("q", f.marker()), f.a1(), f.a2(), f.a3(), f.d1(), f.confidential());
+        assertIds(Map.of("q", f.marker(), "type", "achievement"), f.a1(), f.a2(), f.a3());
+        assertIds(Map.of("q", f.marker(), "type", "demand"), f.d1(), f.confidential());
+        // A top-level field takes in its sub-fields; a sub-field is exact.
+        assertIds(Map.of("q", f.marker(), "field", "04"), f.a1(), f.a2(), f.d1());
+        assertIds(Map.of("q", f.marker(), "field", "04.03"), f.a2());
+        // A province, a city with its counties, a county.
+        assertIds(Map.of("q", f.marker(), "region", "440000"), f.a1(), f.a2(), f.d1());
+        assertIds(Map.of("q", f.marker(), "region", "440300"), f.a1(), f.d1());
+        assertIds(Map.of("q", f.marker(), "region", "510100"), f.a3(), f.confidential());
+        assertIds(Map.of("q", f.marker(), "region", "510104"), f.confidential());
+        // Maturity filters achievements only; demands stay.
+        assertIds(Map.of("q", f.marker(), "minTrl", "5"), f.a1(), f.a3(), f.d1(), f.confidential());
+        assertIds(Map.of("q", f.marker(), "minTrl", "5", "type", "achievement", "region", "440000"), f.a1());
+    }
+
+    @Test
+    void recordsOutsideThePoolAreShownOnlyWhenAsked() {
+        Fixture f = fixture();
+        search(Map.of("q", f.marker())).body("items.id", not(hasItem(f.withdrawn())));
+        search(Map.of("q", f.marker(), "includeInactive", "true")).statusCode(200)
+                .body("totalItems", equalTo(6))
+                .body("items.find { it.id == '" + f.withdrawn() + "' }.status", equalTo("WITHDRAWN"))
+                .body("facets.status.find { it.key == 'WITHDRAWN' }.count", equalTo(1));
+    }
+
+    @Test
+    void facetsCountTheWholeResultNotThePage() {
+        Fixture f = fixture();
+        search(Map.of("q", f.marker(), "size", "2")).statusCode(200)
+                .body("items", hasSize(2))
+                .body("page", equalTo(0))
+                .body("size", equalTo(2))
+                .body("totalItems", equalTo(5))
+                .body("totalPages", equalTo(3))
+                .body("facets.type", equalTo(List.of(bucket("achievement", 3), bucket("demand", 2))))
+                .body("facets.field", equalTo(List.of(bucket("04", "新材料", 3), bucket("06", "新能源与节能", 1),
+                        bucket("07", "资源与环境", 1))))
+                .body("facets.region", equalTo(List.of(bucket("440000", 3), bucket("510000", 2))))
+                .body("facets.status", equalTo(List.of(bucket("PUBLISHED", 3), bucket("OPEN", 2))));
+        search(Map.of("q", f.marker(), "size", "2", "page", "2")).statusCode(200)
+                .body("items", hasSize(1))
+                .body("totalItems", equalTo(5));
+    }
+
+    @Test
+    void eachFacetIsCountedWithTheOtherFiltersButNotItsOwn() {
+        Fixture f = fixture();
+        search(Map.of("q", f.marker(), "field", "04")).statusCode(200)
+                .body("totalItems", equalTo(3))
+                // The field facet ignores field=04, so the other fields stay visible with their counts.
+                .body("facets.field", equalTo(List.of(bucket("04", "新材料", 3), bucket("06", "新能源与节能", 1),
+                        bucket("07", "资源与环境", 1))))
+                .body("facets.type", equalTo(List.of(bucket("achievement", 2), bucket("demand", 1))))
+                .body("facets.region", equalTo(List.of(bucket("440000", 3))))
+                .body("facets.status", equalTo(List.of(bucket("PUBLISHED", 2), bucket("OPEN", 1))));
+        search(Map.of("q", f.marker(), "type", "demand", "region", "510000")).statusCode(200)
+                .body("totalItems", equalTo(1))
+                .body("facets.type", equalTo(List.of(bucket("achievement", 1), bucket("demand", 1))))
+                .body("facets.region", equalTo(List.of(bucket("440000", 1), bucket("510000", 1))))
+                .body("facets.field", equalTo(List.of(bucket("07", "资源与环境", 1))));
+    }
+
+    @Test
+    void aConfidentialDemandShowsItsTitleOnly() {
+        Fixture f = fixture();
+        ValidatableResponse found = search(Map.of("q", f.secretMarker())).statusCode(200)
+                .body("totalItems", equalTo(1))
+                .body("items[0].id", equalTo(f.confidential()))
+                .body("items[0].type", equalTo("demand"))
+                .body("items[0].confidential", equalTo(true))
+                .body("items[0].title", equalTo("某型陶瓷基板开裂问题"))
+                .body("items[0]", not(hasKey("organisation")))
+                .body("items[0].highlights", not(hasKey("problem")))
+                .body("items[0].highlights", not(hasKey("keywords")));
+        found.body(not(containsString(SECRET))).body(not(containsString("测试科技有限公司")));
+
+        // A public demand shows its organisation and the words matched in its text.
+        search(Map.of("q", f.marker(), "type", "demand")).statusCode(200)
+                .body("items.find { it.id == '" + f.d1() + "' }.confidential", equalTo(false))
+                .body("items.find { it.id == '" + f.d1() + "' }.organisation", equalTo("测试科技有限公司"))
+                .body("items.find { it.id == '" + f.d1() + "' }.minTrl", equalTo(6))
+                .body("items.find { it.id == '" + f.d1() + "' }.highlights.keywords", hasItem(containsString("<em>")))
+                .body("items.find { it.id == '" + f.confidential() + "' }.highlights", equalTo(Map.of()))
+                .body(not(containsString(SECRET)));
+    }
+
+    @Test
+    void withoutWordsTheMostRecentlyChangedComeFirst() {
+        String older = Events.newId();
+        String newer = Events.newId();
+        Instant now = Instant.now();
+        ObjectNode newerAchievement = Events.achievement(newer, 1, "青稞β-葡聚糖提取技术", "青稞麸皮中提取β-葡聚糖，纯度85%。",
+                List.of("青稞"), "02.06", 6).put("regionCode", "540100").put("updatedAt", now.toString());
+        ObjectNode olderAchievement = Events.achievement(older, 1, "高原牦牛乳酪蛋白加工", "牦牛乳中分离酪蛋白用于功能食品。",
+                List.of("牦牛乳"), "02.06", 6).put("regionCode", "540102")
+                .put("createdAt", now.minusSeconds(86_400).toString())
+                .put("updatedAt", now.minusSeconds(3_600).toString());
+        Events.publishAchievement("AchievementCreated", newerAchievement);
+        Events.publishAchievement("AchievementCreated", olderAchievement);
+        MatchingTest.awaitIndexed(newer);
+        MatchingTest.awaitIndexed(older);
+
+        search(Map.of("region", "540000")).statusCode(200)
+                .body("items.id", equalTo(List.of(newer, older)))
+                .body("items.score", everyItem(nullValue()));
+    }
+
+    @Test
+    void badParametersAreRefusedNamingTheParameter() {
+        Map<String, Map<String, String>> cases = new LinkedHashMap<>();
+        cases.put("type", Map.of("type", "patent"));
+        cases.put("field", Map.of("field", "99"));
+        cases.put("region", Map.of("region", "3301"));
+        cases.put("minTrl", Map.of("minTrl", "10"));
+        cases.put("includeInactive", Map.of("includeInactive", "maybe"));
+        cases.put("page", Map.of("page", "-1"));
+        cases.put("size", Map.of("size", "1000"));
+        cases.put("q", Map.of("q", "长".repeat(201)));
+        cases.forEach((parameter, query) -> search(query).statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo(parameter))
+                .body("violations[0].in", equalTo("query")));
+        search(Map.of("minTrl", "high")).statusCode(400).body("violations[0].field", equalTo("minTrl"));
+        search(Map.of("page", "500", "size", "100")).statusCode(400).body("violations[0].field", equalTo("page"));
+    }
+
+    private static void assertIds(Map<String, String> query, String... ids) {
+        search(query).statusCode(200)
+                .body("totalItems", equalTo(ids.length))
+                .body("items.id", containsInAnyOrder((Object[]) ids));
+    }
+
+    private static ValidatableResponse search(Map<String, String> query) {
+        return given().queryParams(query).when().get("/api/search").then();
+    }
+
+    private static void achievement(String id, String title, String summary, String marker, String field, int trl,
+            String region, String status) {
+        ObjectNode a = Events.achievement(id, 1, title, summary, List.of(title.substring(0, 4), marker), field, trl);
+        a.put("regionCode", region).put("status", status);
+        Events.publishAchievement("AchievementCreated", a);
+    }
+
+    private static Map<String, Object> bucket(String key, int count) {
+        Map<String, Object> bucket = new LinkedHashMap<>();
+        bucket.put("key", key);
+        bucket.put("count", count);
+        return bucket;
+    }
+
+    private static Map<String, Object> bucket(String key, String label, int count) {
+        Map<String, Object> bucket = new LinkedHashMap<>();
+        bucket.put("key", key);
+        bucket.put("label", label);
+        bucket.put("count", count);
+        return bucket;
+    }
+
+    /** A word of letters only (one token in every analysis) that no other record contains. */
+    private static String marker() {
+        Random random = new Random();
+        StringBuilder word = new StringBuilder("tbm");
+        for (int i = 0; i < 10; i++) {
+            word.append((char) ('a' + random.nextInt(26)));
+        }
+        return word.toString();
+    }
+}
