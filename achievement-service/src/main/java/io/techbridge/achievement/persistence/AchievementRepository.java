@@ -5,6 +5,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.techbridge.achievement.domain.AchievementStatus;
 import io.techbridge.commons.api.PageRequest;
+import io.techbridge.commons.persistence.Filters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
@@ -47,11 +48,11 @@ public class AchievementRepository implements PanacheRepositoryBase<Achievement,
         }
         if (filter.regionCode() != null) {
             conditions.add("regionCode like :region");
-            parameters.and("region", regionPrefix(filter.regionCode()) + "%");
+            parameters.and("region", Filters.regionPrefix(filter.regionCode()) + "%");
         }
         if (filter.titleContains() != null) {
             conditions.add("lower(title) like :title escape '\\'");
-            parameters.and("title", "%" + escapeLike(filter.titleContains().toLowerCase()) + "%");
+            parameters.and("title", Filters.containing(filter.titleContains()));
         }
         String query = String.join(" and ", conditions);
         Sort sort = Sort.descending("updatedAt").and("id");
@@ -61,18 +62,5 @@ public class AchievementRepository implements PanacheRepositoryBase<Achievement,
         return new Page(items, total);
     }
 
-    /** A province (330000) or city (330100) code also finds the districts below it. */
-    static String regionPrefix(String regionCode) {
-        if (regionCode.endsWith("0000")) {
-            return regionCode.substring(0, 2);
-        }
-        if (regionCode.endsWith("00")) {
-            return regionCode.substring(0, 4);
-        }
-        return regionCode;
-    }
 
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
 }

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.techbridge.commons.api.PageRequest;
+import io.techbridge.commons.persistence.Filters;
 import io.techbridge.demand.domain.Confidentiality;
 import io.techbridge.demand.domain.DemandStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -68,11 +69,11 @@ public class DemandRepository implements PanacheRepositoryBase<Demand, UUID> {
         }
         if (filter.regionCode() != null) {
             conditions.add("regionCode like :region");
-            parameters.and("region", regionPrefix(filter.regionCode()) + "%");
+            parameters.and("region", Filters.regionPrefix(filter.regionCode()) + "%");
         }
         if (filter.titleContains() != null) {
             conditions.add("lower(title) like :title escape '\\'");
-            parameters.and("title", "%" + escapeLike(filter.titleContains().toLowerCase()) + "%");
+            parameters.and("title", Filters.containing(filter.titleContains()));
         }
         if (filter.confidentiality() != null) {
             conditions.add("confidentiality = :confidentiality");
@@ -86,18 +87,5 @@ public class DemandRepository implements PanacheRepositoryBase<Demand, UUID> {
         return new Page(items, total);
     }
 
-    /** A province (330000) or city (330100) code also finds the districts below it. */
-    static String regionPrefix(String regionCode) {
-        if (regionCode.endsWith("0000")) {
-            return regionCode.substring(0, 2);
-        }
-        if (regionCode.endsWith("00")) {
-            return regionCode.substring(0, 4);
-        }
-        return regionCode;
-    }
 
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
 }

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -89,39 +90,37 @@ public class IngestionService {
     public List<AchievementDocument> embedAchievements(List<AchievementDocument> documents) {
         Map<String, AchievementDocument> current = indexer.achievements(IndexAdmin.ACHIEVEMENTS,
                 documents.stream().map(AchievementDocument::id).toList());
-        List<AchievementDocument> result = new ArrayList<>(documents);
-        List<Integer> missing = new ArrayList<>();
-        for (int i = 0; i < result.size(); i++) {
-            AchievementDocument stored = current.get(result.get(i).id());
-            if (stored != null && stored.embedding() != null && result.get(i).textHash().equals(stored.textHash())) {
-                result.set(i, result.get(i).withEmbedding(stored.embedding()));
-            } else {
-                missing.add(i);
-            }
-        }
-        List<float[]> vectors = embed(missing.stream().map(i -> result.get(i).embeddingText()).toList());
-        for (int j = 0; j < missing.size(); j++) {
-            result.set(missing.get(j), result.get(missing.get(j)).withEmbedding(vectors.get(j)));
-        }
-        return result;
+        return withEmbeddings(documents, d -> {
+            AchievementDocument stored = current.get(d.id());
+            return stored != null && d.textHash().equals(stored.textHash()) ? stored.embedding() : null;
+        }, AchievementDocument::embeddingText, AchievementDocument::withEmbedding);
     }
 
     public List<DemandDocument> embedDemands(List<DemandDocument> documents) {
         Map<String, DemandDocument> current = indexer.demands(IndexAdmin.DEMANDS,
                 documents.stream().map(DemandDocument::id).toList());
-        List<DemandDocument> result = new ArrayList<>(documents);
+        return withEmbeddings(documents, d -> {
+            DemandDocument stored = current.get(d.id());
+            return stored != null && d.textHash().equals(stored.textHash()) ? stored.embedding() : null;
+        }, DemandDocument::embeddingText, DemandDocument::withEmbedding);
+    }
+
+    private <D> List<D> withEmbeddings(List<D> documents, Function<D, float[]> stored, Function<D, String> text,
+            BiFunction<D, float[], D> withEmbedding) {
+        List<D> result = new ArrayList<>(documents);
         List<Integer> missing = new ArrayList<>();
         for (int i = 0; i < result.size(); i++) {
-            DemandDocument stored = current.get(result.get(i).id());
-            if (stored != null && stored.embedding() != null && result.get(i).textHash().equals(stored.textHash())) {
-                result.set(i, result.get(i).withEmbedding(stored.embedding()));
+            float[] vector = stored.apply(result.get(i));
+            if (vector != null) {
+                result.set(i, withEmbedding.apply(result.get(i), vector));
             } else {
                 missing.add(i);
             }
         }
-        List<float[]> vectors = embed(missing.stream().map(i -> result.get(i).embeddingText()).toList());
+        List<float[]> vectors = embed(missing.stream().map(i -> text.apply(result.get(i))).toList());
         for (int j = 0; j < missing.size(); j++) {
-            result.set(missing.get(j), result.get(missing.get(j)).withEmbedding(vectors.get(j)));
+            int i = missing.get(j);
+            result.set(i, withEmbedding.apply(result.get(i), vectors.get(j)));
         }
         return result;
     }

@@ -2,6 +2,7 @@ package io.techbridge.matching.workflow;
 
 import io.techbridge.commons.domain.TechnicalField;
 import io.techbridge.matching.workflow.Statistics.Metrics;
+import io.techbridge.commons.persistence.Filters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -103,7 +104,7 @@ public class StatisticsService {
         }
         if (regionCode != null) {
             conditions.append(" AND f.region_code LIKE :regionPrefix");
-            parameters.put("regionPrefix", regionPrefix(regionCode) + "%");
+            parameters.put("regionPrefix", Filters.regionPrefix(regionCode) + "%");
         }
         Query query = entityManager.createNativeQuery(FACTS.formatted(conditions));
         parameters.forEach(query::setParameter);
@@ -143,13 +144,5 @@ public class StatisticsService {
 
     private static OffsetDateTime start(YearMonth month) {
         return month.atDay(1).atStartOfDay(ZONE).toOffsetDateTime();
-    }
-
-    /** 330000 → 33 (the province), 330100 → 3301 (the city), 330106 → 330106 (the county). */
-    static String regionPrefix(String regionCode) {
-        if (regionCode.endsWith("0000")) {
-            return regionCode.substring(0, 2);
-        }
-        return regionCode.endsWith("00") ? regionCode.substring(0, 4) : regionCode;
     }
 }
