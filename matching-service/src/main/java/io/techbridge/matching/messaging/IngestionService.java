@@ -27,8 +27,9 @@ import java.util.function.Function;
 /**
  * Applies a batch of achievement or demand events: parses them (poison goes to the dead-letter
  * topic), keeps the newest version of each aggregate, embeds the texts that changed in one batch,
- * indexes with the aggregate version as external version, then updates each record's proposals
- * in a transaction of its own. Everything is idempotent, so a batch can be retried whole.
+ * indexes with the aggregate version as external version, then records the applied versions and
+ * queues the records for proposal recomputation in one transaction (the ProposalWorker drains
+ * the queue, so ingestion never waits for matching). Everything is idempotent, so a batch can be retried whole.
  * An outage (Elasticsearch or PostgreSQL away) is waited out; a record that fails for any other
  * reason after retries is dead-lettered so the stream goes on.
  */
@@ -70,7 +71,7 @@ public class IngestionService {
             indexes.ensureAliases();
             List<AchievementDocument> documents = embedAchievements(batch.stream().map(p -> p.snapshot().toDocument()).toList());
             indexer.indexAchievements(IndexAdmin.ACHIEVEMENTS, documents, true);
-            documents.forEach(d -> count(proposals.applyAchievement(d)));
+            count(documents.size(), proposals.record(documents, List.of()));
             return null;
         });
     }
@@ -81,7 +82,7 @@ public class IngestionService {
             indexes.ensureAliases();
             List<DemandDocument> documents = embedDemands(batch.stream().map(p -> p.snapshot().toDocument()).toList());
             indexer.indexDemands(IndexAdmin.DEMANDS, documents, true);
-            documents.forEach(d -> count(proposals.applyDemand(d)));
+            count(documents.size(), proposals.record(List.of(), documents));
             return null;
         });
     }
@@ -132,8 +133,9 @@ public class IngestionService {
         return embedding.record(() -> embeddings.embedAll(texts));
     }
 
-    private void count(boolean wasApplied) {
-        (wasApplied ? applied : duplicates).increment();
+    private void count(int received, int newlyApplied) {
+        applied.increment(newlyApplied);
+        duplicates.increment(received - newlyApplied);
     }
 
     private <S> List<Parsed<S>> parse(List<ConsumerRecord<String, String>> records, String aggregateType, Class<S> type) {

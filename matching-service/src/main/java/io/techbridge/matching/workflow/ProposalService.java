@@ -16,6 +16,7 @@ import io.techbridge.matching.search.DemandDocument;
 import io.techbridge.matching.search.DocumentIndexer;
 import io.techbridge.matching.search.IndexAdmin;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -28,10 +29,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Keeps the proposals of a record current when it is created or changes: new good pairs become
+ * Keeps the proposals of a record current when it is created or changes (recomputed by the
+ * {@link ProposalWorker} from the queue that {@link #record} fills): new good pairs become
  * PROPOSED, proposals that fell below the threshold or whose other side left the pool are
  * WITHDRAWN, and pairs a broker has decided are left as the broker left them (a REJECTED pair is
- * never proposed again). Applying a version is idempotent: an old or repeated one changes nothing.
+ * never proposed again). Recording a version is idempotent: an old or repeated one changes nothing.
  */
 @ApplicationScoped
 public class ProposalService {
@@ -46,10 +48,14 @@ public class ProposalService {
     private final MatchingConfig config;
     private final MatchEvents events;
     private final MatchViews views;
+    private final ProposalTasks tasks;
+    private final Event<ProposalTasks.Queued> queued;
 
     public ProposalService(MatchPairRepository pairs, MatchTransitionRepository transitions,
             IndexedRecordRepository records, Matcher matcher, DocumentIndexer indexer, MatchingConfig config,
-            MatchEvents events, MatchViews views) {
+            MatchEvents events, MatchViews views, ProposalTasks tasks, Event<ProposalTasks.Queued> queued) {
+        this.tasks = tasks;
+        this.queued = queued;
         this.pairs = pairs;
         this.transitions = transitions;
         this.records = records;
@@ -60,19 +66,42 @@ public class ProposalService {
         this.views = views;
     }
 
-    /** Returns false when this version (or a newer one) was applied before. */
+    /**
+     * Records the applied versions and queues the records whose proposals must be recomputed, in
+     * one transaction; versions at or below the applied one are duplicates and change nothing.
+     * Returns how many were new.
+     */
     @Transactional
-    public boolean applyAchievement(AchievementDocument achievement) {
-        if (!advance(AchievementSnapshot.AGGREGATE_TYPE, achievement.id(), achievement.version(),
-                achievement.organisationId(), achievement.fieldCode(), achievement.regionCode(), achievement.status(),
-                achievement.inPool(), achievement.createdAt(), achievement.updatedAt())) {
-            return false;
+    public int record(List<AchievementDocument> achievements, List<DemandDocument> demands) {
+        int applied = 0;
+        for (AchievementDocument a : achievements) {
+            if (advance(AchievementSnapshot.AGGREGATE_TYPE, a.id(), a.version(), a.organisationId(), a.fieldCode(),
+                    a.regionCode(), a.status(), a.inPool(), a.createdAt(), a.updatedAt())) {
+                tasks.enqueue(AchievementSnapshot.AGGREGATE_TYPE, a.id(), a.version());
+                applied++;
+            }
         }
+        for (DemandDocument d : demands) {
+            if (advance(DemandSnapshot.AGGREGATE_TYPE, d.id(), d.version(), d.organisationId(), d.fieldCode(),
+                    d.regionCode(), d.status(), d.inPool(), d.createdAt(), d.updatedAt())) {
+                tasks.enqueue(DemandSnapshot.AGGREGATE_TYPE, d.id(), d.version());
+                applied++;
+            }
+        }
+        if (applied > 0) {
+            queued.fire(new ProposalTasks.Queued());
+        }
+        return applied;
+    }
+
+    /** Recomputes the proposals of an achievement, as it is indexed now. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void proposeForAchievement(AchievementDocument achievement) {
         Map<String, MatchPair> existing = pairs.forAchievement(achievement.id()).stream()
                 .collect(Collectors.toMap(p -> p.demandId, Function.identity()));
         if (!achievement.inPool()) {
             existing.values().forEach(p -> withdraw(p, "achievement is " + achievement.status()));
-            return true;
+            return;
         }
         List<ScoredPair> found = good(matcher.forAchievement(achievement, config.maxProposalsPerRecord()));
         found.forEach(pair -> propose(existing.get(pair.demandId()), pair));
@@ -91,22 +120,16 @@ public class ProposalService {
                 }
             }
         }
-        return true;
     }
 
-    /** Returns false when this version (or a newer one) was applied before. */
-    @Transactional
-    public boolean applyDemand(DemandDocument demand) {
-        if (!advance(DemandSnapshot.AGGREGATE_TYPE, demand.id(), demand.version(), demand.organisationId(),
-                demand.fieldCode(), demand.regionCode(), demand.status(), demand.inPool(), demand.createdAt(),
-                demand.updatedAt())) {
-            return false;
-        }
+    /** Recomputes the proposals of a demand, as it is indexed now. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void proposeForDemand(DemandDocument demand) {
         Map<String, MatchPair> existing = pairs.forDemand(demand.id()).stream()
                 .collect(Collectors.toMap(p -> p.achievementId, Function.identity()));
         if (!demand.inPool()) {
             existing.values().forEach(p -> withdraw(p, "demand is " + demand.status()));
-            return true;
+            return;
         }
         List<ScoredPair> found = good(matcher.forDemand(demand, config.maxProposalsPerRecord()));
         found.forEach(pair -> propose(existing.get(pair.achievementId()), pair));
@@ -128,7 +151,6 @@ public class ProposalService {
                 }
             }
         }
-        return true;
     }
 
     private List<ScoredPair> good(List<ScoredPair> ranked) {

@@ -1,0 +1,67 @@
+package io.techbridge.matching.workflow;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The queue of records whose proposals must be recomputed (table proposal_task). */
+@ApplicationScoped
+public class ProposalTasks {
+
+    /** Fired after tasks were queued, so the worker starts at once. */
+    public record Queued() {
+    }
+
+    public record Task(String aggregateType, String aggregateId, long version) {
+    }
+
+    private final EntityManager entityManager;
+
+    public ProposalTasks(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** A newer version replaces a queued older one; the task keeps its place in the queue. */
+    public void enqueue(String aggregateType, String aggregateId, long version) {
+        entityManager.createNativeQuery("""
+                        INSERT INTO proposal_task (aggregate_type, aggregate_id, version, enqueued_at)
+                        VALUES (?1, ?2, ?3, ?4)
+                        ON CONFLICT (aggregate_type, aggregate_id)
+                        DO UPDATE SET version = GREATEST(proposal_task.version, EXCLUDED.version)""")
+                .setParameter(1, aggregateType).setParameter(2, aggregateId).setParameter(3, version)
+                .setParameter(4, Instant.now())
+                .executeUpdate();
+    }
+
+    /** The oldest task no other worker holds, locked until the transaction ends. */
+    public Optional<Task> takeOldest() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        SELECT aggregate_type, aggregate_id, version FROM proposal_task
+                        ORDER BY enqueued_at LIMIT 1 FOR UPDATE SKIP LOCKED""")
+                .getResultList();
+        return rows.stream().findFirst()
+                .map(r -> new Task((String) r[0], (String) r[1], ((Number) r[2]).longValue()));
+    }
+
+    public void done(Task task) {
+        entityManager.createNativeQuery("DELETE FROM proposal_task WHERE aggregate_type = ?1 AND aggregate_id = ?2")
+                .setParameter(1, task.aggregateType()).setParameter(2, task.aggregateId()).executeUpdate();
+    }
+
+    /** Sends a task that failed to the back of the queue, so it can't block the ones behind it. */
+    public void postpone(Task task) {
+        entityManager.createNativeQuery("""
+                        UPDATE proposal_task SET enqueued_at = ?3 WHERE aggregate_type = ?1 AND aggregate_id = ?2""")
+                .setParameter(1, task.aggregateType()).setParameter(2, task.aggregateId())
+                .setParameter(3, Instant.now()).executeUpdate();
+    }
+
+    public long backlog() {
+        return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM proposal_task").getSingleResult())
+                .longValue();
+    }
+}
