@@ -72,6 +72,21 @@ class LocalStackSmokeTest {
                 "achievement-events")) {
             await().atMost(Duration.ofSeconds(60)).until(() -> !reader.pollKey(id).isEmpty());
         }
+        // The demo demands get explained pairs: the designed fit of d01 is among its best three.
+        JsonNode demoIds = JSON.readTree(dataDir.resolve("demo-ids.json").toFile());
+        String matches = "http://localhost:" + environment.get("TECHBRIDGE_MATCHING_PORT") + "/api/demands/"
+                + demoIds.get("d01").asText() + "/matches?limit=3";
+        String designedFit = demoIds.get("a01").asText();
+        await().atMost(Duration.ofSeconds(120)).until(() -> {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(matches)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return false;
+            }
+            JsonNode ranked = JSON.readTree(response.body());
+            return ranked.size() > 0 && ranked.get(0).get("explanation").get("factors").size() == 8
+                    && ranked.findValuesAsText("achievementId").contains(designedFit);
+        });
         assertTrue(run("status").contains("running"));
         run("down");
         assertTrue(run("status").lines().skip(1).noneMatch(line -> line.contains(" running ")));
