@@ -1,0 +1,1028 @@
+package io.techbridge.matching.tools;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
+import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.techbridge.matching.embedding.EmbeddingService;
+import io.techbridge.matching.messaging.AchievementSnapshot;
+import io.techbridge.matching.messaging.DemandSnapshot;
+import io.techbridge.matching.messaging.IncomingEvent;
+import io.techbridge.matching.search.AchievementDocument;
+import io.techbridge.matching.search.DemandDocument;
+import io.techbridge.matching.search.DocumentIndexer;
+import io.techbridge.matching.search.IndexAdmin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The matching benchmark: how fast TechBridge ingests, indexes, embeds and matches on this
+ * machine, measured against a running local stack ({@code deploy/local/up}). Not a test: it
+ * prints figures. It talks to 127.0.0.1 only, on the ports of the {@code TECHBRIDGE_*}
+ * environment variables (default 8081, 8083, Kafka 9092, Elasticsearch 9200).
+ *
+ * <ol>
+ *   <li><b>corpus</b>: Chinese achievements and demands generated from a seed ({@link CorpusGenerator});</li>
+ *   <li><b>ingest</b>: the corpus published as {@code AchievementCreated} / {@code DemandCreated} events, in
+ *       the services' envelope, straight onto {@code achievement-events} / {@code demand-events}; timed from
+ *       the first send until matching-service has applied every one (embedded, indexed, matched: its
+ *       {@code techbridge_matching_events_applied_total} counter), with the Elasticsearch {@code _count} of
+ *       the aliases as a second witness;</li>
+ *   <li><b>bulk</b>: the raw Elasticsearch bulk rate: corpus achievements with random 512-dimension vectors
+ *       into a scratch index with the production mapping, deleted afterwards;</li>
+ *   <li><b>embed</b>: the raw embedding rate of {@link EmbeddingService#embedAll} in batches;</li>
+ *   <li><b>query</b>: latency of {@code GET /api/demands/{id}/matches?limit=10}, sequential, after a warm-up;</li>
+ *   <li><b>freshness</b>: from the 201 of {@code POST /api/achievements} to the first 200 of
+ *       {@code GET /api/achievements/{id}/matches}, polled every 20 ms.</li>
+ * </ol>
+ *
+ * <p>Usage: {@code matching-service/benchmark [--achievements N] [--demands N] [--seed S] ...};
+ * {@code --help} lists every option. Every loop is bounded in count and time.
+ */
+public final class MatchingBenchmark {
+
+    static final String HOST = "127.0.0.1";
+    static final List<String> PHASES = List.of("ingest", "bulk", "embed", "query", "freshness");
+    private static final Map<String, String> MEASURES = Map.of(
+            "ingest", "end-to-end ingest (Kafka → embed → index → proposals)",
+            "bulk", "raw Elasticsearch bulk (production mapping, 512-dim vectors)",
+            "embed", "raw embedding (bge-small-zh-v1.5, in-process, CPU)",
+            "query", "match query GET /api/demands/{id}/matches?limit=10",
+            "freshness", "freshness: POST 201 → GET /api/achievements/{id}/matches 200");
+    private static final int BULK_BATCH = 500;
+    private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration POLL = Duration.ofMillis(20);
+    private static final Duration FRESHNESS_TIMEOUT = Duration.ofSeconds(60);
+    /** Freshness achievements are generated from indices far beyond any corpus, so their texts are new. */
+    private static final int FRESHNESS_INDEX_BASE = 1_000_000_000;
+
+    record Options(int achievements, int demands, long seed, long runTag, int bulkDocs, int embedTexts, int embedBatch,
+            int queries, int warmup, int freshness, Duration ingestTimeout, Duration stallTimeout, Set<String> phases) {
+    }
+
+    /** The ports of the local stack, from the same variables as deploy/local (StackSettings). */
+    record Ports(int achievement, int matching, int kafka, int elasticsearch) {
+        static Ports fromEnvironment(Map<String, String> env) {
+            return new Ports(port(env, "TECHBRIDGE_ACHIEVEMENT_PORT", 8081), port(env, "TECHBRIDGE_MATCHING_PORT", 8083),
+                    port(env, "TECHBRIDGE_KAFKA_PORT", 9092), port(env, "TECHBRIDGE_ES_PORT", 9200));
+        }
+
+        private static int port(Map<String, String> env, String name, int defaultPort) {
+            String value = env.get(name);
+            if (value == null || value.isBlank()) {
+                return defaultPort;
+            }
+            try {
+                int port = Integer.parseInt(value.strip());
+                if (port >= 1 && port <= 65535) {
+                    return port;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException(name + " must be a port number (1-65535), not '" + value + "'");
+        }
+    }
+
+    record Row(String measure, String result, String detail) {
+    }
+
+    private final Options options;
+    private final Ports ports;
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final CorpusGenerator corpus;
+    private final List<Row> rows = new ArrayList<>();
+    private final List<String> failures = new ArrayList<>();
+    private ElasticsearchClient elasticsearch;
+    private Rest5ClientTransport transport;
+    private boolean ingested;
+    /** The ingest phase ran and did not finish: matching-service may still be busy with the corpus. */
+    private boolean ingestUnfinished;
+
+    private MatchingBenchmark(Options options, Ports ports) {
+        this.options = options;
+        this.ports = ports;
+        this.corpus = new CorpusGenerator(options.seed(), options.runTag(), Instant.now(), json);
+    }
+
+    public static void main(String[] args) {
+        Options options;
+        try {
+            options = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println();
+            System.err.println(usage());
+            System.exit(2);
+            return;
+        }
+        if (options == null) {
+            System.out.println(usage());
+            return;
+        }
+        java.util.logging.Logger.getLogger("org.apache.kafka").setLevel(java.util.logging.Level.WARNING);
+        MatchingBenchmark benchmark = new MatchingBenchmark(options, Ports.fromEnvironment(System.getenv()));
+        int status;
+        try {
+            status = benchmark.run();
+        } catch (RuntimeException e) {
+            System.err.println("error: " + e.getMessage());
+            status = 1;
+        }
+        // ONNX Runtime and the HTTP clients keep non-daemon threads: leave explicitly.
+        System.exit(status);
+    }
+
+    private int run() {
+        long started = System.nanoTime();
+        String loadBefore = loadAverage();
+        System.out.printf("TechBridge matching benchmark: %,d achievements + %,d demands, seed %d, run tag %s%n",
+                options.achievements(), options.demands(), options.seed(), Long.toHexString(options.runTag()));
+        System.out.printf("  stack: achievement-service %s:%d, matching-service %s:%d, Kafka %s:%d, Elasticsearch %s:%d%n",
+                HOST, ports.achievement(), HOST, ports.matching(), HOST, ports.kafka(), HOST, ports.elasticsearch());
+        System.out.printf("  machine: %d cores, Java %s, load average %s%n", Runtime.getRuntime().availableProcessors(),
+                Runtime.version().feature(), loadBefore);
+        System.out.println("  phases: " + String.join(", ", options.phases()));
+        try {
+            preflight();
+            String corpusLine = describeCorpus();
+            phase("ingest", this::ingest);
+            phase("bulk", this::bulk);
+            phase("embed", this::embed);
+            phase("query", this::query);
+            phase("freshness", this::freshness);
+            printTable(corpusLine, loadBefore, System.nanoTime() - started);
+        } finally {
+            closeElasticsearch();
+        }
+        return failures.isEmpty() ? 0 : 1;
+    }
+
+    private interface Phase {
+        void run() throws Exception;
+    }
+
+    private void phase(String name, Phase phase) {
+        if (!options.phases().contains(name)) {
+            return;
+        }
+        System.out.printf("%n== %s ==%n", name);
+        long started = System.nanoTime();
+        try {
+            phase.run();
+        } catch (Exception e) {
+            if (name.equals("ingest")) {
+                ingestUnfinished = true;
+            }
+            String message = e.getClass().getSimpleName() + ": " + e.getMessage();
+            System.out.println("  FAILED: " + message);
+            failures.add(name);
+            rows.add(new Row(MEASURES.get(name), "FAILED", abbreviate(message, 240)));
+        }
+        System.out.printf("  (%s took %s)%n", name, duration(System.nanoTime() - started));
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Preflight and corpus
+    // ------------------------------------------------------------------------------------------
+
+    private void preflight() {
+        List<String> missing = new ArrayList<>();
+        if (needs("ingest", "query", "freshness")) {
+            String failed = failedConsumers();
+            if (failed != null) {
+                throw new IllegalStateException("matching-service is up but its event consumers have failed, so it "
+                        + "applies nothing until restarted: " + failed);
+            }
+            check(missing, "matching-service", matchingUrl("/q/health/ready"));
+        }
+        if (needs("freshness")) {
+            check(missing, "achievement-service", achievementUrl("/q/health/ready"));
+        }
+        if (needs("ingest", "bulk", "query")) {
+            try {
+                elasticsearch().cluster().health();
+            } catch (Exception e) {
+                missing.add("Elasticsearch at " + HOST + ":" + ports.elasticsearch() + " (" + e.getMessage() + ")");
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("not reachable: " + String.join("; ", missing)
+                    + ". Start the stack with deploy/local/up (ports from the TECHBRIDGE_* variables).");
+        }
+    }
+
+    private boolean needs(String... phases) {
+        return Arrays.stream(phases).anyMatch(options.phases()::contains);
+    }
+
+    private void check(List<String> missing, String what, String url) {
+        try {
+            HttpResponse<String> response = get(url);
+            if (response.statusCode() != 200) {
+                missing.add(what + " (" + url + " answered " + response.statusCode() + ")");
+            }
+        } catch (IOException e) {
+            missing.add(what + " at " + url + " (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * Checks that the first records read back exactly as matching-service reads them, and describes
+     * the corpus: lengths of summaries and problem statements, keywords, fields.
+     */
+    private String describeCorpus() {
+        int sampleA = Math.min(options.achievements(), 2000);
+        int sampleD = Math.min(options.demands(), 2000);
+        if (sampleA > 0) {
+            toAchievementDocument(envelope(corpus.achievement(0), "AchievementCreated", "Achievement"));
+        }
+        if (sampleD > 0) {
+            toDemandDocument(envelope(corpus.demand(0), "DemandCreated", "Demand"));
+        }
+        int[] summary = new int[sampleA];
+        int[] problem = new int[sampleD];
+        Map<String, Integer> fields = new java.util.TreeMap<>();
+        Set<String> words = new java.util.HashSet<>();
+        for (int i = 0; i < sampleA; i++) {
+            ObjectNode a = corpus.achievement(i);
+            summary[i] = a.get("summary").asText().length();
+            fields.merge(a.get("fieldCode").asText().substring(0, 2), 1, Integer::sum);
+            a.get("keywords").forEach(k -> words.add(k.asText()));
+        }
+        for (int i = 0; i < sampleD; i++) {
+            problem[i] = corpus.demand(i).get("problem").asText().length();
+        }
+        String line = String.format(Locale.ROOT, "%,d achievements + %,d demands in Chinese (seed %d); summaries %s chars, "
+                        + "problems %s chars, %d distinct keywords, fields %s (first %,d achievements)",
+                options.achievements(), options.demands(), options.seed(), spread(summary), spread(problem), words.size(),
+                fields, sampleA);
+        System.out.println("  corpus: " + line);
+        if (sampleA > 0) {
+            ObjectNode first = corpus.achievement(0);
+            System.out.println("  e.g. achievement: " + first.get("title").asText() + " — " + first.get("summary").asText());
+        }
+        if (sampleD > 0) {
+            ObjectNode first = corpus.demand(0);
+            System.out.println("  e.g. demand: " + first.get("title").asText() + " — " + first.get("problem").asText());
+        }
+        return line;
+    }
+
+    private static String spread(int[] lengths) {
+        if (lengths.length == 0) {
+            return "-";
+        }
+        int[] sorted = lengths.clone();
+        Arrays.sort(sorted);
+        return String.format(Locale.ROOT, "%d–%d (median %d)", sorted[0], sorted[sorted.length - 1], sorted[sorted.length / 2]);
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // 2. End-to-end ingest
+    // ------------------------------------------------------------------------------------------
+
+    private void ingest() throws Exception {
+        int total = options.achievements() + options.demands();
+        long baseAchievements = count(IndexAdmin.ACHIEVEMENTS);
+        long baseDemands = count(IndexAdmin.DEMANDS);
+        double baseApplied = appliedCounter();
+        System.out.printf("  before: %,d achievements and %,d demands indexed; applied counter %s%n", baseAchievements,
+                baseDemands, Double.isNaN(baseApplied) ? "not exported yet" : String.format("%,.0f", baseApplied));
+
+        AtomicLong sendFailures = new AtomicLong();
+        AtomicReference<Exception> firstFailure = new AtomicReference<>();
+        long t0;
+        long published;
+        try (KafkaProducer<String, String> producer = producer()) {
+            t0 = System.nanoTime();
+            int a = 0;
+            int d = 0;
+            // Both streams from the start, in proportion, as two busy services would write them.
+            while (a < options.achievements() || d < options.demands()) {
+                boolean demandNext = d < options.demands()
+                        && (a >= options.achievements() || (long) d * options.achievements() <= (long) a * options.demands());
+                ObjectNode payload = demandNext ? corpus.demand(d++) : corpus.achievement(a++);
+                String type = demandNext ? "DemandCreated" : "AchievementCreated";
+                String aggregateType = demandNext ? DemandSnapshot.AGGREGATE_TYPE : AchievementSnapshot.AGGREGATE_TYPE;
+                ObjectNode envelope = envelope(payload, type, aggregateType);
+                ProducerRecord<String, String> record = new ProducerRecord<>(
+                        demandNext ? "demand-events" : "achievement-events", payload.get("id").asText(),
+                        json.writeValueAsString(envelope));
+                record.headers().add("event-type", type.getBytes(StandardCharsets.UTF_8));
+                record.headers().add("event-id", envelope.get("eventId").asText().getBytes(StandardCharsets.UTF_8));
+                producer.send(record, (metadata, e) -> {
+                    if (e != null) {
+                        sendFailures.incrementAndGet();
+                        firstFailure.compareAndSet(null, e);
+                    }
+                });
+            }
+            producer.flush();
+            published = System.nanoTime() - t0;
+        }
+        if (sendFailures.get() > 0) {
+            throw new IllegalStateException(sendFailures.get() + " events were not accepted by Kafka", firstFailure.get());
+        }
+        System.out.printf("  published %,d events in %s (%,.0f events/s into Kafka)%n", total, duration(published),
+                total / seconds(published));
+
+        long wantAchievements = baseAchievements + options.achievements();
+        long wantDemands = baseDemands + options.demands();
+        double wantApplied = (Double.isNaN(baseApplied) ? 0 : baseApplied) + total;
+        long deadline = t0 + options.ingestTimeout().toNanos();
+        long lastProgressAt = System.nanoTime();
+        long lastPrint = System.nanoTime();
+        long lastHealthCheck = System.nanoTime();
+        double lastSeen = -1;
+        long indexedAt = -1;
+        long appliedAt = -1;
+        boolean metricAvailable = !Double.isNaN(baseApplied);
+        while (true) {
+            long achievements = count(IndexAdmin.ACHIEVEMENTS);
+            long demands = count(IndexAdmin.DEMANDS);
+            double applied = appliedCounter();
+            long now = System.nanoTime();
+            metricAvailable |= !Double.isNaN(applied);
+            if (indexedAt < 0 && achievements >= wantAchievements && demands >= wantDemands) {
+                indexedAt = now;
+            }
+            if (metricAvailable && !Double.isNaN(applied) && applied >= wantApplied) {
+                appliedAt = now;
+            }
+            double progress = (Double.isNaN(applied) ? 0 : applied) + achievements + demands;
+            if (progress != lastSeen) {
+                lastSeen = progress;
+                lastProgressAt = now;
+            }
+            boolean done = appliedAt >= 0 && indexedAt >= 0 || !metricAvailable && indexedAt >= 0;
+            if (done) {
+                if (appliedAt < 0) {
+                    appliedAt = indexedAt;
+                }
+                break;
+            }
+            if (now - lastPrint >= Duration.ofSeconds(15).toNanos()) {
+                lastPrint = now;
+                double doneEvents = Double.isNaN(applied) ? achievements - baseAchievements + demands - baseDemands
+                        : applied - (Double.isNaN(baseApplied) ? 0 : baseApplied);
+                System.out.printf("  %s: applied %,.0f of %,d (%.1f events/s); indexed +%,d achievements, +%,d demands%n",
+                        duration(now - t0), doneEvents, total, doneEvents / seconds(now - t0),
+                        achievements - baseAchievements, demands - baseDemands);
+            }
+            if (now > deadline) {
+                throw new IllegalStateException("not all events applied within " + options.ingestTimeout().toMinutes()
+                        + " min (--ingest-timeout): indexed +" + (achievements - baseAchievements) + " achievements, +"
+                        + (demands - baseDemands) + " demands");
+            }
+            if (now - lastHealthCheck >= Duration.ofSeconds(5).toNanos()) {
+                lastHealthCheck = now;
+                String failed = failedConsumers();
+                if (failed != null) {
+                    throw new IllegalStateException("matching-service stopped consuming after " + duration(now - t0)
+                            + " (indexed +" + (achievements - baseAchievements) + " achievements, +"
+                            + (demands - baseDemands) + " demands): " + failed);
+                }
+            }
+            if (now - lastProgressAt > options.stallTimeout().toNanos()) {
+                throw new IllegalStateException("no progress for " + options.stallTimeout().toSeconds()
+                        + " s (--stall-timeout); dead-lettered events? see achievement-events.dlq / demand-events.dlq");
+            }
+            Thread.sleep(500);
+        }
+        double elapsed = seconds(appliedAt - t0);
+        double rate = total / elapsed;
+        System.out.printf("  all %,d indexed after %s, applied after %s: %.1f events/s end to end%n", total,
+                duration(indexedAt - t0), duration(appliedAt - t0), rate);
+        rows.add(new Row(MEASURES.get("ingest"),
+                String.format(Locale.ROOT, "%.1f events/s", rate),
+                String.format(Locale.ROOT, "%,d events in %s; published in %s; all in Elasticsearch after %s%s", total,
+                        duration(appliedAt - t0), duration(published), duration(indexedAt - t0),
+                        metricAvailable ? "" : " (applied counter not exported: _count only)")));
+        ingested = true;
+    }
+
+    private KafkaProducer<String, String> producer() {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, HOST + ":" + ports.kafka());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "techbridge-benchmark");
+        return new KafkaProducer<>(config);
+    }
+
+    /** The envelope of the services' outbox (EventEnvelope): the payload is the record after the change. */
+    private ObjectNode envelope(ObjectNode payload, String type, String aggregateType) {
+        ObjectNode envelope = json.createObjectNode();
+        envelope.put("eventId", UUID.randomUUID().toString());
+        envelope.put("type", type);
+        envelope.put("aggregateType", aggregateType);
+        envelope.put("aggregateId", payload.get("id").asText());
+        envelope.put("aggregateVersion", payload.get("version").asLong());
+        envelope.put("occurredAt", payload.get("updatedAt").asText());
+        envelope.put("schemaVersion", 1);
+        envelope.set("payload", payload);
+        return envelope;
+    }
+
+    /** What matching-service makes of an achievement event; also proves the envelope is one it accepts. */
+    private AchievementDocument toAchievementDocument(ObjectNode envelope) {
+        try {
+            IncomingEvent event = IncomingEvent.parse(json, json.writeValueAsString(envelope), AchievementSnapshot.AGGREGATE_TYPE);
+            return json.treeToValue(event.payload(), AchievementSnapshot.class).toDocument();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private DemandDocument toDemandDocument(ObjectNode envelope) {
+        try {
+            IncomingEvent event = IncomingEvent.parse(json, json.writeValueAsString(envelope), DemandSnapshot.AGGREGATE_TYPE);
+            return json.treeToValue(event.payload(), DemandSnapshot.class).toDocument();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Documents behind an alias; 0 while it does not exist. */
+    private long count(String alias) throws IOException {
+        try {
+            return elasticsearch().count(c -> c.index(alias)).count();
+        } catch (ElasticsearchException e) {
+            if (e.status() == 404) {
+                return 0;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Events matching-service has applied (Prometheus {@code techbridge_matching_events_applied_total}; a
+     * retried batch counts its records once, under duplicates); NaN while not exported yet.
+     */
+    private double appliedCounter() {
+        try {
+            HttpResponse<String> response = get(matchingUrl("/q/metrics"));
+            if (response.statusCode() != 200) {
+                return Double.NaN;
+            }
+            double sum = 0;
+            boolean found = false;
+            for (String line : response.body().split("\n")) {
+                if (line.startsWith("techbridge_matching_events_applied_total")) {
+                    sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                    found = true;
+                }
+            }
+            return found ? sum : Double.NaN;
+        } catch (IOException | NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    /**
+     * The event channels matching-service reports as failed on {@code /q/health/live} (a failed channel
+     * consumes nothing until the service restarts), or null while they are fine.
+     */
+    private String failedConsumers() {
+        try {
+            HttpResponse<String> response = get(matchingUrl("/q/health/live"));
+            if (response.statusCode() == 200) {
+                return null;
+            }
+            List<String> failed = new ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode check : json.readTree(response.body()).path("checks")) {
+                check.path("data").properties().forEach(entry -> {
+                    if (entry.getValue().asText().startsWith("[KO]")) {
+                        failed.add(entry.getKey() + " " + abbreviate(entry.getValue().asText(), 160));
+                    }
+                });
+            }
+            return "liveness " + response.statusCode() + (failed.isEmpty() ? "" : ": " + String.join("; ", failed));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // 3. Raw Elasticsearch bulk
+    // ------------------------------------------------------------------------------------------
+
+    private void bulk() throws Exception {
+        int n = Math.min(options.bulkDocs(), options.achievements());
+        if (n <= 0) {
+            throw new IllegalStateException("no achievements to index (--achievements 0)");
+        }
+        SplittableRandom random = new SplittableRandom(CorpusGenerator.mix(options.seed(), 0xB01CL));
+        List<AchievementDocument> documents = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            ObjectNode payload = corpus.achievement(i);
+            documents.add(json.treeToValue(payload, AchievementSnapshot.class).toDocument()
+                    .withEmbedding(unitVector(random)));
+        }
+        IndexAdmin admin = new IndexAdmin(elasticsearch());
+        DocumentIndexer indexer = new DocumentIndexer(elasticsearch());
+        String index = admin.createIndex("benchmark-bulk-" + System.currentTimeMillis(),
+                IndexAdmin.mapping(IndexAdmin.ACHIEVEMENTS));
+        System.out.printf("  scratch index %s (production mapping of %s)%n", index, IndexAdmin.ACHIEVEMENTS);
+        try {
+            long t0 = System.nanoTime();
+            for (int from = 0; from < n; from += BULK_BATCH) {
+                indexer.indexAchievements(index, documents.subList(from, Math.min(n, from + BULK_BATCH)), false);
+            }
+            admin.refresh(index);
+            long elapsed = System.nanoTime() - t0;
+            long indexed = elasticsearch().count(c -> c.index(index)).count();
+            if (indexed != n) {
+                throw new IllegalStateException("indexed " + indexed + " of " + n + " documents");
+            }
+            double rate = n / seconds(elapsed);
+            System.out.printf("  %,d documents in %s: %,.0f docs/s%n", n, duration(elapsed), rate);
+            rows.add(new Row(MEASURES.get("bulk"),
+                    String.format(Locale.ROOT, "%,.0f docs/s", rate),
+                    String.format(Locale.ROOT, "%,d documents%s in %s; bulks of %d, one refresh at the end; no embedding",
+                            n, n < options.achievements() ? " (sample: the first " + n + " achievements)" : " (all achievements)",
+                            duration(elapsed), BULK_BATCH) + busyNote()));
+        } finally {
+            admin.deleteIndex(index);
+            System.out.println("  scratch index deleted");
+        }
+    }
+
+    private static float[] unitVector(SplittableRandom random) {
+        float[] vector = new float[EmbeddingService.DIMENSIONS];
+        double norm = 0;
+        for (int k = 0; k < vector.length; k++) {
+            vector[k] = (float) gaussian(random);
+            norm += vector[k] * vector[k];
+        }
+        float scale = (float) (1 / Math.sqrt(norm));
+        for (int k = 0; k < vector.length; k++) {
+            vector[k] *= scale;
+        }
+        return vector;
+    }
+
+    private static double gaussian(SplittableRandom random) {
+        double u = 1 - random.nextDouble();
+        double v = random.nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // 4. Raw embedding
+    // ------------------------------------------------------------------------------------------
+
+    private void embed() {
+        List<String> texts = new ArrayList<>(options.embedTexts());
+        for (int i = 0; i < options.achievements() && texts.size() < options.embedTexts(); i++) {
+            texts.add(toAchievementDocument(envelope(corpus.achievement(i), "AchievementCreated", "Achievement"))
+                    .embeddingText());
+        }
+        for (int i = 0; i < options.demands() && texts.size() < options.embedTexts(); i++) {
+            texts.add(toDemandDocument(envelope(corpus.demand(i), "DemandCreated", "Demand")).embeddingText());
+        }
+        if (texts.isEmpty()) {
+            throw new IllegalStateException("no corpus texts to embed");
+        }
+        long loading = System.nanoTime();
+        EmbeddingService embeddings = new EmbeddingService();
+        embeddings.embedAll(texts.subList(0, Math.min(options.embedBatch(), texts.size())));
+        System.out.printf("  model loaded and warmed up in %s%n", duration(System.nanoTime() - loading));
+        long t0 = System.nanoTime();
+        int embedded = 0;
+        for (int from = 0; from < texts.size(); from += options.embedBatch()) {
+            List<String> batch = texts.subList(from, Math.min(texts.size(), from + options.embedBatch()));
+            List<float[]> vectors = embeddings.embedAll(batch);
+            if (vectors.size() != batch.size() || vectors.getFirst().length != EmbeddingService.DIMENSIONS) {
+                throw new IllegalStateException("the model returned " + vectors.size() + " vectors for " + batch.size());
+            }
+            embedded += batch.size();
+        }
+        long elapsed = System.nanoTime() - t0;
+        double rate = embedded / seconds(elapsed);
+        double chars = texts.stream().mapToInt(String::length).average().orElse(0);
+        System.out.printf("  %,d texts (title。summary, %.0f chars on average) in %s: %.1f texts/s%n", embedded, chars,
+                duration(elapsed), rate);
+        rows.add(new Row(MEASURES.get("embed"),
+                String.format(Locale.ROOT, "%.1f texts/s", rate),
+                String.format(Locale.ROOT, "%,d corpus texts of %.0f chars on average, batches of %d, in %s", embedded, chars,
+                        options.embedBatch(), duration(elapsed)) + busyNote()));
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // 5. Match query latency
+    // ------------------------------------------------------------------------------------------
+
+    private void query() throws Exception {
+        List<String> ids = demandIds();
+        if (ids.isEmpty()) {
+            throw new IllegalStateException("no demand is indexed: run the ingest phase first");
+        }
+        SplittableRandom random = new SplittableRandom(CorpusGenerator.mix(options.seed(), 0x9E4L));
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        int errors = 0;
+        for (int k = 0; k < options.warmup(); k++) {
+            HttpResponse<String> response = get(matchesOfDemand(ids.get(random.nextInt(ids.size()))));
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("warm-up call answered " + response.statusCode() + ": " + abbreviate(response.body()));
+            }
+        }
+        long[] latencies = new long[options.queries()];
+        int n = 0;
+        long candidates = 0;
+        for (int k = 0; k < options.queries() && System.nanoTime() < deadline; k++) {
+            String url = matchesOfDemand(ids.get(random.nextInt(ids.size())));
+            long t0 = System.nanoTime();
+            HttpResponse<String> response = get(url);
+            long elapsed = System.nanoTime() - t0;
+            if (response.statusCode() != 200) {
+                errors++;
+                continue;
+            }
+            candidates += json.readTree(response.body()).size();
+            latencies[n++] = elapsed;
+        }
+        if (n == 0) {
+            throw new IllegalStateException("every call failed");
+        }
+        long[] measured = Arrays.copyOf(latencies, n);
+        Arrays.sort(measured);
+        String detail = String.format(Locale.ROOT, "%d sequential calls (%d warm-up first) over %,d demands; mean %s, max %s; "
+                        + "%.1f matches per answer%s", n, options.warmup(), ids.size(), millis(mean(measured)),
+                millis(measured[n - 1]), (double) candidates / n, errors > 0 ? "; " + errors + " calls failed" : "");
+        System.out.printf("  p50 %s, p99 %s; %s%n", millis(percentile(measured, 50)), millis(percentile(measured, 99)), detail);
+        rows.add(new Row(MEASURES.get("query"),
+                "p50 " + millis(percentile(measured, 50)) + ", p99 " + millis(percentile(measured, 99)), detail + busyNote()));
+        if (errors > 0) {
+            failures.add("query");
+        }
+    }
+
+    /** The corpus demands when this run ingested them, else demands already in the matching pool. */
+    private List<String> demandIds() throws IOException {
+        if (ingested && options.demands() > 0) {
+            List<String> ids = new ArrayList<>(options.demands());
+            for (int i = 0; i < options.demands(); i++) {
+                ids.add(corpus.demandId(i).toString());
+            }
+            return ids;
+        }
+        SearchResponse<Void> response = elasticsearch().search(s -> s.index(IndexAdmin.DEMANDS).size(1000)
+                .query(q -> q.term(t -> t.field("inPool").value(true))).source(src -> src.fetch(false)), Void.class);
+        return response.hits().hits().stream().map(Hit::id).toList();
+    }
+
+    private String matchesOfDemand(String id) {
+        return matchingUrl("/api/demands/" + id + "/matches?limit=10");
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // 6. Freshness
+    // ------------------------------------------------------------------------------------------
+
+    private void freshness() throws Exception {
+        String failed = failedConsumers();
+        if (failed != null) {
+            throw new IllegalStateException("matching-service is not consuming, nothing can become matchable: " + failed);
+        }
+        long[] latencies = new long[options.freshness()];
+        int timeoutsInARow = 0;
+        int n = 0;
+        int errors = 0;
+        String firstError = null;
+        long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
+        for (int k = 0; k < options.freshness() && System.nanoTime() < deadline; k++) {
+            ObjectNode body = corpus.achievementRequest(FRESHNESS_INDEX_BASE + k);
+            HttpResponse<String> created = post(achievementUrl("/api/achievements"), json.writeValueAsString(body));
+            long t201 = System.nanoTime();
+            if (created.statusCode() != 201) {
+                errors++;
+                firstError = firstError != null ? firstError
+                        : "POST answered " + created.statusCode() + ": " + abbreviate(created.body());
+                continue;
+            }
+            String id = json.readTree(created.body()).path("id").asText();
+            String url = matchingUrl("/api/achievements/" + id + "/matches?limit=10");
+            long giveUp = t201 + FRESHNESS_TIMEOUT.toNanos();
+            long seenAt = -1;
+            int lastStatus = 0;
+            while (System.nanoTime() < giveUp) {
+                HttpResponse<String> response = get(url);
+                lastStatus = response.statusCode();
+                if (lastStatus == 200) {
+                    seenAt = System.nanoTime();
+                    break;
+                }
+                Thread.sleep(POLL.toMillis());
+            }
+            if (seenAt < 0) {
+                errors++;
+                firstError = firstError != null ? firstError : "achievement " + id + " not matchable within "
+                        + FRESHNESS_TIMEOUT.toSeconds() + " s (last answer " + lastStatus + ")";
+                if (++timeoutsInARow >= 3) {
+                    String why = failedConsumers();
+                    throw new IllegalStateException("3 achievements in a row not matchable within "
+                            + FRESHNESS_TIMEOUT.toSeconds() + " s" + (why == null ? "" : ": " + why));
+                }
+                continue;
+            }
+            timeoutsInARow = 0;
+            latencies[n++] = seenAt - t201;
+        }
+        if (n == 0) {
+            throw new IllegalStateException("no achievement became matchable: " + firstError);
+        }
+        long[] measured = Arrays.copyOf(latencies, n);
+        Arrays.sort(measured);
+        String detail = String.format(Locale.ROOT, "%d published achievements, one after another, polled every %d ms; "
+                        + "mean %s, max %s%s", n, POLL.toMillis(), millis(mean(measured)), millis(measured[n - 1]),
+                errors > 0 ? "; " + errors + " failed (" + firstError + ")" : "");
+        System.out.printf("  p50 %s, p99 %s; %s%n", millis(percentile(measured, 50)), millis(percentile(measured, 99)), detail);
+        rows.add(new Row(MEASURES.get("freshness"),
+                "p50 " + millis(percentile(measured, 50)) + ", p99 " + millis(percentile(measured, 99)), detail + busyNote()));
+        if (errors > 0) {
+            failures.add("freshness");
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Report
+    // ------------------------------------------------------------------------------------------
+
+    private void printTable(String corpusLine, String loadBefore, long wallNanos) {
+        System.out.println();
+        System.out.println("== TechBridge matching benchmark: results ==");
+        System.out.println();
+        System.out.println("| measure | result | detail |");
+        System.out.println("|---|---|---|");
+        for (Row row : rows) {
+            System.out.printf("| %s | %s | %s |%n", row.measure(), row.result(), row.detail());
+        }
+        System.out.println();
+        System.out.println("corpus:    " + corpusLine);
+        System.out.printf("machine:   %d cores, %s, Java %s; load average %s before, %s after%n",
+                Runtime.getRuntime().availableProcessors(), memory(), Runtime.version(), loadBefore, loadAverage());
+        System.out.println("wall time: " + duration(wallNanos));
+        if (!failures.isEmpty()) {
+            System.out.println("FAILED:    " + String.join(", ", failures));
+        }
+    }
+
+    private String busyNote() {
+        return ingestUnfinished ? " [measured while matching-service may still be ingesting the unfinished corpus]" : "";
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
+    private static String memory() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    return Math.round(Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0) + " GB";
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // unknown
+        }
+        return "? GB";
+    }
+
+    static long percentile(long[] sorted, double p) {
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    private static long mean(long[] values) {
+        return (long) Arrays.stream(values).average().orElse(0);
+    }
+
+    private static double seconds(long nanos) {
+        return Math.max(nanos, 1) / 1e9;
+    }
+
+    static String millis(long nanos) {
+        double ms = nanos / 1e6;
+        return ms < 10 ? String.format(Locale.ROOT, "%.1f ms", ms) : String.format(Locale.ROOT, "%.0f ms", ms);
+    }
+
+    static String duration(long nanos) {
+        double s = nanos / 1e9;
+        if (s < 60) {
+            return String.format(Locale.ROOT, "%.1f s", s);
+        }
+        long whole = Math.round(s);
+        return whole / 60 + " min " + whole % 60 + " s";
+    }
+
+    private static String abbreviate(String text) {
+        return abbreviate(text, 300);
+    }
+
+    private static String abbreviate(String text, int max) {
+        String flat = text == null ? "" : text.replaceAll("\\s+", " ");
+        return flat.length() > max ? flat.substring(0, max) + "…" : flat;
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Clients (127.0.0.1 only)
+    // ------------------------------------------------------------------------------------------
+
+    private String matchingUrl(String path) {
+        return "http://" + HOST + ":" + ports.matching() + path;
+    }
+
+    private String achievementUrl(String path) {
+        return "http://" + HOST + ":" + ports.achievement() + path;
+    }
+
+    private HttpResponse<String> get(String url) throws IOException {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(HTTP_TIMEOUT).GET().build());
+    }
+
+    private HttpResponse<String> post(String url, String body) throws IOException {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(HTTP_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws IOException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    private ElasticsearchClient elasticsearch() {
+        if (elasticsearch == null) {
+            Rest5Client rest = Rest5Client.builder(URI.create("http://" + HOST + ":" + ports.elasticsearch())).build();
+            transport = new Rest5ClientTransport(rest, new JacksonJsonpMapper(json));
+            elasticsearch = new ElasticsearchClient(transport);
+        }
+        return elasticsearch;
+    }
+
+    private void closeElasticsearch() {
+        if (transport != null) {
+            try {
+                transport.close();
+            } catch (IOException e) {
+                // leaving anyway
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Options
+    // ------------------------------------------------------------------------------------------
+
+    static String usage() {
+        return """
+                usage: matching-service/benchmark [options]
+                Runs against a running local stack (deploy/local/up); ports from TECHBRIDGE_ACHIEVEMENT_PORT,
+                TECHBRIDGE_MATCHING_PORT, TECHBRIDGE_KAFKA_PORT, TECHBRIDGE_ES_PORT (default 8081, 8083, 9092, 9200).
+
+                  --achievements N    corpus achievements published as events (default 100000)
+                  --demands N         corpus demands published as events (default 10000)
+                  --seed S            corpus seed: same seed, same texts and attributes (default 20240601)
+                  --run-tag HEX       derives the record ids (default: random, so a rerun adds new records)
+                  --bulk-docs N       raw bulk: at most this many corpus achievements (default 20000)
+                  --embed-texts N     raw embedding: corpus texts embedded (default 2000)
+                  --embed-batch N     raw embedding batch size (default 64)
+                  --queries N         match queries measured (default 300, at least 1)
+                  --warmup N          match queries before measuring (default 30)
+                  --freshness N       achievements posted for the freshness measure (default 50)
+                  --ingest-timeout M  minutes to wait for the ingest (default 5 min + 1 s per event)
+                  --stall-timeout S   seconds without ingest progress before giving up (default 300)
+                  --skip P[,P...]     leave out phases: ingest, bulk, embed, query, freshness
+                  --help              this text
+                Quick run: --achievements 3000 --demands 300""";
+    }
+
+    static Options parse(String[] args) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int k = 0; k < args.length; k++) {
+            String arg = args[k];
+            if (arg.equals("--help") || arg.equals("-h")) {
+                return null;
+            }
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument '" + arg + "'");
+            }
+            String name = arg.substring(2);
+            String value;
+            int eq = name.indexOf('=');
+            if (eq >= 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            } else if (k + 1 < args.length) {
+                value = args[++k];
+            } else {
+                throw new IllegalArgumentException("--" + name + " needs a value");
+            }
+            values.put(name, value);
+        }
+        Set<String> known = Set.of("achievements", "demands", "seed", "run-tag", "bulk-docs", "embed-texts", "embed-batch",
+                "queries", "warmup", "freshness", "ingest-timeout", "stall-timeout", "skip");
+        for (String name : values.keySet()) {
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("unknown option --" + name);
+            }
+        }
+        int achievements = number(values, "achievements", 100_000, 0, 10_000_000);
+        int demands = number(values, "demands", 10_000, 0, 10_000_000);
+        long seed = Long.parseLong(values.getOrDefault("seed", "20240601"));
+        long runTag = values.containsKey("run-tag") ? Long.parseUnsignedLong(values.get("run-tag"), 16)
+                : new java.security.SecureRandom().nextLong();
+        Set<String> phases = new LinkedHashSet<>(PHASES);
+        if (values.containsKey("skip")) {
+            for (String phase : values.get("skip").split(",")) {
+                if (!phases.remove(phase.strip())) {
+                    throw new IllegalArgumentException("--skip: unknown phase '" + phase + "' (" + String.join(", ", PHASES) + ")");
+                }
+            }
+        }
+        // A cap only (it gives up when the average drops below one event a second): the stall timeout
+        // and the consumers' health end a stuck ingest long before.
+        long defaultTimeout = 300 + achievements + demands;
+        return new Options(achievements, demands, seed, runTag,
+                number(values, "bulk-docs", 20_000, 1, 10_000_000),
+                number(values, "embed-texts", 2_000, 1, 1_000_000),
+                number(values, "embed-batch", 64, 1, 1024),
+                number(values, "queries", 300, 1, 1_000_000),
+                number(values, "warmup", 30, 0, 100_000),
+                number(values, "freshness", 50, 1, 10_000),
+                values.containsKey("ingest-timeout")
+                        ? Duration.ofMinutes(number(values, "ingest-timeout", 0, 1, 7 * 24 * 60))
+                        : Duration.ofSeconds(defaultTimeout),
+                Duration.ofSeconds(number(values, "stall-timeout", 300, 10, 24 * 3600)),
+                phases);
+    }
+
+    private static int number(Map<String, String> values, String name, int defaultValue, int min, int max) {
+        String value = values.get(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            int n = Integer.parseInt(value.strip().replace("_", ""));
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--" + name + " must be a whole number from " + min + " to " + max);
+    }
+}
