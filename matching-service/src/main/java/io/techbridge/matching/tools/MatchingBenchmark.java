@@ -52,15 +52,18 @@ import java.util.concurrent.atomic.AtomicReference;
  * The matching benchmark: how fast TechBridge ingests, indexes, embeds and matches on this
  * machine, measured against a running local stack ({@code deploy/local/up}). Not a test: it
  * prints figures. It talks to 127.0.0.1 only, on the ports of the {@code TECHBRIDGE_*}
- * environment variables (default 8081, 8083, Kafka 9092, Elasticsearch 9200).
+ * environment variables (default 8081, 8083, Kafka 9092, Elasticsearch 9200, PostgreSQL 15432).
  *
  * <ol>
  *   <li><b>corpus</b>: Chinese achievements and demands generated from a seed ({@link CorpusGenerator});</li>
  *   <li><b>ingest</b>: the corpus published as {@code AchievementCreated} / {@code DemandCreated} events, in
  *       the services' envelope, straight onto {@code achievement-events} / {@code demand-events}; timed from
- *       the first send until matching-service has applied every one (embedded, indexed, matched: its
- *       {@code techbridge_matching_events_applied_total} counter), with the Elasticsearch {@code _count} of
- *       the aliases as a second witness;</li>
+ *       the first send until matching-service has applied every one (embedded, indexed, queued for its
+ *       proposals: the {@code techbridge_matching_events_applied_total} counter), with the Elasticsearch
+ *       {@code _count} of the aliases as a second witness;</li>
+ *   <li><b>proposals</b>: then until the proposal worker has matched every record (its queue, the
+ *       {@code proposal_task} table of the matching database, is empty), so the phases after it measure
+ *       an idle service;</li>
  *   <li><b>bulk</b>: the raw Elasticsearch bulk rate: corpus achievements with random 512-dimension vectors
  *       into a scratch index with the production mapping, deleted afterwards;</li>
  *   <li><b>embed</b>: the raw embedding rate of {@link EmbeddingService#embedAll} in batches;</li>
@@ -75,9 +78,10 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class MatchingBenchmark {
 
     static final String HOST = "127.0.0.1";
-    static final List<String> PHASES = List.of("ingest", "bulk", "embed", "query", "freshness");
+    static final List<String> PHASES = List.of("ingest", "proposals", "bulk", "embed", "query", "freshness");
     private static final Map<String, String> MEASURES = Map.of(
-            "ingest", "end-to-end ingest (Kafka → embed → index → proposals)",
+            "ingest", "end-to-end ingest (Kafka → embed → index, proposal queued)",
+            "proposals", "end-to-end incl. proposals (ProposalWorker queue drained)",
             "bulk", "raw Elasticsearch bulk (production mapping, 512-dim vectors)",
             "embed", "raw embedding (bge-small-zh-v1.5, in-process, CPU)",
             "query", "match query GET /api/demands/{id}/matches?limit=10",
@@ -94,10 +98,11 @@ public final class MatchingBenchmark {
     }
 
     /** The ports of the local stack, from the same variables as deploy/local (StackSettings). */
-    record Ports(int achievement, int matching, int kafka, int elasticsearch) {
+    record Ports(int achievement, int matching, int kafka, int elasticsearch, int postgres) {
         static Ports fromEnvironment(Map<String, String> env) {
             return new Ports(port(env, "TECHBRIDGE_ACHIEVEMENT_PORT", 8081), port(env, "TECHBRIDGE_MATCHING_PORT", 8083),
-                    port(env, "TECHBRIDGE_KAFKA_PORT", 9092), port(env, "TECHBRIDGE_ES_PORT", 9200));
+                    port(env, "TECHBRIDGE_KAFKA_PORT", 9092), port(env, "TECHBRIDGE_ES_PORT", 9200),
+                    port(env, "TECHBRIDGE_PG_PORT", 15432));
         }
 
         private static int port(Map<String, String> env, String name, int defaultPort) {
@@ -132,7 +137,9 @@ public final class MatchingBenchmark {
     private ElasticsearchClient elasticsearch;
     private Rest5ClientTransport transport;
     private boolean ingested;
-    /** The ingest phase ran and did not finish: matching-service may still be busy with the corpus. */
+    /** When the ingest phase sent its first event (System.nanoTime), or -1. */
+    private long ingestStarted = -1;
+    /** Ingest or proposals did not finish, or were not waited for: matching-service may still be busy with the corpus. */
     private boolean ingestUnfinished;
 
     private MatchingBenchmark(Options options, Ports ports) {
@@ -174,8 +181,9 @@ public final class MatchingBenchmark {
         String loadBefore = loadAverage();
         System.out.printf("TechBridge matching benchmark: %,d achievements + %,d demands, seed %d, run tag %s%n",
                 options.achievements(), options.demands(), options.seed(), Long.toHexString(options.runTag()));
-        System.out.printf("  stack: achievement-service %s:%d, matching-service %s:%d, Kafka %s:%d, Elasticsearch %s:%d%n",
-                HOST, ports.achievement(), HOST, ports.matching(), HOST, ports.kafka(), HOST, ports.elasticsearch());
+        System.out.printf("  stack: achievement-service %s:%d, matching-service %s:%d, Kafka %s:%d, Elasticsearch %s:%d, "
+                        + "PostgreSQL %s:%d%n", HOST, ports.achievement(), HOST, ports.matching(), HOST, ports.kafka(), HOST,
+                ports.elasticsearch(), HOST, ports.postgres());
         System.out.printf("  machine: %d cores, Java %s, load average %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.version().feature(), loadBefore);
         System.out.println("  phases: " + String.join(", ", options.phases()));
@@ -183,6 +191,10 @@ public final class MatchingBenchmark {
             preflight();
             String corpusLine = describeCorpus();
             phase("ingest", this::ingest);
+            phase("proposals", this::proposals);
+            if (ingested && !options.phases().contains("proposals")) {
+                ingestUnfinished = true;
+            }
             phase("bulk", this::bulk);
             phase("embed", this::embed);
             phase("query", this::query);
@@ -207,7 +219,7 @@ public final class MatchingBenchmark {
         try {
             phase.run();
         } catch (Exception e) {
-            if (name.equals("ingest")) {
+            if (name.equals("ingest") || name.equals("proposals")) {
                 ingestUnfinished = true;
             }
             String message = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -332,6 +344,7 @@ public final class MatchingBenchmark {
         long published;
         try (KafkaProducer<String, String> producer = producer()) {
             t0 = System.nanoTime();
+            ingestStarted = t0;
             int a = 0;
             int d = 0;
             // Both streams from the start, in proportion, as two busy services would write them.
@@ -543,6 +556,78 @@ public final class MatchingBenchmark {
             return "liveness " + response.statusCode() + (failed.isEmpty() ? "" : ": " + String.join("; ", failed));
         } catch (IOException | RuntimeException e) {
             return null;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // 2b. Until every record is matched
+    // ------------------------------------------------------------------------------------------
+
+    private void proposals() throws Exception {
+        if (!ingested) {
+            throw new IllegalStateException("needs a finished ingest phase");
+        }
+        long queued = proposalQueue();
+        if (queued < 0) {
+            System.out.println("  this matching-service has no proposal queue: proposals were made during ingest");
+            rows.add(new Row(MEASURES.get("proposals"), "= ingest", "proposals made while applying the events"));
+            return;
+        }
+        int total = options.achievements() + options.demands();
+        long deadline = ingestStarted + options.ingestTimeout().toNanos();
+        long lastChange = System.nanoTime();
+        long lastPrint = System.nanoTime();
+        long previous = queued;
+        System.out.printf("  %,d records waiting for their proposals %s after the first event%n", queued,
+                duration(System.nanoTime() - ingestStarted));
+        while (queued > 0) {
+            long now = System.nanoTime();
+            if (queued != previous) {
+                previous = queued;
+                lastChange = now;
+            }
+            long printEvery = now - ingestStarted < Duration.ofMinutes(5).toNanos() ? 15 : 60;
+            if (now - lastPrint >= Duration.ofSeconds(printEvery).toNanos()) {
+                lastPrint = now;
+                System.out.printf("  %s: %,d records waiting for their proposals%n", duration(now - ingestStarted), queued);
+            }
+            if (now > deadline) {
+                throw new IllegalStateException(queued + " records still without proposals after "
+                        + options.ingestTimeout().toMinutes() + " min (--ingest-timeout)");
+            }
+            if (now - lastChange > options.stallTimeout().toNanos()) {
+                throw new IllegalStateException("the proposal queue stayed at " + queued + " for "
+                        + options.stallTimeout().toSeconds() + " s (--stall-timeout); see the matching-service log");
+            }
+            Thread.sleep(1000);
+            queued = proposalQueue();
+        }
+        long elapsed = System.nanoTime() - ingestStarted;
+        double rate = total / seconds(elapsed);
+        System.out.printf("  every record matched %s after the first event: %.1f records/s end to end%n", duration(elapsed),
+                rate);
+        rows.add(new Row(MEASURES.get("proposals"), String.format(Locale.ROOT, "%.1f records/s", rate),
+                String.format(Locale.ROOT, "%,d records matched %s after the first event", total, duration(elapsed))));
+    }
+
+    /**
+     * Records waiting in the matching database's {@code proposal_task} queue (the service's backlog
+     * gauge is only refreshed when the queue is empty, so it cannot tell); -1 when there is no such queue.
+     */
+    private long proposalQueue() throws java.sql.SQLException {
+        String url = "jdbc:postgresql://" + HOST + ":" + ports.postgres() + "/matching";
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, "techbridge", "");
+                java.sql.Statement statement = connection.createStatement()) {
+            try (java.sql.ResultSet exists = statement.executeQuery("SELECT to_regclass('proposal_task') IS NOT NULL")) {
+                exists.next();
+                if (!exists.getBoolean(1)) {
+                    return -1;
+                }
+            }
+            try (java.sql.ResultSet count = statement.executeQuery("SELECT count(*) FROM proposal_task")) {
+                count.next();
+                return count.getLong(1);
+            }
         }
     }
 
@@ -812,7 +897,7 @@ public final class MatchingBenchmark {
     }
 
     private String busyNote() {
-        return ingestUnfinished ? " [measured while matching-service may still be ingesting the unfinished corpus]" : "";
+        return ingestUnfinished ? " [measured while matching-service may still be busy with the corpus]" : "";
     }
 
     private static String loadAverage() {
@@ -931,7 +1016,8 @@ public final class MatchingBenchmark {
         return """
                 usage: matching-service/benchmark [options]
                 Runs against a running local stack (deploy/local/up); ports from TECHBRIDGE_ACHIEVEMENT_PORT,
-                TECHBRIDGE_MATCHING_PORT, TECHBRIDGE_KAFKA_PORT, TECHBRIDGE_ES_PORT (default 8081, 8083, 9092, 9200).
+                TECHBRIDGE_MATCHING_PORT, TECHBRIDGE_KAFKA_PORT, TECHBRIDGE_ES_PORT, TECHBRIDGE_PG_PORT
+                (default 8081, 8083, 9092, 9200, 15432).
 
                   --achievements N    corpus achievements published as events (default 100000)
                   --demands N         corpus demands published as events (default 10000)
@@ -943,9 +1029,9 @@ public final class MatchingBenchmark {
                   --queries N         match queries measured (default 300, at least 1)
                   --warmup N          match queries before measuring (default 30)
                   --freshness N       achievements posted for the freshness measure (default 50)
-                  --ingest-timeout M  minutes to wait for the ingest (default 5 min + 1 s per event)
+                  --ingest-timeout M  minutes to wait for ingest and proposals (default 5 min + 1 s per event)
                   --stall-timeout S   seconds without ingest progress before giving up (default 300)
-                  --skip P[,P...]     leave out phases: ingest, bulk, embed, query, freshness
+                  --skip P[,P...]     leave out phases: ingest, proposals, bulk, embed, query, freshness
                   --help              this text
                 Quick run: --achievements 3000 --demands 300""";
     }

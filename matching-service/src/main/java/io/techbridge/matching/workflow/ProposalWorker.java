@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.techbridge.commons.work.WorkerLoop;
 import io.techbridge.matching.messaging.AchievementSnapshot;
 import io.techbridge.matching.search.AchievementDocument;
 import io.techbridge.matching.search.DemandDocument;
@@ -18,8 +19,6 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -30,16 +29,13 @@ import java.util.concurrent.atomic.AtomicLong;
 public class ProposalWorker {
 
     private static final Logger LOG = Logger.getLogger(ProposalWorker.class);
-    private static final Duration IDLE_POLL = Duration.ofSeconds(1);
 
     private final ProposalTasks tasks;
     private final ProposalService proposals;
     private final DocumentIndexer documents;
     private final IndexAdmin indexes;
     private final AtomicLong backlog = new AtomicLong();
-    private final Semaphore wake = new Semaphore(0);
-    private volatile boolean running;
-    private Thread worker;
+    private final WorkerLoop worker;
 
     public ProposalWorker(ProposalTasks tasks, ProposalService proposals, DocumentIndexer documents, IndexAdmin indexes,
             MeterRegistry registry) {
@@ -49,44 +45,27 @@ public class ProposalWorker {
         this.indexes = indexes;
         Gauge.builder("techbridge.matching.proposal.backlog", backlog, AtomicLong::get)
                 .description("Records waiting for their proposals to be recomputed").register(registry);
+        this.worker = new WorkerLoop("proposal-worker", Duration.ofSeconds(1), this::round, LOG);
     }
 
     void start(@Observes StartupEvent event) {
-        running = true;
-        worker = Thread.ofPlatform().name("proposal-worker").daemon().start(this::loop);
+        worker.start();
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        running = false;
-        if (worker != null) {
-            worker.interrupt();
-            worker.join(Duration.ofSeconds(20));
-        }
+        worker.stop();
     }
 
     void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProposalTasks.Queued event) {
-        wake.release();
+        worker.wake();
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                if (!processOne()) {
-                    backlog.set(QuarkusTransaction.requiringNew().call(tasks::backlog));
-                    wake.tryAcquire(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
-                    wake.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                LOG.warnf("proposal worker: %s; retrying", e.getMessage());
-                sleepQuietly();
-            }
+    private WorkerLoop.Outcome round() {
+        if (processOne()) {
+            return WorkerLoop.Outcome.MORE;
         }
+        backlog.set(QuarkusTransaction.requiringNew().call(tasks::backlog));
+        return WorkerLoop.Outcome.IDLE;
     }
 
     /** Returns false when the queue was empty. */
@@ -124,14 +103,6 @@ public class ProposalWorker {
             if (demand != null) {
                 proposals.proposeForDemand(demand);
             }
-        }
-    }
-
-    private void sleepQuietly() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

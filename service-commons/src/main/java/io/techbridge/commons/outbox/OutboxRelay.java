@@ -8,6 +8,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.techbridge.commons.work.WorkerLoop;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,8 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -42,9 +41,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final Duration IDLE_POLL = Duration.ofSeconds(1);
-    private static final Duration MIN_BACKOFF = Duration.ofMillis(500);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
     private final OutboxRepository repository;
     private final OutboxConfig config;
@@ -52,9 +48,7 @@ public class OutboxRelay {
     private final AtomicLong backlog = new AtomicLong();
     private final Counter published;
     private final Counter failedRounds;
-    private final Semaphore wake = new Semaphore(0);
-    private volatile boolean running;
-    private Thread worker;
+    private final WorkerLoop worker;
 
     public OutboxRelay(OutboxRepository repository, OutboxConfig config,
             @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048) MutinyEmitter<String> emitter,
@@ -69,23 +63,19 @@ public class OutboxRelay {
                 .description("Events relayed to Kafka").register(registry);
         this.failedRounds = Counter.builder("techbridge.outbox.failed.rounds")
                 .description("Relay rounds in which Kafka did not acknowledge every event").register(registry);
+        this.worker = new WorkerLoop("outbox-relay", Duration.ofSeconds(1), this::relayRound, LOG);
     }
 
     void start(@Observes StartupEvent event) {
-        running = true;
-        worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::loop);
+        worker.start();
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        running = false;
-        if (worker != null) {
-            worker.interrupt();
-            worker.join(Duration.ofSeconds(20));
-        }
+        worker.stop();
     }
 
     void onAppended(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWriter.OutboxAppended event) {
-        wake.release();
+        worker.wake();
     }
 
     /** The number of events not yet relayed, as last counted. */
@@ -102,53 +92,24 @@ public class OutboxRelay {
         }
     }
 
-    private void loop() {
-        Duration backoff = MIN_BACKOFF;
-        while (running) {
-            try {
-                Round round = relayRound();
-                if (round.failed()) {
-                    failedRounds.increment();
-                    LOG.warnf("Kafka did not acknowledge every event (%d relayed, %d waiting); retrying in %d ms",
-                            round.relayed(), backlog.get(), backoff.toMillis());
-                    sleep(backoff);
-                    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-                    continue;
-                }
-                backoff = MIN_BACKOFF;
-                if (round.relayed() < config.batchSize()) {
-                    wake.tryAcquire(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
-                    wake.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                LOG.warnf("outbox relay round failed: %s; retrying in %d ms", e.getMessage(), backoff.toMillis());
-                try {
-                    sleep(backoff);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
-
-    private Round relayRound() {
+    private WorkerLoop.Outcome relayRound() {
         int timeoutSeconds = (int) config.sendTimeout().plusSeconds(30).toSeconds();
-        return QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(() -> {
+        Round round = QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(() -> {
             if (!repository.tryRelayLock(config.lockKey())) {
                 return new Round(0, false);
             }
             List<OutboxEvent> batch = repository.oldestUnpublished(config.batchSize());
-            Round round = batch.isEmpty() ? new Round(0, false) : send(batch);
+            Round sent = batch.isEmpty() ? new Round(0, false) : send(batch);
             backlog.set(repository.backlog());
-            return round;
+            return sent;
         });
+        if (round.failed()) {
+            failedRounds.increment();
+            LOG.warnf("Kafka did not acknowledge every event (%d relayed, %d waiting); retrying", round.relayed(),
+                    backlog.get());
+            return WorkerLoop.Outcome.FAILED;
+        }
+        return round.relayed() < config.batchSize() ? WorkerLoop.Outcome.IDLE : WorkerLoop.Outcome.MORE;
     }
 
     private Round send(List<OutboxEvent> batch) {
@@ -186,10 +147,6 @@ public class OutboxRelay {
                 .withHeaders(headers)
                 .build();
         return emitter.sendMessage(Message.of(event.envelope).addMetadata(metadata));
-    }
-
-    private static void sleep(Duration duration) throws InterruptedException {
-        Thread.sleep(duration.toMillis());
     }
 
     private record Round(int relayed, boolean failed) {
