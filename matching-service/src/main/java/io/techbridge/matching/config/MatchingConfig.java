@@ -15,6 +15,10 @@ public interface MatchingConfig {
     @WithDefault("10")
     int maxProposalsPerRecord();
 
+    /** Threads recomputing proposals from the queue; each takes its own task (SKIP LOCKED). */
+    @WithDefault("2")
+    int proposalWorkers();
+
     /** Candidates taken from each retriever (BM25 and kNN) before fusion. */
     @WithDefault("50")
     int candidatesPerRetriever();

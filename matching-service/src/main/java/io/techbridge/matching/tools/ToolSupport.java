@@ -63,6 +63,7 @@ final class ToolSupport {
         return new MatchingConfig() {
             public double proposalThreshold() { return number.applyAsDouble("proposal-threshold"); }
             public int maxProposalsPerRecord() { return (int) number.applyAsDouble("max-proposals-per-record"); }
+            public int proposalWorkers() { return (int) number.applyAsDouble("proposal-workers"); }
             public int candidatesPerRetriever() { return (int) number.applyAsDouble("candidates-per-retriever"); }
             public int fusedCandidates() { return (int) number.applyAsDouble("fused-candidates"); }
             public int rrfK() { return (int) number.applyAsDouble("rrf-k"); }

@@ -6,6 +6,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.techbridge.commons.work.WorkerLoop;
+import io.techbridge.matching.config.MatchingConfig;
 import io.techbridge.matching.messaging.AchievementSnapshot;
 import io.techbridge.matching.search.AchievementDocument;
 import io.techbridge.matching.search.DemandDocument;
@@ -17,79 +18,91 @@ import jakarta.enterprise.event.TransactionPhase;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Drains the proposal queue: one record at a time, its proposals recomputed and its task removed
- * in one transaction. Tasks are locked with SKIP LOCKED, so several instances share the work.
+ * Drains the proposal queue with a few threads: each takes one record at a time, recomputes its
+ * proposals and removes its task in one transaction. Tasks are locked with SKIP LOCKED, so threads
+ * and instances share the work without taking the same record twice. Two records that share a pair
+ * may race for it: the loser fails on the pair's unique key and its task is retried from the back.
  */
 @ApplicationScoped
 public class ProposalWorker {
 
     private static final Logger LOG = Logger.getLogger(ProposalWorker.class);
+    /** While the queue is busy the backlog gauge is recounted this often (a count of a long queue is not free). */
+    private static final long RECOUNT_NANOS = Duration.ofSeconds(5).toNanos();
 
     private final ProposalTasks tasks;
     private final ProposalService proposals;
     private final DocumentIndexer documents;
     private final IndexAdmin indexes;
     private final AtomicLong backlog = new AtomicLong();
-    private final WorkerLoop worker;
+    private final AtomicLong lastRecount = new AtomicLong(System.nanoTime());
+    private final List<WorkerLoop> workers = new ArrayList<>();
 
     public ProposalWorker(ProposalTasks tasks, ProposalService proposals, DocumentIndexer documents, IndexAdmin indexes,
-            MeterRegistry registry) {
+            MatchingConfig config, MeterRegistry registry) {
         this.tasks = tasks;
         this.proposals = proposals;
         this.documents = documents;
         this.indexes = indexes;
         Gauge.builder("techbridge.matching.proposal.backlog", backlog, AtomicLong::get)
                 .description("Records waiting for their proposals to be recomputed").register(registry);
-        this.worker = new WorkerLoop("proposal-worker", Duration.ofSeconds(1), this::round, LOG);
+        for (int i = 1; i <= config.proposalWorkers(); i++) {
+            workers.add(new WorkerLoop("proposal-worker-" + i, Duration.ofSeconds(1), this::round, LOG));
+        }
     }
 
     void start(@Observes StartupEvent event) {
-        worker.start();
+        workers.forEach(WorkerLoop::start);
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        worker.stop();
+        for (WorkerLoop worker : workers) {
+            worker.stop();
+        }
     }
 
     void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProposalTasks.Queued event) {
-        worker.wake();
+        workers.forEach(WorkerLoop::wake);
     }
 
     private WorkerLoop.Outcome round() {
-        if (processOne()) {
-            return WorkerLoop.Outcome.MORE;
+        boolean worked = processOne();
+        long now = System.nanoTime();
+        long last = lastRecount.get();
+        if ((!worked || now - last > RECOUNT_NANOS) && lastRecount.compareAndSet(last, now)) {
+            backlog.set(QuarkusTransaction.requiringNew().call(tasks::backlog));
         }
-        backlog.set(QuarkusTransaction.requiringNew().call(tasks::backlog));
-        return WorkerLoop.Outcome.IDLE;
+        return worked ? WorkerLoop.Outcome.MORE : WorkerLoop.Outcome.IDLE;
     }
 
-    /** Returns false when the queue was empty. */
+    /** Returns false when no task was free. */
     private boolean processOne() {
-        Optional<ProposalTasks.Task> taken;
+        AtomicReference<ProposalTasks.Task> current = new AtomicReference<>();
         try {
-            taken = QuarkusTransaction.requiringNew().timeout(120).call(() -> {
+            return QuarkusTransaction.requiringNew().timeout(120).call(() -> {
                 Optional<ProposalTasks.Task> task = tasks.takeOldest();
                 task.ifPresent(t -> {
+                    current.set(t);
                     propose(t);
                     tasks.done(t);
                 });
-                return task;
+                return task.isPresent();
             });
         } catch (RuntimeException e) {
-            QuarkusTransaction.requiringNew().run(() -> tasks.takeOldest().ifPresent(tasks::postpone));
+            ProposalTasks.Task failed = current.get();
+            if (failed != null) {
+                QuarkusTransaction.requiringNew().run(() -> tasks.postpone(failed));
+            }
             throw e;
         }
-        if (taken.isPresent() && backlog.get() > 0) {
-            backlog.decrementAndGet();
-        }
-        return taken.isPresent();
     }
-
     private void propose(ProposalTasks.Task task) {
         indexes.ensureAliases();
         if (AchievementSnapshot.AGGREGATE_TYPE.equals(task.aggregateType())) {

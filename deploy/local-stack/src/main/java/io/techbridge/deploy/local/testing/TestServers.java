@@ -6,6 +6,7 @@ import io.techbridge.deploy.local.PostgresServer;
 import io.techbridge.deploy.local.StackSettings;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Random;
 
 /**
  * The real servers a test JVM runs against: the ones named by the environment, or else a
@@ -21,6 +23,7 @@ import java.util.Optional;
  */
 public final class TestServers {
 
+    private static final Random RANDOM = new Random();
     private static TestServers instance;
 
     private final PostgresServer postgres;
@@ -51,17 +54,35 @@ public final class TestServers {
         }
         Path projectDir = StackSettings.projectDirectory();
         Path home = Path.of("target", "real-servers").toAbsolutePath();
-        clearEarlierRun(projectDir, home);
-        PostgresServer postgres = new PostgresServer(home.resolve("postgres"), freePort());
-        KafkaServer kafka = new KafkaServer(projectDir, home.resolve("kafka"), freePort(), freePort(), "384m");
-        kafka.start();
-        postgres.start();
-        kafka.awaitReady(Duration.ofMinutes(2));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            kafka.stop();
-            postgres.stop();
-        }, "stop-test-servers"));
-        return new TestServers(postgres, kafka, null, null);
+        RuntimeException firstFailure = null;
+        // A second attempt on fresh ports: a port found free can still be taken before the server binds it.
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            clearEarlierRun(projectDir, home);
+            PostgresServer postgres = new PostgresServer(home.resolve("postgres"), freePort());
+            KafkaServer kafka = new KafkaServer(projectDir, home.resolve("kafka"), freePort(), freePort(), "384m");
+            try {
+                kafka.start();
+                postgres.start();
+                kafka.awaitReady(Duration.ofMinutes(2));
+            } catch (RuntimeException e) {
+                System.err.println("Test servers failed to start (attempt " + attempt + "): " + e.getMessage());
+                kafka.kill();
+                postgres.stop();
+                if (firstFailure == null) {
+                    firstFailure = e;
+                } else {
+                    e.addSuppressed(firstFailure);
+                    throw e;
+                }
+                continue;
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                kafka.stop();
+                postgres.stop();
+            }, "stop-test-servers"));
+            return new TestServers(postgres, kafka, null, null);
+        }
+        throw firstFailure;
     }
 
     /** Each test run starts from empty servers; a crashed earlier run may have left its servers running. */
@@ -133,12 +154,21 @@ public final class TestServers {
         return Optional.ofNullable(postgres);
     }
 
+    /**
+     * A port free now, below the kernel's ephemeral range (32768 and up), so that no outgoing
+     * connection of this machine can take it before the server binds it.
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free port", e);
+        for (int tries = 0; tries < 200; tries++) {
+            int candidate = 20000 + RANDOM.nextInt(12000);
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(false);
+                socket.bind(new InetSocketAddress("0.0.0.0", candidate));
+                return candidate;
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IllegalStateException("no free port between 20000 and 32000");
     }
 }
