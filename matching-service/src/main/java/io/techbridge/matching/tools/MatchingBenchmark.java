@@ -94,7 +94,8 @@ public final class MatchingBenchmark {
     private static final int FRESHNESS_INDEX_BASE = 1_000_000_000;
 
     record Options(int achievements, int demands, long seed, long runTag, int bulkDocs, int embedTexts, int embedBatch,
-            int queries, int warmup, int freshness, Duration ingestTimeout, Duration stallTimeout, Set<String> phases) {
+            int queries, int warmup, int freshness, Duration ingestTimeout, Duration stallTimeout, Duration proposalWindow,
+            Set<String> phases) {
     }
 
     /** The ports of the local stack, from the same variables as deploy/local (StackSettings). */
@@ -580,8 +581,20 @@ public final class MatchingBenchmark {
         long previous = queued;
         System.out.printf("  %,d records waiting for their proposals %s after the first event%n", queued,
                 duration(System.nanoTime() - ingestStarted));
+        long windowStart = System.nanoTime();
+        long atWindowStart = queued;
         while (queued > 0) {
             long now = System.nanoTime();
+            if (options.proposalWindow() != null && now - windowStart >= options.proposalWindow().toNanos()) {
+                double drainRate = (atWindowStart - queued) / seconds(now - windowStart);
+                System.out.printf("  drained %,d records in %s: %.1f records/s; %,d still waiting (about %s more)%n",
+                        atWindowStart - queued, duration(now - windowStart), drainRate, queued,
+                        drainRate > 0 ? duration((long) (queued / drainRate * 1e9)) : "unknown");
+                rows.add(new Row(MEASURES.get("proposals"), String.format(Locale.ROOT, "%.1f records/s", drainRate),
+                        String.format(Locale.ROOT, "queue drain rate over %s after ingest; %,d of %,d records still queued",
+                                duration(now - windowStart), queued, total)));
+                return;
+            }
             if (queued != previous) {
                 previous = queued;
                 lastChange = now;
@@ -1031,6 +1044,8 @@ public final class MatchingBenchmark {
                   --freshness N       achievements posted for the freshness measure (default 50)
                   --ingest-timeout M  minutes to wait for ingest and proposals (default 5 min + 1 s per event)
                   --stall-timeout S   seconds without ingest progress before giving up (default 300)
+                  --proposal-window M after ingest, measure the proposal queue's drain rate for M minutes
+                                      instead of waiting until it is empty (default: wait)
                   --skip P[,P...]     leave out phases: ingest, proposals, bulk, embed, query, freshness
                   --help              this text
                 Quick run: --achievements 3000 --demands 300""";
@@ -1060,7 +1075,7 @@ public final class MatchingBenchmark {
             values.put(name, value);
         }
         Set<String> known = Set.of("achievements", "demands", "seed", "run-tag", "bulk-docs", "embed-texts", "embed-batch",
-                "queries", "warmup", "freshness", "ingest-timeout", "stall-timeout", "skip");
+                "queries", "warmup", "freshness", "ingest-timeout", "stall-timeout", "proposal-window", "skip");
         for (String name : values.keySet()) {
             if (!known.contains(name)) {
                 throw new IllegalArgumentException("unknown option --" + name);
@@ -1093,6 +1108,8 @@ public final class MatchingBenchmark {
                         ? Duration.ofMinutes(number(values, "ingest-timeout", 0, 1, 7 * 24 * 60))
                         : Duration.ofSeconds(defaultTimeout),
                 Duration.ofSeconds(number(values, "stall-timeout", 300, 10, 24 * 3600)),
+                values.containsKey("proposal-window")
+                        ? Duration.ofMinutes(number(values, "proposal-window", 0, 1, 7 * 24 * 60)) : null,
                 phases);
     }
 

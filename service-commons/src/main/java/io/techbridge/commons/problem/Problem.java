@@ -47,6 +47,10 @@ public record Problem(
     }
 
     public Response toResponse() {
-        return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+        Response.ResponseBuilder response = Response.status(status).type(MEDIA_TYPE).entity(this);
+        if (status == 401) {
+            response.header("WWW-Authenticate", "Bearer realm=\"techbridge\"");
+        }
+        return response.build();
     }
 }

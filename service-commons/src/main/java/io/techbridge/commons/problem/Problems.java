@@ -41,4 +41,14 @@ public final class Problems {
                         parameter + ": " + message)
                 .withViolations(List.of(new Problem.Violation(parameter, "query", rule, message))));
     }
+
+    /** No valid token: the caller must log in (401, with a Bearer challenge). */
+    public static ProblemException unauthenticated(String detail) {
+        return new ProblemException(Problem.of(Status.UNAUTHORIZED, "unauthenticated", "Login required", detail));
+    }
+
+    /** A valid caller without the right: wrong role, or a record of another organisation. */
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(Problem.of(Status.FORBIDDEN, "forbidden", "Not allowed", detail));
+    }
 }

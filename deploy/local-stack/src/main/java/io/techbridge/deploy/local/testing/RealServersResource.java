@@ -6,7 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Points a Quarkus test application at the real PostgreSQL and Kafka of {@link TestServers}.
+ * Points a Quarkus test application at the real PostgreSQL and Kafka of {@link TestServers}, and
+ * its token check at the test key of {@link TestTokens}.
  * Init arguments: {@code database}, the service's own database name; {@code elasticsearch=true}
  * for a service that also needs an Elasticsearch node.
  */
@@ -29,6 +30,9 @@ public final class RealServersResource implements QuarkusTestResourceLifecycleMa
                 "quarkus.datasource.username", servers.databaseUser(),
                 "quarkus.datasource.password", servers.databasePassword(),
                 "kafka.bootstrap.servers", servers.kafkaBootstrapServers()));
+        // Tokens signed by TestTokens are the only ones this application accepts.
+        config.put("mp.jwt.verify.publickey.location", TestTokens.keys().publicKey().toUri().toString());
+        config.put("mp.jwt.verify.issuer", TestTokens.ISSUER);
         if (elasticsearch) {
             config.put("quarkus.elasticsearch.hosts", servers.elasticsearchHosts());
         }
