@@ -47,6 +47,9 @@ public class Matcher {
             "problem.std", "indicators^0.5");
     private static final Pattern EMPHASIS = Pattern.compile("<em>(.+?)</em>");
 
+    private static final co.elastic.clients.elasticsearch.core.search.SourceConfig WITHOUT_VECTOR =
+            co.elastic.clients.elasticsearch.core.search.SourceConfig.of(src -> src.filter(f -> f.excludes("embedding")));
+
     private final ElasticsearchClient client;
     private final MatchingConfig config;
     private final String achievementsIndex;
@@ -75,7 +78,9 @@ public class Matcher {
             collect(search(achievementsIndex, pool, demand.embedding(), AchievementDocument.class), candidates, semanticIds);
         }
         List<String> fused = fuse(lexicalIds, semanticIds);
-        List<AchievementDocument> shortlisted = fused.stream().map(candidates::get).toList();
+        Map<String, float[]> vectors = vectors(achievementsIndex, fused, AchievementDocument.class, AchievementDocument::embedding);
+        List<AchievementDocument> shortlisted = fused.stream()
+                .map(id -> candidates.get(id).withEmbedding(vectors.get(id))).toList();
         return rank(scorePairs(demand, shortlisted), limit);
     }
 
@@ -94,7 +99,9 @@ public class Matcher {
         if (achievement.embedding() != null) {
             collect(search(demandsIndex, pool, achievement.embedding(), DemandDocument.class), candidates, semanticIds);
         }
-        List<DemandDocument> shortlisted = fuse(lexicalIds, semanticIds).stream().map(candidates::get).toList();
+        List<String> fused = fuse(lexicalIds, semanticIds);
+        Map<String, float[]> vectors = vectors(demandsIndex, fused, DemandDocument.class, DemandDocument::embedding);
+        List<DemandDocument> shortlisted = fused.stream().map(id -> candidates.get(id).withEmbedding(vectors.get(id))).toList();
         Map<String, Lexical> lexical = lexicalPerDemand(shortlisted, achievement.id());
         Instant now = Instant.now();
         List<ScoredPair> pairs = shortlisted.stream()
@@ -210,7 +217,7 @@ public class Matcher {
         int n = config.candidatesPerRetriever();
         try {
             if (vector == null) {
-                return client.search(s -> s.index(index).size(n).query(query), type);
+                return client.search(s -> s.index(index).size(n).query(query).source(WITHOUT_VECTOR), type);
             }
             List<Float> queryVector = new ArrayList<>(vector.length);
             for (float v : vector) {
@@ -218,9 +225,33 @@ public class Matcher {
             }
             return client.search(s -> s.index(index).size(n)
                     .knn(k -> k.field("embedding").queryVector(queryVector).k(n).numCandidates(Math.max(100, 4 * n))
-                            .filter(query)), type);
+                            .filter(query)).source(WITHOUT_VECTOR), type);
         } catch (IOException e) {
             throw new UncheckedIOException("search in " + index + " failed", e);
+        }
+    }
+
+    /**
+     * The vectors of the shortlisted candidates only. Candidate searches leave the 512-float
+     * vectors out of their hits: reading them back for 100 hits was most of a match's cost.
+     */
+    private <T> Map<String, float[]> vectors(String index, List<String> ids, Class<T> type,
+            java.util.function.Function<T, float[]> vector) {
+        Map<String, float[]> vectors = new HashMap<>();
+        if (ids.isEmpty()) {
+            return vectors;
+        }
+        try {
+            SearchResponse<T> response = client.search(s -> s.index(index).size(ids.size())
+                    .query(q -> q.ids(i -> i.values(ids))).source(src -> src.filter(f -> f.includes("embedding"))), type);
+            for (Hit<T> hit : response.hits().hits()) {
+                if (hit.source() != null && vector.apply(hit.source()) != null) {
+                    vectors.put(hit.id(), vector.apply(hit.source()));
+                }
+            }
+            return vectors;
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading vectors from " + index + " failed", e);
         }
     }
 

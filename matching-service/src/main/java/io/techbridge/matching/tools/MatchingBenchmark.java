@@ -106,7 +106,7 @@ public final class MatchingBenchmark {
                     port(env, "TECHBRIDGE_PG_PORT", 15432));
         }
 
-        private static int port(Map<String, String> env, String name, int defaultPort) {
+        static int port(Map<String, String> env, String name, int defaultPort) {
             String value = env.get(name);
             if (value == null || value.isBlank()) {
                 return defaultPort;
@@ -133,6 +133,8 @@ public final class MatchingBenchmark {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final CorpusGenerator corpus;
+    /** Demo accounts' tokens (role → token, organisation), from the gateway when the stack has one. */
+    private Map<String, String[]> logins;
     private final List<Row> rows = new ArrayList<>();
     private final List<String> failures = new ArrayList<>();
     private ElasticsearchClient elasticsearch;
@@ -834,6 +836,7 @@ public final class MatchingBenchmark {
         long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
         for (int k = 0; k < options.freshness() && System.nanoTime() < deadline; k++) {
             ObjectNode body = corpus.achievementRequest(FRESHNESS_INDEX_BASE + k);
+            universityOrganisation().ifPresent(org -> body.put("organisationId", org));
             HttpResponse<String> created = post(achievementUrl("/api/achievements"), json.writeValueAsString(body));
             long t201 = System.nanoTime();
             if (created.statusCode() != 201) {
@@ -983,14 +986,61 @@ public final class MatchingBenchmark {
         return "http://" + HOST + ":" + ports.achievement() + path;
     }
 
+    /** Reads as the demo broker (who may see every ranking), when the stack has accounts. */
     private HttpResponse<String> get(String url) throws IOException {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(HTTP_TIMEOUT).GET().build());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(HTTP_TIMEOUT).GET();
+        login("broker").ifPresent(l -> request.header("Authorization", "Bearer " + l[0]));
+        return send(request.build());
     }
 
+    /** Writes as the demo university, when the stack has accounts. */
     private HttpResponse<String> post(String url, String body) throws IOException {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(HTTP_TIMEOUT)
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(HTTP_TIMEOUT)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        login("university").ifPresent(l -> request.header("Authorization", "Bearer " + l[0]));
+        return send(request.build());
+    }
+
+    /** The demo university's organisation, which owns what the benchmark creates; empty without accounts. */
+    private java.util.Optional<String> universityOrganisation() {
+        return login("university").map(l -> l[1]);
+    }
+
+    /**
+     * Logs the demo accounts of {@code <data dir>/demo-accounts.json} in at the gateway, once;
+     * a stack without them (an older one) is called without tokens.
+     */
+    private synchronized java.util.Optional<String[]> login(String role) {
+        if (logins == null) {
+            logins = new java.util.HashMap<>();
+            java.nio.file.Path root = java.nio.file.Path.of(System.getProperty("techbridge.root", "."));
+            String dataDir = System.getenv().getOrDefault("TECHBRIDGE_DATA_DIR", root.resolve("deploy/local/data").toString());
+            java.nio.file.Path accounts = java.nio.file.Path.of(dataDir, "demo-accounts.json");
+            if (java.nio.file.Files.exists(accounts)) {
+                int gateway = Ports.port(System.getenv(), "TECHBRIDGE_GATEWAY_PORT", 8080);
+                try {
+                    for (com.fasterxml.jackson.databind.JsonNode account : json.readTree(accounts.toFile())) {
+                        String body = json.writeValueAsString(Map.of("username", account.path("username").asText(),
+                                "password", account.path("password").asText()));
+                        HttpResponse<String> response = send(HttpRequest.newBuilder(
+                                        URI.create("http://" + HOST + ":" + gateway + "/api/auth/login"))
+                                .timeout(HTTP_TIMEOUT).header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+                        if (response.statusCode() != 200) {
+                            throw new IllegalStateException("login of demo " + account.path("role").asText()
+                                    + " answered " + response.statusCode() + ": " + abbreviate(response.body()));
+                        }
+                        logins.put(account.path("role").asText(), new String[] {
+                                json.readTree(response.body()).path("accessToken").asText(),
+                                account.path("organisationId").asText()});
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException("cannot log the demo accounts in at the gateway", e);
+                }
+            }
+        }
+        return java.util.Optional.ofNullable(logins.get(role));
     }
 
     private HttpResponse<String> send(HttpRequest request) throws IOException {
