@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.techbridge.deploy.local.testing.TestServers;
+import io.techbridge.deploy.local.testing.TestTokens;
 import io.techbridge.deploy.local.testing.TopicReader;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +17,7 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,9 +44,11 @@ class BrokerWorkflowTest {
                 .body("contract.amountCny", equalTo(1_200_000))
                 .body("contract.registrationNo", equalTo("2026330101000123"));
 
-        given().when().get("/api/matches/" + matchId).then().statusCode(200)
+        Api.asBroker().when().get("/api/matches/" + matchId).then().statusCode(200)
                 .body("history.to", equalTo(List.of("PROPOSED", "APPROVED", "INTRODUCED", "NEGOTIATING", "CONTRACTED")))
-                .body("history[1].actor", equalTo("broker-zhang"));
+                .body("history[0].actor", equalTo("matcher"))
+                .body("history.actor.drop(1)", everyItem(equalTo(Api.loginName(TestTokens.broker()))))
+                .body("disclosed", equalTo(false));
         move(matchId, Map.of("status", "FAILED")).statusCode(409).body("type", endsWith("/illegal-state"));
 
         try (TopicReader reader = new TopicReader(TestServers.get().kafkaBootstrapServers(), "match-events")) {
@@ -75,7 +79,7 @@ class BrokerWorkflowTest {
                 .body("violations[0].field", equalTo("contractAmountCny"));
         move(matchId, Map.of("status", "CONTRACTED", "contractAmountCny", -5, "registrationNo", "2026330101000999"))
                 .statusCode(400).body("violations[0].field", equalTo("contractAmountCny"));
-        given().contentType(ContentType.JSON).body("{}").when().post("/api/matches/" + Events.newId() + "/decision")
+        Api.asBroker().contentType(ContentType.JSON).body("{}").when().post("/api/matches/" + Events.newId() + "/decision")
                 .then().statusCode(400);
         decide(java.util.UUID.randomUUID().toString(), Map.of("decision", "APPROVE")).statusCode(404);
     }
@@ -94,10 +98,10 @@ class BrokerWorkflowTest {
         Events.publishDemand("DemandUpdated", changed);
         await().atMost(PATIENCE).untilAsserted(() -> given().baseUri("http://" + TestServers.get().elasticsearchHosts())
                 .when().get("/demands/_doc/" + demandId).then().body("_version", equalTo(2)));
-        await().atMost(PATIENCE).untilAsserted(() -> given().when().get("/api/demands/" + demandId + "/matches")
+        await().atMost(PATIENCE).untilAsserted(() -> Api.asBroker().when().get("/api/demands/" + demandId + "/matches")
                 .then().statusCode(200).body("find { it.matchId == '" + matchId + "' }.matchStatus", equalTo("REJECTED")));
-        given().when().get("/api/matches/" + matchId).then().body("status", equalTo("REJECTED")).body("version", equalTo(2));
-        given().queryParam("demandId", demandId).queryParam("status", "PROPOSED").when().get("/api/matches").then()
+        Api.asBroker().when().get("/api/matches/" + matchId).then().body("status", equalTo("REJECTED")).body("version", equalTo(2));
+        Api.asBroker().queryParam("demandId", demandId).queryParam("status", "PROPOSED").when().get("/api/matches").then()
                 .body("items.findAll { it.id == '" + matchId + "' }", hasSize(0));
     }
 
@@ -112,20 +116,15 @@ class BrokerWorkflowTest {
         MatchingTest.awaitIndexed(achievementId);
         Events.publishDemand("DemandCreated", Events.demand(demandId, 1, demandTitle, problem,
                 List.of(demandTitle.substring(0, 4)), "01.08", 6));
-        return await().atMost(PATIENCE).until(() -> given().queryParam("demandId", demandId)
-                        .queryParam("achievementId", achievementId).when().get("/api/matches").then().extract()
-                        .<String>path("items[0].id"),
-                id -> id != null);
+        return Api.awaitPair(demandId, achievementId);
     }
 
     private static ValidatableResponse decide(String matchId, Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).header("X-Actor", "broker-zhang").body(body)
-                .when().post("/api/matches/" + matchId + "/decision").then();
+        return Api.decide(matchId, body);
     }
 
     private static ValidatableResponse move(String matchId, Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).header("X-Actor", "broker-zhang").body(body)
-                .when().post("/api/matches/" + matchId + "/transition").then();
+        return Api.move(matchId, body);
     }
 
     private static String type(String envelope) {

@@ -47,10 +47,10 @@ class MatchingTest {
                 "我司生产的高镍811正极材料在高温循环中容量衰减快，电芯循环寿命达不到车企要求，需要正极表面改性或包覆技术，抑制副反应。",
                 List.of("正极材料", "高镍", "循环寿命"), "06.03", 5));
 
-        await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("limit", 5)
+        await().atMost(PATIENCE).untilAsserted(() -> Api.asBroker().queryParam("limit", 5)
                 .when().get("/api/demands/" + demand + "/matches").then().statusCode(200)
                 .body("[0].achievementId", equalTo(target)));
-        Response top = given().queryParam("limit", 5).when().get("/api/demands/" + demand + "/matches");
+        Response top = Api.asBroker().queryParam("limit", 5).when().get("/api/demands/" + demand + "/matches");
         double score = top.<Number>path("[0].score").doubleValue();
         assertTrue(score > 0 && score <= 1, "score in (0, 1]: " + score);
         List<String> factors = top.path("[0].explanation.factors.name");
@@ -62,7 +62,7 @@ class MatchingTest {
         assertEquals(score, contributions, 0.001, "the factors add up to the score");
 
         // The demand's good pairs became proposals.
-        await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("demandId", demand)
+        await().atMost(PATIENCE).untilAsserted(() -> Api.asBroker().queryParam("demandId", demand)
                 .when().get("/api/matches").then().statusCode(200)
                 .body("items.achievementId", hasItem(target))
                 .body("items.find { it.achievementId == '" + target + "' }.status", equalTo("PROPOSED")));
@@ -87,7 +87,7 @@ class MatchingTest {
                 "We build alkaline electrolyzers for green hydrogen and need electrodes without platinum or iridium that keep a low overpotential for thousands of hours.",
                 List.of("electrolyzer", "catalyst", "green hydrogen"), "06.01", 5));
 
-        await().atMost(PATIENCE).untilAsserted(() -> given().when().get("/api/demands/" + demand + "/matches")
+        await().atMost(PATIENCE).untilAsserted(() -> Api.asBroker().when().get("/api/demands/" + demand + "/matches")
                 .then().statusCode(200).body("[0].achievementId", equalTo(target)));
     }
 
@@ -106,14 +106,14 @@ class MatchingTest {
         Events.publishDemand("DemandCreated", Events.demand(demand, 1, "印染废水深度脱色与回用",
                 "我厂印染废水经生化处理后色度仍然偏高，无法回用，需要深度脱色技术，出水色度低于20倍，回用于漂洗工序。",
                 List.of("印染废水", "脱色", "回用"), "07.01", 6));
-        await().atMost(PATIENCE).untilAsserted(() -> given().when().get("/api/demands/" + demand + "/matches")
+        await().atMost(PATIENCE).untilAsserted(() -> Api.asBroker().when().get("/api/demands/" + demand + "/matches")
                 .then().statusCode(200).body("[0].achievementId", equalTo(steady)));
 
         ObjectNode after = Events.achievement(changing, 2, "印染废水臭氧催化氧化深度脱色回用技术",
                 "采用负载型锰铈催化剂的臭氧催化氧化工艺，对印染废水生化出水深度脱色，色度由80倍降至10倍以下，COD同步降低40%，出水回用于漂洗。",
                 List.of("印染废水", "深度脱色", "臭氧催化氧化", "回用"), "07.01", 7);
         Events.publishAchievement("AchievementUpdated", after);
-        await().atMost(PATIENCE).untilAsserted(() -> given().when().get("/api/demands/" + demand + "/matches")
+        await().atMost(PATIENCE).untilAsserted(() -> Api.asBroker().when().get("/api/demands/" + demand + "/matches")
                 .then().statusCode(200).body("[0].achievementId", equalTo(changing)));
 
         // The old version arrives late, and again a duplicate of the new one: neither changes the index.
@@ -123,7 +123,7 @@ class MatchingTest {
         Events.publishAchievement("AchievementCreated", Events.achievement(marker, 1, "标记成果", "用于确认之前的消息已处理。",
                 List.of("标记"), "05.01", 3));
         awaitIndexed(marker);
-        given().when().get("/api/achievements/" + changing + "/matches").then().statusCode(200);
+        Api.asBroker().when().get("/api/achievements/" + changing + "/matches").then().statusCode(200);
         given().baseUri("http://" + TestServers.get().elasticsearchHosts()).when().get("/achievements/_doc/" + changing)
                 .then().statusCode(200).body("_version", equalTo(2))
                 .body("_source.title", equalTo("印染废水臭氧催化氧化深度脱色回用技术"));
@@ -140,16 +140,16 @@ class MatchingTest {
         Events.publishDemand("DemandCreated", Events.demand(demand, 1, "草莓电商配送保鲜",
                 "我们做高端草莓电商，冷链配送途中草莓腐烂率高，货架期短，需要保鲜包装技术，把货架期延长到一周以上。",
                 List.of("草莓", "保鲜", "包装", "货架期"), "02.06", 6));
-        await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("demandId", demand).when().get("/api/matches")
+        await().atMost(PATIENCE).untilAsserted(() -> Api.asBroker().queryParam("demandId", demand).when().get("/api/matches")
                 .then().body("items.find { it.achievementId == '" + achievement + "' }.status", equalTo("PROPOSED")));
 
         ObjectNode withdrawn = published.deepCopy();
         withdrawn.put("version", 2).put("status", "WITHDRAWN");
         Events.publishAchievement("AchievementWithdrawn", withdrawn);
 
-        await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("demandId", demand).when().get("/api/matches")
+        await().atMost(PATIENCE).untilAsserted(() -> Api.asBroker().queryParam("demandId", demand).when().get("/api/matches")
                 .then().body("items.find { it.achievementId == '" + achievement + "' }.status", equalTo("WITHDRAWN")));
-        given().when().get("/api/demands/" + demand + "/matches").then().statusCode(200)
+        Api.asBroker().when().get("/api/demands/" + demand + "/matches").then().statusCode(200)
                 .body("achievementId", not(hasItem(achievement)));
     }
 
@@ -173,13 +173,13 @@ class MatchingTest {
 
     @Test
     void unknownRecordsAndBadParametersAreRefused() {
-        given().when().get("/api/demands/" + Events.newId() + "/matches").then().statusCode(404)
+        Api.asBroker().when().get("/api/demands/" + Events.newId() + "/matches").then().statusCode(404)
                 .contentType("application/problem+json");
-        given().queryParam("limit", 0).when().get("/api/demands/x/matches").then().statusCode(400)
+        Api.asBroker().queryParam("limit", 0).when().get("/api/demands/x/matches").then().statusCode(400)
                 .body("violations[0].field", equalTo("limit"));
-        given().queryParam("minScore", 2).when().get("/api/matches").then().statusCode(400)
+        Api.asBroker().queryParam("minScore", 2).when().get("/api/matches").then().statusCode(400)
                 .body("violations[0].field", equalTo("minScore"));
-        given().queryParam("status", "MAYBE").when().get("/api/matches").then().statusCode(400)
+        Api.asBroker().queryParam("status", "MAYBE").when().get("/api/matches").then().statusCode(400)
                 .body("violations[0].field", equalTo("status"));
     }
 
@@ -193,7 +193,7 @@ class MatchingTest {
     }
 
     static void awaitIndexed(String achievementId) {
-        await().atMost(PATIENCE).untilAsserted(() -> given().when().get("/api/achievements/" + achievementId + "/matches")
+        await().atMost(PATIENCE).untilAsserted(() -> Api.asBroker().when().get("/api/achievements/" + achievementId + "/matches")
                 .then().statusCode(200));
     }
 }

@@ -33,19 +33,19 @@ class ReindexTest {
         Events.publishDemand("DemandCreated", Events.demand(demand, 1, "风电叶片前缘雨蚀修复",
                 "我们运维的风电场叶片前缘雨蚀严重，发电量下降，需要耐雨蚀的前缘防护材料，最好能在塔上修补。",
                 List.of("叶片", "前缘", "雨蚀"), "06.01", 6));
-        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> given().when().get("/api/demands/" + demand + "/matches")
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> Api.asBroker().when().get("/api/demands/" + demand + "/matches")
                 .then().statusCode(200).body("[0].achievementId", equalTo(target)));
-        Response before = given().queryParam("limit", 10).when().get("/api/demands/" + demand + "/matches");
+        Response before = Api.asBroker().queryParam("limit", 10).when().get("/api/demands/" + demand + "/matches");
         String oldIndex = aliasTarget("achievements");
 
-        given().when().post("/api/admin/reindex").then().statusCode(202).body("state", equalTo("RUNNING"));
+        Api.asAdmin().when().post("/api/admin/reindex").then().statusCode(202).body("state", equalTo("RUNNING"));
         // Reads go on while it runs.
-        given().when().get("/api/demands/" + demand + "/matches").then().statusCode(200);
-        await().atMost(Duration.ofMinutes(5)).untilAsserted(() -> given().when().get("/api/admin/reindex").then()
+        Api.asBroker().when().get("/api/demands/" + demand + "/matches").then().statusCode(200);
+        await().atMost(Duration.ofMinutes(5)).untilAsserted(() -> Api.asAdmin().when().get("/api/admin/reindex").then()
                 .statusCode(200).body("state", equalTo("DONE")));
 
         assertNotEquals(oldIndex, aliasTarget("achievements"));
-        Response after = given().queryParam("limit", 10).when().get("/api/demands/" + demand + "/matches");
+        Response after = Api.asBroker().queryParam("limit", 10).when().get("/api/demands/" + demand + "/matches");
         // The top of the ranking is identical. Further down, near-ties among unrelated records may
         // swap: the old index still counted overwritten versions in its term statistics.
         assertEquals(before.<List<String>>path("achievementId").subList(0, 3), after.<List<String>>path("achievementId").subList(0, 3));
@@ -54,7 +54,7 @@ class ReindexTest {
         for (int i = 0; i < 3; i++) {
             assertEquals(scoresBefore.get(i), scoresAfter.get(i), 0.05, "score of rank " + (i + 1));
         }
-        long read = given().when().get("/api/admin/reindex").then().extract().<Number>path("eventsRead").longValue();
+        long read = Api.asAdmin().when().get("/api/admin/reindex").then().extract().<Number>path("eventsRead").longValue();
         org.junit.jupiter.api.Assertions.assertTrue(read >= 3, "events replayed: " + read);
     }
 

@@ -3,6 +3,7 @@ package io.techbridge.matching;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import io.techbridge.deploy.local.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
@@ -84,11 +84,12 @@ class SearchTest {
                 List.of("钙钛矿", "叠层电池"), "06.01", 5));
         MatchingTest.awaitIndexed(id);
 
-        search(Map.of("q", "钙钛矿")).statusCode(200)
+        searchAs(null, Map.of("q", "钙钛矿")).statusCode(200)
                 .body("items[0].id", equalTo(id))
                 .body("items[0].type", equalTo("achievement"))
                 .body("items[0].title", equalTo("钙钛矿晶硅叠层太阳能电池"))
                 .body("items[0].organisation", equalTo("测试大学"))
+                .body("items[0].organisationId", equalTo("org-test-university"))
                 .body("items[0].trl", equalTo(5))
                 .body("items[0].score", greaterThan(0f))
                 .body("items[0].highlights.title[0]", equalTo("<em>钙钛矿</em>晶硅叠层太阳能电池"))
@@ -96,7 +97,7 @@ class SearchTest {
                 .body("items[0]", not(hasKey("minTrl")))
                 .body("items[0]", not(hasKey("confidential")));
 
-        search(Map.of("q", "Perovskite")).statusCode(200)
+        searchAs(null, Map.of("q", "Perovskite")).statusCode(200)
                 .body("items[0].id", equalTo(id))
                 .body("items[0].highlights.summary[0]", containsString("<em>perovskite</em>"));
     }
@@ -168,27 +169,50 @@ class SearchTest {
     }
 
     @Test
-    void aConfidentialDemandShowsItsTitleOnly() {
+    void aConfidentialDemandIsAnonymisedAndNotFoundByItsWordsForAnyoneButBrokersAndItsOwner() {
         Fixture f = fixture();
-        ValidatableResponse found = search(Map.of("q", f.secretMarker())).statusCode(200)
-                .body("totalItems", equalTo(1))
-                .body("items[0].id", equalTo(f.confidential()))
-                .body("items[0].type", equalTo("demand"))
-                .body("items[0].confidential", equalTo(true))
-                .body("items[0].title", equalTo("某型陶瓷基板开裂问题"))
-                .body("items[0]", not(hasKey("organisation")))
-                .body("items[0].highlights", not(hasKey("problem")))
-                .body("items[0].highlights", not(hasKey("keywords")));
-        found.body(not(containsString(SECRET))).body(not(containsString("测试科技有限公司")));
+        for (String token : java.util.Arrays.asList(null, TestTokens.university("org-test-university"),
+                TestTokens.enterprise("org-other-enterprise"))) {
+            // Its words find nothing: a hit would tell what the hidden text says.
+            searchAs(token, Map.of("q", f.secretMarker())).statusCode(200)
+                    .body("totalItems", equalTo(0))
+                    .body(not(containsString(SECRET)));
+            searchAs(token, Map.of("q", f.marker(), "type", "demand")).statusCode(200)
+                    .body("items.id", equalTo(List.of(f.d1())));
+            // Listed without words, it is anonymised: a generic title, no organisation, no highlights.
+            searchAs(token, Map.of("type", "demand", "region", "510104")).statusCode(200)
+                    .body("items.id", equalTo(List.of(f.confidential())))
+                    .body("items[0].confidential", equalTo(true))
+                    .body("items[0].title", equalTo("保密需求（水污染控制）"))
+                    .body("items[0].fieldCode", equalTo("07.01"))
+                    .body("items[0].status", equalTo("OPEN"))
+                    .body("items[0]", not(hasKey("organisation")))
+                    .body("items[0]", not(hasKey("organisationId")))
+                    .body("items[0].highlights", equalTo(Map.of()))
+                    .body(not(containsString(SECRET)))
+                    .body(not(containsString("某型陶瓷基板开裂问题")))
+                    .body(not(containsString("测试科技有限公司")))
+                    .body(not(containsString("org-test-enterprise")));
+        }
 
-        // A public demand shows its organisation and the words matched in its text.
-        search(Map.of("q", f.marker(), "type", "demand")).statusCode(200)
+        // Brokers, admins and the owning enterprise find it by its words and see it in full.
+        for (String token : List.of(TestTokens.broker(), TestTokens.admin(), TestTokens.enterprise("org-test-enterprise"))) {
+            searchAs(token, Map.of("q", f.secretMarker())).statusCode(200)
+                    .body("totalItems", equalTo(1))
+                    .body("items[0].id", equalTo(f.confidential()))
+                    .body("items[0].confidential", equalTo(true))
+                    .body("items[0].title", equalTo("某型陶瓷基板开裂问题"))
+                    .body("items[0].organisation", equalTo("测试科技有限公司"))
+                    .body("items[0].organisationId", equalTo("org-test-enterprise"))
+                    .body("items[0].highlights.problem[0]", containsString(SECRET));
+        }
+
+        // A public demand shows its organisation and the words matched in its text to anyone.
+        searchAs(null, Map.of("q", f.marker(), "type", "demand")).statusCode(200)
                 .body("items.find { it.id == '" + f.d1() + "' }.confidential", equalTo(false))
                 .body("items.find { it.id == '" + f.d1() + "' }.organisation", equalTo("测试科技有限公司"))
                 .body("items.find { it.id == '" + f.d1() + "' }.minTrl", equalTo(6))
-                .body("items.find { it.id == '" + f.d1() + "' }.highlights.keywords", hasItem(containsString("<em>")))
-                .body("items.find { it.id == '" + f.confidential() + "' }.highlights", equalTo(Map.of()))
-                .body(not(containsString(SECRET)));
+                .body("items.find { it.id == '" + f.d1() + "' }.highlights.keywords", hasItem(containsString("<em>")));
     }
 
     @Test
@@ -237,8 +261,14 @@ class SearchTest {
                 .body("items.id", containsInAnyOrder((Object[]) ids));
     }
 
+    /** A search as a broker, who sees every record in full, so counts take in the confidential demand. */
     private static ValidatableResponse search(Map<String, String> query) {
-        return given().queryParams(query).when().get("/api/search").then();
+        return searchAs(TestTokens.broker(), query);
+    }
+
+    /** A search as the token's holder, or anonymously (null): search needs no login. */
+    private static ValidatableResponse searchAs(String token, Map<String, String> query) {
+        return Api.as(token).queryParams(query).when().get("/api/search").then();
     }
 
     private static void achievement(String id, String title, String summary, String marker, String field, int trl,

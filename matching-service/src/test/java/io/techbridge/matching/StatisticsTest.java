@@ -2,9 +2,9 @@ package io.techbridge.matching;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import io.techbridge.deploy.local.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -58,10 +58,7 @@ class StatisticsTest {
         demand.put("regionCode", "650104").put("organisationId", "org-stats-" + Events.newId());
         Events.publishDemand("DemandCreated", demand);
 
-        String matchId = await().atMost(PATIENCE).until(() -> given().queryParam("demandId", demandId)
-                        .queryParam("achievementId", achievementId).when().get("/api/matches").then().extract()
-                        .<String>path("items[0].id"),
-                id -> id != null);
+        String matchId = Api.awaitPair(demandId, achievementId);
         post(matchId, "decision", Map.of("decision", "APPROVE")).statusCode(200);
         post(matchId, "transition", Map.of("status", "INTRODUCED")).statusCode(200);
         post(matchId, "transition", Map.of("status", "NEGOTIATING")).statusCode(200);
@@ -127,6 +124,15 @@ class StatisticsTest {
     }
 
     @Test
+    void anyLoggedInUserMaySeeTheFiguresButNobodyAnonymously() {
+        for (String token : List.of(TestTokens.university("org-stats-university"), TestTokens.enterprise("org-stats-enterprise"),
+                TestTokens.broker(), TestTokens.admin())) {
+            Api.as(token).when().get("/api/stats").then().statusCode(200);
+        }
+        given().when().get("/api/stats").then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
     void badParametersAreRefusedNamingTheParameter() {
         Map<String, Map<String, String>> cases = new LinkedHashMap<>();
         cases.put("from", Map.of("from", "2026-13"));
@@ -141,19 +147,19 @@ class StatisticsTest {
         stats(Map.of("from", "2999-01")).statusCode(400).body("violations[0].field", equalTo("from"));
     }
 
+    /** The figures as an enterprise user sees them: any logged-in user may. */
     private static ValidatableResponse stats(Map<String, String> query) {
-        return given().queryParams(query).when().get("/api/stats").then();
+        return Api.as(TestTokens.enterprise("org-stats-reader")).queryParams(query).when().get("/api/stats").then();
     }
 
     /** Every pair of the demand, whatever its status now: each one started as a proposal. */
     private static long pairsOf(String demandId) {
-        return given().queryParam("demandId", demandId).queryParam("size", 100).when().get("/api/matches").then()
+        return Api.asBroker().queryParam("demandId", demandId).queryParam("size", 100).when().get("/api/matches").then()
                 .statusCode(200).extract().jsonPath().getLong("totalItems");
     }
 
     private static ValidatableResponse post(String matchId, String action, Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).header("X-Actor", "broker-stats").body(body)
-                .when().post("/api/matches/" + matchId + "/" + action).then();
+        return Api.post(TestTokens.broker(), "/api/matches/" + matchId + "/" + action, body);
     }
 
     /** A row's figures, or none when the row is left out for having nothing to count. */

@@ -4,8 +4,10 @@ import io.techbridge.commons.api.PageRequest;
 import io.techbridge.commons.api.PageResponse;
 import io.techbridge.commons.api.QueryParameters;
 import io.techbridge.commons.problem.Problems;
+import io.techbridge.commons.security.Caller;
+import io.techbridge.commons.security.Role;
+import io.techbridge.matching.access.Visibility;
 import io.techbridge.matching.matching.Matcher;
-import io.techbridge.matching.persistence.MatchPair;
 import io.techbridge.matching.persistence.MatchPairRepository;
 import io.techbridge.matching.search.AchievementDocument;
 import io.techbridge.matching.search.DemandDocument;
@@ -19,7 +21,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -30,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 @Path("/api")
@@ -46,9 +46,13 @@ public class MatchResource {
     private final ProposalService proposals;
     private final BrokerWorkflowService workflow;
     private final IndexAdmin indexes;
+    private final Visibility visibility;
+    private final Caller caller;
 
     public MatchResource(Matcher matcher, DocumentIndexer documents, ProposalService proposals,
-            BrokerWorkflowService workflow, IndexAdmin indexes) {
+            BrokerWorkflowService workflow, IndexAdmin indexes, Visibility visibility, Caller caller) {
+        this.visibility = visibility;
+        this.caller = caller;
         this.matcher = matcher;
         this.documents = documents;
         this.proposals = proposals;
@@ -58,78 +62,96 @@ public class MatchResource {
 
     @GET
     @Path("/demands/{id}/matches")
-    @Operation(summary = "The best achievements for a demand, ranked, each with its explanation")
+    @Operation(summary = "The best achievements for a demand, ranked, each with its explanation",
+            description = "Brokers and admins, or an enterprise acting for the demand's organisation. "
+                    + "A pair's id and state are shown to the enterprise from APPROVED on.")
     public List<MatchCandidate> forDemand(@PathParam("id") String id, @QueryParam("limit") String limit) {
-        indexes.ensureAliases();
+        visibility.requireRankingRole(Role.ENTERPRISE);
         int n = limit(limit);
+        indexes.ensureAliases();
         DemandDocument demand = documents.demands(IndexAdmin.DEMANDS, List.of(id)).get(id);
         if (demand == null) {
             throw Problems.notFound("demand", id);
         }
-        Map<String, MatchPair> stored = proposals.pairsByOtherSide(id, null);
-        return matcher.forDemand(demand, n).stream()
-                .map(p -> MatchCandidate.forDemand(p, stored.get(p.achievementId())))
-                .toList();
+        visibility.requireOwnRecord("demand", id, demand.organisationId());
+        return visibility.rankingOfDemand(matcher.forDemand(demand, n), proposals.pairsByOtherSide(id, null));
     }
 
     @GET
     @Path("/achievements/{id}/matches")
-    @Operation(summary = "The best open demands for an achievement, ranked, each with its explanation")
+    @Operation(summary = "The best open demands for an achievement, ranked, each with its explanation",
+            description = "Brokers and admins, or a university acting for the achievement's organisation. "
+                    + "A BROKERS_ONLY demand is anonymised for the university until its introduction is accepted.")
     public List<MatchCandidate> forAchievement(@PathParam("id") String id, @QueryParam("limit") String limit) {
-        indexes.ensureAliases();
+        visibility.requireRankingRole(Role.UNIVERSITY);
         int n = limit(limit);
+        indexes.ensureAliases();
         AchievementDocument achievement = documents.achievements(IndexAdmin.ACHIEVEMENTS, List.of(id)).get(id);
         if (achievement == null) {
             throw Problems.notFound("achievement", id);
         }
-        Map<String, MatchPair> stored = proposals.pairsByOtherSide(null, id);
-        return matcher.forAchievement(achievement, n).stream()
-                .map(p -> MatchCandidate.forAchievement(p, stored.get(p.demandId())))
-                .toList();
+        visibility.requireOwnRecord("achievement", id, achievement.organisationId());
+        return visibility.rankingOfAchievement(matcher.forAchievement(achievement, n),
+                proposals.pairsByOtherSide(null, id));
     }
 
     @GET
     @Path("/matches")
-    @Operation(summary = "The broker queue: pairs by status, field and minimum score, best first")
+    @Operation(summary = "The broker queue: pairs by status, field and minimum score, best first",
+            description = "Brokers and admins see every pair; a university or enterprise the pairs its organisation "
+                    + "is a party to, from APPROVED on.")
     public PageResponse<MatchView> queue(@QueryParam("status") String status, @QueryParam("field") String field,
             @QueryParam("minScore") String minScore, @QueryParam("demandId") String demandId,
             @QueryParam("achievementId") String achievementId, @QueryParam("page") String page,
             @QueryParam("size") String size) {
-        return workflow.queue(new MatchPairRepository.Filter(
-                        QueryParameters.enumValue("status", status, MatchStatus.class),
-                        QueryParameters.fieldCode("field", field),
-                        score(minScore),
-                        QueryParameters.text("demandId", demandId, 64),
-                        QueryParameters.text("achievementId", achievementId, 64)),
-                PageRequest.parse(page, size));
+        MatchPairRepository.Filter asked = new MatchPairRepository.Filter(
+                QueryParameters.enumValue("status", status, MatchStatus.class),
+                QueryParameters.fieldCode("field", field),
+                score(minScore),
+                QueryParameters.text("demandId", demandId, 64),
+                QueryParameters.text("achievementId", achievementId, 64));
+        PageResponse<MatchView> found = workflow.queue(visibility.scope(asked), PageRequest.parse(page, size));
+        return new PageResponse<>(visibility.show(found.items()), found.page(), found.size(), found.totalItems(),
+                found.totalPages());
     }
 
     @GET
     @Path("/matches/{id}")
-    @Operation(summary = "One pair with its explanation and history")
+    @Operation(summary = "One pair with its explanation and history",
+            description = "Brokers and admins; a party organisation from APPROVED on; anyone else gets 404.")
     public MatchView get(@PathParam("id") UUID id) {
-        return workflow.get(id);
+        caller.requireAuthenticated();
+        MatchView pair = workflow.get(id);
+        visibility.requireVisible(pair);
+        return visibility.show(pair);
     }
 
     @POST
     @Path("/matches/{id}/decision")
-    @Operation(summary = "Approve or reject a proposed pair (a rejection needs a reason code)")
-    public MatchView decide(@PathParam("id") UUID id, @NotNull @Valid DecisionRequest body,
-            @HeaderParam("X-Actor") String actor) {
-        return workflow.decide(id, body.decision(), body.reasonCode(), body.note(), body.version(), actor(actor));
+    @Operation(summary = "Approve or reject a proposed pair (a rejection needs a reason code); brokers only")
+    public MatchView decide(@PathParam("id") UUID id, @NotNull @Valid DecisionRequest body) {
+        caller.requireRole(Role.BROKER);
+        return workflow.decide(id, body.decision(), body.reasonCode(), body.note(), body.version(), caller.name());
     }
 
     @POST
     @Path("/matches/{id}/transition")
-    @Operation(summary = "Move an approved pair on: INTRODUCED, NEGOTIATING, CONTRACTED (amount, registration number) or FAILED")
-    public MatchView transition(@PathParam("id") UUID id, @NotNull @Valid TransitionRequest body,
-            @HeaderParam("X-Actor") String actor) {
+    @Operation(summary = "Move an approved pair on: INTRODUCED, NEGOTIATING, CONTRACTED (amount, registration number) "
+            + "or FAILED; brokers only")
+    public MatchView transition(@PathParam("id") UUID id, @NotNull @Valid TransitionRequest body) {
+        caller.requireRole(Role.BROKER);
         return workflow.transition(id, body.status(), body.contractAmountCny(), body.registrationNo(), body.note(),
-                body.version(), actor(actor));
+                body.version(), caller.name());
     }
 
-    private static String actor(String header) {
-        return header == null || header.isBlank() ? "broker" : header.strip();
+    @POST
+    @Path("/matches/{id}/introduction")
+    @Operation(summary = "The enterprise's answer to an introduction: accept (discloses the pair) or decline (FAILED)",
+            description = "The enterprise acting for the demand's organisation, once, while the pair is INTRODUCED; "
+                    + "otherwise 409. Brokers may move the pair on without it.")
+    public MatchView answerIntroduction(@PathParam("id") UUID id, @NotNull @Valid IntroductionAnswer body) {
+        caller.requireRole(Role.ENTERPRISE);
+        return workflow.answerIntroduction(id, body.accept(), body.note(), body.version(), caller.name());
     }
 
     private static int limit(String value) {

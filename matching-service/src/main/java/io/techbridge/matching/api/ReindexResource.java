@@ -1,5 +1,7 @@
 package io.techbridge.matching.api;
 
+import io.techbridge.commons.security.Caller;
+import io.techbridge.commons.security.Role;
 import io.techbridge.matching.reindex.ReindexProgress;
 import io.techbridge.matching.reindex.ReindexService;
 import jakarta.ws.rs.GET;
@@ -17,21 +19,25 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ReindexResource {
 
     private final ReindexService reindex;
+    private final Caller caller;
 
-    public ReindexResource(ReindexService reindex) {
+    public ReindexResource(ReindexService reindex, Caller caller) {
         this.reindex = reindex;
+        this.caller = caller;
     }
 
     @POST
     @Operation(summary = "Rebuild both indexes from the event topics and swap them in without downtime",
-            description = "202 with the progress; 409 while one is running")
+            description = "Admins only. 202 with the progress; 409 while one is running")
     public Response start() {
+        caller.requireRole(Role.ADMIN);
         return Response.accepted(reindex.start()).header("Location", "/api/admin/reindex").build();
     }
 
     @GET
-    @Operation(summary = "Progress of the running or last reindex")
+    @Operation(summary = "Progress of the running or last reindex; admins only")
     public ReindexProgress progress() {
+        caller.requireRole(Role.ADMIN);
         return reindex.progress();
     }
 }

@@ -3,6 +3,8 @@ package io.techbridge.matching.api;
 import io.techbridge.commons.api.PageRequest;
 import io.techbridge.commons.api.QueryParameters;
 import io.techbridge.commons.problem.Problems;
+import io.techbridge.matching.access.Visibility;
+import io.techbridge.matching.search.ConfidentialScope;
 import io.techbridge.matching.search.FullTextSearch;
 import io.techbridge.matching.search.IndexAdmin;
 import io.techbridge.matching.search.SearchQuery;
@@ -26,10 +28,12 @@ public class SearchResource {
 
     private final FullTextSearch search;
     private final IndexAdmin indexes;
+    private final Visibility visibility;
 
-    public SearchResource(FullTextSearch search, IndexAdmin indexes) {
+    public SearchResource(FullTextSearch search, IndexAdmin indexes, Visibility visibility) {
         this.search = search;
         this.indexes = indexes;
+        this.visibility = visibility;
     }
 
     @GET
@@ -39,10 +43,12 @@ public class SearchResource {
                     organisation names of both sides (Chinese, bigram and English analyses), best first; without \
                     `q` it lists the newest changed records first. Only records in the matching pool (published \
                     achievements, open and valid demands) unless `includeInactive=true`. Matched words are wrapped \
-                    in `<em>` in `highlights`; the rest of each fragment is HTML-escaped. A demand whose \
-                    confidentiality is BROKERS_ONLY shows its title only (`confidential: true`): no organisation \
-                    and no highlighted text but the title. Facet counts cover the whole result, not just the page; \
-                    the `type`, `field` and `region` facets are each counted without their own filter.""")
+                    in `<em>` in `highlights`; the rest of each fragment is HTML-escaped. No login needed. A \
+                    demand whose confidentiality is BROKERS_ONLY (`confidential: true`) is shown in full to brokers, \
+                    admins, its own enterprise and an organisation its introduction was accepted by; everyone \
+                    else gets it anonymised (title 保密需求（<field>）, no organisation, no highlights) and cannot \
+                    find it by words, only by listing and filters. Facet counts cover the whole result, not just \
+                    the page; the `type`, `field` and `region` facets are each counted without their own filter.""")
     public SearchResult search(
             @Parameter(description = "Words to look for (at most 200 characters); absent lists everything")
             @QueryParam("q") String q,
@@ -66,6 +72,7 @@ public class SearchResource {
             throw Problems.invalidQuery("page", "Range", "only the first " + FullTextSearch.MAX_WINDOW
                     + " results can be paged through; narrow the search");
         }
+        ConfidentialScope confidential = visibility.confidentialScope(null);
         SearchQuery query = new SearchQuery(
                 QueryParameters.text("q", q, MAX_QUERY_LENGTH),
                 recordType(type),
@@ -73,9 +80,9 @@ public class SearchResource {
                 QueryParameters.regionCode("region", region),
                 trl(minTrl),
                 bool("includeInactive", includeInactive),
-                paging.page(), paging.size());
+                paging.page(), paging.size(), confidential);
         indexes.ensureAliases();
-        return search.search(query);
+        return visibility.show(search.search(query), confidential);
     }
 
     private static RecordType recordType(String value) {

@@ -2,6 +2,7 @@ package io.techbridge.matching.api;
 
 import io.techbridge.commons.api.QueryParameters;
 import io.techbridge.commons.problem.Problems;
+import io.techbridge.commons.security.Caller;
 import io.techbridge.matching.workflow.Statistics;
 import io.techbridge.matching.workflow.StatisticsService;
 import jakarta.ws.rs.GET;
@@ -24,9 +25,11 @@ public class StatsResource {
     private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
 
     private final StatisticsService statistics;
+    private final Caller caller;
 
-    public StatsResource(StatisticsService statistics) {
+    public StatsResource(StatisticsService statistics, Caller caller) {
         this.statistics = statistics;
+        this.caller = caller;
     }
 
     @GET
@@ -37,7 +40,7 @@ public class StatsResource {
                     month it was proposed, approved, introduced or contracted, and in its demand's field and \
                     region. Contract turnover is the sum of the contract amounts (CNY); achievements transferred \
                     and enterprises served are distinct counts. Rows with nothing to count are left out; months \
-                    come in order.""")
+                    come in order. Any logged-in user.""")
     public Statistics stats(
             @Parameter(description = "First month, YYYY-MM (default: 11 months before `to`)")
             @QueryParam("from") String from,
@@ -48,6 +51,7 @@ public class StatsResource {
             @QueryParam("region") String region,
             @Parameter(description = "Technical-field code: a top-level field (04) takes in its sub-fields")
             @QueryParam("field") String field) {
+        caller.requireAuthenticated();
         YearMonth first = month("from", from);
         YearMonth given = month("to", to);
         YearMonth last = given != null ? given : YearMonth.now(StatisticsService.ZONE);

@@ -62,6 +62,10 @@ public class MatchPair {
     @Column(name = "contract_registration_no")
     public String contractRegistrationNo;
 
+    /** When the enterprise accepted the introduction; from then on the pair is disclosed, for good. */
+    @Column(name = "introduction_accepted_at")
+    public Instant introductionAcceptedAt;
+
     @Column(nullable = false)
     public long version;
 
@@ -70,4 +74,9 @@ public class MatchPair {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** The enterprise accepted the introduction: its counterpart may see the demand and contact in full. */
+    public boolean disclosed() {
+        return introductionAcceptedAt != null;
+    }
 }

@@ -9,14 +9,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 @ApplicationScoped
 public class MatchPairRepository implements PanacheRepositoryBase<MatchPair, UUID> {
 
-    public record Filter(MatchStatus status, String fieldCode, Double minScore, String demandId, String achievementId) {
+    /**
+     * What a listing asks for. {@code partyOrganisationId} and {@code shownStatuses} narrow it to what the
+     * caller may see: pairs its organisation is a party to, in those statuses (null: no narrowing).
+     */
+    public record Filter(MatchStatus status, String fieldCode, Double minScore, String demandId, String achievementId,
+            String partyOrganisationId, Set<MatchStatus> shownStatuses) {
+
+        public Filter(MatchStatus status, String fieldCode, Double minScore, String demandId, String achievementId) {
+            this(status, fieldCode, minScore, demandId, achievementId, null, null);
+        }
+
+        public Filter restrictedTo(String organisationId, Set<MatchStatus> statuses) {
+            return new Filter(status, fieldCode, minScore, demandId, achievementId, organisationId, statuses);
+        }
     }
 
     public record Page(List<MatchPair> items, long total) {
@@ -37,6 +52,23 @@ public class MatchPairRepository implements PanacheRepositoryBase<MatchPair, UUI
 
     public List<MatchPair> forAchievement(String achievementId) {
         return find("achievementId", achievementId).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /**
+     * Of the given demands (all when null), those whose introduction to an achievement of the
+     * organisation was accepted: the organisation may see them in full.
+     */
+    public Set<String> disclosedDemands(String achievementOrganisationId, Collection<String> demandIds) {
+        if (demandIds != null && demandIds.isEmpty()) {
+            return Set.of();
+        }
+        String query = "select distinct p.demandId from MatchPair p where p.achievementOrganisationId = :organisation"
+                + " and p.introductionAcceptedAt is not null" + (demandIds == null ? "" : " and p.demandId in :demands");
+        var typed = getEntityManager().createQuery(query, String.class).setParameter("organisation", achievementOrganisationId);
+        if (demandIds != null) {
+            typed.setParameter("demands", Set.copyOf(demandIds));
+        }
+        return Set.copyOf(typed.getResultList());
     }
 
     /** The broker queue: best first. */
@@ -62,6 +94,14 @@ public class MatchPairRepository implements PanacheRepositoryBase<MatchPair, UUI
         if (filter.achievementId() != null) {
             conditions.add("achievementId = :achievement");
             parameters.and("achievement", filter.achievementId());
+        }
+        if (filter.partyOrganisationId() != null) {
+            conditions.add("(demandOrganisationId = :party or achievementOrganisationId = :party)");
+            parameters.and("party", filter.partyOrganisationId());
+        }
+        if (filter.shownStatuses() != null) {
+            conditions.add("status in :shown");
+            parameters.and("shown", filter.shownStatuses());
         }
         Sort sort = Sort.descending("score").and("id");
         var query = conditions.isEmpty() ? findAll(sort) : find(String.join(" and ", conditions), sort, parameters);

@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -48,11 +47,8 @@ public class FullTextSearch {
             "advantages", "indicators",
             "institution", "enterprise");
     /** What a result shows; never the embedding, and there is no contact data in the index at all. */
-    private static final List<String> SOURCE_FIELDS = List.of("id", "title", "institution", "enterprise", "fieldCode",
-            "regionCode", "trl", "minTrl", "status", "confidentiality");
-    /** Highlighted fields a confidential demand may show: its title only. */
-    private static final Set<String> CONFIDENTIAL_VISIBLE = Set.of("title");
-    private static final String BROKERS_ONLY = "BROKERS_ONLY";
+    private static final List<String> SOURCE_FIELDS = List.of("id", "organisationId", "title", "institution",
+            "enterprise", "fieldCode", "regionCode", "trl", "minTrl", "status", "confidentiality");
     /** Elasticsearch's default index.max_result_window: deeper pages are not served. */
     public static final int MAX_WINDOW = 10_000;
 
@@ -79,8 +75,8 @@ public class FullTextSearch {
 
     /** The fields of either side a result is built from. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Source(String id, String title, String institution, String enterprise, String fieldCode, String regionCode,
-            Integer trl, Integer minTrl, String status, String confidentiality) {
+    record Source(String id, String organisationId, String title, String institution, String enterprise,
+            String fieldCode, String regionCode, Integer trl, Integer minTrl, String status, String confidentiality) {
     }
 
     public SearchResult search(SearchQuery query) {
@@ -127,6 +123,10 @@ public class FullTextSearch {
                 : Query.of(q -> q.multiMatch(m -> m.query(query.text()).fields(TEXT_FIELDS)
                         .type(TextQueryType.BestFields).tieBreaker(0.3)));
         List<Query> filters = new ArrayList<>();
+        if (query.text() != null && query.confidential() != null && !query.confidential().everything()) {
+            // Words must not find a demand whose text the caller may not see: that would reveal the text.
+            filters.add(Query.of(q -> q.bool(b -> b.mustNot(hiddenDemands(query.confidential())))));
+        }
         if (!query.includeInactive()) {
             filters.add(Query.of(q -> q.term(t -> t.field("inPool").value(true))));
         }
@@ -139,6 +139,21 @@ public class FullTextSearch {
                     .should(s -> s.bool(d -> d.mustNot(achievement))))));
         }
         return Query.of(q -> q.bool(b -> b.must(text).filter(filters)));
+    }
+
+    /** The BROKERS_ONLY demands outside the caller's scope: neither its own nor disclosed to it. */
+    private Query hiddenDemands(ConfidentialScope scope) {
+        return Query.of(q -> q.bool(b -> {
+            b.filter(isSide(RecordType.DEMAND))
+                    .filter(f -> f.term(t -> t.field("confidentiality").value(ConfidentialScope.BROKERS_ONLY)));
+            if (scope.organisationId() != null) {
+                b.mustNot(m -> m.term(t -> t.field("organisationId").value(scope.organisationId())));
+            }
+            if (!scope.disclosedDemandIds().isEmpty()) {
+                b.mustNot(m -> m.ids(i -> i.values(List.copyOf(scope.disclosedDemandIds()))));
+            }
+            return b;
+        }));
     }
 
     private Query typeFilter(RecordType type) {
@@ -213,26 +228,22 @@ public class FullTextSearch {
                         NamedValue.of("institution", whole), NamedValue.of("enterprise", whole)));
     }
 
+    /** The record as found; what a caller may not see of a confidential demand is removed by access.Visibility. */
     private static SearchResult.Item item(Hit<Source> hit) {
         RecordType type = RecordType.ofIndex(hit.index());
         Source source = hit.source() != null ? hit.source()
-                : new Source(hit.id(), null, null, null, null, null, null, null, null, null);
-        boolean confidential = type == RecordType.DEMAND && BROKERS_ONLY.equals(source.confidentiality());
+                : new Source(hit.id(), null, null, null, null, null, null, null, null, null, null);
         Map<String, List<String>> highlights = new LinkedHashMap<>();
-        hit.highlight().forEach((field, fragments) -> {
-            if (!confidential || CONFIDENTIAL_VISIBLE.contains(field)) {
-                // smartcn often cuts a Chinese word into characters: <em>钙</em><em>钛</em><em>矿</em> → <em>钙钛矿</em>
-                highlights.put(field, fragments.stream().map(f -> f.replace("</em><em>", "")).toList());
-            }
-        });
-        String organisation = confidential ? null
-                : type == RecordType.ACHIEVEMENT ? source.institution() : source.enterprise();
-        return new SearchResult.Item(type.key(), hit.id(), source.title(), organisation, source.fieldCode(),
-                source.regionCode(),
-                type == RecordType.ACHIEVEMENT ? source.trl() : null,
-                type == RecordType.DEMAND ? source.minTrl() : null,
+        // smartcn often cuts a Chinese word into characters: <em>钙</em><em>钛</em><em>矿</em> → <em>钙钛矿</em>
+        hit.highlight().forEach((field, fragments) ->
+                highlights.put(field, fragments.stream().map(f -> f.replace("</em><em>", "")).toList()));
+        boolean achievement = type == RecordType.ACHIEVEMENT;
+        return new SearchResult.Item(type.key(), hit.id(), source.title(), source.organisationId(),
+                achievement ? source.institution() : source.enterprise(), source.fieldCode(), source.regionCode(),
+                achievement ? source.trl() : null,
+                achievement ? null : source.minTrl(),
                 source.status(), hit.score(), highlights,
-                type == RecordType.DEMAND ? confidential : null);
+                achievement ? null : ConfidentialScope.BROKERS_ONLY.equals(source.confidentiality()));
     }
 
     private static List<SearchResult.Bucket> buckets(Map<String, Aggregate> aggregations, String name,

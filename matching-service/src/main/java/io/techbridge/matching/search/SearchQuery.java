@@ -10,9 +10,11 @@ package io.techbridge.matching.search;
  * @param minTrl          lowest maturity of achievements (demands are not filtered by it)
  * @param includeInactive also records outside the matching pool (withdrawn, drafts, expired or closed demands)
  * @param page            counting from 0
+ * @param confidential    the BROKERS_ONLY demands the caller may find by their words; the others are
+ *                        matched by no word (their text is hidden from the caller) but still listed
  */
 public record SearchQuery(String text, RecordType type, String fieldCode, String regionCode, Integer minTrl,
-        boolean includeInactive, int page, int size) {
+        boolean includeInactive, int page, int size, ConfidentialScope confidential) {
 
     /** The two sides of the market, as the API names them. */
     public enum RecordType {

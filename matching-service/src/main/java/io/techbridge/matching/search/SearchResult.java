@@ -9,15 +9,16 @@ import java.util.Map;
 public record SearchResult(List<Item> items, int page, int size, long totalItems, int totalPages, Facets facets) {
 
     /**
-     * One record found. An achievement carries {@code trl}, a demand {@code minTrl} and {@code confidential}.
-     * A confidential demand (BROKERS_ONLY) shows its title only: no organisation and no highlighted text
-     * other than the title.
+     * One record found. An achievement carries {@code trl}, a demand {@code minTrl} and {@code confidential}
+     * (BROKERS_ONLY). A caller who may not see a confidential demand gets it anonymised (see
+     * {@code access.Visibility}): a generic title, no organisation and no highlights.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Item(
             String type,
             String id,
             String title,
+            String organisationId,
             String organisation,
             String fieldCode,
             String regionCode,
@@ -27,6 +28,10 @@ public record SearchResult(List<Item> items, int page, int size, long totalItems
             Double score,
             Map<String, List<String>> highlights,
             Boolean confidential) {
+    }
+
+    public SearchResult withItems(List<Item> shown) {
+        return new SearchResult(shown, page, size, totalItems, totalPages, facets);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.techbridge.matching.workflow;
 import io.techbridge.commons.api.PageRequest;
 import io.techbridge.commons.api.PageResponse;
 import io.techbridge.commons.problem.Problems;
+import io.techbridge.matching.access.Visibility;
 import io.techbridge.matching.persistence.MatchPair;
 import io.techbridge.matching.persistence.MatchPairRepository;
 import io.techbridge.matching.persistence.MatchTransition;
@@ -14,11 +15,17 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
-/** What brokers do with pairs: approve or reject proposals, and move approved pairs on to a contract. */
+/**
+ * What people do with pairs: brokers approve or reject proposals and move approved pairs on to a
+ * contract; the enterprise owning the demand accepts or declines an introduction. Callers' roles
+ * are checked by the resource; the organisation, which needs the locked pair, here.
+ */
 @ApplicationScoped
 public class BrokerWorkflowService {
 
     private static final String WHAT = "match";
+    /** The event of an accepted introduction: the pair is now disclosed to the achievement's organisation. */
+    public static final String INTRODUCTION_ACCEPTED = "MatchIntroductionAccepted";
     private static final Set<MatchStatus> PIPELINE_STEPS = Set.of(MatchStatus.INTRODUCED, MatchStatus.NEGOTIATING,
             MatchStatus.CONTRACTED, MatchStatus.FAILED);
 
@@ -26,13 +33,15 @@ public class BrokerWorkflowService {
     private final MatchTransitionRepository transitions;
     private final MatchEvents events;
     private final MatchViews views;
+    private final Visibility visibility;
 
     public BrokerWorkflowService(MatchPairRepository pairs, MatchTransitionRepository transitions, MatchEvents events,
-            MatchViews views) {
+            MatchViews views, Visibility visibility) {
         this.pairs = pairs;
         this.transitions = transitions;
         this.events = events;
         this.views = views;
+        this.visibility = visibility;
     }
 
     public enum Decision { APPROVE, REJECT }
@@ -89,15 +98,66 @@ public class BrokerWorkflowService {
         return move(pair, target, actor, note, target == MatchStatus.CONTRACTED ? contractAmountCny : null);
     }
 
+    /**
+     * The enterprise's answer to an introduction, once, while the pair is INTRODUCED. Accepting
+     * discloses the pair (recorded in the history without a change of status); declining moves it
+     * to FAILED. A pair the caller may not see is not found; one of another organisation's demand
+     * is forbidden.
+     */
+    @Transactional
+    public MatchView answerIntroduction(UUID id, boolean accept, String note, Long version, String actor) {
+        MatchPair pair = pairs.findForUpdate(id).orElseThrow(() -> Problems.notFound(WHAT, id));
+        if (!visibility.maySee(pair)) {
+            throw Problems.notFound(WHAT, id);
+        }
+        visibility.requireOwnRecord("the demand of match", id.toString(), pair.demandOrganisationId);
+        checkVersion(pair, version);
+        if (pair.status != MatchStatus.INTRODUCED || pair.disclosed()) {
+            throw Problems.illegalState(WHAT, id, pair.status.name(), pair.disclosed()
+                    ? "answered again: its introduction was already accepted"
+                    : "answered: only an introduction not yet answered can be");
+        }
+        if (!accept) {
+            return move(pair, MatchStatus.FAILED, actor, note, null);
+        }
+        Instant now = Instant.now();
+        pair.introductionAcceptedAt = now;
+        if (note != null) {
+            pair.note = note;
+        }
+        pair.version++;
+        pair.updatedAt = now;
+        recordTransition(pair, MatchStatus.INTRODUCED, actor, note == null ? "introduction accepted" : note, null, now);
+        events.record(INTRODUCTION_ACCEPTED, views.of(pair));
+        return views.of(pair, transitions.history(pair.id));
+    }
+
     private MatchPair lockCurrent(UUID id, Long version) {
         MatchPair pair = pairs.findForUpdate(id).orElseThrow(() -> Problems.notFound(WHAT, id));
-        if (version != null && version != pair.version) {
-            throw Problems.versionConflict(WHAT, id, version, pair.version);
-        }
+        checkVersion(pair, version);
         return pair;
     }
 
+    private static void checkVersion(MatchPair pair, Long version) {
+        if (version != null && version != pair.version) {
+            throw Problems.versionConflict(WHAT, pair.id, version, pair.version);
+        }
+    }
+
     private MatchView move(MatchPair pair, MatchStatus target, String actor, String note, Long amount) {
+        Instant now = Instant.now();
+        recordTransition(pair, target, actor, note, amount, now);
+        pair.status = target;
+        pair.note = note;
+        pair.version++;
+        pair.updatedAt = now;
+        MatchView view = views.of(pair);
+        events.record(MatchEvents.typeOf(target), view);
+        return views.of(pair, transitions.history(pair.id));
+    }
+
+    private void recordTransition(MatchPair pair, MatchStatus target, String actor, String note, Long amount,
+            Instant at) {
         MatchTransition transition = new MatchTransition();
         transition.matchId = pair.id;
         transition.fromStatus = pair.status;
@@ -106,14 +166,7 @@ public class BrokerWorkflowService {
         transition.reasonCode = pair.reasonCode;
         transition.note = note;
         transition.contractAmountCny = amount;
-        transition.occurredAt = Instant.now();
+        transition.occurredAt = at;
         transitions.persist(transition);
-        pair.status = target;
-        pair.note = note;
-        pair.version++;
-        pair.updatedAt = transition.occurredAt;
-        MatchView view = views.of(pair);
-        events.record(MatchEvents.typeOf(target), view);
-        return views.of(pair, transitions.history(pair.id));
     }
 }

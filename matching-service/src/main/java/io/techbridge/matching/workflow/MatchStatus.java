@@ -21,6 +21,17 @@ public enum MatchStatus {
         return BROKER_MOVES.getOrDefault(this, Set.of()).contains(next);
     }
 
+    /**
+     * From APPROVED on a pair concerns its two organisations: they may see it. Proposals, withdrawn
+     * and rejected pairs are the brokers' working material only.
+     */
+    public static final Set<MatchStatus> SHOWN_TO_PARTIES = Set.of(APPROVED, INTRODUCED, NEGOTIATING, CONTRACTED,
+            FAILED);
+
+    public boolean shownToParties() {
+        return SHOWN_TO_PARTIES.contains(this);
+    }
+
     /** Only open proposals follow the matcher; a broker's decision is never undone by it. */
     public boolean followsMatcher() {
         return this == PROPOSED || this == WITHDRAWN;

@@ -7,7 +7,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A pair as the API shows it and match-events carry it. */
+/**
+ * A pair as the API shows it and match-events carry it. {@code disclosed}: the enterprise accepted
+ * the introduction (at {@code introductionAcceptedAt}), so the achievement's organisation may see
+ * the demand and its contact in full; it stays true afterwards.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MatchView(
         UUID id,
@@ -23,10 +27,19 @@ public record MatchView(
         ReasonCode reasonCode,
         String note,
         Contract contract,
+        boolean disclosed,
+        Instant introductionAcceptedAt,
         Explanation explanation,
         Instant createdAt,
         Instant updatedAt,
         List<Transition> history) {
+
+    /** The same pair with the demand's organisation and the explanation replaced, for a caller who may not see them. */
+    public MatchView withDemandSide(String organisationId, Explanation shownExplanation) {
+        return new MatchView(id, version, demandId, achievementId, organisationId, achievementOrganisationId, fieldCode,
+                regionCode, score, status, reasonCode, note, contract, disclosed, introductionAcceptedAt,
+                shownExplanation, createdAt, updatedAt, history);
+    }
 
     public record Contract(Long amountCny, String registrationNo) {
     }

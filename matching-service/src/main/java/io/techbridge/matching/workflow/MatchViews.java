@@ -32,7 +32,8 @@ public class MatchViews {
                 .toList();
         return new MatchView(pair.id, pair.version, pair.demandId, pair.achievementId, pair.demandOrganisationId,
                 pair.achievementOrganisationId, pair.fieldCode, pair.regionCode, pair.score, pair.status,
-                pair.reasonCode, pair.note, contract, explanation(pair.explanation), pair.createdAt, pair.updatedAt,
+                pair.reasonCode, pair.note, contract, pair.disclosed(), pair.introductionAcceptedAt,
+                explanation(pair.explanation), pair.createdAt, pair.updatedAt,
                 transitions);
     }
 

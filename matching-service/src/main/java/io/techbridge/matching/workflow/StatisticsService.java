@@ -29,7 +29,8 @@ public class StatisticsService {
 
     /**
      * Every countable fact with when, where and in which field it happened: a record indexed (kind
-     * Achievement or Demand) or a pair moved to a counted status (kind = that status).
+     * Achievement or Demand) or a pair moved to a counted status (kind = that status). An accepted
+     * introduction is recorded in the history without a change of status; it is no new fact.
      */
     private static final String FACTS = """
             WITH facts AS (
@@ -52,6 +53,7 @@ public class StatisticsService {
                 FROM match_transition t
                 JOIN match_pair p ON p.id = t.match_id
                 WHERE t.to_status IN ('PROPOSED', 'APPROVED', 'INTRODUCED', 'CONTRACTED')
+                  AND t.from_status IS DISTINCT FROM t.to_status
             ),
             scoped AS (
                 SELECT f.*,
