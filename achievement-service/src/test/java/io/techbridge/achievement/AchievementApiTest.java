@@ -1,6 +1,7 @@
 package io.techbridge.achievement;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.techbridge.deploy.local.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -29,13 +30,25 @@ class AchievementApiTest {
                 .body("stage", equalTo("PILOT"))
                 .extract().header("Location");
 
-        given().when().get(location).then()
+        Achievements.asOwner((String) body.get("organisationId")).when().get(location).then()
                 .statusCode(200)
+                .body("organisationId", equalTo(body.get("organisationId")))
                 .body("title", equalTo(body.get("title")))
                 .body("keywords", containsInAnyOrder("石墨烯", "散热膜", "导热"))
                 .body("askingPrice.minCny", equalTo(500000))
                 .body("contact.email", equalTo("tto@example.edu.cn"))
                 .body("patentNumbers[0]", equalTo("ZL202110345678.2"));
+    }
+
+    @Test
+    void organisationMayBeLeftOutAndIsTheCallersOwn() {
+        String organisation = Achievements.newOrganisation();
+        Map<String, Object> body = Achievements.validBody(organisation);
+        body.remove("organisationId");
+        String id = Achievements.create(body, TestTokens.university(organisation)).statusCode(201)
+                .body("organisationId", equalTo(organisation)).extract().path("id");
+        given().queryParam("organisationId", organisation).when().get("/api/achievements").then().statusCode(200)
+                .body("items.id", equalTo(List.of(id)));
     }
 
     @Test
@@ -79,19 +92,22 @@ class AchievementApiTest {
         String grapheneId = Achievements.createdId(graphene);
         String batteryId = Achievements.createdId(battery);
 
-        given().queryParam("organisationId", organisation).queryParam("field", "06")
+        Achievements.asOwner(organisation).queryParam("organisationId", organisation).queryParam("field", "06")
                 .when().get("/api/achievements").then().statusCode(200).body("items.id", equalTo(List.of(batteryId)));
-        given().queryParam("organisationId", organisation).queryParam("field", "04.02")
+        Achievements.asOwner(organisation).queryParam("organisationId", organisation).queryParam("field", "04.02")
                 .when().get("/api/achievements").then().statusCode(200).body("items.id", equalTo(List.of(grapheneId)));
+        Achievements.asOwner(organisation).queryParam("organisationId", organisation).queryParam("status", "draft")
+                .when().get("/api/achievements").then().statusCode(200).body("items.id", equalTo(List.of(batteryId)));
+        Achievements.asOwner(organisation).queryParam("organisationId", organisation).queryParam("region", "330000")
+                .when().get("/api/achievements").then().statusCode(200).body("items.id", equalTo(List.of(grapheneId)));
+        Achievements.asOwner(organisation).queryParam("organisationId", organisation).queryParam("q", "lithium")
+                .when().get("/api/achievements").then().statusCode(200).body("items.id", equalTo(List.of(batteryId)));
+        Achievements.asOwner(organisation).queryParam("organisationId", organisation).queryParam("q", "散热")
+                .when().get("/api/achievements").then().statusCode(200).body("items.id", equalTo(List.of(grapheneId)));
+        Achievements.asOwner(organisation).queryParam("field", "05.01").queryParam("organisationId", organisation)
+                .when().get("/api/achievements").then().statusCode(200).body("items", hasSize(0));
+        // Anonymous callers get the same filters, without the drafts.
         given().queryParam("organisationId", organisation).queryParam("status", "draft")
-                .when().get("/api/achievements").then().statusCode(200).body("items.id", equalTo(List.of(batteryId)));
-        given().queryParam("organisationId", organisation).queryParam("region", "330000")
-                .when().get("/api/achievements").then().statusCode(200).body("items.id", equalTo(List.of(grapheneId)));
-        given().queryParam("organisationId", organisation).queryParam("q", "lithium")
-                .when().get("/api/achievements").then().statusCode(200).body("items.id", equalTo(List.of(batteryId)));
-        given().queryParam("organisationId", organisation).queryParam("q", "散热")
-                .when().get("/api/achievements").then().statusCode(200).body("items.id", equalTo(List.of(grapheneId)));
-        given().queryParam("field", "05.01").queryParam("organisationId", organisation)
                 .when().get("/api/achievements").then().statusCode(200).body("items", hasSize(0));
         given().queryParam("status", "PUBLISHED").when().get("/api/achievements").then().statusCode(200)
                 .body("items.status", everyItem(equalTo("PUBLISHED")));
@@ -141,11 +157,12 @@ class AchievementApiTest {
 
     @Test
     void ownerOrganisationCannotBeChangedByAnUpdate() {
-        Map<String, Object> body = Achievements.validBody(Achievements.newOrganisation());
+        String owner = Achievements.newOrganisation();
+        Map<String, Object> body = Achievements.validBody(owner);
         String id = Achievements.createdId(body);
         body.put("version", 1);
         body.put("organisationId", "org-someone-else");
-        Achievements.update(id, body).statusCode(400)
+        Achievements.update(id, body, TestTokens.university(owner)).statusCode(400)
                 .body("violations[0].field", equalTo("organisationId")).body("violations[0].rule", equalTo("Immutable"));
     }
 

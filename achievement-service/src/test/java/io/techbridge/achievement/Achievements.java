@@ -1,18 +1,29 @@
 package io.techbridge.achievement;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import io.techbridge.deploy.local.testing.TestTokens;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static io.restassured.RestAssured.given;
 
-/** Request bodies and calls shared by the achievement tests. */
+/**
+ * Request bodies and calls shared by the achievement tests. Calls act as a university of the
+ * organisation concerned: a create as the body's organisation, a change as the organisation that
+ * registered the achievement (remembered from its create), unless a test passes a token itself.
+ */
 final class Achievements {
+
+    /** Owner organisation of every achievement created through these helpers. */
+    private static final Map<String, String> OWNERS = new ConcurrentHashMap<>();
 
     private Achievements() {
     }
@@ -44,8 +55,37 @@ final class Achievements {
         return body;
     }
 
+    /** A request with the token, or an anonymous one when it is null. */
+    static RequestSpecification as(String token) {
+        RequestSpecification request = given();
+        return token == null ? request : request.header("Authorization", TestTokens.bearer(token));
+    }
+
+    /** A request by a university of the organisation. */
+    static RequestSpecification asOwner(String organisationId) {
+        return as(TestTokens.university(organisationId));
+    }
+
+    /** The token of the university that owns the achievement. */
+    static String ownerToken(String id) {
+        String owner = OWNERS.get(id);
+        if (owner == null) {
+            throw new IllegalStateException("achievement " + id + " was not created by these helpers");
+        }
+        return TestTokens.university(owner);
+    }
+
     static ValidatableResponse create(Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body).when().post("/api/achievements").then();
+        Object organisation = body.get("organisationId");
+        return create(body, TestTokens.university(organisation instanceof String s ? s : newOrganisation()));
+    }
+
+    static ValidatableResponse create(Map<String, Object> body, String token) {
+        Response response = as(token).contentType(ContentType.JSON).body(body).when().post("/api/achievements");
+        if (response.statusCode() == 201) {
+            OWNERS.put(response.path("id"), response.path("organisationId"));
+        }
+        return response.then();
     }
 
     static String createdId(Map<String, Object> body) {
@@ -53,11 +93,24 @@ final class Achievements {
     }
 
     static ValidatableResponse update(String id, Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body).when().put("/api/achievements/" + id).then();
+        return update(id, body, ownerToken(id));
+    }
+
+    static ValidatableResponse update(String id, Map<String, Object> body, String token) {
+        return as(token).contentType(ContentType.JSON).body(body).when().put("/api/achievements/" + id).then();
     }
 
     static ValidatableResponse changeStatus(String id, String operation, long version) {
-        return given().contentType(ContentType.JSON).body(Map.of("version", version, "reason", "test"))
+        return changeStatus(id, operation, version, ownerToken(id));
+    }
+
+    static ValidatableResponse changeStatus(String id, String operation, long version, String token) {
+        return as(token).contentType(ContentType.JSON).body(Map.of("version", version, "reason", "test"))
                 .when().post("/api/achievements/" + id + "/" + operation).then();
+    }
+
+    /** The achievement as its owner reads it (everything). */
+    static ValidatableResponse readAsOwner(String id) {
+        return as(ownerToken(id)).when().get("/api/achievements/" + id).then();
     }
 }

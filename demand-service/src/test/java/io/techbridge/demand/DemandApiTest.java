@@ -2,6 +2,7 @@ package io.techbridge.demand;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.techbridge.deploy.local.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,7 +38,7 @@ class DemandApiTest {
                 .body("createdAt", notNullValue())
                 .extract().header("Location");
 
-        given().when().get(location).then()
+        Demands.asOwner((String) body.get("organisationId")).when().get(location).then()
                 .statusCode(200)
                 .body("organisationId", equalTo(body.get("organisationId")))
                 .body("enterprise", equalTo("浙江恒宇铝型材有限公司"))
@@ -58,6 +59,16 @@ class DemandApiTest {
                 .body("contact.name", equalTo("沈建国"))
                 .body("contact.phone", equalTo("13857261843"))
                 .body("contact.email", equalTo("shenjg@hengyu-al.com"));
+    }
+
+    @Test
+    void organisationMayBeLeftOutAndIsTheCallersOwn() {
+        String organisation = Demands.newOrganisation();
+        Map<String, Object> body = Demands.validBody(organisation);
+        body.remove("organisationId");
+        String id = Demands.create(body, TestTokens.enterprise(organisation)).statusCode(201)
+                .body("organisationId", equalTo(organisation)).extract().path("id");
+        assertEquals(List.of(id), Demands.idsOf(organisation, Map.of()));
     }
 
     @Test
@@ -305,7 +316,8 @@ class DemandApiTest {
     @Test
     void statusReasonIsOptional() {
         String id = Demands.createdId(Demands.validBody(Demands.newOrganisation()));
-        given().contentType(ContentType.JSON).body(Map.of("version", 1)).when().post("/api/demands/" + id + "/close")
+        Demands.as(Demands.ownerToken(id)).contentType(ContentType.JSON).body(Map.of("version", 1))
+                .when().post("/api/demands/" + id + "/close")
                 .then().statusCode(200).body("status", equalTo("CLOSED")).body("statusReason", nullValue());
     }
 
@@ -347,10 +359,13 @@ class DemandApiTest {
         given().when().get("/api/demands/" + unknown).then()
                 .statusCode(404).contentType("application/problem+json").body("status", equalTo(404))
                 .body("type", endsWith("/not-found"));
-        Map<String, Object> body = Demands.validBody(Demands.newOrganisation());
+        String organisation = Demands.newOrganisation();
+        Map<String, Object> body = Demands.validBody(organisation);
         body.put("version", 1);
-        Demands.update(unknown, body).statusCode(404).contentType("application/problem+json");
-        Demands.changeStatus(unknown, "close", 1).statusCode(404).contentType("application/problem+json");
+        Demands.update(unknown, body, TestTokens.enterprise(organisation)).statusCode(404)
+                .contentType("application/problem+json");
+        Demands.changeStatus(unknown, "close", 1, TestTokens.enterprise(organisation)).statusCode(404)
+                .contentType("application/problem+json");
         given().when().get("/api/demands/not-an-id").then().statusCode(404).contentType("application/problem+json");
     }
 }

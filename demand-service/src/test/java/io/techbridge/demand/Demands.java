@@ -1,7 +1,10 @@
 package io.techbridge.demand;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import io.techbridge.deploy.local.testing.TestTokens;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -10,13 +13,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static io.restassured.RestAssured.given;
 
-/** Request bodies and calls shared by the demand tests. */
+/**
+ * Request bodies and calls shared by the demand tests. Calls act as an enterprise of the
+ * organisation concerned: a create as the body's organisation, a change or a read as the
+ * organisation that owns the demand (remembered from its create), unless a test passes a token.
+ */
 final class Demands {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** Owner organisation of every demand created through these helpers. */
+    private static final Map<String, String> OWNERS = new ConcurrentHashMap<>();
 
     private Demands() {
     }
@@ -71,35 +81,77 @@ final class Demands {
         return body;
     }
 
+    /** A request with the token, or an anonymous one when it is null. */
+    static RequestSpecification as(String token) {
+        RequestSpecification request = given();
+        return token == null ? request : request.header("Authorization", TestTokens.bearer(token));
+    }
+
+    /** A request by an enterprise of the organisation. */
+    static RequestSpecification asOwner(String organisationId) {
+        return as(TestTokens.enterprise(organisationId));
+    }
+
+    /** The token of the enterprise that owns the demand. */
+    static String ownerToken(String id) {
+        String owner = OWNERS.get(id);
+        if (owner == null) {
+            throw new IllegalStateException("demand " + id + " was not created by these helpers");
+        }
+        return TestTokens.enterprise(owner);
+    }
+
     static ValidatableResponse create(Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body).when().post("/api/demands").then();
+        Object organisation = body.get("organisationId");
+        return create(body, TestTokens.enterprise(organisation instanceof String s ? s : newOrganisation()));
+    }
+
+    static ValidatableResponse create(Map<String, Object> body, String token) {
+        Response response = as(token).contentType(ContentType.JSON).body(body).when().post("/api/demands");
+        if (response.statusCode() == 201) {
+            OWNERS.put(response.path("id"), response.path("organisationId"));
+        }
+        return response.then();
     }
 
     static String createdId(Map<String, Object> body) {
         return create(body).statusCode(201).extract().path("id");
     }
 
+    /** The demand as its owner reads it (everything). */
     static ValidatableResponse get(String id) {
-        return given().when().get("/api/demands/" + id).then();
+        return get(id, ownerToken(id));
+    }
+
+    static ValidatableResponse get(String id, String token) {
+        return as(token).when().get("/api/demands/" + id).then();
     }
 
     static ValidatableResponse update(String id, Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body).when().put("/api/demands/" + id).then();
+        return update(id, body, ownerToken(id));
+    }
+
+    static ValidatableResponse update(String id, Map<String, Object> body, String token) {
+        return as(token).contentType(ContentType.JSON).body(body).when().put("/api/demands/" + id).then();
     }
 
     static ValidatableResponse changeStatus(String id, String operation, long version) {
-        return given().contentType(ContentType.JSON).body(Map.of("version", version, "reason", "test"))
+        return changeStatus(id, operation, version, ownerToken(id));
+    }
+
+    static ValidatableResponse changeStatus(String id, String operation, long version, String token) {
+        return as(token).contentType(ContentType.JSON).body(Map.of("version", version, "reason", "test"))
                 .when().post("/api/demands/" + id + "/" + operation).then();
     }
 
-    /** The ids an organisation's listing shows, newest change first. */
+    /** The ids an organisation's listing shows to the organisation itself, newest change first. */
     static List<String> idsOf(String organisationId, Map<String, Object> filters) {
-        return given().queryParam("organisationId", organisationId).queryParams(filters)
+        return asOwner(organisationId).queryParam("organisationId", organisationId).queryParams(filters)
                 .when().get("/api/demands").then().statusCode(200).extract().path("items.id");
     }
 
     static int countOf(String organisationId) {
-        return given().queryParam("organisationId", organisationId)
+        return asOwner(organisationId).queryParam("organisationId", organisationId)
                 .when().get("/api/demands").then().statusCode(200).extract().path("totalItems");
     }
 }

@@ -21,15 +21,15 @@ import org.hibernate.validator.constraints.UniqueElements;
 import java.util.List;
 
 /**
- * The body of a create or an update. A create names the owning organisation and may publish at
- * once ({@code status} DRAFT, the default, or PUBLISHED); an update sends the {@code version} it
- * read. The read-only members of a response are accepted and ignored, so a client can send back
+ * The body of a create or an update. The owning organisation is the caller's (from the token):
+ * {@code organisationId} may be left out, and one naming another organisation is refused. A create
+ * may publish at once ({@code status} DRAFT, the default, or PUBLISHED); an update sends the
+ * {@code version} it read. The read-only members of a response are accepted and ignored, so a client can send back
  * what it read with its edits.
  */
 @JsonIgnoreProperties(value = {"id", "stage", "statusReason", "createdAt", "updatedAt"}, allowGetters = true)
 public record AchievementRequest(
-        @NotBlank(groups = OnCreate.class) @Size(max = 64)
-        @Pattern(regexp = ORGANISATION_ID, message = "must be letters, digits, '.', '_' or '-'") String organisationId,
+        @Size(max = 64) @Pattern(regexp = ORGANISATION_ID, message = "must be letters, digits, '.', '_' or '-'") String organisationId,
         AchievementStatus status,
         @NotNull(groups = OnUpdate.class) @Min(1) Long version,
         @NotBlank @Size(max = 200) String institution,

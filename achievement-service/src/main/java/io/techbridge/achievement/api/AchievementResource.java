@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -29,7 +32,11 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Achievements", description = "The achievement database (科技成果库)")
+@SecurityScheme(securitySchemeName = AchievementResource.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        bearerFormat = "JWT", description = "Access token of the gateway; reads work without one")
 public class AchievementResource {
+
+    static final String BEARER = "bearer";
 
     private final AchievementService service;
 
@@ -38,7 +45,8 @@ public class AchievementResource {
     }
 
     @POST
-    @Operation(summary = "Register an achievement", description = "201 with Location; status DRAFT (default) or PUBLISHED")
+    @Operation(summary = "Register an achievement", description = "University role; the organisation is the caller's. 201 with Location; status DRAFT (default) or PUBLISHED")
+    @SecurityRequirement(name = BEARER)
     public Response create(@NotNull @Valid @ConvertGroup(to = AchievementRequest.OnCreate.class) AchievementRequest body,
             UriInfo uri) {
         AchievementResponse created = service.create(body);
@@ -48,13 +56,13 @@ public class AchievementResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get an achievement")
+    @Operation(summary = "Get an achievement", description = "Drafts only for the owner organisation, brokers and admins (others 404); the contact only for them and disclosed organisations")
     public AchievementResponse get(@PathParam("id") UUID id) {
         return service.get(id);
     }
 
     @GET
-    @Operation(summary = "List achievements", description = "Newest changes first; field and region codes also match what lies below them")
+    @Operation(summary = "List achievements", description = "Newest changes first; field and region codes also match what lies below them; drafts of other organisations are left out")
     public PageResponse<AchievementResponse> list(
             @QueryParam("field") String field,
             @QueryParam("status") String status,
@@ -75,6 +83,7 @@ public class AchievementResource {
     @PUT
     @Path("/{id}")
     @Operation(summary = "Update an achievement", description = "Send the version you read; a stale one gets 409 with the current version")
+    @SecurityRequirement(name = BEARER)
     public AchievementResponse update(@PathParam("id") UUID id,
             @NotNull @Valid @ConvertGroup(to = AchievementRequest.OnUpdate.class) AchievementRequest body) {
         return service.update(id, body);
@@ -83,6 +92,7 @@ public class AchievementResource {
     @POST
     @Path("/{id}/publish")
     @Operation(summary = "Publish a draft achievement")
+    @SecurityRequirement(name = BEARER)
     public AchievementResponse publish(@PathParam("id") UUID id, @NotNull @Valid StatusChangeRequest body) {
         return service.publish(id, body.version());
     }
@@ -90,6 +100,7 @@ public class AchievementResource {
     @POST
     @Path("/{id}/withdraw")
     @Operation(summary = "Withdraw an achievement", description = "It leaves the candidate pool; the record is kept")
+    @SecurityRequirement(name = BEARER)
     public AchievementResponse withdraw(@PathParam("id") UUID id, @NotNull @Valid StatusChangeRequest body) {
         return service.withdraw(id, body.version(), body.reason());
     }
@@ -97,6 +108,7 @@ public class AchievementResource {
     @POST
     @Path("/{id}/transfer")
     @Operation(summary = "Mark an achievement transferred (已转化)")
+    @SecurityRequirement(name = BEARER)
     public AchievementResponse markTransferred(@PathParam("id") UUID id, @NotNull @Valid StatusChangeRequest body) {
         return service.markTransferred(id, body.version(), body.reason());
     }

@@ -1,5 +1,6 @@
 package io.techbridge.achievement.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.techbridge.achievement.domain.AchievementStatus;
 import io.techbridge.achievement.domain.IpForm;
 import io.techbridge.achievement.domain.MaturityStage;
@@ -12,7 +13,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An achievement as the API shows it, and as its events carry it. */
+/**
+ * An achievement as the API shows it, and as its events carry it (always with the contact). A
+ * caller who may not see the contact gets the record without it (see {@link AchievementViews}).
+ */
 public record AchievementResponse(
         UUID id,
         long version,
@@ -32,7 +36,7 @@ public record AchievementResponse(
         String advantages,
         String regionCode,
         List<String> inventors,
-        Contact contact,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Contact contact,
         AchievementStatus status,
         String statusReason,
         Instant createdAt,
@@ -45,5 +49,12 @@ public record AchievementResponse(
                 new MoneyRange(a.priceMinCny, a.priceMaxCny, a.priceNegotiable), a.freeTrialLicence, a.advantages,
                 a.regionCode, List.copyOf(a.inventors), new Contact(a.contactName, a.contactPhone, a.contactEmail),
                 a.status, a.statusReason, a.createdAt, a.updatedAt);
+    }
+
+    /** The same record without the contact person, phone and email. */
+    public AchievementResponse withoutContact() {
+        return new AchievementResponse(id, version, organisationId, institution, title, summary, keywords, fieldCode,
+                trl, stage, ipForms, patentNumbers, transferModes, askingPrice, freeTrialLicence, advantages,
+                regionCode, inventors, null, status, statusReason, createdAt, updatedAt);
     }
 }

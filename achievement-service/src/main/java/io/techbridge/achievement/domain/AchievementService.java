@@ -2,9 +2,11 @@ package io.techbridge.achievement.domain;
 
 import io.techbridge.achievement.api.AchievementRequest;
 import io.techbridge.achievement.api.AchievementResponse;
+import io.techbridge.achievement.api.AchievementViews;
 import io.techbridge.achievement.messaging.AchievementEvents;
 import io.techbridge.achievement.persistence.Achievement;
 import io.techbridge.achievement.persistence.AchievementRepository;
+import io.techbridge.achievement.security.AchievementAccess;
 import io.techbridge.commons.api.PageRequest;
 import io.techbridge.commons.api.PageResponse;
 import io.techbridge.commons.problem.Problems;
@@ -16,7 +18,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Every change of an achievement, each in one transaction with its event. */
+/**
+ * Every change of an achievement, each in one transaction with its event, and every read, each
+ * shaped by what the caller may see. Who may do what is checked first ({@link AchievementAccess}).
+ */
 @ApplicationScoped
 public class AchievementService {
 
@@ -24,21 +29,24 @@ public class AchievementService {
 
     private final AchievementRepository repository;
     private final AchievementEvents events;
+    private final AchievementAccess access;
 
-    public AchievementService(AchievementRepository repository, AchievementEvents events) {
+    public AchievementService(AchievementRepository repository, AchievementEvents events, AchievementAccess access) {
         this.repository = repository;
         this.events = events;
+        this.access = access;
     }
 
     @Transactional
     public AchievementResponse create(AchievementRequest request) {
+        String organisation = access.requireCreator(request.organisationId());
         AchievementStatus status = request.status() == null ? AchievementStatus.DRAFT : request.status();
         if (status != AchievementStatus.DRAFT && status != AchievementStatus.PUBLISHED) {
             throw Problems.invalidField("status", "AllowedOnCreate", "must be DRAFT or PUBLISHED when registering");
         }
         Achievement achievement = new Achievement();
         achievement.id = UUID.randomUUID();
-        achievement.organisationId = request.organisationId();
+        achievement.organisationId = organisation;
         achievement.status = status;
         achievement.version = 1;
         achievement.createdAt = Instant.now();
@@ -46,23 +54,30 @@ public class AchievementService {
         repository.persist(achievement);
         AchievementResponse state = AchievementResponse.of(achievement);
         events.record(AchievementEvents.CREATED, state);
-        return state;
+        return AchievementViews.of(achievement, AchievementViews.Rights.OWNER);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public AchievementResponse get(UUID id) {
-        return repository.findByIdOptional(id).map(AchievementResponse::of)
-                .orElseThrow(() -> Problems.notFound(WHAT, id));
+        Achievement achievement = repository.findByIdOptional(id).orElseThrow(() -> Problems.notFound(WHAT, id));
+        AchievementViews.Rights rights = access.rightsOver(List.of(achievement));
+        // A draft of another organisation is answered as if it did not exist.
+        if (!rights.maySee(achievement)) {
+            throw Problems.notFound(WHAT, id);
+        }
+        return AchievementViews.of(achievement, rights);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResponse<AchievementResponse> list(AchievementRepository.Filter filter, PageRequest page) {
-        AchievementRepository.Page result = repository.search(filter, page);
-        return PageResponse.of(result.items(), AchievementResponse::of, page, result.total());
+        AchievementRepository.Page result = repository.search(filter, access.viewer(), page);
+        AchievementViews.Rights rights = access.rightsOver(result.items());
+        return PageResponse.of(result.items(), a -> AchievementViews.of(a, rights), page, result.total());
     }
 
     @Transactional
     public AchievementResponse update(UUID id, AchievementRequest request) {
+        access.requireEditorRole();
         Achievement achievement = lockCurrent(id, request.version());
         if (achievement.status.isFinal()) {
             throw Problems.illegalState(WHAT, id, achievement.status.name(), "edited");
@@ -96,6 +111,7 @@ public class AchievementService {
 
     private AchievementResponse changeStatus(UUID id, long version, AchievementStatus target, String reason,
             String action, String eventType) {
+        access.requireEditorRole();
         Achievement achievement = lockCurrent(id, version);
         if (!achievement.status.canBecome(target)) {
             throw Problems.illegalState(WHAT, id, achievement.status.name(), action);
@@ -105,8 +121,10 @@ public class AchievementService {
         return commit(achievement, eventType);
     }
 
+    /** The record, locked, once the caller may change it (before the version, which a stranger must not learn). */
     private Achievement lockCurrent(UUID id, long sentVersion) {
         Achievement achievement = repository.findForUpdate(id).orElseThrow(() -> Problems.notFound(WHAT, id));
+        access.requireEditorOf(achievement);
         if (achievement.version != sentVersion) {
             throw Problems.versionConflict(WHAT, id, sentVersion, achievement.version);
         }
@@ -118,7 +136,7 @@ public class AchievementService {
         achievement.updatedAt = Instant.now();
         AchievementResponse state = AchievementResponse.of(achievement);
         events.record(eventType, state);
-        return state;
+        return AchievementViews.of(achievement, AchievementViews.Rights.OWNER);
     }
 
     private static void apply(AchievementRequest request, Achievement achievement) {

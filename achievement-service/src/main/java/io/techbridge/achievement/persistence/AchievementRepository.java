@@ -22,6 +22,10 @@ public class AchievementRepository implements PanacheRepositoryBase<Achievement,
             String titleContains) {
     }
 
+    /** Who reads the listing: drafts are listed only for their own organisation, or for brokers and admins. */
+    public record Viewer(String organisationId, boolean seesEverything) {
+    }
+
     public record Page(List<Achievement> items, long total) {
     }
 
@@ -30,9 +34,18 @@ public class AchievementRepository implements PanacheRepositoryBase<Achievement,
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    public Page search(Filter filter, PageRequest page) {
+    public Page search(Filter filter, Viewer viewer, PageRequest page) {
         List<String> conditions = new ArrayList<>();
         Parameters parameters = new Parameters();
+        if (!viewer.seesEverything()) {
+            if (viewer.organisationId() == null) {
+                conditions.add("status <> :draft");
+            } else {
+                conditions.add("(status <> :draft or organisationId = :viewer)");
+                parameters.and("viewer", viewer.organisationId());
+            }
+            parameters.and("draft", AchievementStatus.DRAFT);
+        }
         if (filter.fieldCode() != null) {
             // A top-level field (04) also finds its sub-fields (04.03).
             conditions.add("(fieldCode = :field or fieldCode like :fieldPrefix)");
@@ -61,6 +74,4 @@ public class AchievementRepository implements PanacheRepositoryBase<Achievement,
         List<Achievement> items = panacheQuery.page(page.page(), page.size()).list();
         return new Page(items, total);
     }
-
-
 }

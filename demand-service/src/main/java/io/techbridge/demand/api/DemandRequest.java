@@ -30,16 +30,17 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The body of a create or an update. A create names the owning organisation; an update sends the
- * {@code version} it read. The read-only members of a response are accepted and ignored, so a
+ * The body of a create or an update. The owning organisation of an enterprise's demand is the
+ * caller's (from the token): {@code organisationId} may be left out, and one naming another
+ * organisation is refused; an admin posting a government-set challenge names it. An update sends
+ * the {@code version} it read. The read-only members of a response are accepted and ignored, so a
  * client can send back what it read with its edits. The status changes only through the status
  * operations and by expiry.
  */
 @DemandRequest.JudgingWithinValidity
 @JsonIgnoreProperties(value = {"id", "status", "statusReason", "createdAt", "updatedAt"}, allowGetters = true)
 public record DemandRequest(
-        @NotBlank(groups = OnCreate.class) @Size(max = 64)
-        @Pattern(regexp = ORGANISATION_ID, message = "must be letters, digits, '.', '_' or '-'") String organisationId,
+        @Size(max = 64) @Pattern(regexp = ORGANISATION_ID, message = "must be letters, digits, '.', '_' or '-'") String organisationId,
         @NotNull(groups = OnUpdate.class) @Min(1) Long version,
         @NotBlank @Size(max = 200) String enterprise,
         @NotBlank @Size(max = 200) String title,

@@ -22,6 +22,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
@@ -30,7 +33,11 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Demands", description = "The enterprise technology-demand library (企业技术需求库)")
+@SecurityScheme(securitySchemeName = DemandResource.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer",
+        bearerFormat = "JWT", description = "Access token of the gateway; reads work without one")
 public class DemandResource {
+
+    static final String BEARER = "bearer";
 
     private final DemandService service;
 
@@ -39,7 +46,8 @@ public class DemandResource {
     }
 
     @POST
-    @Operation(summary = "Post a demand", description = "201 with Location; the demand starts OPEN at version 1")
+    @Operation(summary = "Post a demand", description = "Enterprise role, for its own organisation; or admin, for a government-set challenge naming the organisation. 201 with Location; the demand starts OPEN at version 1")
+    @SecurityRequirement(name = BEARER)
     public Response create(@NotNull @Valid @ConvertGroup(to = DemandRequest.OnCreate.class) DemandRequest body,
             UriInfo uri) {
         DemandResponse created = service.create(body);
@@ -49,14 +57,14 @@ public class DemandResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get a demand")
-    public DemandResponse get(@PathParam("id") UUID id) {
+    @Operation(summary = "Get a demand", description = "The contact only for the owner organisation, brokers, admins and disclosed organisations; a BROKERS_ONLY demand as an anonymised summary for everyone else")
+    public DemandView get(@PathParam("id") UUID id) {
         return service.get(id);
     }
 
     @GET
-    @Operation(summary = "List demands", description = "Newest changes first; field and region codes also match what lies below them")
-    public PageResponse<DemandResponse> list(
+    @Operation(summary = "List demands", description = "Newest changes first; field and region codes also match what lies below them; items as GET shows them to the caller; organisationId and q find only demands the caller may read in full")
+    public PageResponse<DemandView> list(
             @QueryParam("field") String field,
             @QueryParam("status") String status,
             @QueryParam("organisationId") String organisationId,
@@ -79,6 +87,7 @@ public class DemandResource {
     @Path("/{id}")
     @Operation(summary = "Update a demand",
             description = "Only OPEN and IN_NEGOTIATION demands; send the version you read, a stale one gets 409 with the current version")
+    @SecurityRequirement(name = BEARER)
     public DemandResponse update(@PathParam("id") UUID id,
             @NotNull @Valid @ConvertGroup(to = DemandRequest.OnUpdate.class) DemandRequest body) {
         return service.update(id, body);
@@ -87,6 +96,7 @@ public class DemandResource {
     @POST
     @Path("/{id}/negotiation")
     @Operation(summary = "Start negotiating an open demand (OPEN → IN_NEGOTIATION)")
+    @SecurityRequirement(name = BEARER)
     public DemandResponse startNegotiation(@PathParam("id") UUID id, @NotNull @Valid StatusChangeRequest body) {
         return service.startNegotiation(id, body.version(), body.reason());
     }
@@ -94,6 +104,7 @@ public class DemandResource {
     @POST
     @Path("/{id}/solve")
     @Operation(summary = "Mark a demand solved (已解决)", description = "From OPEN or IN_NEGOTIATION; final")
+    @SecurityRequirement(name = BEARER)
     public DemandResponse solve(@PathParam("id") UUID id, @NotNull @Valid StatusChangeRequest body) {
         return service.solve(id, body.version(), body.reason());
     }
@@ -101,6 +112,7 @@ public class DemandResource {
     @POST
     @Path("/{id}/close")
     @Operation(summary = "Close a demand", description = "From OPEN or IN_NEGOTIATION; it leaves the matching pool, the record is kept")
+    @SecurityRequirement(name = BEARER)
     public DemandResponse close(@PathParam("id") UUID id, @NotNull @Valid StatusChangeRequest body) {
         return service.close(id, body.version(), body.reason());
     }

@@ -1,5 +1,6 @@
 package io.techbridge.demand.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.techbridge.commons.domain.Contact;
 import io.techbridge.commons.domain.MoneyRange;
 import io.techbridge.commons.domain.TransferMode;
@@ -12,7 +13,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** A demand as the API shows it, and as its events carry it; {@code challenge} and {@code minTrl} may be null. */
+/**
+ * A demand as the API shows it, and as its events carry it (always in full); {@code challenge} and
+ * {@code minTrl} may be null. A caller who may not see the contact gets the demand without it, and
+ * a confidential demand it may not read as a {@link DemandSummary} (see {@link DemandViews}).
+ */
 public record DemandResponse(
         UUID id,
         long version,
@@ -30,11 +35,11 @@ public record DemandResponse(
         Integer minTrl,
         Confidentiality confidentiality,
         Challenge challenge,
-        Contact contact,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Contact contact,
         DemandStatus status,
         String statusReason,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt) implements DemandView {
 
     public static DemandResponse of(Demand d) {
         Challenge challenge = d.hasChallenge()
@@ -47,5 +52,12 @@ public record DemandResponse(
                 d.minTrl == null ? null : d.minTrl.intValue(), d.confidentiality, challenge,
                 new Contact(d.contactName, d.contactPhone, d.contactEmail),
                 d.status, d.statusReason, d.createdAt, d.updatedAt);
+    }
+
+    /** The same demand without the contact person, phone and email. */
+    public DemandResponse withoutContact() {
+        return new DemandResponse(id, version, organisationId, enterprise, title, problem, indicators, fieldCode,
+                keywords, budget, validUntil, regionCode, cooperationModes, minTrl, confidentiality, challenge, null,
+                status, statusReason, createdAt, updatedAt);
     }
 }

@@ -2,8 +2,11 @@ package io.techbridge.demand.domain;
 
 /** Who may read a demand's full text. */
 public enum Confidentiality {
-    /** Everyone sees the demand as posted. */
+    /** Everyone reads the text; the contact only those who may see it. */
     PUBLIC,
-    /** Only brokers see the full text; universities see an anonymised summary until the enterprise agrees to an introduction. */
+    /**
+     * The owner organisation, brokers, admins and organisations it was disclosed to (an accepted
+     * introduction) see the full text; everyone else an anonymised summary (see DemandViews).
+     */
     BROKERS_ONLY
 }

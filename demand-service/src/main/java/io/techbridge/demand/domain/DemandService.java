@@ -6,10 +6,13 @@ import io.techbridge.commons.problem.Problems;
 import io.techbridge.demand.api.Challenge;
 import io.techbridge.demand.api.DemandRequest;
 import io.techbridge.demand.api.DemandResponse;
+import io.techbridge.demand.api.DemandView;
+import io.techbridge.demand.api.DemandViews;
 import io.techbridge.demand.config.DemandClock;
 import io.techbridge.demand.messaging.DemandEvents;
 import io.techbridge.demand.persistence.Demand;
 import io.techbridge.demand.persistence.DemandRepository;
+import io.techbridge.demand.security.DemandAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -20,7 +23,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
-/** Every change of a demand, each in one transaction with its event. */
+/**
+ * Every change of a demand, each in one transaction with its event, and every read, each shaped
+ * by what the caller may see. Who may do what is checked first ({@link DemandAccess}).
+ */
 @ApplicationScoped
 public class DemandService {
 
@@ -29,38 +35,42 @@ public class DemandService {
     private final DemandRepository repository;
     private final DemandEvents events;
     private final DemandClock clock;
+    private final DemandAccess access;
 
-    public DemandService(DemandRepository repository, DemandEvents events, DemandClock clock) {
+    public DemandService(DemandRepository repository, DemandEvents events, DemandClock clock, DemandAccess access) {
         this.repository = repository;
         this.events = events;
         this.clock = clock;
+        this.access = access;
     }
 
     @Transactional
     public DemandResponse create(DemandRequest request) {
+        DemandAccess.Poster poster = access.requirePoster(request);
         Demand demand = new Demand();
         demand.id = UUID.randomUUID();
-        demand.organisationId = request.organisationId();
+        demand.organisationId = poster.organisationId();
+        demand.postedBy = poster.postedBy();
         demand.status = DemandStatus.OPEN;
         demand.version = 1;
         demand.createdAt = now();
         apply(request, demand);
         repository.persist(demand);
-        DemandResponse state = DemandResponse.of(demand);
-        events.record(DemandEvents.CREATED, state);
-        return state;
+        events.record(DemandEvents.CREATED, DemandResponse.of(demand));
+        return DemandViews.ofEditor(demand);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public DemandResponse get(UUID id) {
-        return repository.findByIdOptional(id).map(DemandResponse::of)
-                .orElseThrow(() -> Problems.notFound(WHAT, id));
+    public DemandView get(UUID id) {
+        Demand demand = repository.findByIdOptional(id).orElseThrow(() -> Problems.notFound(WHAT, id));
+        return DemandViews.of(demand, access.rightsOver(List.of(demand)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageResponse<DemandResponse> list(DemandRepository.Filter filter, PageRequest page) {
-        DemandRepository.Page result = repository.search(filter, page);
-        return PageResponse.of(result.items(), DemandResponse::of, page, result.total());
+    public PageResponse<DemandView> list(DemandRepository.Filter filter, PageRequest page) {
+        DemandRepository.Page result = repository.search(filter, access.viewer(), page);
+        DemandViews.Rights rights = access.rightsOver(result.items());
+        return PageResponse.of(result.items(), d -> DemandViews.of(d, rights), page, result.total());
     }
 
     /**
@@ -70,7 +80,9 @@ public class DemandService {
      */
     @Transactional
     public DemandResponse update(UUID id, DemandRequest request) {
+        access.requireEditorRole();
         Demand demand = lockCurrent(id, request.version());
+        access.requireChallengeIfAdmin(request);
         if (demand.status.isFinal()) {
             throw Problems.illegalState(WHAT, id, demand.status.name(), "edited");
         }
@@ -125,6 +137,7 @@ public class DemandService {
 
     private DemandResponse changeStatus(UUID id, long version, DemandStatus target, String reason,
             String action, String eventType) {
+        access.requireEditorRole();
         Demand demand = lockCurrent(id, version);
         if (!demand.status.canBecome(target)) {
             throw Problems.illegalState(WHAT, id, demand.status.name(), action);
@@ -134,8 +147,10 @@ public class DemandService {
         return commit(demand, eventType);
     }
 
+    /** The record, locked, once the caller may change it (before the version, which a stranger must not learn). */
     private Demand lockCurrent(UUID id, long sentVersion) {
         Demand demand = repository.findForUpdate(id).orElseThrow(() -> Problems.notFound(WHAT, id));
+        access.requireEditorOf(demand);
         if (demand.version != sentVersion) {
             throw Problems.versionConflict(WHAT, id, sentVersion, demand.version);
         }
@@ -145,9 +160,8 @@ public class DemandService {
     private DemandResponse commit(Demand demand, String eventType) {
         demand.version++;
         demand.updatedAt = now();
-        DemandResponse state = DemandResponse.of(demand);
-        events.record(eventType, state);
-        return state;
+        events.record(eventType, DemandResponse.of(demand));
+        return DemandViews.ofEditor(demand);
     }
 
     private static void apply(DemandRequest request, Demand demand) {

@@ -33,6 +33,10 @@ public class Demand {
     @Column(name = "organisation_id", nullable = false, updatable = false)
     public String organisationId;
 
+    /** The organisation that posted it: the owner, or the operator of an admin who posted a challenge for it. */
+    @Column(name = "posted_by", nullable = false, updatable = false)
+    public String postedBy;
+
     @Column(nullable = false)
     public String enterprise;
 

@@ -24,6 +24,10 @@ public class DemandRepository implements PanacheRepositoryBase<Demand, UUID> {
             String titleContains, Confidentiality confidentiality) {
     }
 
+    /** Who reads the listing (organisation null when anonymous). */
+    public record Viewer(String organisationId, boolean seesEverything) {
+    }
+
     public record Page(List<Demand> items, long total) {
     }
 
@@ -51,7 +55,12 @@ public class DemandRepository implements PanacheRepositoryBase<Demand, UUID> {
                 .getResultList();
     }
 
-    public Page search(Filter filter, PageRequest page) {
+    /**
+     * The listing. Every demand is listed (a confidential one the viewer may not read as a
+     * summary), but searching by organisation or title text finds only what the viewer may read in
+     * full: otherwise the answer would tell whose a confidential demand is, or what its title says.
+     */
+    public Page search(Filter filter, Viewer viewer, PageRequest page) {
         List<String> conditions = new ArrayList<>();
         Parameters parameters = new Parameters();
         if (filter.fieldCode() != null) {
@@ -79,6 +88,16 @@ public class DemandRepository implements PanacheRepositoryBase<Demand, UUID> {
             conditions.add("confidentiality = :confidentiality");
             parameters.and("confidentiality", filter.confidentiality());
         }
+        if ((filter.organisationId() != null || filter.titleContains() != null) && !viewer.seesEverything()) {
+            if (viewer.organisationId() == null) {
+                conditions.add("confidentiality = :public");
+            } else {
+                conditions.add("(confidentiality = :public or organisationId = :viewer or id in "
+                        + "(select d.demandId from Disclosure d where d.organisationId = :viewer))");
+                parameters.and("viewer", viewer.organisationId());
+            }
+            parameters.and("public", Confidentiality.PUBLIC);
+        }
         String query = String.join(" and ", conditions);
         Sort sort = Sort.descending("updatedAt").and("id");
         var panacheQuery = conditions.isEmpty() ? findAll(sort) : find(query, sort, parameters);
@@ -86,6 +105,4 @@ public class DemandRepository implements PanacheRepositoryBase<Demand, UUID> {
         List<Demand> items = panacheQuery.page(page.page(), page.size()).list();
         return new Page(items, total);
     }
-
-
 }

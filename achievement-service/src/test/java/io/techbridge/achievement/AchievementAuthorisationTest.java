@@ -1,0 +1,318 @@
+package io.techbridge.achievement;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.techbridge.deploy.local.testing.TestTokens;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Who may do what with achievements: every endpoint × every kind of caller × a record of the
+ * caller's own organisation or another's. Reads show the contact only to those who may see it,
+ * drafts only to the owner organisation, brokers and admins; a refused write changes nothing and
+ * publishes nothing.
+ */
+@QuarkusTest
+@RealServers
+class AchievementAuthorisationTest {
+
+    /** Cases of {@link #matrix()}: 7 callers × (4 reads + taxonomy + create + 4 writes) = 70. */
+    static final int MATRIX_CASES = 70;
+
+    private static final String CONTACT_NAME = "陈老师";
+    private static final String CONTACT_PHONE = "0571-87951234";
+    private static final String CONTACT_EMAIL = "tto@example.edu.cn";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    enum Endpoint { GET, LIST, FIELDS, CREATE, UPDATE, PUBLISH, WITHDRAW, TRANSFER }
+
+    /**
+     * One cell: the endpoint, the status of the record it is called on, the caller, the answer it
+     * must get, and whether the answer may show the record's contact (for a listing: whether the
+     * record is listed at all is {@code listed}).
+     */
+    record Case(Endpoint endpoint, String recordStatus, Caller caller, int status, boolean seesContact, boolean listed) {
+        @Override
+        public String toString() {
+            return endpoint + (recordStatus == null ? "" : " " + recordStatus) + " by " + caller + " → " + status
+                    + (seesContact ? " with contact" : "");
+        }
+    }
+
+    static Stream<Case> matrix() {
+        List<Case> cases = new ArrayList<>();
+        for (Caller caller : Caller.values()) {
+            boolean privileged = caller.seesEverything();
+            cases.add(new Case(Endpoint.GET, "PUBLISHED", caller, 200, privileged, true));
+            cases.add(new Case(Endpoint.GET, "DRAFT", caller, privileged ? 200 : 404, privileged, privileged));
+            cases.add(new Case(Endpoint.LIST, "PUBLISHED", caller, 200, privileged, true));
+            cases.add(new Case(Endpoint.LIST, "DRAFT", caller, 200, privileged, privileged));
+            cases.add(new Case(Endpoint.FIELDS, null, caller, 200, false, false));
+            cases.add(new Case(Endpoint.CREATE, null, caller, switch (caller) {
+                case ANONYMOUS -> 401;
+                case UNIVERSITY_OWN -> 201;
+                default -> 403;
+            }, true, false));
+            cases.add(write(Endpoint.UPDATE, "PUBLISHED", caller));
+            cases.add(write(Endpoint.PUBLISH, "DRAFT", caller));
+            cases.add(write(Endpoint.WITHDRAW, "PUBLISHED", caller));
+            cases.add(write(Endpoint.TRANSFER, "PUBLISHED", caller));
+        }
+        assertEquals(MATRIX_CASES, cases.size());
+        return cases.stream();
+    }
+
+    /** Only a university of the owning organisation may change it; a draft of another is not there at all. */
+    private static Case write(Endpoint endpoint, String recordStatus, Caller caller) {
+        int status = switch (caller) {
+            case ANONYMOUS -> 401;
+            case UNIVERSITY_OWN -> 200;
+            case UNIVERSITY_OTHER -> recordStatus.equals("DRAFT") ? 404 : 403;
+            default -> 403;
+        };
+        return new Case(endpoint, recordStatus, caller, status, true, false);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("matrix")
+    void callerGetsExactlyWhatItsRoleAndOrganisationAllow(Case c) {
+        String owner = Achievements.newOrganisation();
+        String token = c.caller().token(owner);
+        switch (c.endpoint()) {
+            case FIELDS -> Achievements.as(token).when().get("/api/fields").then().statusCode(200)
+                    .body("find { it.code == '04.03' }.nameZh", equalTo("高分子材料"));
+            case CREATE -> create(c, owner, token);
+            case GET -> {
+                String id = achievement(owner, c.recordStatus());
+                ValidatableResponse response = Achievements.as(token).when().get("/api/achievements/" + id).then()
+                        .statusCode(c.status());
+                if (c.status() == 200) {
+                    response.body("id", equalTo(id)).body("status", equalTo(c.recordStatus()))
+                            .body("title", notNullValue());
+                    assertContact(response, c.seesContact());
+                } else {
+                    assertProblem(response, c.status());
+                    assertContact(response, false);
+                }
+            }
+            case LIST -> {
+                String id = achievement(owner, c.recordStatus());
+                ValidatableResponse response = Achievements.as(token).queryParam("organisationId", owner)
+                        .when().get("/api/achievements").then().statusCode(200)
+                        .body("items.id", equalTo(c.listed() ? List.of(id) : List.of()))
+                        .body("totalItems", equalTo(c.listed() ? 1 : 0));
+                assertContact(response, c.listed() && c.seesContact());
+                if (c.listed()) {
+                    response.body("items[0].contact", c.seesContact() ? notNullValue() : nullValue());
+                }
+            }
+            default -> write(c, owner, token);
+        }
+    }
+
+    private void create(Case c, String owner, String token) {
+        Map<String, Object> body = Achievements.validBody(owner);
+        ValidatableResponse response = Achievements.create(body, token).statusCode(c.status());
+        if (c.status() == 201) {
+            response.body("organisationId", equalTo(owner)).body("contact.email", equalTo(CONTACT_EMAIL));
+        } else {
+            assertProblem(response, c.status());
+        }
+        // Nothing is stored for a refused create: not even a broker finds it.
+        Achievements.as(TestTokens.broker()).queryParam("organisationId", owner).when().get("/api/achievements")
+                .then().statusCode(200).body("totalItems", equalTo(c.status() == 201 ? 1 : 0));
+    }
+
+    private void write(Case c, String owner, String token) {
+        Map<String, Object> body = Achievements.validBody(owner);
+        body.put("status", c.recordStatus());
+        String id = Achievements.createdId(body);
+        ValidatableResponse response = switch (c.endpoint()) {
+            case UPDATE -> {
+                body.put("version", 1);
+                body.put("title", "未经授权的修改");
+                yield Achievements.update(id, body, token);
+            }
+            case PUBLISH -> Achievements.changeStatus(id, "publish", 1, token);
+            case WITHDRAW -> Achievements.changeStatus(id, "withdraw", 1, token);
+            case TRANSFER -> Achievements.changeStatus(id, "transfer", 1, token);
+            default -> throw new IllegalArgumentException(c.toString());
+        };
+        response.statusCode(c.status());
+        if (c.status() == 200) {
+            response.body("version", equalTo(2)).body("contact.email", equalTo(CONTACT_EMAIL));
+            assertEquals(2, eventsOf(id));
+            return;
+        }
+        assertProblem(response, c.status());
+        assertContact(response, false);
+        Achievements.readAsOwner(id).statusCode(200)
+                .body("version", equalTo(1))
+                .body("status", equalTo(c.recordStatus()))
+                .body("title", equalTo(Achievements.validBody(owner).get("title")));
+        assertEquals(1, eventsOf(id), "only AchievementCreated was recorded for " + id);
+    }
+
+    static Stream<Arguments> badTokens() {
+        long now = Instant.now().getEpochSecond();
+        String organisation = "org-bad-token";
+        Map<String, Object> expired = claims(organisation, TestTokens.ISSUER, now - 7200, now - 60);
+        Map<String, Object> foreign = claims(organisation, "https://login.example.com", now, now + 3600);
+        String valid = TestTokens.university(organisation);
+        String tampered = valid.substring(0, valid.length() - 6) + (valid.endsWith("AAAAAA") ? "BBBBBB" : "AAAAAA");
+        Map<String, String> tokens = new LinkedHashMap<>();
+        tokens.put("expired", TestTokens.sign(expired));
+        tokens.put("foreign issuer", TestTokens.sign(foreign));
+        tokens.put("invalid signature", tampered);
+        tokens.put("not a token", "not-a-token");
+        List<Arguments> cases = new ArrayList<>();
+        for (Map.Entry<String, String> token : tokens.entrySet()) {
+            for (String endpoint : List.of("get", "list", "create", "update")) {
+                cases.add(Arguments.of(token.getKey(), token.getValue(), endpoint));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} token on {2}")
+    @MethodSource("badTokens")
+    void tokenThatIsExpiredForeignOrForgedIsRefusedWith401(String kind, String token, String endpoint) {
+        String owner = Achievements.newOrganisation();
+        Map<String, Object> body = Achievements.validBody(owner);
+        String id = Achievements.createdId(body);
+        ValidatableResponse response = switch (endpoint) {
+            case "get" -> Achievements.as(token).when().get("/api/achievements/" + id).then();
+            case "list" -> Achievements.as(token).queryParam("organisationId", owner).when().get("/api/achievements").then();
+            case "create" -> Achievements.create(Achievements.validBody(owner), token);
+            case "update" -> {
+                body.put("version", 1);
+                body.put("title", "伪造令牌的修改");
+                yield Achievements.update(id, body, token);
+            }
+            default -> throw new IllegalArgumentException(endpoint);
+        };
+        assertProblem(response, 401);
+        assertContact(response, false);
+        Achievements.readAsOwner(id).body("version", equalTo(1));
+        Achievements.asOwner(owner).queryParam("organisationId", owner).when().get("/api/achievements").then()
+                .body("totalItems", equalTo(1));
+    }
+
+    @Test
+    void matrixCoversEveryCallerOnEveryEndpoint() {
+        List<Case> cases = matrix().toList();
+        for (Endpoint endpoint : Endpoint.values()) {
+            for (Caller caller : Caller.values()) {
+                assertTrue(cases.stream().anyMatch(c -> c.endpoint() == endpoint && c.caller() == caller),
+                        endpoint + " × " + caller);
+            }
+        }
+    }
+
+    @Test
+    void createNamingAnotherOrganisationIsRefusedEvenForAUniversity() {
+        String mine = Achievements.newOrganisation();
+        String theirs = Achievements.newOrganisation();
+        Achievements.create(Achievements.validBody(theirs), TestTokens.university(mine))
+                .statusCode(403).contentType("application/problem+json")
+                .body("type", endsWith("/forbidden")).body("detail", org.hamcrest.Matchers.containsString("organisationId"));
+        Achievements.as(TestTokens.broker()).queryParam("organisationId", theirs).when().get("/api/achievements")
+                .then().body("totalItems", equalTo(0));
+    }
+
+    @Test
+    void anonymousListingNeverShowsDraftsOrContacts() {
+        String owner = Achievements.newOrganisation();
+        achievement(owner, "DRAFT");
+        achievement(owner, "PUBLISHED");
+        given().queryParam("size", 100).when().get("/api/achievements").then().statusCode(200)
+                .body("items.findAll { it.status == 'DRAFT' }", hasSize(0))
+                .body("items.findAll { it.contact != null }", hasSize(0))
+                .body(not(org.hamcrest.Matchers.containsString(CONTACT_EMAIL)));
+    }
+
+    private static String achievement(String owner, String status) {
+        Map<String, Object> body = Achievements.validBody(owner);
+        body.put("status", status);
+        return Achievements.createdId(body);
+    }
+
+    /** The contact is either there whole or nowhere in the answer, not even in part. */
+    private static void assertContact(ValidatableResponse response, boolean visible) {
+        String text = response.extract().asString();
+        if (visible) {
+            assertTrue(text.contains(CONTACT_EMAIL) && text.contains(CONTACT_PHONE) && text.contains(CONTACT_NAME), text);
+        } else {
+            assertFalse(text.contains(CONTACT_EMAIL) || text.contains(CONTACT_PHONE) || text.contains(CONTACT_NAME)
+                    || text.contains("\"contact\""), text);
+        }
+    }
+
+    private static void assertProblem(ValidatableResponse response, int status) {
+        response.statusCode(status).contentType("application/problem+json").body("status", equalTo(status))
+                .body("type", endsWith(switch (status) {
+                    case 401 -> "/unauthenticated";
+                    case 403 -> "/forbidden";
+                    case 404 -> "/not-found";
+                    default -> throw new IllegalArgumentException("status " + status);
+                }));
+    }
+
+    private static Map<String, Object> claims(String organisation, String issuer, long issuedAt, long expiresAt) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", issuer);
+        claims.put("sub", UUID.randomUUID().toString());
+        claims.put("upn", "university@" + organisation);
+        claims.put("groups", List.of("university"));
+        claims.put("org", organisation);
+        claims.put("orgType", "UNIVERSITY");
+        claims.put("iat", issuedAt);
+        claims.put("exp", expiresAt);
+        claims.put("jti", UUID.randomUUID().toString());
+        return claims;
+    }
+
+    /** Events recorded for an achievement (the outbox keeps relayed ones for a while). */
+    private long eventsOf(String id) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "select count(*) from outbox_event where aggregate_id = ?")) {
+            statement.setString(1, id);
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.techbridge.demand.security;
+
+import io.techbridge.commons.problem.Problems;
+import io.techbridge.commons.security.Caller;
+import io.techbridge.commons.security.Role;
+import io.techbridge.demand.api.DemandRequest;
+import io.techbridge.demand.api.DemandViews;
+import io.techbridge.demand.persistence.Demand;
+import io.techbridge.demand.persistence.DemandRepository;
+import io.techbridge.demand.persistence.DisclosureRepository;
+import jakarta.enterprise.context.RequestScoped;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The authorisation rules of demands for the current caller: enterprises post demands for their
+ * own organisation and only they change them; an admin may post a government-set open challenge
+ * (揭榜挂帅) for a named organisation and then manage it too. What a caller may read is decided by
+ * {@link DemandViews.Rights}.
+ */
+@RequestScoped
+public class DemandAccess {
+
+    private final Caller caller;
+    private final DisclosureRepository disclosures;
+
+    public DemandAccess(Caller caller, DisclosureRepository disclosures) {
+        this.caller = caller;
+        this.disclosures = disclosures;
+    }
+
+    /** Who is posting a new demand, for which organisation. */
+    public record Poster(String organisationId, String postedBy) {
+    }
+
+    public Poster requirePoster(DemandRequest request) {
+        Role role = caller.requireRole(Role.ENTERPRISE, Role.ADMIN);
+        String own = caller.requireOrganisation();
+        if (role == Role.ADMIN) {
+            requireChallenge(request);
+            if (request.organisationId() == null || request.organisationId().isBlank()) {
+                throw Problems.invalidField("organisationId", "NotBlank",
+                        "an admin posting a challenge must name the organisation it is for");
+            }
+            return new Poster(request.organisationId(), own);
+        }
+        if (request.organisationId() != null && !request.organisationId().equals(own)) {
+            throw Problems.forbidden("organisationId: you may post demands only for your own organisation (" + own + ")");
+        }
+        return new Poster(own, own);
+    }
+
+    /** Checked before the record is looked up, so the answer says nothing about whether it exists. */
+    public void requireEditorRole() {
+        caller.requireRole(Role.ENTERPRISE, Role.ADMIN);
+    }
+
+    /** The owning enterprise, or an admin of the organisation that posted it. */
+    public void requireEditorOf(Demand demand) {
+        boolean allowed = caller.is(Role.ADMIN) ? caller.actsFor(demand.postedBy) : caller.actsFor(demand.organisationId);
+        if (!allowed) {
+            throw Problems.forbidden("only the owning organisation may change demand " + demand.id);
+        }
+    }
+
+    /** An admin's demand is a government-set challenge: it has to keep one. */
+    public void requireChallengeIfAdmin(DemandRequest request) {
+        if (caller.is(Role.ADMIN)) {
+            requireChallenge(request);
+        }
+    }
+
+    private static void requireChallenge(DemandRequest request) {
+        if (request.challenge() == null) {
+            throw Problems.forbidden("an admin may post only a government-set open challenge (揭榜挂帅): give a challenge");
+        }
+    }
+
+    /** The caller's rights over these demands, with one look-up of what was disclosed to it. */
+    public DemandViews.Rights rightsOver(Collection<Demand> demands) {
+        String organisation = caller.organisationId().orElse(null);
+        boolean seesEverything = caller.seesEverything();
+        Set<UUID> disclosed = Set.of();
+        if (!seesEverything && organisation != null) {
+            List<UUID> others = demands.stream().filter(d -> !organisation.equals(d.organisationId))
+                    .map(d -> d.id).toList();
+            disclosed = disclosures.disclosedAmong(others, organisation);
+        }
+        return new DemandViews.Rights(organisation, seesEverything, disclosed);
+    }
+
+    /** Who reads a listing, so that its filters reveal nothing of confidential demands it may not read. */
+    public DemandRepository.Viewer viewer() {
+        return new DemandRepository.Viewer(caller.organisationId().orElse(null), caller.seesEverything());
+    }
+}
