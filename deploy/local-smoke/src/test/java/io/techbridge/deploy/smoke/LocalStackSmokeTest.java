@@ -2,6 +2,8 @@ package io.techbridge.deploy.smoke;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.techbridge.deploy.local.JwtKeyFiles;
+import io.techbridge.deploy.local.LocalTokens;
 import io.techbridge.deploy.local.StackSettings;
 import io.techbridge.deploy.local.testing.TestServers;
 import io.techbridge.deploy.local.testing.TopicReader;
@@ -29,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What a new user does first: {@code deploy/local/up} on an empty data folder, a registration,
- * {@code down}; then {@code up} again on the kept folder, where everything is still there.
+ * a login at the gateway, {@code down}; then {@code up} again on the kept folder, where everything
+ * is still there.
  */
 class LocalStackSmokeTest {
 
@@ -54,16 +57,25 @@ class LocalStackSmokeTest {
         int demoAchievements = JSON.readTree(projectDir.resolve("deploy/local/demo/achievements.json").toFile()).size();
         int demoDemands = JSON.readTree(projectDir.resolve("deploy/local/demo/demands.json").toFile()).size();
 
+        String gateway = "http://localhost:" + environment.get("TECHBRIDGE_GATEWAY_PORT");
+
         String firstStart = run("up");
         assertTrue(firstStart.contains("TechBridge is up"), firstStart);
+        assertTrue(firstStart.contains(gateway), firstStart);
         assertTrue(firstStart.contains(achievements.replace("/api/achievements", "")), firstStart);
-        assertEquals(demoAchievements, total(achievements));
-        assertEquals(demoDemands, total(demands));
+        // Signed with the installation's own key, which up made in the data folder.
+        LocalTokens tokens = new LocalTokens(JwtKeyFiles.in(dataDir.resolve("keys")));
+        String broker = "Bearer " + tokens.token("broker", "org-techbridge-brokers", "BROKER_AGENCY", Duration.ofHours(1));
+        assertEquals(demoAchievements, total(achievements, broker));
+        assertEquals(demoDemands, total(demands, broker));
 
         JsonNode first = JSON.readTree(projectDir.resolve("deploy/local/demo/achievements.json").toFile()).get(0);
         ((com.fasterxml.jackson.databind.node.ObjectNode) first).remove("key");
+        String university = "Bearer " + tokens.token("university", first.get("organisationId").asText(), "UNIVERSITY",
+                Duration.ofHours(1));
         HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(achievements))
                 .header("Content-Type", "application/json")
+                .header("Authorization", university)
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(first))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(201, created.statusCode(), created.body());
@@ -78,7 +90,8 @@ class LocalStackSmokeTest {
                 + demoIds.get("d01").asText() + "/matches?limit=3";
         String designedFit = demoIds.get("a01").asText();
         await().atMost(Duration.ofSeconds(120)).until(() -> {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(matches)).build(),
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(matches))
+                            .header("Authorization", broker).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return false;
@@ -87,14 +100,38 @@ class LocalStackSmokeTest {
             return ranked.size() > 0 && ranked.get(0).get("explanation").get("factors").size() == 8
                     && ranked.findValuesAsText("achievementId").contains(designedFit);
         });
-        assertTrue(run("status").contains("running"));
+        // The gateway: the demo broker logs in and reads the pairs through it; without a token it is refused.
+        assertTrue(firstStart.contains("demo logins"), firstStart);
+        JsonNode demoBroker = null;
+        for (JsonNode account : JSON.readTree(dataDir.resolve("demo-accounts.json").toFile())) {
+            if (account.get("role").asText().equals("broker")) {
+                demoBroker = account;
+            }
+        }
+        assertTrue(demoBroker != null, "demo-accounts.json lists a broker");
+        assertTrue(firstStart.contains(demoBroker.get("password").asText()), "up prints the demo logins");
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of(
+                        "username", demoBroker.get("username").asText(), "password", demoBroker.get("password").asText()))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, login.statusCode(), login.body());
+        String brokerLogin = "Bearer " + JSON.readTree(login.body()).get("accessToken").asText();
+        assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/matches"))
+                .header("Authorization", brokerLogin).build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+        assertEquals(401, http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/matches")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode());
+
+        String status = run("status");
+        assertTrue(status.lines().anyMatch(line -> line.startsWith("gateway") && line.contains(" running ")), status);
         run("down");
         assertTrue(run("status").lines().skip(1).noneMatch(line -> line.contains(" running ")));
 
         String secondStart = run("up");
         assertTrue(secondStart.contains("TechBridge is up"), secondStart);
-        assertEquals(demoAchievements + 1, total(achievements), "the kept data, and the demo loaded only once");
-        assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(achievements + "/" + id)).build(),
+        assertTrue(secondStart.contains(demoBroker.get("password").asText()), "every up prints the demo logins");
+        assertEquals(demoAchievements + 1, total(achievements, broker), "the kept data, and the demo loaded only once");
+        assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/achievements/" + id)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode());
     }
 
@@ -103,8 +140,9 @@ class LocalStackSmokeTest {
         run("down");
     }
 
-    private long total(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "?size=1")).build(),
+    private long total(String url, String authorization) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + "?size=1"))
+                        .header("Authorization", authorization).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         return JSON.readTree(response.body()).get("totalItems").asLong();

@@ -1,10 +1,15 @@
 package io.techbridge.deploy.local;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,8 +17,9 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code up}, {@code down} and {@code status} of the whole platform on one machine, without
- * Docker: PostgreSQL, Kafka and Elasticsearch as real servers, then the services, each a process
- * of its own, with all data under one folder that survives restarts.
+ * Docker: PostgreSQL, Kafka and Elasticsearch as real servers, then the services and the gateway
+ * in front of them, each a process of its own, with all data under one folder that survives
+ * restarts — including the token key pair and the first admin's password, both made on first start.
  */
 public final class LocalStack {
 
@@ -24,6 +30,9 @@ public final class LocalStack {
     private final KafkaServer kafka;
     private final ElasticsearchServer elasticsearch;
     private final List<QuarkusService> services;
+    private final QuarkusService gateway;
+    private final JwtKeyFiles keys;
+    private final Path adminPasswordFile;
 
     public LocalStack(StackSettings settings) {
         this.settings = settings;
@@ -33,10 +42,14 @@ public final class LocalStack {
                 settings.kafkaControllerPort(), "512m");
         this.elasticsearch = new ElasticsearchServer(settings.projectDir(), data.resolve("elasticsearch"),
                 settings.elasticsearchPort(), settings.elasticsearchTransportPort(), "768m");
+        this.keys = JwtKeyFiles.in(data.resolve("keys"));
+        this.adminPasswordFile = data.resolve("keys").resolve("bootstrap-admin-password");
         this.services = List.of(
                 service("achievement-service", "achievement", settings.achievementPort(), "256m"),
                 service("demand-service", "demand", settings.demandPort(), "256m"),
                 service("matching-service", "matching", settings.matchingPort(), "640m"));
+        this.gateway = new QuarkusService(settings.projectDir(), data.resolve("services"), "gateway",
+                settings.gatewayPort(), "192m", this::gatewayEnvironment);
     }
 
     public static void main(String[] args) {
@@ -64,7 +77,59 @@ public final class LocalStack {
                 Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database),
                         "QUARKUS_DATASOURCE_USERNAME", PostgresServer.SUPERUSER,
                         "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                        "QUARKUS_ELASTICSEARCH_HOSTS", "127.0.0.1:" + settings.elasticsearchPort()));
+                        "QUARKUS_ELASTICSEARCH_HOSTS", "127.0.0.1:" + settings.elasticsearchPort(),
+                        "TECHBRIDGE_JWT_PUBLIC_KEY_LOCATION", "file:" + keys.publicKey()));
+    }
+
+    /** Made when the gateway starts: it signs with the private key and bootstraps the first admin. */
+    private Map<String, String> gatewayEnvironment() {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("gateway"));
+        environment.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.SUPERUSER);
+        environment.put("TECHBRIDGE_JWT_PRIVATE_KEY_LOCATION", "file:" + keys.privateKey());
+        environment.put("TECHBRIDGE_JWT_PUBLIC_KEY_LOCATION", "file:" + keys.publicKey());
+        environment.put("TECHBRIDGE_ACHIEVEMENT_URL", "http://127.0.0.1:" + settings.achievementPort());
+        environment.put("TECHBRIDGE_DEMAND_URL", "http://127.0.0.1:" + settings.demandPort());
+        environment.put("TECHBRIDGE_MATCHING_URL", "http://127.0.0.1:" + settings.matchingPort());
+        environment.put("TECHBRIDGE_BOOTSTRAP_ADMIN_PASSWORD", adminPassword());
+        return environment;
+    }
+
+    /** The first admin's password: made once, kept in the data folder (readable by its owner only). */
+    private String adminPassword() {
+        try {
+            if (Files.exists(adminPasswordFile)) {
+                return Files.readString(adminPasswordFile, StandardCharsets.US_ASCII).strip();
+            }
+            String password = randomPassword();
+            Files.createDirectories(adminPasswordFile.getParent());
+            Files.writeString(adminPasswordFile, password + "\n", StandardCharsets.US_ASCII);
+            try {
+                Files.setPosixFilePermissions(adminPasswordFile, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException notPosix) {
+                // a file system without POSIX permissions keeps its defaults
+            }
+            return password;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the admin password in " + adminPasswordFile, e);
+        }
+    }
+
+    static String randomPassword() {
+        String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+        SecureRandom random = new SecureRandom();
+        StringBuilder password = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return password.toString();
+    }
+
+    /** The services and the gateway, in start order. */
+    private List<QuarkusService> processes() {
+        List<QuarkusService> all = new ArrayList<>(services);
+        all.add(gateway);
+        return all;
     }
 
     public void up() {
@@ -75,33 +140,38 @@ public final class LocalStack {
         elasticsearch.start();
         step("PostgreSQL", () -> {
             postgres.start();
-            for (QuarkusService service : services) {
+            for (QuarkusService service : processes()) {
                 postgres.ensureDatabase(databaseOf(service));
             }
         });
+        keys.ensure();
         step("Kafka", () -> kafka.awaitReady(SERVER_TIMEOUT));
         step("Elasticsearch", () -> elasticsearch.awaitReady(SERVER_TIMEOUT));
-        services.forEach(QuarkusService::start);
+        processes().forEach(QuarkusService::start);
         List<CompletableFuture<Void>> ready = new ArrayList<>();
-        for (QuarkusService service : services) {
+        for (QuarkusService service : processes()) {
             ready.add(CompletableFuture.runAsync(() -> service.awaitReady(SERVER_TIMEOUT)));
         }
         step("services", () -> ready.forEach(CompletableFuture::join));
 
-        DemoData demo = new DemoData(settings.projectDir(), settings.dataDir());
-        if (!demo.loaded()) {
+        DemoData demo = new DemoData(settings.projectDir(), settings.dataDir(), keys);
+        if (!demo.recordsLoaded()) {
             Map<String, Integer> loaded = new java.util.LinkedHashMap<>();
-            step("demo data", () -> loaded.putAll(demo.load(
+            step("demo data", () -> loaded.putAll(demo.loadRecords(
                     serviceUrl("achievement-service") + "/api/achievements",
                     serviceUrl("demand-service") + "/api/demands")));
             System.out.println("  loaded " + loaded.get("achievements") + " achievements and " + loaded.get("demands")
                     + " demands");
         }
+        if (!demo.accountsLoaded()) {
+            step("demo accounts", () -> demo.loadAccounts(gateway.url(), adminPassword()));
+        }
         System.out.printf("%nTechBridge is up in %.1f s%n", (System.nanoTime() - started) / 1e9);
-        printUrls();
+        printUrls(demo.accounts());
     }
 
     public void down() {
+        report(gateway.module(), gateway.process().stop(Duration.ofSeconds(30)));
         for (QuarkusService service : services.reversed()) {
             report(service.module(), service.process().stop(Duration.ofSeconds(30)));
         }
@@ -118,13 +188,15 @@ public final class LocalStack {
                 "postgresql://127.0.0.1:" + settings.postgresPort());
         line("kafka", kafka.process().running().map(ProcessHandle::pid), kafka.bootstrapServers());
         line("elasticsearch", elasticsearch.process().running().map(ProcessHandle::pid), elasticsearch.url());
-        for (QuarkusService service : services) {
+        for (QuarkusService service : processes()) {
             line(service.module(), service.process().running().map(ProcessHandle::pid), service.url());
         }
     }
 
-    private void printUrls() {
+    private void printUrls(List<DemoData.DemoAccount> accounts) {
         System.out.println();
+        System.out.printf("  %-20s %s   (API %s/api, OpenAPI %s/openapi, Swagger UI %s/q/swagger-ui)%n", "console",
+                gateway.url(), gateway.url(), gateway.url(), gateway.url());
         for (QuarkusService service : services) {
             System.out.printf("  %-20s %s   (Swagger UI %s/q/swagger-ui)%n", service.module(),
                     service.url(), service.url());
@@ -135,6 +207,14 @@ public final class LocalStack {
                 + " (user " + PostgresServer.SUPERUSER + ")");
         System.out.println("  logs                 " + settings.dataDir() + "/services, .../kafka, .../elasticsearch");
         System.out.println("  stop with            deploy/local/down");
+        if (!accounts.isEmpty()) {
+            System.out.println();
+            System.out.println("  demo logins (also in " + settings.dataDir().resolve(DemoData.ACCOUNTS_FILE) + "):");
+            for (DemoData.DemoAccount account : accounts) {
+                System.out.printf("    %-11s %-10s %-22s %s (%s)%n", account.role(), account.username(), account.password(),
+                        account.organisationName(), account.organisationId());
+            }
+        }
     }
 
     private String serviceUrl(String module) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** One of TechBridge's own services, run in JVM mode from its Quarkus build. */
 public final class QuarkusService {
@@ -14,11 +15,17 @@ public final class QuarkusService {
     private final Path jar;
     private final int port;
     private final String heap;
-    private final Map<String, String> environment;
+    private final Supplier<Map<String, String>> environment;
     private final ManagedProcess process;
 
     public QuarkusService(Path projectDir, Path runDir, String module, int port, String heap,
             Map<String, String> environment) {
+        this(projectDir, runDir, module, port, heap, () -> environment);
+    }
+
+    /** The environment is made only when the service starts (it may need files that {@code up} creates first). */
+    public QuarkusService(Path projectDir, Path runDir, String module, int port, String heap,
+            Supplier<Map<String, String>> environment) {
         this.module = module;
         this.jar = projectDir.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         this.port = port;
@@ -61,7 +68,7 @@ public final class QuarkusService {
         List<String> command = new ArrayList<>(List.of(JavaCommand.javaBinary(), process.marker(),
                 "-Xms" + heap, "-Xmx" + heap, "-XX:+UseSerialGC", "-Dquarkus.http.port=" + port,
                 "-jar", jar.toString()));
-        process.start(command, environment, jar.getParent());
+        process.start(command, environment.get(), jar.getParent());
     }
 
     public void awaitReady(Duration timeout) {

@@ -1,0 +1,118 @@
+package io.techbridge.gateway.api;
+
+import io.techbridge.commons.security.Caller;
+import io.techbridge.commons.security.Role;
+import io.techbridge.gateway.accounts.AccountService;
+import io.techbridge.commons.problem.Problems;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** Organisations and accounts; the platform operator (role admin) only. */
+@Path("/api/admin")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "admin", description = "Organisations and accounts (role admin)")
+@SecurityRequirement(name = "bearer")
+public class AdminResource {
+
+    private final AccountService accounts;
+    private final Caller caller;
+    private final Validator validator;
+
+    public AdminResource(AccountService accounts, Caller caller, Validator validator) {
+        this.accounts = accounts;
+        this.caller = caller;
+        this.validator = validator;
+    }
+
+    @GET
+    @Path("/organisations")
+    @Operation(summary = "All organisations, by name")
+    public List<OrganisationResponse> organisations() {
+        caller.requireRole(Role.ADMIN);
+        return accounts.organisations().stream().map(OrganisationResponse::of).toList();
+    }
+
+    @GET
+    @Path("/organisations/{id}")
+    @Operation(summary = "One organisation")
+    public OrganisationResponse organisation(@PathParam("id") String id) {
+        caller.requireRole(Role.ADMIN);
+        return OrganisationResponse.of(accounts.organisation(id));
+    }
+
+    @POST
+    @Path("/organisations")
+    @Operation(summary = "Register an organisation; without an id one is derived from the name")
+    public Response createOrganisation(OrganisationRequest request, UriInfo uri) {
+        caller.requireRole(Role.ADMIN);
+        validate(request);
+        OrganisationResponse created = OrganisationResponse.of(accounts.createOrganisation(request));
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
+    }
+
+    @GET
+    @Path("/users")
+    @Operation(summary = "All accounts, or those of one organisation")
+    public List<UserResponse> users(@QueryParam("organisationId") String organisationId) {
+        caller.requireRole(Role.ADMIN);
+        return accounts.users(organisationId).stream().map(UserResponse::of).toList();
+    }
+
+    @GET
+    @Path("/users/{id}")
+    @Operation(summary = "One account")
+    public UserResponse user(@PathParam("id") UUID id) {
+        caller.requireRole(Role.ADMIN);
+        return UserResponse.of(accounts.user(id));
+    }
+
+    @POST
+    @Path("/users")
+    @Operation(summary = "Create an account for an organisation; its role follows from the organisation's type")
+    public Response createUser(UserCreateRequest request, UriInfo uri) {
+        caller.requireRole(Role.ADMIN);
+        validate(request);
+        UserResponse created = UserResponse.of(accounts.createUser(request));
+        return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
+    }
+
+    @PATCH
+    @Path("/users/{id}")
+    @Operation(summary = "Change an account's display name, enabled flag or password")
+    public UserResponse updateUser(@PathParam("id") UUID id, UserUpdateRequest request) {
+        caller.requireRole(Role.ADMIN);
+        validate(request);
+        return UserResponse.of(accounts.updateUser(id, request));
+    }
+
+    /** Validated after the role check, so a caller without the right learns nothing about the rules. */
+    private void validate(Object request) {
+        if (request == null) {
+            throw Problems.invalidField("request", "NotNull", "a JSON body is required");
+        }
+        Set<ConstraintViolation<Object>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+    }
+}

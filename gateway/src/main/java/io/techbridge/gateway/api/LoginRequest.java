@@ -1,0 +1,9 @@
+package io.techbridge.gateway.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+public record LoginRequest(
+        @NotBlank @Size(max = 64) String username,
+        @NotBlank @Size(max = 1024) String password) {
+}

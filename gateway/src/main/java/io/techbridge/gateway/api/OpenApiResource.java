@@ -1,0 +1,34 @@
+package io.techbridge.gateway.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.techbridge.gateway.openapi.OpenApiMerger;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+
+@Path("/openapi")
+@Tag(name = "api", description = "The merged API description")
+public class OpenApiResource {
+
+    private final OpenApiMerger merger;
+
+    public OpenApiResource(OpenApiMerger merger) {
+        this.merger = merger;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "One OpenAPI document for all of TechBridge: the gateway's paths and every service's")
+    public ObjectNode openapi(@Context HttpServerRequest request) {
+        // The gateway's own document comes from its own listener, whatever port that is.
+        URI own = URI.create("http://127.0.0.1:" + request.localAddress().port() + "/q/openapi?format=json");
+        return merger.merged(own);
+    }
+}

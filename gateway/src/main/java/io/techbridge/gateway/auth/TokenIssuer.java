@@ -1,0 +1,46 @@
+package io.techbridge.gateway.auth;
+
+import io.smallrye.jwt.build.Jwt;
+import io.techbridge.commons.security.TokenClaims;
+import io.techbridge.gateway.config.GatewayConfig;
+import io.techbridge.gateway.persistence.UserAccount;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * Signs the access tokens every service verifies (RS256 with {@code smallrye.jwt.sign.key.location}):
+ * the claims of the security contract, nothing more.
+ */
+@ApplicationScoped
+public class TokenIssuer {
+
+    public record IssuedToken(String token, Duration lifetime) {
+    }
+
+    private final GatewayConfig config;
+
+    public TokenIssuer(GatewayConfig config) {
+        this.config = config;
+    }
+
+    public IssuedToken issue(UserAccount user) {
+        Duration lifetime = config.token().lifetime();
+        Instant now = Instant.now();
+        String token = Jwt.issuer(TokenClaims.ISSUER)
+                .subject(user.id.toString())
+                .upn(user.username)
+                .groups(Set.of(user.organisation.type.role().claim()))
+                .claim(TokenClaims.ORGANISATION, user.organisation.id)
+                .claim(TokenClaims.ORGANISATION_TYPE, user.organisation.type.name())
+                .claim(TokenClaims.ORGANISATION_NAME, user.organisation.name)
+                .claim(TokenClaims.DISPLAY_NAME, user.displayName)
+                .issuedAt(now)
+                .expiresAt(now.plus(lifetime))
+                .jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256)
+                .sign();
+        return new IssuedToken(token, lifetime);
+    }
+}

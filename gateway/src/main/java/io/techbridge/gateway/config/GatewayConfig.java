@@ -1,0 +1,73 @@
+package io.techbridge.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Typed settings of the gateway ({@code techbridge.gateway.*}); production values come from the environment. */
+@ConfigMapping(prefix = "techbridge.gateway")
+public interface GatewayConfig {
+
+    /** Base URLs of the services the gateway routes to. */
+    Upstreams upstream();
+
+    /** Time to connect to a service before the client gets 503. */
+    @WithDefault("2s")
+    Duration connectTimeout();
+
+    /** Time a service may take to answer (or between two pieces of its answer) before the client gets 504. */
+    @WithDefault("30s")
+    Duration readTimeout();
+
+    RateLimits rateLimit();
+
+    Tokens token();
+
+    Passwords password();
+
+    /** When set and no admin exists yet, the start creates the operator organisation and user {@code admin} with it. */
+    Optional<String> bootstrapAdminPassword();
+
+    interface Upstreams {
+        URI achievement();
+
+        URI demand();
+
+        URI matching();
+    }
+
+    /** Token buckets: each key may spend its limit within one window, refilled evenly over the window. */
+    interface RateLimits {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("300")
+        int perAccount();
+
+        @WithDefault("600")
+        int perAddress();
+
+        @WithDefault("20")
+        int login();
+
+        @WithDefault("1m")
+        Duration window();
+    }
+
+    interface Tokens {
+        @WithDefault("8h")
+        Duration lifetime();
+    }
+
+    interface Passwords {
+        /** PBKDF2 iterations for new hashes; stored hashes name their own, so raising it keeps old logins valid. */
+        @WithDefault("210000")
+        int iterations();
+
+        @WithDefault("10")
+        int minLength();
+    }
+}

@@ -1,0 +1,198 @@
+package io.techbridge.gateway.openapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.techbridge.gateway.config.GatewayConfig;
+import io.techbridge.gateway.routing.RouteTable;
+import io.techbridge.gateway.routing.Upstream;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One OpenAPI document for the whole platform as clients see it through the gateway: the
+ * gateway's own paths plus each service's paths that the gateway routes to it, with their
+ * components. A component name two documents define differently is prefixed with the service's
+ * name (references rewritten); a service that is down is listed under {@code x-unavailable-services}.
+ */
+@ApplicationScoped
+public class OpenApiMerger {
+
+    private static final Logger LOG = Logger.getLogger(OpenApiMerger.class);
+    private static final String REF_PREFIX = "#/components/";
+
+    private final ObjectMapper json;
+    private final GatewayConfig config;
+    private final HttpClient http;
+
+    public OpenApiMerger(ObjectMapper json, GatewayConfig config) {
+        this.json = json;
+        this.config = config;
+        this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
+    }
+
+    public ObjectNode merged(URI gatewayDocument) {
+        Map<Upstream, CompletableFuture<JsonNode>> fetched = new LinkedHashMap<>();
+        for (Upstream upstream : Upstream.values()) {
+            fetched.put(upstream, fetch(serviceDocument(upstream)));
+        }
+        ObjectNode merged = (ObjectNode) fetch(gatewayDocument).join();
+        if (merged == null) {
+            throw new IllegalStateException("the gateway's own OpenAPI document is not available");
+        }
+        merged.putObject("info")
+                .put("title", "TechBridge API")
+                .put("version", "1.0")
+                .put("description", "Every endpoint of TechBridge as served by the gateway. Log in with POST "
+                        + "/api/auth/login and send the token as 'Authorization: Bearer <token>'; reads of public "
+                        + "records need none.");
+        merged.remove("servers");
+        ObjectNode paths = merged.withObject("/paths");
+        ObjectNode components = merged.withObject("/components");
+        ArrayNode unavailable = json.createArrayNode();
+        for (Map.Entry<Upstream, CompletableFuture<JsonNode>> entry : fetched.entrySet()) {
+            JsonNode document = entry.getValue().join();
+            if (document == null || !document.isObject()) {
+                unavailable.add(entry.getKey().service());
+                continue;
+            }
+            add(entry.getKey(), (ObjectNode) document, merged, paths, components);
+        }
+        components.withObject("/securitySchemes").set("bearer", json.createObjectNode()
+                .put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT")
+                .put("description", "The access token of POST /api/auth/login"));
+        // Optional for the whole API: the empty requirement lets reads go without a token.
+        ArrayNode security = merged.putArray("security");
+        security.addObject();
+        security.addObject().putArray("bearer");
+        merged.set("x-unavailable-services", unavailable);
+        return merged;
+    }
+
+    private void add(Upstream upstream, ObjectNode document, ObjectNode merged, ObjectNode paths, ObjectNode components) {
+        JsonNode theirs = document.path("components");
+        Map<String, String> renamed = new HashMap<>();
+        String prefix = prefix(upstream);
+        // First pass: decide each clashing component's new name, so references can be rewritten before copying.
+        for (Iterator<Map.Entry<String, JsonNode>> sections = theirs.fields(); sections.hasNext(); ) {
+            Map.Entry<String, JsonNode> section = sections.next();
+            ObjectNode ours = components.withObject("/" + section.getKey());
+            for (Iterator<Map.Entry<String, JsonNode>> items = section.getValue().fields(); items.hasNext(); ) {
+                Map.Entry<String, JsonNode> item = items.next();
+                JsonNode existing = ours.get(item.getKey());
+                if (existing != null && !existing.equals(item.getValue())) {
+                    renamed.put(REF_PREFIX + section.getKey() + "/" + item.getKey(),
+                            REF_PREFIX + section.getKey() + "/" + prefix + item.getKey());
+                }
+            }
+        }
+        JsonNode rewritten = rewriteRefs(document, renamed);
+        for (Iterator<Map.Entry<String, JsonNode>> sections = rewritten.path("components").fields(); sections.hasNext(); ) {
+            Map.Entry<String, JsonNode> section = sections.next();
+            ObjectNode ours = components.withObject("/" + section.getKey());
+            for (Iterator<Map.Entry<String, JsonNode>> items = section.getValue().fields(); items.hasNext(); ) {
+                Map.Entry<String, JsonNode> item = items.next();
+                String ref = REF_PREFIX + section.getKey() + "/" + item.getKey();
+                String name = renamed.containsKey(ref) ? prefix + item.getKey() : item.getKey();
+                ours.set(name, item.getValue());
+            }
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> entries = rewritten.path("paths").fields(); entries.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = entries.next();
+            // Only what the gateway actually sends to this service is reachable through it.
+            boolean routedHere = RouteTable.route(entry.getKey().replaceAll("\\{[^}]+}", "x"))
+                    .filter(rule -> rule.upstream() == upstream).isPresent();
+            if (routedHere && !paths.has(entry.getKey())) {
+                paths.set(entry.getKey(), entry.getValue());
+            }
+        }
+        ArrayNode tags = merged.withArray("/tags");
+        List<String> known = new ArrayList<>();
+        tags.forEach(t -> known.add(t.path("name").asText()));
+        for (JsonNode tag : rewritten.path("tags")) {
+            if (!known.contains(tag.path("name").asText())) {
+                tags.add(tag);
+                known.add(tag.path("name").asText());
+            }
+        }
+    }
+
+    private JsonNode rewriteRefs(JsonNode node, Map<String, String> renamed) {
+        if (renamed.isEmpty()) {
+            return node;
+        }
+        if (node.isObject()) {
+            ObjectNode copy = json.createObjectNode();
+            node.fields().forEachRemaining(e -> {
+                if ("$ref".equals(e.getKey()) && e.getValue().isTextual() && renamed.containsKey(e.getValue().asText())) {
+                    copy.set("$ref", TextNode.valueOf(renamed.get(e.getValue().asText())));
+                } else {
+                    copy.set(e.getKey(), rewriteRefs(e.getValue(), renamed));
+                }
+            });
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = json.createArrayNode();
+            node.forEach(item -> copy.add(rewriteRefs(item, renamed)));
+            return copy;
+        }
+        return node;
+    }
+
+    private URI serviceDocument(Upstream upstream) {
+        String base = switch (upstream) {
+            case ACHIEVEMENT -> config.upstream().achievement().toString();
+            case DEMAND -> config.upstream().demand().toString();
+            case MATCHING -> config.upstream().matching().toString();
+        };
+        return URI.create(base.replaceAll("/+$", "") + "/q/openapi?format=json");
+    }
+
+    /** "achievement-service" → "AchievementService_". */
+    private static String prefix(Upstream upstream) {
+        StringBuilder prefix = new StringBuilder();
+        for (String part : upstream.service().split("-")) {
+            prefix.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return prefix.append('_').toString();
+    }
+
+    /** The document, or null when its server cannot be reached in time or answers with an error. */
+    private CompletableFuture<JsonNode> fetch(URI uri) {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                .header("Accept", "application/json").GET().build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                .thenApply(response -> {
+                    if (response.statusCode() != 200) {
+                        LOG.warnf("OpenAPI document %s answered %d", uri, response.statusCode());
+                        return (JsonNode) null;
+                    }
+                    try {
+                        return json.readTree(response.body());
+                    } catch (java.io.IOException e) {
+                        LOG.warnf("OpenAPI document %s is not JSON: %s", uri, e.getMessage());
+                        return null;
+                    }
+                })
+                .exceptionally(e -> {
+                    LOG.warnf("OpenAPI document %s is unavailable: %s", uri, e.toString());
+                    return null;
+                });
+    }
+}

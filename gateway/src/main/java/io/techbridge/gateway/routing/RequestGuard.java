@@ -1,0 +1,104 @@
+package io.techbridge.gateway.routing;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import io.techbridge.commons.problem.Problem;
+import io.techbridge.gateway.config.GatewayConfig;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response.Status;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.Map;
+
+/**
+ * Runs first for every {@code /api} request: verifies a sent token (an invalid one is refused
+ * here, before any service sees it) and spends one token of the caller's buckets — per account
+ * (the token's {@code sub}), per client address, and for logins per address — answering 429 with
+ * Retry-After when one is empty.
+ */
+@ApplicationScoped
+public class RequestGuard {
+
+    static final String SUBJECT = "techbridge.subject";
+    private static final String LOGIN_PATH = "/api/auth/login";
+    private static final int MAX_KEYS = 100_000;
+
+    private final JWTParser parser;
+    private final ProblemWriter problems;
+    private final boolean enabled;
+    private final TokenBuckets perAccount;
+    private final TokenBuckets perAddress;
+    private final TokenBuckets logins;
+    private final Counter limited;
+    private final Counter refusedTokens;
+
+    public RequestGuard(JWTParser parser, ProblemWriter problems, GatewayConfig config, MeterRegistry registry) {
+        this.parser = parser;
+        this.problems = problems;
+        GatewayConfig.RateLimits limits = config.rateLimit();
+        this.enabled = limits.enabled();
+        this.perAccount = new TokenBuckets(limits.perAccount(), limits.window(), MAX_KEYS);
+        this.perAddress = new TokenBuckets(limits.perAddress(), limits.window(), MAX_KEYS);
+        this.logins = new TokenBuckets(limits.login(), limits.window(), MAX_KEYS);
+        this.limited = Counter.builder("techbridge.gateway.rate.limited")
+                .description("Requests refused with 429 because a rate limit was reached").register(registry);
+        this.refusedTokens = Counter.builder("techbridge.gateway.tokens.refused")
+                .description("Requests refused with 401 because their token did not verify").register(registry);
+    }
+
+    void handle(RoutingContext ctx) {
+        String subject = null;
+        String authorization = ctx.request().getHeader("Authorization");
+        if (authorization != null && !authorization.isBlank()) {
+            try {
+                subject = verify(authorization);
+            } catch (ParseException | IllegalArgumentException e) {
+                refusedTokens.increment();
+                problems.write(ctx, Problem.of(Status.UNAUTHORIZED, "unauthenticated", "Login required",
+                        "the token is missing, expired, or not signed by TechBridge"));
+                return;
+            }
+            ctx.put(SUBJECT, subject);
+        }
+        if (enabled) {
+            long now = System.nanoTime();
+            String address = clientAddress(ctx);
+            long wait = perAddress.tryTake(address, now);
+            if (wait == 0 && subject != null) {
+                wait = perAccount.tryTake(subject, now);
+            }
+            if (wait == 0 && ctx.request().method() == HttpMethod.POST && LOGIN_PATH.equals(ctx.normalizedPath())) {
+                wait = logins.tryTake(address, now);
+            }
+            if (wait > 0) {
+                limited.increment();
+                ctx.response().putHeader("Retry-After", Long.toString(wait));
+                problems.write(ctx, Problem.of(Status.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
+                                "the request limit was reached; retry after " + wait + " s")
+                        .withContext(Map.of("retryAfterSeconds", wait)));
+                return;
+            }
+        }
+        ctx.next();
+    }
+
+    private String verify(String authorization) throws ParseException {
+        if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new IllegalArgumentException("not a bearer token");
+        }
+        JsonWebToken token = parser.parse(authorization.substring(7).trim());
+        String subject = token.getSubject();
+        if (subject == null || subject.isBlank()) {
+            throw new IllegalArgumentException("the token names no subject");
+        }
+        return subject;
+    }
+
+    static String clientAddress(RoutingContext ctx) {
+        return ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+    }
+}

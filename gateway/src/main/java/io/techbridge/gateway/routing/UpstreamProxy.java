@@ -1,0 +1,260 @@
+package io.techbridge.gateway.routing;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.techbridge.commons.problem.Problem;
+import io.techbridge.commons.web.RequestIds;
+import io.techbridge.gateway.config.GatewayConfig;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response.Status;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+import java.net.URI;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+
+/**
+ * Forwards a request to its service and the answer back, both bodies streamed (never held whole
+ * in memory). A service that cannot be reached gives 503 within the connect timeout; one that does
+ * not answer within the read timeout gives 504; the client never waits unbounded.
+ */
+@ApplicationScoped
+public class UpstreamProxy {
+
+    private static final Logger LOG = Logger.getLogger(UpstreamProxy.class);
+    private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+    /** RFC 9110 7.6.1: meaningful for one connection only, never forwarded. */
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host");
+
+    private final HttpClient client;
+    private final Map<Upstream, URI> bases = new EnumMap<>(Upstream.class);
+    private final long readTimeoutMillis;
+    private final long connectTimeoutMillis;
+    private final ProblemWriter problems;
+    private final MeterRegistry registry;
+
+    public UpstreamProxy(Vertx vertx, GatewayConfig config, ProblemWriter problems, MeterRegistry registry) {
+        this.problems = problems;
+        this.registry = registry;
+        this.connectTimeoutMillis = config.connectTimeout().toMillis();
+        this.readTimeoutMillis = config.readTimeout().toMillis();
+        bases.put(Upstream.ACHIEVEMENT, config.upstream().achievement());
+        bases.put(Upstream.DEMAND, config.upstream().demand());
+        bases.put(Upstream.MATCHING, config.upstream().matching());
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                        .setConnectTimeout((int) connectTimeoutMillis)
+                        .setKeepAlive(true)
+                        .setDecompressionSupported(false),
+                new PoolOptions().setHttp1MaxSize(64).setMaxWaitQueueSize(1024));
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+
+    public URI base(Upstream upstream) {
+        return bases.get(upstream);
+    }
+
+    void forward(RoutingContext ctx, RouteTable.Rule rule) {
+        HttpServerRequest request = ctx.request();
+        // Nothing of the body may be read before the service's connection is there to take it.
+        request.pause();
+        long started = System.nanoTime();
+        String requestId = requestId(request);
+        URI base = bases.get(rule.upstream());
+        String query = request.query();
+        String target = base.getRawPath().replaceAll("/+$", "") + ctx.normalizedPath() + (query == null ? "" : "?" + query);
+
+        RequestOptions options = new RequestOptions()
+                .setMethod(request.method())
+                .setHost(base.getHost())
+                .setPort(port(base))
+                .setSsl("https".equalsIgnoreCase(base.getScheme()))
+                .setURI(target)
+                .setConnectTimeout(connectTimeoutMillis)
+                .setIdleTimeout(readTimeoutMillis);
+        copyRequestHeaders(request, options.getHeaders() == null ? initHeaders(options) : options.getHeaders());
+        MultiMap headers = options.getHeaders();
+        headers.set(RequestIds.HEADER, requestId);
+        String forwardedFor = request.getHeader("X-Forwarded-For");
+        String address = RequestGuard.clientAddress(ctx);
+        headers.set("X-Forwarded-For", forwardedFor == null || forwardedFor.isBlank() ? address : forwardedFor + ", " + address);
+        headers.set("X-Forwarded-Proto", request.scheme() == null ? "http" : request.scheme());
+        if (request.getHeader("Host") != null) {
+            headers.set("X-Forwarded-Host", request.getHeader("Host"));
+        }
+        ctx.response().putHeader(RequestIds.HEADER, requestId);
+
+        client.request(options).onComplete(connected -> {
+            if (connected.failed()) {
+                finish(ctx, rule, requestId, started, 503, connected.cause());
+                problems.write(ctx, Problem.of(Status.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
+                        rule.upstream().service() + " cannot be reached; try again shortly"));
+                request.resume();
+                return;
+            }
+            HttpClientRequest upstream = connected.result();
+            boolean hasBody = hasBody(request);
+            if (hasBody && request.getHeader("Content-Length") == null) {
+                upstream.setChunked(true);
+            }
+            if (!hasBody) {
+                request.resume();
+            }
+            (hasBody ? upstream.send(request) : upstream.send()).onComplete(answered -> {
+                if (answered.failed()) {
+                    upstreamFailed(ctx, rule, requestId, started, answered.cause());
+                    return;
+                }
+                relay(ctx, rule, requestId, started, answered.result());
+            });
+            // The client went away: stop the service's work on its behalf.
+            ctx.response().closeHandler(closed -> upstream.reset());
+        });
+    }
+
+    private void relay(RoutingContext ctx, RouteTable.Rule rule, String requestId, long started, HttpClientResponse answer) {
+        HttpServerResponse response = ctx.response();
+        if (response.closed()) {
+            answer.request().reset();
+            return;
+        }
+        response.setStatusCode(answer.statusCode());
+        response.setStatusMessage(answer.statusMessage());
+        for (Map.Entry<String, String> header : answer.headers()) {
+            if (!forbidden(header.getKey(), answer.headers())) {
+                response.headers().add(header.getKey(), header.getValue());
+            }
+        }
+        response.headers().set(RequestIds.HEADER, requestId);
+        boolean bodyless = ctx.request().method() == HttpMethod.HEAD || answer.statusCode() == 204
+                || answer.statusCode() == 304 || answer.statusCode() < 200;
+        if (!bodyless && answer.getHeader("Content-Length") == null) {
+            response.setChunked(true);
+        }
+        answer.pipeTo(response).onComplete(done -> {
+            finish(ctx, rule, requestId, started, answer.statusCode(), done.failed() ? done.cause() : null);
+            if (done.failed() && !response.closed()) {
+                // The head is already sent: the only honest signal left is a broken connection.
+                response.reset();
+            }
+        });
+    }
+
+    private void upstreamFailed(RoutingContext ctx, RouteTable.Rule rule, String requestId, long started, Throwable cause) {
+        if (cause instanceof TimeoutException) {
+            finish(ctx, rule, requestId, started, 504, cause);
+            problems.write(ctx, Problem.of(Status.GATEWAY_TIMEOUT, "service-timeout", "Service did not answer",
+                    rule.upstream().service() + " did not answer within " + readTimeoutMillis / 1000 + " s"));
+        } else {
+            finish(ctx, rule, requestId, started, 502, cause);
+            problems.write(ctx, Problem.of(Status.BAD_GATEWAY, "bad-gateway", "Bad gateway",
+                    rule.upstream().service() + " broke off the exchange; the request may or may not have been applied"));
+        }
+        ctx.request().resume();
+    }
+
+    private void finish(RoutingContext ctx, RouteTable.Rule rule, String requestId, long started, int status, Throwable failure) {
+        long nanos = System.nanoTime() - started;
+        Timer.builder("techbridge.gateway.requests")
+                .description("Requests routed to the services, by route, method and status")
+                .tag("route", rule.name())
+                .tag("upstream", rule.upstream().service())
+                .tag("method", ctx.request().method().name())
+                .tag("status", Integer.toString(status))
+                .publishPercentileHistogram(false)
+                .register(registry)
+                .record(nanos, TimeUnit.NANOSECONDS);
+        MDC.put(RequestIds.MDC_KEY, requestId);
+        try {
+            if (failure == null) {
+                LOG.debugf("%s %s -> %s %d in %d ms", ctx.request().method(), ctx.request().path(),
+                        rule.upstream().service(), status, nanos / 1_000_000);
+            } else {
+                LOG.warnf("%s %s -> %s %d in %d ms: %s", ctx.request().method(), ctx.request().path(),
+                        rule.upstream().service(), status, nanos / 1_000_000, failure.toString());
+            }
+        } finally {
+            MDC.remove(RequestIds.MDC_KEY);
+        }
+    }
+
+    /** HTTP/1.1 announces a body by its headers; HTTP/2 by a stream not yet ended with the headers. */
+    private static boolean hasBody(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        if (length != null) {
+            return !"0".equals(length.trim());
+        }
+        if (request.getHeader("Transfer-Encoding") != null) {
+            return true;
+        }
+        return request.version() == io.vertx.core.http.HttpVersion.HTTP_2 && !request.isEnded();
+    }
+
+    private static MultiMap initHeaders(RequestOptions options) {
+        options.setHeaders(MultiMap.caseInsensitiveMultiMap());
+        return options.getHeaders();
+    }
+
+    private static void copyRequestHeaders(HttpServerRequest request, MultiMap target) {
+        for (Map.Entry<String, String> header : request.headers()) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (!forbidden(name, request.headers()) && !name.startsWith("x-forwarded-") && !name.equals("x-request-id")
+                    && !name.equals("forwarded")) {
+                target.add(header.getKey(), header.getValue());
+            }
+        }
+    }
+
+    /** Hop-by-hop headers, and any the Connection header names as such. */
+    private static boolean forbidden(String name, MultiMap headers) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (HOP_BY_HOP.contains(lower)) {
+            return true;
+        }
+        String connection = headers.get("Connection");
+        if (connection != null) {
+            for (String token : connection.split(",")) {
+                if (token.trim().equalsIgnoreCase(lower)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String requestId(HttpServerRequest request) {
+        String sent = request.getHeader(RequestIds.HEADER);
+        return sent != null && SAFE_REQUEST_ID.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
+    }
+
+    private static int port(URI base) {
+        if (base.getPort() > 0) {
+            return base.getPort();
+        }
+        return "https".equalsIgnoreCase(base.getScheme()) ? 443 : 80;
+    }
+}

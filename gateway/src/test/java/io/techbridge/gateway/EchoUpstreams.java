@@ -1,0 +1,161 @@
+package io.techbridge.gateway;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.techbridge.deploy.local.testing.TestServers;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Three small HTTP servers standing in for the services: each answers any request with what it
+ * received (method, path, query, headers, body size and SHA-256, the body itself when small),
+ * waits 5 s on a path ending in {@code /slow}, streams {@code ?bytes=N} bytes on {@code /download},
+ * and serves a small OpenAPI document at {@code /q/openapi}. Init argument {@code down}: services
+ * (achievement, demand, matching) to leave on a port nothing listens on.
+ */
+public final class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
+
+    private static final String[] SERVICES = {"achievement", "demand", "matching"};
+    private Vertx vertx;
+    private final List<HttpServer> servers = new ArrayList<>();
+    private Set<String> down = Set.of();
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        String value = initArgs.getOrDefault("down", "");
+        down = value.isBlank() ? Set.of() : Set.of(value.split(","));
+    }
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        Map<String, String> config = new java.util.HashMap<>();
+        for (String service : SERVICES) {
+            int port;
+            if (down.contains(service)) {
+                port = TestServers.freePort();
+            } else {
+                HttpServer server = vertx.createHttpServer().requestHandler(request -> handle(service, request));
+                try {
+                    server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot start the " + service + " stand-in", e);
+                }
+                servers.add(server);
+                port = server.actualPort();
+            }
+            config.put("techbridge.gateway.upstream." + service, "http://127.0.0.1:" + port);
+        }
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            vertx.close().toCompletionStage().toCompletableFuture().join();
+        }
+    }
+
+    private void handle(String service, HttpServerRequest request) {
+        if (request.path().equals("/q/openapi")) {
+            request.response().putHeader("Content-Type", "application/json").end(openapi(service).encode());
+            return;
+        }
+        if (request.path().endsWith("/download")) {
+            long bytes = Long.parseLong(request.getParam("bytes"));
+            request.response().setChunked(true).putHeader("Content-Type", "application/octet-stream");
+            writeChunks(request, bytes);
+            return;
+        }
+        MessageDigest sha256 = sha256();
+        long[] size = {0};
+        StringBuilder small = new StringBuilder();
+        request.handler(chunk -> {
+            size[0] += chunk.length();
+            sha256.update(chunk.getBytes());
+            if (small.length() < 65536) {
+                small.append(chunk.toString());
+            }
+        });
+        request.endHandler(done -> {
+            JsonObject headers = new JsonObject();
+            request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
+            JsonObject echo = new JsonObject()
+                    .put("service", service)
+                    .put("method", request.method().name())
+                    .put("path", request.path())
+                    .put("query", request.query())
+                    .put("headers", headers)
+                    .put("bodySize", size[0])
+                    .put("bodySha256", HexFormat.of().formatHex(sha256.digest()))
+                    .put("body", size[0] <= 65536 ? small.toString() : null);
+            Runnable answer = () -> request.response().putHeader("Content-Type", "application/json")
+                    .putHeader("X-Upstream", service).putHeader("Keep-Alive", "timeout=5").end(echo.encode());
+            if (request.path().endsWith("/slow")) {
+                vertx.setTimer(5000, t -> {
+                    if (!request.response().closed()) {
+                        answer.run();
+                    }
+                });
+            } else {
+                answer.run();
+            }
+        });
+    }
+
+    /** Writes the bytes in 64 KB pieces, waiting whenever the connection is full. */
+    private static void writeChunks(HttpServerRequest request, long remaining) {
+        var response = request.response();
+        while (remaining > 0 && !response.writeQueueFull()) {
+            int n = (int) Math.min(65536, remaining);
+            byte[] piece = new byte[n];
+            java.util.Arrays.fill(piece, (byte) 'x');
+            response.write(Buffer.buffer(piece));
+            remaining -= n;
+        }
+        if (remaining == 0) {
+            response.end();
+            return;
+        }
+        long left = remaining;
+        response.drainHandler(v -> writeChunks(request, left));
+    }
+
+    /** A path the gateway routes to this service, and a schema whose name every stand-in uses differently. */
+    private static JsonObject openapi(String service) {
+        String path = "/api/" + (service.equals("matching") ? "matches" : service + "s") + "/{id}";
+        JsonObject schema = new JsonObject().put("type", "object")
+                .put("properties", new JsonObject().put(service + "Id", new JsonObject().put("type", "string")));
+        JsonObject operation = new JsonObject().put("tags", new JsonArray().add(service))
+                .put("responses", new JsonObject().put("200", new JsonObject().put("description", "ok")
+                        .put("content", new JsonObject().put("application/json", new JsonObject()
+                                .put("schema", new JsonObject().put("$ref", "#/components/schemas/Page"))))));
+        return new JsonObject().put("openapi", "3.1.0")
+                .put("info", new JsonObject().put("title", service).put("version", "1"))
+                .put("tags", new JsonArray().add(new JsonObject().put("name", service)))
+                .put("paths", new JsonObject()
+                        .put(path, new JsonObject().put("get", operation))
+                        .put("/api/not-routed-" + service, new JsonObject().put("get", operation)))
+                .put("components", new JsonObject().put("schemas", new JsonObject().put("Page", schema)));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

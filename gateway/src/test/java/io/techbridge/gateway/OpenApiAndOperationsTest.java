@@ -1,0 +1,65 @@
+package io.techbridge.gateway;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+
+@QuarkusTest
+@GatewayServers
+@TestProfile(RoutedProfile.class)
+class OpenApiAndOperationsTest {
+
+    @Test
+    void theMergedDocumentHasTheGatewaysAndEveryServicesPaths() {
+        given().when().get("/openapi").then().statusCode(200)
+                .body("info.title", equalTo("TechBridge API"))
+                .body("paths", hasKey("/api/auth/login"))
+                .body("paths", hasKey("/api/admin/users"))
+                .body("paths", hasKey("/api/achievements/{id}"))
+                .body("paths", hasKey("/api/demands/{id}"))
+                .body("paths", hasKey("/api/matches/{id}"))
+                .body("paths", not(hasKey("/api/not-routed-demand")))
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("'x-unavailable-services'", equalTo(List.of()))
+                .body("tags.name", hasItems("auth", "admin", "achievement", "demand", "matching"));
+    }
+
+    @Test
+    void clashingSchemaNamesArePrefixedAndTheirReferencesFollow() {
+        String ref = "paths.'/api/demands/{id}'.get.responses.'200'.content.'application/json'.schema.'$ref'";
+        String demandSchema = given().when().get("/openapi").then().statusCode(200)
+                .body("components.schemas.Page.properties", hasKey("achievementId"))
+                .body("components.schemas.DemandService_Page.properties", hasKey("demandId"))
+                .body("components.schemas.MatchingService_Page.properties", hasKey("matchingId"))
+                .extract().path(ref);
+        org.junit.jupiter.api.Assertions.assertEquals("#/components/schemas/DemandService_Page", demandSchema);
+    }
+
+    @Test
+    void swaggerUiShowsTheMergedDocument() {
+        given().when().get("/q/swagger-ui/").then().statusCode(200);
+        given().when().get("/q/swagger-ui/index.html").then().statusCode(200).body(containsString("/openapi"));
+    }
+
+    @Test
+    void readinessIncludesTheDatabase() {
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsString("Database")));
+    }
+
+    @Test
+    void metricsArePrometheusText() {
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests_seconds"));
+    }
+}
