@@ -1,4 +1,4 @@
-package io.techbridge.achievement.messaging;
+package io.techbridge.commons.messaging;
 
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -13,8 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * Sets aside a message that can't be read on {@code <topic>.dlq}, with the reason and where it came
- * from, so that the stream goes on and the message can be inspected and replayed.
+ * Sets aside a message that can't be read or applied on {@code <topic>.dlq}, with the reason and where it
+ * came from, so that the stream goes on and the message can be inspected and replayed.
  */
 @ApplicationScoped
 public class DeadLetters {
@@ -38,7 +38,7 @@ public class DeadLetters {
         headers.add("dead-letter-offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(topic).withKey(record.key()).withHeaders(headers).build();
-        // Waits for the broker: the offset of the unreadable message is committed only once it is set aside.
+        // Waits for the broker: the offset of the poison message is committed only once it is set aside.
         emitter.sendMessage(Message.of(record.value() == null ? "" : record.value()).addMetadata(metadata))
                 .await().atMost(Duration.ofSeconds(30));
     }

@@ -1,4 +1,4 @@
-package io.techbridge.achievement.messaging;
+package io.techbridge.commons.messaging;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,20 +13,20 @@ import java.util.regex.Pattern;
  * organisations, and whether the enterprise accepted the introduction ({@code disclosed}; absent
  * in events older than the flag, which counts as not disclosed).
  */
-record MatchDisclosure(UUID demandId, UUID achievementId, String demandOrganisationId,
+public record MatchDisclosure(UUID demandId, UUID achievementId, String demandOrganisationId,
         String achievementOrganisationId, boolean disclosed) {
 
-    static final String AGGREGATE_TYPE = "Match";
+    public static final String AGGREGATE_TYPE = "Match";
     private static final Pattern ORGANISATION_ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
 
     /** A message that can never be applied, however often it is retried. */
-    static final class Unreadable extends RuntimeException {
+    public static final class Unreadable extends RuntimeException {
         Unreadable(String reason) {
             super(reason);
         }
     }
 
-    static MatchDisclosure parse(ObjectMapper mapper, String value) {
+    public static MatchDisclosure parse(ObjectMapper mapper, String value) {
         if (value == null || value.isBlank()) {
             throw new Unreadable("empty message");
         }
