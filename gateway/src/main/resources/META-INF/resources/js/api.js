@@ -1,0 +1,202 @@
+// Calls to the gateway: the bearer token on every call, a progress bar for anything slow,
+// problem+json turned into an error the page can show, and a 401 sends the user back to log in.
+import { t } from './i18n.js';
+
+const SESSION_KEY = 'techbridge.session';
+const SLOW_MS = 300;
+
+let inFlight = 0;
+let slowTimer = null;
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem ?? {};
+  }
+
+  /** What to tell the user: the problem's detail and each violated rule, by field. */
+  get lines() {
+    const lines = [];
+    const p = this.problem;
+    if (p.detail) lines.push(p.detail);
+    else if (p.title) lines.push(p.title);
+    else if (this.status === 0) lines.push(t('error.network'));
+    else if (this.status === 403) lines.push(t('error.forbidden'));
+    else if (this.status === 404) lines.push(t('error.notFound'));
+    else if (this.status === 409) lines.push(t('error.conflict'));
+    else lines.push(this.message);
+    for (const v of p.violations ?? []) {
+      if (v.message && v.message === p.detail) continue;
+      lines.push(`${v.field ?? v.in ?? ''}${v.field || v.in ? ': ' : ''}${v.message ?? v.rule ?? ''}`);
+    }
+    return lines;
+  }
+}
+
+// --- session ------------------------------------------------------------------
+
+export function session() {
+  let value = null;
+  try {
+    const raw = sessionStorage.getItem(SESSION_KEY);
+    value = raw ? JSON.parse(raw) : null;
+  } catch {
+    return null;
+  }
+  // An expired token would only earn a 401: treat it as logged out straight away.
+  if (value?.expiresAt && Date.now() >= value.expiresAt) {
+    clearSession();
+    return null;
+  }
+  return value;
+}
+
+function saveSession(value) {
+  sessionStorage.setItem(SESSION_KEY, JSON.stringify(value));
+}
+
+export function clearSession() {
+  sessionStorage.removeItem(SESSION_KEY);
+  recordCache.clear();
+}
+
+/** The logged-in user: {id, username, displayName, role, organisationId, organisationName, organisationType}. */
+export function currentUser() {
+  return session()?.user ?? null;
+}
+
+/** The role in the token's spelling (university, enterprise, broker, admin). */
+export function currentRole() {
+  return String(currentUser()?.role ?? '').toLowerCase();
+}
+
+export async function login(username, password) {
+  const body = await request('/api/auth/login', { method: 'POST', body: { username, password }, authenticate: false });
+  const expiresAt = body.expiresIn ? Date.now() + body.expiresIn * 1000 : null;
+  saveSession({ accessToken: body.accessToken, tokenType: body.tokenType ?? 'Bearer', expiresAt, user: body.user });
+  return body.user;
+}
+
+// --- progress -----------------------------------------------------------------
+
+function started() {
+  inFlight += 1;
+  if (inFlight === 1) {
+    slowTimer = setTimeout(() => setProgress(true), SLOW_MS);
+  }
+}
+
+function finished() {
+  inFlight = Math.max(0, inFlight - 1);
+  if (inFlight === 0) {
+    clearTimeout(slowTimer);
+    slowTimer = null;
+    setProgress(false);
+  }
+}
+
+function setProgress(visible) {
+  const bar = document.getElementById('progress');
+  if (!bar) return;
+  bar.hidden = !visible;
+  bar.setAttribute('aria-hidden', String(!visible));
+  document.body.classList.toggle('busy', visible);
+}
+
+/** Whether a request is still under way (the browser tests wait for this to be false). */
+export function busy() {
+  return inFlight > 0;
+}
+
+// --- requests -----------------------------------------------------------------
+
+let onUnauthenticated = () => {};
+
+export function whenUnauthenticated(handler) {
+  onUnauthenticated = handler;
+}
+
+export function query(params) {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(params ?? {})) {
+    if (value === null || value === undefined || value === '') continue;
+    search.set(name, value);
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+export async function request(path, { method = 'GET', body, params, authenticate = true } = {}) {
+  const headers = { Accept: 'application/json, application/problem+json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const current = session();
+  if (authenticate && current?.accessToken) headers.Authorization = `Bearer ${current.accessToken}`;
+  started();
+  window.__techbridgeBusy = true;
+  let response;
+  try {
+    response = await fetch(path + query(params), {
+      method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, { detail: t('error.network') });
+  } finally {
+    finished();
+    window.__techbridgeBusy = busy();
+  }
+  const text = await response.text();
+  let json = null;
+  if (text) {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = null;
+    }
+  }
+  if (response.status === 401 && authenticate) {
+    clearSession();
+    onUnauthenticated(json);
+    throw new ApiError(401, json ?? { detail: t('login.expired') });
+  }
+  if (!response.ok) {
+    throw new ApiError(response.status, json);
+  }
+  return json;
+}
+
+export const get = (path, params) => request(path, { params });
+export const post = (path, body) => request(path, { method: 'POST', body });
+
+// --- cached look-ups ----------------------------------------------------------
+
+let fieldsPromise = null;
+const recordCache = new Map();
+
+/** The technical-field taxonomy, [{code, nameZh, nameEn}], loaded once. */
+export function fields() {
+  if (!fieldsPromise) {
+    fieldsPromise = get('/api/fields').catch((e) => {
+      fieldsPromise = null;
+      throw e;
+    });
+  }
+  return fieldsPromise;
+}
+
+/**
+ * An achievement or demand by id, kept for the page's lifetime so lists can show titles without
+ * asking twice. A record the caller may not see resolves to null rather than failing the list.
+ */
+export function record(kind, id, { fresh = false } = {}) {
+  const key = `${kind}:${id}`;
+  if (fresh || !recordCache.has(key)) {
+    const path = kind === 'achievement' ? `/api/achievements/${encodeURIComponent(id)}` : `/api/demands/${encodeURIComponent(id)}`;
+    recordCache.set(key, get(path).catch((e) => {
+      recordCache.delete(key);
+      if (e.status === 404 || e.status === 403) return null;
+      throw e;
+    }));
+  }
+  return recordCache.get(key);
+}

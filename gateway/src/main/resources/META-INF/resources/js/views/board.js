@@ -1,0 +1,125 @@
+// 对接看板: approved pairs in columns by stage; a broker moves a card on (a contract needs its
+// amount and registration number, asked for in a small form).
+import { t, label } from '../i18n.js';
+import { h, put, clear, scoreMeter, money, dateTime } from '../dom.js';
+import { get, post, record, currentRole } from '../api.js';
+import { loadFields, fieldName } from './common.js';
+import { notify } from '../app.js';
+
+const COLUMNS = ['APPROVED', 'INTRODUCED', 'NEGOTIATING', 'CONTRACTED', 'FAILED'];
+const NEXT = {
+  APPROVED: ['INTRODUCED', 'FAILED'],
+  INTRODUCED: ['NEGOTIATING', 'FAILED'],
+  NEGOTIATING: ['CONTRACTED', 'FAILED'],
+};
+const COLUMN_SIZE = 50;
+
+export async function boardView(container, args, { isCurrent }) {
+  await loadFields();
+  if (!isCurrent()) return;
+  const board = h('div.board', { testid: 'board' });
+  const dialogHost = h('div');
+  put(container, 
+    h('header.page-head', {},
+      h('h1', {}, t('board.title')),
+      h('p.lead', {}, t('board.lead')),
+      h('button', { type: 'button', testid: 'board-refresh', onclick: () => load() }, t('common.refresh'))),
+    board,
+    dialogHost);
+
+  async function load() {
+    let pages;
+    try {
+      pages = await Promise.all(COLUMNS.map((status) => get('/api/matches', { status, size: COLUMN_SIZE })));
+    } catch (e) {
+      notify(e);
+      return;
+    }
+    if (!isCurrent()) return;
+    clear(board);
+    COLUMNS.forEach((status, i) => {
+      const page = pages[i];
+      board.append(h(`section.column.column-${status.toLowerCase()}`, { testid: `column-${status}`, dataset: { status } },
+        h('header.column-head', {},
+          h('h2', {}, label('status', status)),
+          h('span.count', { testid: `count-${status}` }, String(page.totalItems))),
+        h('div.cards', {}, page.items.length
+          ? page.items.map((m) => card(m, status))
+          : h('p.muted.column-empty', {}, t('board.empty')))));
+    });
+  }
+
+  function card(m, status) {
+    const demandTitle = h('div.card-title', {}, '…');
+    const achievementTitle = h('div.card-sub', {}, '…');
+    record('demand', m.demandId).then((d) => clear(demandTitle).append(d?.title ?? m.demandId)).catch(() => {});
+    record('achievement', m.achievementId).then((a) => clear(achievementTitle).append(a?.title ?? m.achievementId)).catch(() => {});
+    const moves = currentRole() === 'broker' ? (NEXT[status] ?? []) : [];
+    return h('article.card', { testid: `card-${m.id}`, dataset: { matchId: m.id, status } },
+      h('a.card-link', { href: `#/pair/${m.id}` }, demandTitle),
+      achievementTitle,
+      h('div.card-meta', {},
+        scoreMeter(m.score),
+        h('span.muted', {}, fieldName(m.fieldCode))),
+      status === 'INTRODUCED'
+        ? h(`span.badge.${m.disclosed ? 'disclosed' : 'waiting'}`, { testid: 'card-disclosure' }, t(m.disclosed ? 'pair.disclosed' : 'pair.notDisclosed'))
+        : null,
+      m.contract ? h('div.card-contract', { testid: 'card-contract' }, `${money(m.contract.amountCny)} · ${m.contract.registrationNo ?? ''}`) : null,
+      h('div.card-time.muted', {}, dateTime(m.updatedAt ?? m.createdAt)),
+      moves.length
+        ? h('div.card-actions', {}, moves.map((next) => h(`button.small${next === 'FAILED' ? '.danger-outline' : '.primary'}`, {
+          type: 'button', testid: `move-${m.id}-${next}`, dataset: { to: next },
+          onclick: () => (next === 'CONTRACTED' || next === 'FAILED' ? openForm(m, next) : move(m, next, {})),
+        }, `${t('board.moveTo')} ${label('status', next)}`)))
+        : null);
+  }
+
+  async function move(m, next, extra) {
+    try {
+      await post(`/api/matches/${m.id}/transition`, { status: next, version: m.version, ...extra });
+      notify(t('board.moved', { status: label('status', next) }), 'notice');
+      clear(dialogHost);
+      await load();
+      return true;
+    } catch (e) {
+      notify(e);
+      return false;
+    }
+  }
+
+  function openForm(m, next) {
+    clear(dialogHost);
+    const contract = next === 'CONTRACTED';
+    const amount = contract ? h('input#contract-amount', { testid: 'contract-amount', type: 'number', min: '0', step: '1', required: true, inputmode: 'numeric' }) : null;
+    const registration = contract ? h('input#contract-registration', {
+      testid: 'contract-registration', required: true, pattern: '[0-9A-Za-z\\-]{6,64}', maxlength: '64', placeholder: t('board.registrationHint'),
+    }) : null;
+    const note = h('textarea#transition-note', { testid: 'transition-note', rows: '2', maxlength: '2000', placeholder: t('pair.notePlaceholder') });
+    const submit = h('button.primary', { type: 'submit', testid: 'transition-submit' }, t('common.confirm'));
+    const dialog = h('div.dialog-backdrop', { testid: 'transition-dialog' },
+      h('form.dialog', {
+        onsubmit: async (event) => {
+          event.preventDefault();
+          submit.disabled = true;
+          const extra = { note: note.value.trim() || null };
+          if (contract) {
+            extra.contractAmountCny = amount.value === '' ? null : Number(amount.value);
+            extra.registrationNo = registration.value.trim() || null;
+          }
+          const done = await move(m, next, extra);
+          if (!done) submit.disabled = false;
+        },
+      },
+      h('h2', {}, t(contract ? 'board.contractTitle' : 'board.failTitle')),
+      contract ? h('label.block', {}, h('span', {}, t('board.amount')), amount) : null,
+      contract ? h('label.block', {}, h('span', {}, t('board.registrationNo')), registration) : null,
+      h('label.block', {}, h('span', {}, t('common.note')), note),
+      h('div.dialog-actions', {},
+        h('button', { type: 'button', testid: 'transition-cancel', onclick: () => clear(dialogHost) }, t('common.cancel')),
+        submit)));
+    dialogHost.append(dialog);
+    (amount ?? note).focus();
+  }
+
+  await load();
+}

@@ -1,0 +1,155 @@
+// 统计: the figures operators report, in totals and as charts by month and by field.
+import { t, language } from '../i18n.js';
+import { h, put, clear, number, money } from '../dom.js';
+import { get } from '../api.js';
+import { loadFields, fieldSelect, fieldName } from './common.js';
+import { barChart, lineChart, horizontalBarChart } from '../charts.js';
+import { notify } from '../app.js';
+
+const METRICS = ['achievementsRegistered', 'demandsPosted', 'pairsProposed', 'pairsApproved', 'pairsIntroduced',
+  'contractsSigned', 'contractTurnoverCny', 'achievementsTransferred', 'enterprisesServed'];
+const state = { from: '', to: '', field: '' };
+
+/** Compact CNY for chart axes: 万 / 亿 in Chinese, k / M in English. */
+function shortMoney(value) {
+  if (language() === 'en') {
+    if (value >= 1e9) return `${(value / 1e9).toFixed(1)}B`;
+    if (value >= 1e6) return `${(value / 1e6).toFixed(1)}M`;
+    if (value >= 1e3) return `${(value / 1e3).toFixed(0)}k`;
+    return String(Math.round(value));
+  }
+  if (value >= 1e8) return `${(value / 1e8).toFixed(1)}亿`;
+  if (value >= 1e4) return `${(value / 1e4).toFixed(0)}万`;
+  return String(Math.round(value));
+}
+
+/** 2026-03 → 26-03: twelve months fit under the bars. */
+const monthLabel = (key) => (/^\d{4}-\d{2}$/.test(key) ? key.slice(2) : key);
+
+const integer = (v) => (Number.isInteger(v) ? number(v) : v.toFixed(1));
+
+export async function statsView(container, args, { isCurrent }) {
+  const all = (await loadFields()).filter((f) => !f.code.includes('.'));
+  if (!isCurrent()) return;
+  const from = h('input#stats-from', { testid: 'stats-from', type: 'month', value: state.from });
+  const to = h('input#stats-to', { testid: 'stats-to', type: 'month', value: state.to });
+  const fieldFilter = fieldSelect('stats-field', state.field, all);
+  const body = h('div.stats-body', { testid: 'stats-body' });
+  put(container, 
+    h('header.page-head', {}, h('h1', {}, t('stats.title')), h('p.lead', {}, t('stats.lead'))),
+    h('form.filters', {
+      testid: 'stats-filters',
+      onsubmit: (event) => {
+        event.preventDefault();
+        Object.assign(state, { from: from.value, to: to.value, field: fieldFilter.value });
+        load();
+      },
+    },
+    h('label', {}, h('span', {}, t('stats.from')), from),
+    h('label', {}, h('span', {}, t('stats.to')), to),
+    h('label', {}, h('span', {}, t('stats.field')), fieldFilter),
+    h('button.primary', { type: 'submit', testid: 'stats-apply' }, t('common.apply'))),
+    body);
+
+  async function load() {
+    let stats;
+    try {
+      stats = await get('/api/stats', { from: state.from, to: state.to, field: state.field });
+    } catch (e) {
+      notify(e);
+      return;
+    }
+    if (!isCurrent()) return;
+    // Show the period the server chose when none was given.
+    if (!from.value) from.value = stats.from ?? '';
+    if (!to.value) to.value = stats.to ?? '';
+    clear(body).append(...render(stats).filter(Boolean));
+  }
+
+  await load();
+}
+
+/** The server leaves out empty months; the charts show every month of the period, empty ones as 0. */
+function everyMonth(from, to, rows) {
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  const match = /^(\d{4})-(\d{2})$/;
+  if (!match.test(from ?? '') || !match.test(to ?? '')) return rows;
+  let [, y, m] = from.match(match).map(Number);
+  const [, lastY, lastM] = to.match(match).map(Number);
+  const all = [];
+  while ((y < lastY || (y === lastY && m <= lastM)) && all.length < 120) {
+    const key = `${y}-${String(m).padStart(2, '0')}`;
+    all.push(byKey.get(key) ?? { key });
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+  return all;
+}
+
+function render(stats) {
+  const totals = stats.totals ?? {};
+  const months = everyMonth(stats.from, stats.to, stats.byMonth ?? []);
+  const fields = [...(stats.byField ?? [])];
+  const regions = stats.byRegion ?? [];
+  const fieldLabel = (row) => {
+    const name = fieldName(row.key);
+    return name === row.key ? (row.label ?? row.key) : name;
+  };
+  const byPairs = [...fields].sort((a, b) => b.pairsProposed - a.pairsProposed);
+  const byTurnover = fields.filter((r) => r.contractTurnoverCny > 0).sort((a, b) => b.contractTurnoverCny - a.contractTurnoverCny);
+  return [
+    h('div.period.muted', { testid: 'stats-period' }, `${stats.from} – ${stats.to}`),
+    h('div.tiles', { testid: 'stats-totals' }, METRICS.map((metric) => h(`div.tile${metric === 'contractTurnoverCny' || metric === 'contractsSigned' ? '.tile-key' : ''}`, {
+      testid: `total-${metric}`, dataset: { value: String(totals[metric] ?? 0) },
+    },
+    h('span.tile-label', {}, t(`metric.${metric}`)),
+    h('span.tile-value', {}, metric === 'contractTurnoverCny' ? money(totals[metric] ?? 0) : number(totals[metric] ?? 0))))),
+    h('div.chart-grid', {},
+      h('section.panel', {},
+        h('h2', {}, t('stats.byMonth')),
+        barChart({
+          testid: 'chart-month-pairs',
+          categories: months.map((r) => monthLabel(r.key)),
+          series: ['pairsProposed', 'pairsApproved', 'pairsIntroduced', 'contractsSigned'].map((metric) => ({
+            name: t(`metric.${metric}`), values: months.map((r) => r[metric] ?? 0),
+          })),
+          format: integer,
+        })),
+      h('section.panel', {},
+        h('h2', {}, t('stats.turnoverByMonth')),
+        lineChart({
+          testid: 'chart-month-turnover',
+          categories: months.map((r) => monthLabel(r.key)),
+          series: [{ name: t('metric.contractTurnoverCny'), values: months.map((r) => r.contractTurnoverCny ?? 0), color: '#d66a4f' }],
+          format: shortMoney,
+          minMax: 10_000,
+        })),
+      h('section.panel', {},
+        h('h2', {}, t('stats.byField')),
+        byPairs.length
+          ? horizontalBarChart({
+            testid: 'chart-field-pairs', categories: byPairs.map(fieldLabel), values: byPairs.map((r) => r.pairsProposed ?? 0), format: integer,
+          })
+          : h('p.muted', {}, t('common.empty'))),
+      h('section.panel', {},
+        h('h2', {}, t('stats.turnoverByField')),
+        byTurnover.length
+          ? horizontalBarChart({
+            testid: 'chart-field-turnover', categories: byTurnover.map(fieldLabel), values: byTurnover.map((r) => r.contractTurnoverCny), format: shortMoney, color: '#d66a4f', minMax: 10_000,
+          })
+          : h('p.muted', {}, t('common.empty')))),
+    regions.length ? h('section.panel', { testid: 'stats-regions' },
+      h('h2', {}, t('stats.byRegion')),
+      h('table.data', {},
+        h('thead', {}, h('tr', {}, h('th', {}, t('stats.region')),
+          ['pairsProposed', 'pairsApproved', 'contractsSigned', 'contractTurnoverCny', 'enterprisesServed'].map((m) => h('th.num', {}, t(`metric.${m}`))))),
+        h('tbody', {}, regions.map((r) => h('tr', {},
+          h('td', {}, r.label ?? r.key),
+          h('td.num', {}, number(r.pairsProposed)), h('td.num', {}, number(r.pairsApproved)),
+          h('td.num', {}, number(r.contractsSigned)), h('td.num', {}, money(r.contractTurnoverCny)),
+          h('td.num', {}, number(r.enterprisesServed))))))) : null,
+  ];
+}
