@@ -51,7 +51,8 @@ public final class KafkaServer {
         if (!Files.exists(home.resolve("data").resolve("meta.properties"))) {
             Commands.runOrFail(List.of(JavaCommand.javaBinary(), "-cp", classpath,
                     "-Dkafka.logs.dir=" + home, "kafka.tools.StorageTool", "format",
-                    "-t", newClusterId(), "-c", properties.toString(), "--standalone"));
+                    // One argument: a random id may start with "-", which would read as an option.
+                    "--cluster-id=" + newClusterId(), "-c", properties.toString(), "--standalone"));
         }
         serverLogOffset = sizeOf(home.resolve("server.log"));
         process.start(JavaCommand.command(process, home.resolve("java.args"), classpath,
