@@ -40,6 +40,16 @@ public class AchievementService {
     @Transactional
     public AchievementResponse create(AchievementRequest request) {
         String organisation = access.requireCreator(request.organisationId());
+        return createFor(organisation, request);
+    }
+
+    /**
+     * The create itself, once the caller's right to register for {@code organisation} was checked:
+     * by {@link #create} for a request, by the import when the file was accepted. The request must
+     * have passed the create validation.
+     */
+    @Transactional
+    public AchievementResponse createFor(String organisation, AchievementRequest request) {
         AchievementStatus status = request.status() == null ? AchievementStatus.DRAFT : request.status();
         if (status != AchievementStatus.DRAFT && status != AchievementStatus.PUBLISHED) {
             throw Problems.invalidField("status", "AllowedOnCreate", "must be DRAFT or PUBLISHED when registering");
