@@ -2,6 +2,7 @@ package io.techbridge.achievement;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.techbridge.deploy.local.testing.MatchEvents;
 import io.techbridge.deploy.local.testing.TestServers;
 import io.techbridge.deploy.local.testing.TestTokens;
 import io.techbridge.deploy.local.testing.TopicReader;

@@ -3,6 +3,7 @@ package io.techbridge.demand;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import io.techbridge.deploy.local.testing.MatchEvents;
 import io.techbridge.deploy.local.testing.TestServers;
 import io.techbridge.deploy.local.testing.TestTokens;
 import io.techbridge.deploy.local.testing.TopicReader;

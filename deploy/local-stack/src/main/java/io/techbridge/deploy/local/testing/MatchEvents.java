@@ -1,7 +1,6 @@
-package io.techbridge.achievement;
+package io.techbridge.deploy.local.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.techbridge.deploy.local.testing.TestServers;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -14,16 +13,16 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /** Publishes on match-events as matching-service does: a Match envelope keyed by the pair's id. */
-final class MatchEvents {
+public final class MatchEvents {
 
-    static final String TOPIC = "match-events";
+    public static final String TOPIC = "match-events";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private MatchEvents() {
     }
 
     /** The payload of a pair (as matching-service's MatchView shows it) with its disclosure flag. */
-    static Map<String, Object> pair(String demandId, String achievementId, String demandOrganisationId,
+    public static Map<String, Object> pair(String demandId, String achievementId, String demandOrganisationId,
             String achievementOrganisationId, boolean disclosed) {
         Map<String, Object> pair = new LinkedHashMap<>();
         pair.put("id", UUID.randomUUID().toString());
@@ -40,7 +39,7 @@ final class MatchEvents {
         return pair;
     }
 
-    static String envelope(Map<String, Object> payload) {
+    public static String envelope(Map<String, Object> payload) {
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("eventId", UUID.randomUUID().toString());
         envelope.put("type", "MatchIntroduced");
@@ -58,7 +57,7 @@ final class MatchEvents {
     }
 
     /** Sends the records in order, each keyed (so in one partition, in order) by {@code key}. */
-    static void send(String key, String... values) {
+    public static void send(String key, String... values) {
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.get().kafkaBootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
