@@ -2,20 +2,11 @@ package io.techbridge.deploy.smoke;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.techbridge.deploy.local.StackSettings;
-import io.techbridge.deploy.local.testing.TestServers;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -30,27 +21,17 @@ final class ConsoleStack implements AutoCloseable {
     record Account(String role, String username, String password, String organisationId, String organisationName) {
     }
 
-    private final Path projectDir = StackSettings.projectDirectory();
-    private final Path dataDir;
-    private final Map<String, String> environment = new HashMap<>();
+    private final DeployLocal deploy;
 
-    private ConsoleStack(Path dataDir) {
-        this.dataDir = dataDir;
+    private ConsoleStack(DeployLocal deploy) {
+        this.deploy = deploy;
     }
 
     /** Starts a fresh stack (the data folder emptied first) and waits until {@code up} reports it ready. */
     static ConsoleStack up(Path dataDir) throws IOException, InterruptedException {
-        ConsoleStack stack = new ConsoleStack(dataDir.toAbsolutePath());
-        deleteRecursively(stack.dataDir);
-        for (String port : new String[]{"PG", "KAFKA", "KAFKA_CONTROLLER", "ES", "ES_TRANSPORT", "GATEWAY",
-                "ACHIEVEMENT", "DEMAND", "MATCHING"}) {
-            stack.environment.put("TECHBRIDGE_" + port + "_PORT", Integer.toString(TestServers.freePort()));
-        }
-        stack.environment.put("TECHBRIDGE_DATA_DIR", stack.dataDir.toString());
-        stack.environment.put("TECHBRIDGE_SKIP_BUILD", "1");
-        stack.environment.put("JAVA_HOME", System.getProperty("java.home"));
+        ConsoleStack stack = new ConsoleStack(new DeployLocal(dataDir));
         try {
-            String output = stack.run("up");
+            String output = stack.deploy.run("up");
             assertTrue(output.contains("TechBridge is up"), output);
         } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {
             stack.close();
@@ -61,16 +42,16 @@ final class ConsoleStack implements AutoCloseable {
 
     /** The console and the API behind it: the gateway. */
     String gatewayUrl() {
-        return "http://localhost:" + environment.get("TECHBRIDGE_GATEWAY_PORT");
+        return "http://localhost:" + deploy.port("GATEWAY");
     }
 
     Path projectDir() {
-        return projectDir;
+        return deploy.projectDir();
     }
 
     /** The demo account of a role (broker, enterprise, university, admin). */
     Account account(String role) throws IOException {
-        Path file = dataDir.resolve("demo-accounts.json");
+        Path file = deploy.dataDir().resolve("demo-accounts.json");
         assertTrue(Files.isRegularFile(file), "deploy/local/up did not write " + file);
         for (JsonNode node : JSON.readTree(file.toFile())) {
             if (role.equalsIgnoreCase(node.path("role").asText())) {
@@ -84,34 +65,11 @@ final class ConsoleStack implements AutoCloseable {
 
     /** The demo records as loaded, with their keys (a01, d01…). */
     JsonNode demoAchievements() throws IOException {
-        return JSON.readTree(projectDir.resolve("deploy/local/demo/achievements.json").toFile());
+        return JSON.readTree(deploy.projectDir().resolve("deploy/local/demo/achievements.json").toFile());
     }
 
     @Override
     public void close() throws IOException, InterruptedException {
-        run("down");
-    }
-
-    private String run(String command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(projectDir.resolve("deploy/local").resolve(command).toString())
-                .directory(projectDir.toFile())
-                .redirectErrorStream(true);
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(10, TimeUnit.MINUTES), command + " did not finish");
-        System.out.println("$ deploy/local/" + command + System.lineSeparator() + output);
-        assertEquals(0, process.exitValue(), "deploy/local/" + command + " failed:" + System.lineSeparator() + output);
-        return output;
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        deploy.run("down");
     }
 }

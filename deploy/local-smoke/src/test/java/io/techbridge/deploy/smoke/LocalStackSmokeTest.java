@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.techbridge.deploy.local.JwtKeyFiles;
 import io.techbridge.deploy.local.LocalTokens;
-import io.techbridge.deploy.local.StackSettings;
-import io.techbridge.deploy.local.testing.TestServers;
 import io.techbridge.deploy.local.testing.TopicReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -15,15 +13,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,29 +29,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LocalStackSmokeTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final Path projectDir = StackSettings.projectDirectory();
-    private final Path dataDir = Path.of("target", "smoke-data").toAbsolutePath();
-    private final Map<String, String> environment = new HashMap<>();
+    private DeployLocal stack;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void upLoadsTheDemoAndDownThenUpAgainKeepsEverything() throws Exception {
-        deleteRecursively(dataDir);
-        for (String port : new String[]{"PG", "KAFKA", "KAFKA_CONTROLLER", "ES", "ES_TRANSPORT", "GATEWAY",
-                "ACHIEVEMENT", "DEMAND", "MATCHING"}) {
-            environment.put("TECHBRIDGE_" + port + "_PORT", Integer.toString(TestServers.freePort()));
-        }
-        environment.put("TECHBRIDGE_DATA_DIR", dataDir.toString());
-        environment.put("TECHBRIDGE_SKIP_BUILD", "1");
-        environment.put("JAVA_HOME", System.getProperty("java.home"));
-        String achievements = "http://localhost:" + environment.get("TECHBRIDGE_ACHIEVEMENT_PORT") + "/api/achievements";
-        String demands = "http://localhost:" + environment.get("TECHBRIDGE_DEMAND_PORT") + "/api/demands";
+        stack = new DeployLocal(Path.of("target", "smoke-data"));
+        Path projectDir = stack.projectDir();
+        Path dataDir = stack.dataDir();
+        String achievements = "http://localhost:" + stack.port("ACHIEVEMENT") + "/api/achievements";
+        String demands = "http://localhost:" + stack.port("DEMAND") + "/api/demands";
         int demoAchievements = JSON.readTree(projectDir.resolve("deploy/local/demo/achievements.json").toFile()).size();
         int demoDemands = JSON.readTree(projectDir.resolve("deploy/local/demo/demands.json").toFile()).size();
 
-        String gateway = "http://localhost:" + environment.get("TECHBRIDGE_GATEWAY_PORT");
+        String gateway = "http://localhost:" + stack.port("GATEWAY");
 
-        String firstStart = run("up");
+        String firstStart = stack.run("up");
         assertTrue(firstStart.contains("TechBridge is up"), firstStart);
         assertTrue(firstStart.contains(gateway), firstStart);
         assertTrue(firstStart.contains(achievements.replace("/api/achievements", "")), firstStart);
@@ -80,13 +65,13 @@ class LocalStackSmokeTest {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(201, created.statusCode(), created.body());
         String id = JSON.readTree(created.body()).get("id").asText();
-        try (TopicReader reader = new TopicReader("127.0.0.1:" + environment.get("TECHBRIDGE_KAFKA_PORT"),
+        try (TopicReader reader = new TopicReader("127.0.0.1:" + stack.port("KAFKA"),
                 "achievement-events")) {
             await().atMost(Duration.ofSeconds(60)).until(() -> !reader.pollKey(id).isEmpty());
         }
         // The demo demands get explained pairs: the designed fit of d01 is among its best three.
         JsonNode demoIds = JSON.readTree(dataDir.resolve("demo-ids.json").toFile());
-        String matches = "http://localhost:" + environment.get("TECHBRIDGE_MATCHING_PORT") + "/api/demands/"
+        String matches = "http://localhost:" + stack.port("MATCHING") + "/api/demands/"
                 + demoIds.get("d01").asText() + "/matches?limit=3";
         String designedFit = demoIds.get("a01").asText();
         await().atMost(Duration.ofSeconds(120)).until(() -> {
@@ -122,12 +107,12 @@ class LocalStackSmokeTest {
         assertEquals(401, http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/matches")).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode());
 
-        String status = run("status");
+        String status = stack.run("status");
         assertTrue(status.lines().anyMatch(line -> line.startsWith("gateway") && line.contains(" running ")), status);
-        run("down");
-        assertTrue(run("status").lines().skip(1).noneMatch(line -> line.contains(" running ")));
+        stack.run("down");
+        assertTrue(stack.run("status").lines().skip(1).noneMatch(line -> line.contains(" running ")));
 
-        String secondStart = run("up");
+        String secondStart = stack.run("up");
         assertTrue(secondStart.contains("TechBridge is up"), secondStart);
         assertTrue(secondStart.contains(demoBroker.get("password").asText()), "every up prints the demo logins");
         assertEquals(demoAchievements + 1, total(achievements, broker), "the kept data, and the demo loaded only once");
@@ -137,7 +122,9 @@ class LocalStackSmokeTest {
 
     @AfterEach
     void down() throws Exception {
-        run("down");
+        if (stack != null) {
+            stack.run("down");
+        }
     }
 
     private long total(String url, String authorization) throws IOException, InterruptedException {
@@ -146,28 +133,5 @@ class LocalStackSmokeTest {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         return JSON.readTree(response.body()).get("totalItems").asLong();
-    }
-
-    private String run(String command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(projectDir.resolve("deploy/local").resolve(command).toString())
-                .directory(projectDir.toFile())
-                .redirectErrorStream(true);
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(10, TimeUnit.MINUTES), command + " did not finish");
-        System.out.println("$ deploy/local/" + command + System.lineSeparator() + output);
-        assertEquals(0, process.exitValue(), "deploy/local/" + command + " failed:" + System.lineSeparator() + output);
-        return output;
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 }
