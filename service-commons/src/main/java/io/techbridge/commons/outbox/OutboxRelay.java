@@ -142,11 +142,14 @@ public class OutboxRelay {
         RecordHeaders headers = new RecordHeaders();
         headers.add("event-type", event.eventType.getBytes(StandardCharsets.UTF_8));
         headers.add("event-id", event.eventId.toString().getBytes(StandardCharsets.UTF_8));
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+        OutgoingKafkaRecordMetadata.OutgoingKafkaRecordMetadataBuilder<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(event.aggregateId)
-                .withHeaders(headers)
-                .build();
-        return emitter.sendMessage(Message.of(event.envelope).addMetadata(metadata));
+                .withHeaders(headers);
+        String topic = config.topics().get(event.aggregateType);
+        if (topic != null) {
+            metadata.withTopic(topic);
+        }
+        return emitter.sendMessage(Message.of(event.envelope).addMetadata(metadata.build()));
     }
 
     private record Round(int relayed, boolean failed) {
