@@ -4,7 +4,11 @@ import io.techbridge.commons.domain.TechnicalField;
 import io.techbridge.commons.problem.Problems;
 import io.techbridge.commons.security.Caller;
 import io.techbridge.commons.security.Role;
+import io.techbridge.matching.api.InvitationView;
 import io.techbridge.matching.api.MatchCandidate;
+import io.techbridge.matching.api.MyInvitation;
+import io.techbridge.matching.invitation.ChallengeTerms;
+import io.techbridge.matching.invitation.Invitation;
 import io.techbridge.matching.matching.Explanation;
 import io.techbridge.matching.matching.Factor;
 import io.techbridge.matching.matching.ScoredPair;
@@ -93,6 +97,56 @@ public class Visibility {
         }
         boolean party = caller.actsFor(demandOrganisationId) || caller.actsFor(achievementOrganisationId);
         return party && status.shownToParties() && (caller.is(Role.UNIVERSITY) || caller.is(Role.ENTERPRISE));
+    }
+
+    // ----------------------------------------------------------------- challenge invitations
+
+    /**
+     * A challenge's invitations as the caller may see them: brokers, admins and the enterprise acting
+     * for the demand's organisation all of them; a university its own organisation's only (without
+     * matched terms if the demand is confidential and not disclosed to it); 401 anonymous, 403 others.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<InvitationView> invitationsOf(DemandDocument demand, List<Invitation> invitations) {
+        Role role = caller.requireRole(Role.BROKER, Role.ADMIN, Role.ENTERPRISE, Role.UNIVERSITY);
+        if (caller.seesEverything() || role == Role.ENTERPRISE && caller.actsFor(demand.organisationId())) {
+            return invitations.stream().map(i -> invitationView(i, true)).toList();
+        }
+        if (role != Role.UNIVERSITY) {
+            throw Problems.forbidden("demand " + demand.id() + " belongs to another organisation");
+        }
+        String organisation = caller.requireOrganisation();
+        boolean revealed = confidentialScope(List.of(demand.id()))
+                .reveals(demand.confidentiality(), demand.organisationId(), demand.id());
+        return invitations.stream().filter(i -> organisation.equals(i.organisationId()))
+                .map(i -> invitationView(i, revealed)).toList();
+    }
+
+    /**
+     * The caller's organisation's invitations (university only): a confidential demand outside its
+     * scope is anonymised, as in rankings; a demand no longer in the index counts as confidential.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<MyInvitation> ownInvitations(List<Invitation> invitations, Map<String, DemandDocument> demands,
+            Map<String, ChallengeTerms> terms) {
+        ConfidentialScope scope = confidentialScope(invitations.stream().map(Invitation::demandId).toList());
+        return invitations.stream().map(i -> {
+            DemandDocument d = demands.get(i.demandId());
+            String confidentiality = d == null ? ConfidentialScope.BROKERS_ONLY : d.confidentiality();
+            boolean confidential = ConfidentialScope.BROKERS_ONLY.equals(confidentiality);
+            boolean revealed = scope.reveals(confidentiality, i.demandOrganisationId(), i.demandId());
+            String fieldCode = d == null ? null : d.fieldCode();
+            ChallengeTerms t = terms.get(i.demandId());
+            return new MyInvitation(i.demandId(), revealed && d != null ? d.title() : anonymousTitle(fieldCode),
+                    fieldCode, confidential, t == null ? null : t.applicationDeadline(),
+                    t == null ? null : t.bountyCny(), i.achievementId(), i.achievementTitle(), i.score(),
+                    revealed ? i.matchedTerms() : List.of(), i.invitedAt());
+        }).toList();
+    }
+
+    private static InvitationView invitationView(Invitation i, boolean revealed) {
+        return new InvitationView(i.demandId(), i.organisationId(), i.organisationName(), i.achievementId(),
+                i.achievementTitle(), i.score(), revealed ? i.matchedTerms() : List.of(), i.invitedAt());
     }
 
     // ----------------------------------------------------------------- what they see

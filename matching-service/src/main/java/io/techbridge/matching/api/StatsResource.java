@@ -1,7 +1,5 @@
 package io.techbridge.matching.api;
 
-import io.techbridge.commons.api.QueryParameters;
-import io.techbridge.commons.problem.Problems;
 import io.techbridge.commons.security.Caller;
 import io.techbridge.matching.workflow.Statistics;
 import io.techbridge.matching.workflow.StatisticsService;
@@ -14,15 +12,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.YearMonth;
-import java.util.regex.Pattern;
-
 @Path("/api/stats")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Statistics", description = "The figures operators report")
 public class StatsResource {
-
-    private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
 
     private final StatisticsService statistics;
     private final Caller caller;
@@ -47,34 +40,12 @@ public class StatsResource {
             @Parameter(description = "Last month, included, YYYY-MM (default: this month)")
             @QueryParam("to") String to,
             @Parameter(description = "Six-digit region code: a province (330000) or city (330100) takes in its "
-                    + "cities and counties")
+                    + "cities and counties; a province or city prefix (33, 3301) stands for its code")
             @QueryParam("region") String region,
             @Parameter(description = "Technical-field code: a top-level field (04) takes in its sub-fields")
             @QueryParam("field") String field) {
         caller.requireAuthenticated();
-        YearMonth first = month("from", from);
-        YearMonth given = month("to", to);
-        YearMonth last = given != null ? given : YearMonth.now(StatisticsService.ZONE);
-        if (first == null) {
-            first = last.minusMonths(11);
-        }
-        if (first.isAfter(last)) {
-            throw given != null
-                    ? Problems.invalidQuery("to", "Range", "must not be before from (" + first + ")")
-                    : Problems.invalidQuery("from", "Range", "must not be after this month (" + last + ")");
-        }
-        return statistics.compute(first, last, QueryParameters.fieldCode("field", field),
-                QueryParameters.regionCode("region", region));
-    }
-
-    private static YearMonth month(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String text = value.strip();
-        if (!MONTH.matcher(text).matches()) {
-            throw Problems.invalidQuery(name, "Pattern", "must be a month as YYYY-MM, such as 2026-01");
-        }
-        return YearMonth.parse(text);
+        StatsQuery query = StatsQuery.parse(from, to, region, field);
+        return statistics.compute(query.from(), query.to(), query.field(), query.region());
     }
 }

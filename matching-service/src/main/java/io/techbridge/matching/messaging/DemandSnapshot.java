@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 
 /** The payload of a demand event: the demand as demand-service shows it. */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -30,12 +29,20 @@ public record DemandSnapshot(
         List<String> cooperationModes,
         Integer minTrl,
         String confidentiality,
-        Map<String, Object> challenge,
+        Challenge challenge,
         String status,
         Instant createdAt,
         Instant updatedAt) {
 
     public static final String AGGREGATE_TYPE = "Demand";
+
+    /**
+     * The open-challenge block (揭榜挂帅) as far as matching needs it: whom to invite depends on the
+     * application deadline; the bounty is shown with the invitation. The rest is demand-service's.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Challenge(Long bountyCny, LocalDate applicationDeadline) {
+    }
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     /** Open demands within their validity are matched; expired, solved and closed ones are not. */

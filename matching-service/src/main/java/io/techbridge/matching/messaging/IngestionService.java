@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.techbridge.commons.messaging.DeadLetters;
 import io.techbridge.matching.embedding.EmbeddingService;
+import io.techbridge.matching.invitation.InvitationService;
 import io.techbridge.matching.search.AchievementDocument;
 import io.techbridge.matching.search.DemandDocument;
 import io.techbridge.matching.search.DocumentIndexer;
@@ -44,6 +45,7 @@ public class IngestionService {
     private final EmbeddingService embeddings;
     private final DocumentIndexer indexer;
     private final ProposalService proposals;
+    private final InvitationService invitations;
     private final DeadLetters deadLetters;
     private final IndexAdmin indexes;
     private final Counter applied;
@@ -51,7 +53,9 @@ public class IngestionService {
     private final Timer embedding;
 
     public IngestionService(ObjectMapper mapper, EmbeddingService embeddings, DocumentIndexer indexer,
-            ProposalService proposals, DeadLetters deadLetters, IndexAdmin indexes, MeterRegistry registry) {
+            ProposalService proposals, InvitationService invitations, DeadLetters deadLetters, IndexAdmin indexes,
+            MeterRegistry registry) {
+        this.invitations = invitations;
         this.indexes = indexes;
         this.mapper = mapper;
         this.embeddings = embeddings;
@@ -83,6 +87,8 @@ public class IngestionService {
             indexes.ensureAliases();
             List<DemandDocument> documents = embedDemands(batch.stream().map(p -> p.snapshot().toDocument()).toList());
             indexer.indexDemands(IndexAdmin.DEMANDS, documents, true);
+            // The challenge terms are stored before the demand is queued, so its matching sees them.
+            invitations.recordTerms(batch.stream().map(Parsed::snapshot).toList());
             count(documents.size(), proposals.record(List.of(), documents));
             return null;
         });

@@ -7,6 +7,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.techbridge.commons.work.WorkerLoop;
 import io.techbridge.matching.config.MatchingConfig;
+import io.techbridge.matching.invitation.InvitationService;
 import io.techbridge.matching.messaging.AchievementSnapshot;
 import io.techbridge.matching.search.AchievementDocument;
 import io.techbridge.matching.search.DemandDocument;
@@ -26,7 +27,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Drains the proposal queue with a few threads: each takes one record at a time, recomputes its
- * proposals and removes its task in one transaction. Tasks are locked with SKIP LOCKED, so threads
+ * proposals (and a challenge demand's invitations) and removes its task in one transaction. Tasks are locked with SKIP LOCKED, so threads
  * and instances share the work without taking the same record twice. Two records that share a pair
  * may race for it: the loser fails on the pair's unique key and its task is retried from the back.
  */
@@ -39,16 +40,18 @@ public class ProposalWorker {
 
     private final ProposalTasks tasks;
     private final ProposalService proposals;
+    private final InvitationService invitations;
     private final DocumentIndexer documents;
     private final IndexAdmin indexes;
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong lastRecount = new AtomicLong(System.nanoTime());
     private final List<WorkerLoop> workers = new ArrayList<>();
 
-    public ProposalWorker(ProposalTasks tasks, ProposalService proposals, DocumentIndexer documents, IndexAdmin indexes,
-            MatchingConfig config, MeterRegistry registry) {
+    public ProposalWorker(ProposalTasks tasks, ProposalService proposals, InvitationService invitations,
+            DocumentIndexer documents, IndexAdmin indexes, MatchingConfig config, MeterRegistry registry) {
         this.tasks = tasks;
         this.proposals = proposals;
+        this.invitations = invitations;
         this.documents = documents;
         this.indexes = indexes;
         Gauge.builder("techbridge.matching.proposal.backlog", backlog, AtomicLong::get)
@@ -115,6 +118,8 @@ public class ProposalWorker {
             DemandDocument demand = documents.demands(IndexAdmin.DEMANDS, List.of(task.aggregateId())).get(task.aggregateId());
             if (demand != null) {
                 proposals.proposeForDemand(demand);
+                // An open challenge invites its best-matching organisations in the same transaction.
+                invitations.inviteFor(demand);
             }
         }
     }
