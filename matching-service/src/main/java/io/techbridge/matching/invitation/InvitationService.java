@@ -181,7 +181,7 @@ public class InvitationService {
         List<Object[]> rows = entityManager.createNativeQuery("""
                         SELECT demand_id, demand_organisation_id, organisation_id, organisation_name, achievement_id,
                                achievement_title, score, matched_terms, invited_at
-                        FROM challenge_invitation WHERE """ + condition)
+                        FROM challenge_invitation WHERE\s""" + condition)
                 .setParameter(1, value).getResultList();
         return rows.stream().map(r -> new Invitation((String) r[0], (String) r[1], (String) r[2], (String) r[3],
                 (String) r[4], (String) r[5], ((Number) r[6]).doubleValue(), terms((String) r[7]), instant(r[8])))
