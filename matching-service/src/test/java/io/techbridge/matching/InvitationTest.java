@@ -118,18 +118,16 @@ class InvitationTest {
     }
 
     @Test
-    void reMatchingAChallengeAddsNewInvitationsAndRepeatsNone() {
+    void aNewcomerWhoseAchievementFitsAnOpenChallengeIsInvitedAndNothingIsRepeated() {
         achievements();
         String demandId = challenge(LocalDate.now(CHINA).plusDays(20), "PUBLIC", 1);
         Map<String, Object> firstOfA = invitation(awaitInvited(demandId, ORG_A, ORG_B), ORG_A);
 
-        // A newcomer with a fitting achievement; the challenge is edited, so it is matched again.
+        // Its achievement is proposed for the challenge, so the challenge is matched again without an edit.
         String orgD = "org-inv-d-" + Events.newId();
-        String d1 = publish(orgD, "沿海盐土农业研究中心", "耐盐碱水稻高产栽培与盐碱地改良",
+        publish(orgD, "沿海盐土农业研究中心", "耐盐碱水稻高产栽培与盐碱地改良",
                 "耐盐碱水稻在含盐量0.5%盐碱地的高产栽培模式，配合排盐灌溉与有机改良，亩产450公斤。",
                 List.of("耐盐碱水稻", "盐碱地改良", "排盐灌溉"));
-        MatchingTest.awaitIndexed(d1);
-        Events.publishDemand("DemandUpdated", challengeDemand(demandId, 2, LocalDate.now(CHINA).plusDays(20), "PUBLIC"));
 
         JsonPath after = awaitInvited(demandId, ORG_A, ORG_B, orgD);
         List<String> organisations = after.getList("organisationId");
@@ -140,6 +138,36 @@ class InvitationTest {
             assertEquals(1, reader.pollKey(demandId + "/" + ORG_A).size(), "announced once");
             assertEquals(1, reader.pollKey(demandId + "/" + orgD).size());
         }
+    }
+
+    @Test
+    void aDemandThatBecomesAChallengeInvitesWhenItIsMatchedAgain() {
+        achievements();
+        String demandId = Events.newId();
+        ObjectNode plain = challengeDemand(demandId, 1, LocalDate.now(CHINA).plusDays(30), "PUBLIC");
+        plain.putNull("challenge");
+        Events.publishDemand("DemandCreated", plain);
+        Api.awaitPair(demandId, bestOfA);
+        Api.asBroker().when().get("/api/demands/" + demandId + "/invitations").then().statusCode(200)
+                .body("$", hasSize(0));
+
+        Events.publishDemand("DemandUpdated", challengeDemand(demandId, 2, LocalDate.now(CHINA).plusDays(30), "PUBLIC"));
+        awaitInvited(demandId, ORG_A, ORG_B);
+    }
+
+    @Test
+    void anAchievementWhosePairABrokerRejectedIsNoReasonToInvite() {
+        achievements();
+        String demandId = Events.newId();
+        ObjectNode plain = challengeDemand(demandId, 1, LocalDate.now(CHINA).plusDays(30), "PUBLIC");
+        plain.putNull("challenge");
+        Events.publishDemand("DemandCreated", plain);
+        String rejected = Api.awaitPair(demandId, ofB);
+        Api.decide(rejected, Map.of("decision", "REJECT", "reasonCode", "REGION")).statusCode(200);
+
+        Events.publishDemand("DemandUpdated", challengeDemand(demandId, 2, LocalDate.now(CHINA).plusDays(30), "PUBLIC"));
+        List<String> organisations = awaitInvited(demandId, ORG_A).getList("organisationId");
+        assertFalse(organisations.contains(ORG_B), "B's only fitting achievement was rejected: " + organisations);
     }
 
     @Test

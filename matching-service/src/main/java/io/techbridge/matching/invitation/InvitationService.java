@@ -9,7 +9,11 @@ import io.techbridge.matching.config.MatchingConfig;
 import io.techbridge.matching.matching.Matcher;
 import io.techbridge.matching.matching.ScoredPair;
 import io.techbridge.matching.messaging.DemandSnapshot;
+import io.techbridge.matching.persistence.MatchPairRepository;
+import io.techbridge.matching.search.AchievementDocument;
 import io.techbridge.matching.search.DemandDocument;
+import io.techbridge.matching.workflow.MatchStatus;
+import io.techbridge.matching.workflow.ProposalTasks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -23,6 +27,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -49,9 +54,14 @@ public class InvitationService {
     private final InvitationConfig config;
     private final OutboxWriter outbox;
     private final ObjectMapper mapper;
+    private final MatchPairRepository pairs;
+    private final ProposalTasks tasks;
 
     public InvitationService(EntityManager entityManager, Matcher matcher, MatchingConfig matching,
-            InvitationConfig config, OutboxWriter outbox, ObjectMapper mapper) {
+            InvitationConfig config, OutboxWriter outbox, ObjectMapper mapper, MatchPairRepository pairs,
+            ProposalTasks tasks) {
+        this.pairs = pairs;
+        this.tasks = tasks;
         this.entityManager = entityManager;
         this.matcher = matcher;
         this.matching = matching;
@@ -105,6 +115,9 @@ public class InvitationService {
                 || terms.applicationDeadline().isBefore(LocalDate.now(ZONE))) {
             return 0;
         }
+        // A pair a broker rejected is no reason to invite, as it is never proposed again.
+        Set<String> rejected = pairs.forDemand(demand.id()).stream().filter(p -> p.status == MatchStatus.REJECTED)
+                .map(p -> p.achievementId).collect(Collectors.toSet());
         // Every re-scored candidate, best first: an organisation's first pair is its best achievement.
         Map<String, ScoredPair> best = new LinkedHashMap<>();
         for (ScoredPair pair : matcher.forDemand(demand, matching.fusedCandidates())) {
@@ -112,7 +125,8 @@ public class InvitationService {
             if (best.size() >= config.maxOrganisations() || pair.score() < config.minScore()) {
                 break;
             }
-            if (organisation != null && !organisation.equals(demand.organisationId())) {
+            if (organisation != null && !organisation.equals(demand.organisationId())
+                    && !rejected.contains(pair.achievementId())) {
                 best.putIfAbsent(organisation, pair);
             }
         }
@@ -130,6 +144,35 @@ public class InvitationService {
             }
         }
         return invited;
+    }
+
+    /**
+     * After an achievement's proposals were recomputed: the open challenges it is now proposed for
+     * whose invitations its organisation is not among are queued to be matched again, so a newcomer
+     * can be invited without the challenge being edited. Costs one query; the demand's own round
+     * decides whether the organisation makes the top.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reconsiderFor(AchievementDocument achievement) {
+        if (!achievement.inPool() || achievement.organisationId() == null) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> open = entityManager.createNativeQuery("""
+                        SELECT p.demand_id, r.version FROM match_pair p
+                        JOIN challenge_terms t ON t.demand_id = p.demand_id
+                        JOIN indexed_record r ON r.aggregate_type = ?1 AND r.aggregate_id = p.demand_id
+                        WHERE p.achievement_id = ?2 AND p.status = 'PROPOSED' AND p.score >= ?3
+                          AND t.application_deadline >= ?4 AND r.status = 'OPEN' AND r.in_pool
+                          AND NOT EXISTS (SELECT 1 FROM challenge_invitation i
+                                          WHERE i.demand_id = p.demand_id AND i.organisation_id = ?5)""")
+                .setParameter(1, DemandSnapshot.AGGREGATE_TYPE).setParameter(2, achievement.id())
+                .setParameter(3, config.minScore()).setParameter(4, LocalDate.now(ZONE))
+                .setParameter(5, achievement.organisationId())
+                .getResultList();
+        for (Object[] row : open) {
+            tasks.enqueue(DemandSnapshot.AGGREGATE_TYPE, (String) row[0], ((Number) row[1]).longValue());
+        }
     }
 
     /** Stores the invitation unless the organisation was invited to this demand before. */

@@ -113,6 +113,8 @@ public class ProposalWorker {
                     .get(task.aggregateId());
             if (achievement != null) {
                 proposals.proposeForAchievement(achievement);
+                // Open challenges it is now proposed for may invite its organisation: they are matched again.
+                invitations.reconsiderFor(achievement);
             }
         } else {
             DemandDocument demand = documents.demands(IndexAdmin.DEMANDS, List.of(task.aggregateId())).get(task.aggregateId());
