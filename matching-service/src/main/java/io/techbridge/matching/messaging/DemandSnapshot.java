@@ -43,6 +43,7 @@ public record DemandSnapshot(
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Challenge(Long bountyCny, LocalDate applicationDeadline) {
     }
+
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     /** Open demands within their validity are matched; expired, solved and closed ones are not. */

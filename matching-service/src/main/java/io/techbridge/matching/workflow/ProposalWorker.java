@@ -27,9 +27,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Drains the proposal queue with a few threads: each takes one record at a time, recomputes its
- * proposals (and a challenge demand's invitations) and removes its task in one transaction. Tasks are locked with SKIP LOCKED, so threads
- * and instances share the work without taking the same record twice. Two records that share a pair
- * may race for it: the loser fails on the pair's unique key and its task is retried from the back.
+ * proposals (and a challenge demand's invitations) and removes its task in one transaction. Tasks
+ * are locked with SKIP LOCKED, so threads and instances share the work without taking the same
+ * record twice. Two records that share a pair may race for it: the loser fails on the pair's
+ * unique key and its task is retried from the back.
  */
 @ApplicationScoped
 public class ProposalWorker {
