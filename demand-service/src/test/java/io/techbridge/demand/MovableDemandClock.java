@@ -6,6 +6,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +23,14 @@ public class MovableDemandClock extends DemandClock {
 
     private volatile Duration offset = Duration.ZERO;
 
+    @Inject
     public MovableDemandClock(Instance<DemandConfig> config) {
         super(config);
+    }
+
+    /** For the client proxy only. */
+    protected MovableDemandClock() {
+        super(null);
     }
 
     @Override
