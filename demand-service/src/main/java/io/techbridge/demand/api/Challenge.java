@@ -1,5 +1,6 @@
 package io.techbridge.demand.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.techbridge.commons.domain.MoneyRange;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -22,9 +23,12 @@ import java.time.LocalDate;
  * An open challenge (揭榜挂帅) attached to a demand: the enterprise sets the goal and the bounty,
  * universities apply until the application deadline, and the winner is picked by the judging
  * deadline. The application deadline must lie ahead when the challenge is posted; an update may
- * keep one that has since passed, but cannot move it into the past.
+ * keep one that has since passed, but cannot move it into the past. Where the challenge stands
+ * ({@link ChallengeView}: phase, applications, winners) is read-only: sent back, it is ignored.
  */
 @Challenge.DeadlinesInOrder
+@JsonIgnoreProperties(value = {"phase", "applicationCount", "winners", "awardedAt", "awardedBy", "awardedByRole"},
+        allowGetters = true)
 public record Challenge(
         @NotBlank @Size(max = 2000) String goal,
         @Size(max = 2000) String indicators,

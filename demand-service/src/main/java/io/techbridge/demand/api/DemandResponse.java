@@ -15,7 +15,7 @@ import java.util.UUID;
 
 /**
  * A demand as the API shows it, and as its events carry it (always in full); {@code challenge} and
- * {@code minTrl} may be null. A caller who may not see the contact gets the demand without it, and
+ * {@code minTrl} may be null. The challenge shows where it stands (phase, live applications, winners). A caller who may not see the contact gets the demand without it, and
  * a confidential demand it may not read as a {@link DemandSummary} (see {@link DemandViews}).
  */
 public record DemandResponse(
@@ -34,18 +34,15 @@ public record DemandResponse(
         List<TransferMode> cooperationModes,
         Integer minTrl,
         Confidentiality confidentiality,
-        Challenge challenge,
+        ChallengeView challenge,
         @JsonInclude(JsonInclude.Include.NON_NULL) Contact contact,
         DemandStatus status,
         String statusReason,
         Instant createdAt,
         Instant updatedAt) implements DemandView {
 
-    public static DemandResponse of(Demand d) {
-        Challenge challenge = d.hasChallenge()
-                ? new Challenge(d.challengeGoal, d.challengeIndicators, d.challengeBountyCny,
-                        d.challengeApplicationDeadline, d.challengeJudgingDeadline)
-                : null;
+    /** The demand with its challenge as it stands ({@link ChallengeView#of}; null when it has none). */
+    public static DemandResponse of(Demand d, ChallengeView challenge) {
         return new DemandResponse(d.id, d.version, d.organisationId, d.enterprise, d.title, d.problem, d.indicators,
                 d.fieldCode, List.copyOf(d.keywords), new MoneyRange(d.budgetMinCny, d.budgetMaxCny, d.budgetNegotiable),
                 d.validUntil, d.regionCode, List.copyOf(d.cooperationModes),

@@ -36,16 +36,16 @@ public final class DemandViews {
         }
     }
 
-    public static DemandView of(Demand demand, Rights rights) {
+    public static DemandView of(Demand demand, Rights rights, ChallengeView challenge) {
         if (!rights.seesFullText(demand)) {
             return DemandSummary.of(demand);
         }
-        DemandResponse full = DemandResponse.of(demand);
+        DemandResponse full = DemandResponse.of(demand, challenge);
         return rights.seesContact(demand) ? full : full.withoutContact();
     }
 
     /** The full record, for whoever just changed it: its owner or the admin who posted it. */
-    public static DemandResponse ofEditor(Demand demand) {
-        return DemandResponse.of(demand);
+    public static DemandResponse ofEditor(Demand demand, ChallengeView challenge) {
+        return DemandResponse.of(demand, challenge);
     }
 }

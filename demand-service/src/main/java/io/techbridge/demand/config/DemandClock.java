@@ -5,6 +5,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.validation.ClockProvider;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -36,6 +37,14 @@ public class DemandClock implements ClockProvider {
         return LocalDate.now(clock);
     }
 
+    /**
+     * The instant everything here reads; tests that move past a deadline replace this bean with
+     * one that adds an offset (no request can change it).
+     */
+    protected Instant now() {
+        return Instant.now();
+    }
+
     public ZoneId zone() {
         ZoneId current = zone;
         if (current == null) {
@@ -55,17 +64,17 @@ public class DemandClock implements ClockProvider {
 
         @Override
         public Clock withZone(ZoneId otherZone) {
-            return Clock.system(otherZone);
+            return Clock.offset(Clock.system(otherZone), Duration.between(Instant.now(), now()));
         }
 
         @Override
         public Instant instant() {
-            return Instant.now();
+            return now();
         }
 
         @Override
         public long millis() {
-            return System.currentTimeMillis();
+            return now().toEpochMilli();
         }
     }
 }

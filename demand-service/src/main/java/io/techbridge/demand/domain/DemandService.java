@@ -4,12 +4,14 @@ import io.techbridge.commons.api.PageRequest;
 import io.techbridge.commons.api.PageResponse;
 import io.techbridge.commons.problem.Problems;
 import io.techbridge.demand.api.Challenge;
+import io.techbridge.demand.api.ChallengeView;
 import io.techbridge.demand.api.DemandRequest;
 import io.techbridge.demand.api.DemandResponse;
 import io.techbridge.demand.api.DemandView;
 import io.techbridge.demand.api.DemandViews;
 import io.techbridge.demand.config.DemandClock;
 import io.techbridge.demand.messaging.DemandEvents;
+import io.techbridge.demand.persistence.ChallengeApplicationRepository;
 import io.techbridge.demand.persistence.Demand;
 import io.techbridge.demand.persistence.DemandRepository;
 import io.techbridge.demand.security.DemandAccess;
@@ -20,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -36,12 +39,17 @@ public class DemandService {
     private final DemandEvents events;
     private final DemandClock clock;
     private final DemandAccess access;
+    private final ChallengeStates challenges;
+    private final ChallengeApplicationRepository applications;
 
-    public DemandService(DemandRepository repository, DemandEvents events, DemandClock clock, DemandAccess access) {
+    public DemandService(DemandRepository repository, DemandEvents events, DemandClock clock, DemandAccess access,
+            ChallengeStates challenges, ChallengeApplicationRepository applications) {
         this.repository = repository;
         this.events = events;
         this.clock = clock;
         this.access = access;
+        this.challenges = challenges;
+        this.applications = applications;
     }
 
     @Transactional
@@ -56,21 +64,23 @@ public class DemandService {
         demand.createdAt = now();
         apply(request, demand);
         repository.persist(demand);
-        events.record(DemandEvents.CREATED, DemandResponse.of(demand));
-        return DemandViews.ofEditor(demand);
+        DemandResponse created = DemandViews.ofEditor(demand, challenges.of(demand));
+        events.record(DemandEvents.CREATED, created);
+        return created;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public DemandView get(UUID id) {
         Demand demand = repository.findByIdOptional(id).orElseThrow(() -> Problems.notFound(WHAT, id));
-        return DemandViews.of(demand, access.rightsOver(List.of(demand)));
+        return DemandViews.of(demand, access.rightsOver(List.of(demand)), challenges.of(demand));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResponse<DemandView> list(DemandRepository.Filter filter, PageRequest page) {
         DemandRepository.Page result = repository.search(filter, access.viewer(), page);
         DemandViews.Rights rights = access.rightsOver(result.items());
-        return PageResponse.of(result.items(), d -> DemandViews.of(d, rights), page, result.total());
+        Map<UUID, ChallengeView> states = challenges.of(result.items());
+        return PageResponse.of(result.items(), d -> DemandViews.of(d, rights, states.get(d.id)), page, result.total());
     }
 
     /**
@@ -94,6 +104,7 @@ public class DemandService {
             throw Problems.invalidField("validUntil", "Future", "must be a future date");
         }
         Challenge challenge = request.challenge();
+        requireChallengeKeptIfUnderway(demand, challenge);
         if (challenge != null && !challenge.applicationDeadline().equals(demand.challengeApplicationDeadline)
                 && !challenge.applicationDeadline().isAfter(today)) {
             throw Problems.invalidField("challenge.applicationDeadline", "Future", "must be a future date");
@@ -157,11 +168,37 @@ public class DemandService {
         return demand;
     }
 
+    /**
+     * Universities applied on the terms of the challenge: once there are applications it cannot be
+     * taken away, and once awarded it cannot change at all (409 {@code challenge-underway}).
+     */
+    private void requireChallengeKeptIfUnderway(Demand demand, Challenge challenge) {
+        if (!demand.hasChallenge()) {
+            return;
+        }
+        if (demand.challengeAwardedAt != null && !sameTerms(demand, challenge)) {
+            throw ChallengeProblems.underway(demand.id, "it was awarded on " + demand.challengeAwardedAt
+                    + "; its terms can no longer change");
+        }
+        if (challenge == null && applications.anyOf(demand.id)) {
+            throw ChallengeProblems.underway(demand.id, "universities have applied to it; it cannot be removed");
+        }
+    }
+
+    private static boolean sameTerms(Demand d, Challenge c) {
+        return c != null && c.goal().strip().equals(d.challengeGoal)
+                && Objects.equals(blankToNull(c.indicators()), d.challengeIndicators)
+                && c.bountyCny().equals(d.challengeBountyCny)
+                && c.applicationDeadline().equals(d.challengeApplicationDeadline)
+                && c.judgingDeadline().equals(d.challengeJudgingDeadline);
+    }
+
     private DemandResponse commit(Demand demand, String eventType) {
         demand.version++;
         demand.updatedAt = now();
-        events.record(eventType, DemandResponse.of(demand));
-        return DemandViews.ofEditor(demand);
+        DemandResponse state = DemandViews.ofEditor(demand, challenges.of(demand));
+        events.record(eventType, state);
+        return state;
     }
 
     private static void apply(DemandRequest request, Demand demand) {

@@ -19,6 +19,8 @@ public class DemandEvents {
     public static final String SOLVED = "DemandSolved";
     public static final String CLOSED = "DemandClosed";
     public static final String EXPIRED = "DemandExpired";
+    /** The winners of its open challenge were picked (the payload's challenge shows them, and who picked). */
+    public static final String CHALLENGE_AWARDED = "ChallengeAwarded";
 
     private final OutboxWriter outbox;
 

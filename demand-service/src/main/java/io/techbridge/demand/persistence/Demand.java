@@ -96,6 +96,26 @@ public class Demand {
     @Column(name = "challenge_judging_deadline")
     public LocalDate challengeJudgingDeadline;
 
+    /** When the challenge's winners were picked; null until then (then all the award columns are set). */
+    @Column(name = "challenge_awarded_at")
+    public Instant challengeAwardedAt;
+
+    /** Login name of who picked them. */
+    @Column(name = "challenge_awarded_by")
+    public String challengeAwardedBy;
+
+    /** Role claim of who picked them: enterprise, broker or admin. */
+    @Column(name = "challenge_awarded_role")
+    public String challengeAwardedRole;
+
+    /** What the applications that were not selected are told. */
+    @Column(name = "challenge_award_reason")
+    public String challengeAwardReason;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "challenge_winners")
+    public List<Winner> challengeWinners;
+
     @Column(name = "contact_name", nullable = false)
     public String contactName;
 

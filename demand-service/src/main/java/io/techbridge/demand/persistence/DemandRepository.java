@@ -37,6 +37,14 @@ public class DemandRepository implements PanacheRepositoryBase<Demand, UUID> {
     }
 
     /**
+     * Holds the row against changes (FOR SHARE) while several may read it: applications are
+     * submitted side by side, but never while the challenge is being awarded or edited.
+     */
+    public Optional<Demand> findForShare(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_READ);
+    }
+
+    /**
      * Locks up to {@code limit} open or negotiating demands whose last valid day was before
      * {@code today}. Rows another transaction holds (an edit, or the expiry job of another
      * instance) are skipped, not waited for, so no demand is expired twice and nobody blocks.
