@@ -96,16 +96,12 @@ public interface MatchingConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /** The step of a rejection with a reason code, e.g. 0.2 raises the factor by a fifth before renormalising. */
-        @WithDefault("0.2")
-        @jakarta.validation.constraints.DecimalMin("0.0")
-        @jakarta.validation.constraints.DecimalMax("1.0")
+        /** The step of a rejection with a reason code, e.g. 0.1 raises the factor by a tenth before renormalising. */
+        @WithDefault("0.1")
         double rate();
 
         /** The step of an approval for each factor on which the approved pair stood out. */
         @WithDefault("0.05")
-        @jakarta.validation.constraints.DecimalMin("0.0")
-        @jakarta.validation.constraints.DecimalMax("1.0")
         double approvalRate();
 
         /**
@@ -113,20 +109,14 @@ public interface MatchingConfig {
          * pairs by at least this much (factor values are in [0, 1]).
          */
         @WithDefault("0.1")
-        @jakarta.validation.constraints.DecimalMin("0.0")
-        @jakarta.validation.constraints.DecimalMax("1.0")
         double approvalMargin();
 
         /** No weight falls below this multiple of its default. */
         @WithDefault("0.25")
-        @jakarta.validation.constraints.DecimalMin("0.0")
-        @jakarta.validation.constraints.DecimalMax("1.0")
         double minRatio();
 
         /** No weight rises above this multiple of its default. */
         @WithDefault("3")
-        @jakarta.validation.constraints.DecimalMin("1.0")
-        @jakarta.validation.constraints.DecimalMax("20.0")
         double maxRatio();
 
         /**
@@ -134,13 +124,10 @@ public interface MatchingConfig {
          * with standing proposals are queued for re-proposal (most recently changed first).
          */
         @WithDefault("10")
-        @jakarta.validation.constraints.Min(0)
         int requeueDemands();
 
         /** Moves of the weight history shown per field by GET /api/stats/learning. */
         @WithDefault("50")
-        @jakarta.validation.constraints.Min(1)
-        @jakarta.validation.constraints.Max(1000)
         int historyShown();
 
         /**

@@ -41,8 +41,26 @@ public final class LearningRule {
     private final MatchingConfig.Learning config;
 
     public LearningRule(FactorWeights defaults, MatchingConfig.Learning config) {
+        check(config);
         this.defaults = defaults;
         this.config = config;
+    }
+
+    /** Refuses settings that could let a weight vanish, take over, or move without bound. */
+    static void check(MatchingConfig.Learning config) {
+        require(config.rate() >= 0 && config.rate() <= 1, "rate", "must be from 0 to 1");
+        require(config.approvalRate() >= 0 && config.approvalRate() <= 1, "approval-rate", "must be from 0 to 1");
+        require(config.approvalMargin() >= 0 && config.approvalMargin() <= 1, "approval-margin", "must be from 0 to 1");
+        require(config.minRatio() > 0 && config.minRatio() <= 1, "min-ratio", "must be above 0 and at most 1");
+        require(config.maxRatio() >= 1 && config.maxRatio() <= 20, "max-ratio", "must be from 1 to 20");
+        require(config.requeueDemands() >= 0, "requeue-demands", "must not be negative");
+        require(config.historyShown() >= 1 && config.historyShown() <= 1000, "history-shown", "must be from 1 to 1000");
+    }
+
+    private static void require(boolean ok, String name, String rule) {
+        if (!ok) {
+            throw new IllegalStateException("techbridge.matching.learning." + name + " " + rule);
+        }
     }
 
     public FactorWeights defaults() {

@@ -59,6 +59,11 @@ public class LearningService {
         this.weights = weights;
     }
 
+    /** Created at start, so a wrong learning setting stops the service at once (see {@link LearningRule}). */
+    void onStart(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+        // the constructor checked the settings
+    }
+
     /**
      * Learns from a broker's decision on a proposal, in the decision's transaction. The factor values
      * are those of the pair's explanation as the broker saw it; an approval compares them with the
