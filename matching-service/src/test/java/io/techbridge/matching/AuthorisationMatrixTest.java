@@ -144,6 +144,7 @@ class AuthorisationMatrixTest {
                         (f, who) -> Api.asBroker().when().get("/api/matches/" + f.toAnswer()).then()
                                 .body("disclosed", equalTo(true))),
                 new Endpoint("GET /api/stats", (f, who) -> Call.get("/api/stats"), loggedIn, null),
+                new Endpoint("GET /api/stats/learning", (f, who) -> Call.get("/api/stats/learning"), loggedIn, null),
                 new Endpoint("GET /api/admin/reindex", (f, who) -> Call.get("/api/admin/reindex"), adminOnly, null),
                 new Endpoint("POST /api/admin/reindex",
                         (f, who) -> new Call("POST", "/api/admin/reindex", null, null),

@@ -266,6 +266,7 @@ public class Visibility {
                         ? new Factor(f.name(), f.value(), f.weight(), f.contribution(), WITHHELD_TERMS)
                         : f)
                 .toList();
-        return new Explanation(List.of(), Map.of(), explanation.semanticSimilarity(), explanation.bm25(), factors);
+        return new Explanation(List.of(), Map.of(), explanation.semanticSimilarity(), explanation.bm25(), factors,
+                explanation.weights());
     }
 }

@@ -52,6 +52,9 @@ public interface MatchingConfig {
 
     Weights weights();
 
+    /** How broker decisions move the weights of each field (see {@link Learning}). */
+    Learning learning();
+
     /**
      * Relative weights: semantic and lexical make up the relevance, the others the structured fit;
      * each group is normalised on its own.
@@ -80,5 +83,58 @@ public interface MatchingConfig {
 
         @WithDefault("0.03")
         double freshness();
+    }
+
+    /**
+     * Learning from broker decisions: each approval or rejection in a top-level field multiplies the
+     * weight of the factors it points at by (1 + rate), then all weights of the field are scaled
+     * back to a sum of 1, each kept within [minRatio, maxRatio] × its default.
+     */
+    interface Learning {
+
+        /** Off: decisions move no weight and every field is scored with the defaults (learned ones are kept). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The step of a rejection with a reason code, e.g. 0.1 raises the factor by a tenth before renormalising. */
+        @WithDefault("0.1")
+        double rate();
+
+        /** The step of an approval for each factor on which the approved pair stood out. */
+        @WithDefault("0.05")
+        double approvalRate();
+
+        /**
+         * An approval raises the factors on which the approved pair beat the mean of the demand's other
+         * pairs by at least this much (factor values are in [0, 1]).
+         */
+        @WithDefault("0.1")
+        double approvalMargin();
+
+        /** No weight falls below this multiple of its default. */
+        @WithDefault("0.25")
+        double minRatio();
+
+        /** No weight rises above this multiple of its default. */
+        @WithDefault("3")
+        double maxRatio();
+
+        /**
+         * After weights moved, besides the decided demand this many other open demands of the field
+         * with standing proposals are queued for re-proposal (most recently changed first).
+         */
+        @WithDefault("10")
+        int requeueDemands();
+
+        /** Moves of the weight history shown per field by GET /api/stats/learning. */
+        @WithDefault("50")
+        int historyShown();
+
+        /**
+         * How long an instance trusts its cached weights; a decision on this instance clears its cache
+         * at once, this bounds how late other instances see it.
+         */
+        @WithDefault("PT30S")
+        java.time.Duration cacheTtl();
     }
 }

@@ -1,6 +1,7 @@
 package io.techbridge.matching.config;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.techbridge.matching.learning.LearnedWeights;
 import io.techbridge.matching.matching.Matcher;
 import io.techbridge.matching.search.DocumentIndexer;
 import io.techbridge.matching.search.IndexAdmin;
@@ -9,7 +10,8 @@ import jakarta.enterprise.inject.Produces;
 
 /**
  * The search components are plain classes, so the evaluation and benchmark tools run the very
- * same code outside the service; here they become beans working on the live aliases.
+ * same code outside the service; here they become beans working on the live aliases, and the
+ * matcher scores with the weights learned from broker decisions.
  */
 @ApplicationScoped
 public class SearchBeans {
@@ -28,7 +30,7 @@ public class SearchBeans {
 
     @Produces
     @ApplicationScoped
-    Matcher matcher(ElasticsearchClient client, MatchingConfig config) {
-        return new Matcher(client, config, IndexAdmin.ACHIEVEMENTS, IndexAdmin.DEMANDS);
+    Matcher matcher(ElasticsearchClient client, MatchingConfig config, LearnedWeights weights) {
+        return new Matcher(client, config, IndexAdmin.ACHIEVEMENTS, IndexAdmin.DEMANDS, weights);
     }
 }

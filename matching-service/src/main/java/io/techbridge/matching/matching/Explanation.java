@@ -5,13 +5,21 @@ import java.util.Map;
 
 /**
  * Why a pair scored what it did, for a broker to read: the demand's terms found in the
- * achievement (with highlighted fragments), the semantic similarity of the two texts, and each
- * factor's contribution to the score.
+ * achievement (with highlighted fragments), the semantic similarity of the two texts, each
+ * factor's weight and contribution to the score, and whose weights those are.
  */
 public record Explanation(
         List<String> matchedTerms,
         Map<String, List<String>> highlights,
         double semanticSimilarity,
         double bm25,
-        List<Factor> factors) {
+        List<Factor> factors,
+        WeightsUsed weights) {
+
+    /**
+     * The weights the factors were scored with: {@code learned} when they were learned from broker
+     * decisions in the demand's top-level field {@code fieldCode}, otherwise the configured defaults.
+     */
+    public record WeightsUsed(String fieldCode, boolean learned) {
+    }
 }

@@ -54,12 +54,21 @@ public class Matcher {
     private final MatchingConfig config;
     private final String achievementsIndex;
     private final String demandsIndex;
+    private final FactorWeightSource weights;
 
+    /** A matcher scoring with the configured weights in every field. */
     public Matcher(ElasticsearchClient client, MatchingConfig config, String achievementsIndex, String demandsIndex) {
+        this(client, config, achievementsIndex, demandsIndex, FactorWeightSource.fixed(FactorWeights.defaults(config)));
+    }
+
+    /** A matcher scoring each demand's pairs with the weights of the demand's top-level field. */
+    public Matcher(ElasticsearchClient client, MatchingConfig config, String achievementsIndex, String demandsIndex,
+            FactorWeightSource weights) {
         this.client = client;
         this.config = config;
         this.achievementsIndex = achievementsIndex;
         this.demandsIndex = demandsIndex;
+        this.weights = weights;
     }
 
     private record Lexical(double bm25, Map<String, List<String>> highlights) {
@@ -165,52 +174,56 @@ public class Matcher {
     }
 
     /**
-     * relevance × (1 − fitShare + fitShare × fit): the text decides whether a pair is relevant at
+     * relevance × (textShare + Σ weight × value): the text decides whether a pair is relevant at
      * all, and the structured fit (field, maturity, modes, budget, region, freshness) moves a
-     * relevant pair up or down by at most {@code fitShare}. Unrelated texts can't score high on
-     * shared modes and budgets alone. Each factor's contribution is its part of that product, so
-     * the contributions add up to the score.
+     * relevant pair up or down by at most the structured factors' share. Unrelated texts can't
+     * score high on shared modes and budgets alone. The weights are those of the demand's field
+     * (learned from broker decisions, or the defaults, where relevance × (1 − fitShare + fitShare ×
+     * fit) is the same sum). Each factor's contribution is its part of that product, so the
+     * contributions add up to the score.
      */
     ScoredPair score(DemandDocument demand, AchievementDocument achievement, Lexical lexical, Instant now) {
-        MatchingConfig.Weights w = config.weights();
+        String field = io.techbridge.commons.domain.TechnicalField.topLevel(demand.fieldCode());
+        FactorWeightSource.Weighting weighting = weights.forField(field);
+        FactorWeights w = weighting.weights();
         double cosine = demand.embedding() != null && achievement.embedding() != null
                 ? EmbeddingService.cosine(demand.embedding(), achievement.embedding()) : 0;
         double semantic = clamp((cosine - config.semanticFloor()) / (config.semanticCeiling() - config.semanticFloor()));
         double lexicalValue = lexical.bm25() / (lexical.bm25() + config.lexicalHalfScore());
         List<String> terms = matchedTerms(lexical.highlights());
 
-        double relevanceWeight = w.semantic() + w.lexical();
-        double relevance = (w.semantic() * semantic + w.lexical() * lexicalValue) / relevanceWeight;
-        List<FitFactors.Value> fit = List.of(FitFactors.field(demand, achievement),
-                FitFactors.maturity(demand, achievement), FitFactors.modes(demand, achievement),
-                FitFactors.budget(demand, achievement), FitFactors.region(demand, achievement),
-                FitFactors.freshness(achievement, now));
-        List<String> fitNames = List.of(Factor.FIELD, Factor.MATURITY, Factor.MODES, Factor.BUDGET, Factor.REGION,
-                Factor.FRESHNESS);
-        List<Double> fitWeights = List.of(w.field(), w.maturity(), w.modes(), w.budget(), w.region(), w.freshness());
-        double fitWeight = fitWeights.stream().mapToDouble(Double::doubleValue).sum();
-        double fitValue = 0;
+        double textShare = w.textShare();
+        double relevance = (w.semantic() * semantic + w.lexical() * lexicalValue) / textShare;
+        List<FitFactors.Value> fit = fitValues(demand, achievement, now);
+        List<String> fitNames = FactorWeights.FACTORS.subList(2, FactorWeights.FACTORS.size());
+        double[] fitWeights = w.fit();
+        double multiplier = textShare;
         for (int i = 0; i < fit.size(); i++) {
-            fitValue += fitWeights.get(i) * fit.get(i).value() / fitWeight;
+            multiplier += fitWeights[i] * fit.get(i).value();
         }
-        double share = config.fitShare();
-        double multiplier = 1 - share + share * fitValue;
 
         List<Factor> factors = new ArrayList<>();
-        // relevance × (1 − share) comes from the text, relevance × share × fit from the structured factors.
-        factors.add(new Factor(Factor.SEMANTIC, round(semantic), round(w.semantic() / relevanceWeight * (1 - share)),
-                round(w.semantic() * semantic / relevanceWeight * (1 - share)), String.format("text similarity %.2f", cosine)));
-        factors.add(new Factor(Factor.LEXICAL, round(lexicalValue), round(w.lexical() / relevanceWeight * (1 - share)),
-                round(w.lexical() * lexicalValue / relevanceWeight * (1 - share)), terms.isEmpty()
+        // relevance × textShare comes from the text, relevance × weight × value from each structured factor.
+        factors.add(new Factor(Factor.SEMANTIC, round(semantic), round(w.semantic()),
+                round(w.semantic() * semantic), String.format("text similarity %.2f", cosine)));
+        factors.add(new Factor(Factor.LEXICAL, round(lexicalValue), round(w.lexical()),
+                round(w.lexical() * lexicalValue), terms.isEmpty()
                 ? "no shared terms" : "shared terms: " + String.join("、", terms.subList(0, Math.min(6, terms.size())))));
         for (int i = 0; i < fit.size(); i++) {
-            double weight = share * fitWeights.get(i) / fitWeight;
-            factors.add(new Factor(fitNames.get(i), round(fit.get(i).value()), round(weight),
-                    round(relevance * weight * fit.get(i).value()), fit.get(i).reason()));
+            factors.add(new Factor(fitNames.get(i), round(fit.get(i).value()), round(fitWeights[i]),
+                    round(relevance * fitWeights[i] * fit.get(i).value()), fit.get(i).reason()));
         }
         double score = round(clamp(relevance * multiplier));
         return new ScoredPair(demand, achievement, score,
-                new Explanation(terms, lexical.highlights(), round(cosine), round(lexical.bm25()), factors));
+                new Explanation(terms, lexical.highlights(), round(cosine), round(lexical.bm25()), factors,
+                        new Explanation.WeightsUsed(field, weighting.learned())));
+    }
+
+    /** The structured factors of a pair, in the order of {@link FactorWeights#FACTORS} after the text factors. */
+    public static List<FitFactors.Value> fitValues(DemandDocument demand, AchievementDocument achievement, Instant now) {
+        return List.of(FitFactors.field(demand, achievement), FitFactors.maturity(demand, achievement),
+                FitFactors.modes(demand, achievement), FitFactors.budget(demand, achievement),
+                FitFactors.region(demand, achievement), FitFactors.freshness(achievement, now));
     }
 
     private <T> SearchResponse<T> search(String index, Query query, float[] vector, Class<T> type) {

@@ -51,7 +51,7 @@ public final class RelevanceEvaluation {
     private final ElasticsearchClient client;
     private final ObjectMapper mapper = ToolSupport.objectMapper();
 
-    private RelevanceEvaluation(ElasticsearchClient client) {
+    RelevanceEvaluation(ElasticsearchClient client) {
         this.client = client;
     }
 
@@ -62,6 +62,10 @@ public final class RelevanceEvaluation {
     }
 
     public static void main(String[] args) throws Exception {
+        if (java.util.Arrays.asList(args).contains("--learning")) {
+            LearningEvaluation.main(args);
+            return;
+        }
         Path set = Path.of(args.length > 0 && !args[0].startsWith("--") ? args[0] : "../shared/eval/dev");
         String es = option(args, "--es", "127.0.0.1:9200");
         ElasticsearchClient client = ToolSupport.elasticsearch(es);
@@ -116,11 +120,11 @@ public final class RelevanceEvaluation {
         }
     }
 
-    private interface Ranker {
+    interface Ranker {
         List<String> rank(Judged judged) throws IOException;
     }
 
-    private Metrics evaluate(List<Judged> judged, Ranker ranker) throws IOException {
+    static Metrics evaluate(List<Judged> judged, Ranker ranker) throws IOException {
         double recall = 0;
         double ndcg = 0;
         double mrr = 0;
@@ -186,7 +190,7 @@ public final class RelevanceEvaluation {
         });
     }
 
-    private List<AchievementSnapshot> readAchievements(Path file) throws IOException {
+    List<AchievementSnapshot> readAchievements(Path file) throws IOException {
         List<AchievementSnapshot> result = new ArrayList<>();
         Instant now = Instant.now();
         for (String line : Files.readAllLines(file)) {
@@ -202,7 +206,7 @@ public final class RelevanceEvaluation {
         return result;
     }
 
-    private List<Judged> readDemands(Path file, EmbeddingService embeddings) throws IOException {
+    List<Judged> readDemands(Path file, EmbeddingService embeddings) throws IOException {
         List<Judged> result = new ArrayList<>();
         Instant now = Instant.now();
         for (String line : Files.readAllLines(file)) {
@@ -248,7 +252,7 @@ public final class RelevanceEvaluation {
         return values;
     }
 
-    private static void print(String name, Metrics m) {
+    static void print(String name, Metrics m) {
         System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.3f |%n", name, m.recall(), m.ndcg(), m.mrr());
     }
 
@@ -256,7 +260,7 @@ public final class RelevanceEvaluation {
         return Math.log(x) / Math.log(2);
     }
 
-    private static String option(String[] args, String name, String defaultValue) {
+    static String option(String[] args, String name, String defaultValue) {
         for (int i = 0; i < args.length - 1; i++) {
             if (args[i].equals(name)) {
                 return args[i + 1];

@@ -60,6 +60,24 @@ final class ToolSupport {
             public double region() { return number.applyAsDouble("weights.region"); }
             public double freshness() { return number.applyAsDouble("weights.freshness"); }
         };
+        java.util.function.Function<String, String> text = key -> {
+            String value = properties.getProperty("techbridge.matching." + key);
+            if (value == null) {
+                throw new IllegalStateException("techbridge.matching." + key + " is not configured");
+            }
+            return value.trim();
+        };
+        MatchingConfig.Learning learning = new MatchingConfig.Learning() {
+            public boolean enabled() { return Boolean.parseBoolean(text.apply("learning.enabled")); }
+            public double rate() { return number.applyAsDouble("learning.rate"); }
+            public double approvalRate() { return number.applyAsDouble("learning.approval-rate"); }
+            public double approvalMargin() { return number.applyAsDouble("learning.approval-margin"); }
+            public double minRatio() { return number.applyAsDouble("learning.min-ratio"); }
+            public double maxRatio() { return number.applyAsDouble("learning.max-ratio"); }
+            public int requeueDemands() { return (int) number.applyAsDouble("learning.requeue-demands"); }
+            public int historyShown() { return (int) number.applyAsDouble("learning.history-shown"); }
+            public java.time.Duration cacheTtl() { return java.time.Duration.parse(text.apply("learning.cache-ttl")); }
+        };
         return new MatchingConfig() {
             public double proposalThreshold() { return number.applyAsDouble("proposal-threshold"); }
             public int maxProposalsPerRecord() { return (int) number.applyAsDouble("max-proposals-per-record"); }
@@ -72,6 +90,7 @@ final class ToolSupport {
             public double semanticCeiling() { return number.applyAsDouble("semantic-ceiling"); }
             public double fitShare() { return number.applyAsDouble("fit-share"); }
             public Weights weights() { return weights; }
+            public Learning learning() { return learning; }
         };
     }
 }

@@ -4,6 +4,7 @@ import io.techbridge.commons.api.PageRequest;
 import io.techbridge.commons.api.PageResponse;
 import io.techbridge.commons.problem.Problems;
 import io.techbridge.matching.access.Visibility;
+import io.techbridge.matching.learning.LearningService;
 import io.techbridge.matching.persistence.MatchPair;
 import io.techbridge.matching.persistence.MatchPairRepository;
 import io.techbridge.matching.persistence.MatchTransition;
@@ -34,9 +35,11 @@ public class BrokerWorkflowService {
     private final MatchEvents events;
     private final MatchViews views;
     private final Visibility visibility;
+    private final LearningService learning;
 
     public BrokerWorkflowService(MatchPairRepository pairs, MatchTransitionRepository transitions, MatchEvents events,
-            MatchViews views, Visibility visibility) {
+            MatchViews views, Visibility visibility, LearningService learning) {
+        this.learning = learning;
         this.pairs = pairs;
         this.transitions = transitions;
         this.events = events;
@@ -58,6 +61,10 @@ public class BrokerWorkflowService {
         return PageResponse.of(result.items(), views::of, page, result.total());
     }
 
+    /**
+     * A broker approves or rejects a proposal; the decision moves the factor weights of the pair's
+     * field in the same transaction (see {@link LearningService}).
+     */
     @Transactional
     public MatchView decide(UUID id, Decision decision, ReasonCode reason, String note, Long version, String actor) {
         MatchPair pair = lockCurrent(id, version);
@@ -69,7 +76,10 @@ public class BrokerWorkflowService {
             throw Problems.illegalState(WHAT, id, pair.status.name(), decision == Decision.APPROVE ? "approved" : "rejected");
         }
         pair.reasonCode = decision == Decision.REJECT ? reason : null;
-        return move(pair, target, actor, note, null);
+        MatchView decided = move(pair, target, actor, note, null);
+        // The decision and what the matcher learns from it commit together, or neither does.
+        learning.learn(pair, decision == Decision.APPROVE, reason, actor);
+        return decided;
     }
 
     @Transactional

@@ -45,6 +45,11 @@ public class MatchViews {
         }
     }
 
+    /** The pair's stored explanation: its factor values as the broker saw them. */
+    public Explanation explanation(MatchPair pair) {
+        return pair.explanation == null ? null : explanation(pair.explanation);
+    }
+
     private Explanation explanation(String json) {
         try {
             return mapper.readValue(json, Explanation.class);

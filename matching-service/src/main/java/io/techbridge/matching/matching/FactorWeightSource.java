@@ -1,0 +1,22 @@
+package io.techbridge.matching.matching;
+
+/**
+ * The factor weights to score a demand's pairs with: per top-level field, learned from broker
+ * decisions in the service, the configured defaults elsewhere (tools, fields without decisions).
+ */
+@FunctionalInterface
+public interface FactorWeightSource {
+
+    /** The weights for pairs of a demand in this top-level field (null: field unknown). */
+    Weighting forField(String topLevelField);
+
+    /** Weights and where they come from, for the explanation. */
+    record Weighting(FactorWeights weights, boolean learned) {
+    }
+
+    /** The same weights for every field. */
+    static FactorWeightSource fixed(FactorWeights weights) {
+        Weighting weighting = new Weighting(weights, false);
+        return field -> weighting;
+    }
+}
