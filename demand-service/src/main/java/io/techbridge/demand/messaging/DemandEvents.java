@@ -19,6 +19,10 @@ public class DemandEvents {
     public static final String SOLVED = "DemandSolved";
     public static final String CLOSED = "DemandClosed";
     public static final String EXPIRED = "DemandExpired";
+    public static final String MERGED = "DemandMerged";
+    public static final String MARKED_STALE = "DemandMarkedStale";
+    public static final String CONFIRMED = "DemandConfirmed";
+    public static final String RENEWED = "DemandRenewed";
 
     private final OutboxWriter outbox;
 
