@@ -90,7 +90,7 @@ public class AchievementService {
         achievement.createdAt = Instant.now();
         apply(request, achievement);
         repository.persist(achievement);
-        duplicateIndex.write(achievement);
+        duplicateIndex.add(achievement);
         AchievementResponse state = AchievementResponse.of(achievement);
         events.record(AchievementEvents.CREATED, state);
         return AchievementViews.of(achievement, AchievementViews.Rights.OWNER);
@@ -132,7 +132,7 @@ public class AchievementService {
                     "change the status with the publish, withdraw or transfer operations");
         }
         apply(request, achievement);
-        duplicateIndex.write(achievement);
+        duplicateIndex.replace(achievement);
         return commit(achievement, AchievementEvents.UPDATED);
     }
 

@@ -30,14 +30,25 @@ public class DuplicateIndex {
         return Fingerprint.of(a.title, a.summary, a.patentNumbers);
     }
 
-    /** (Re)writes the entries of one achievement; must run in the transaction that changed it. */
-    public void write(Achievement achievement) {
-        // The achievement row must exist before the entries that refer to it.
+    /** Writes the entries of a new achievement; must run in the transaction that stores it. */
+    public void add(Achievement achievement) {
+        write(achievement, false);
+    }
+
+    /** Replaces the entries of a changed achievement; must run in the transaction that changed it. */
+    public void replace(Achievement achievement) {
+        write(achievement, true);
+    }
+
+    private void write(Achievement achievement, boolean replace) {
+        // The row must exist before the entries that refer to it.
         entityManager.flush();
-        entityManager.createNativeQuery("DELETE FROM achievement_lsh WHERE achievement_id = :id")
-                .setParameter("id", achievement.id).executeUpdate();
-        entityManager.createNativeQuery("DELETE FROM achievement_patent WHERE achievement_id = :id")
-                .setParameter("id", achievement.id).executeUpdate();
+        if (replace) {
+            entityManager.createNativeQuery("DELETE FROM achievement_lsh WHERE achievement_id = :id")
+                    .setParameter("id", achievement.id).executeUpdate();
+            entityManager.createNativeQuery("DELETE FROM achievement_patent WHERE achievement_id = :id")
+                    .setParameter("id", achievement.id).executeUpdate();
+        }
         Fingerprint fingerprint = fingerprintOf(achievement);
         String buckets = bucketRows(fingerprint.buckets(), ", :id)");
         if (!buckets.isEmpty()) {
@@ -107,7 +118,7 @@ public class DuplicateIndex {
         int indexed = 0;
         for (UUID id : unindexed(limit)) {
             Achievement achievement = entityManager.find(Achievement.class, id);
-            write(achievement);
+            write(achievement, true);
             if (fingerprintOf(achievement).buckets().length > 0) {
                 indexed++;
             }

@@ -78,7 +78,7 @@ public class DemandService {
         demand.createdAt = now();
         apply(request, demand);
         repository.persist(demand);
-        duplicateIndex.write(demand);
+        duplicateIndex.add(demand);
         events.record(DemandEvents.CREATED, DemandResponse.of(demand));
         return DemandViews.ofEditor(demand);
     }
@@ -137,7 +137,7 @@ public class DemandService {
             throw Problems.invalidField("challenge.applicationDeadline", "Future", "must be a future date");
         }
         apply(request, demand);
-        duplicateIndex.write(demand);
+        duplicateIndex.replace(demand);
         return commit(demand, DemandEvents.UPDATED);
     }
 

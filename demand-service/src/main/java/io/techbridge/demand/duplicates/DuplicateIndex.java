@@ -28,12 +28,23 @@ public class DuplicateIndex {
         return Fingerprint.of(d.title, d.problem);
     }
 
-    /** (Re)writes the entries of one demand; must run in the transaction that changed it. */
-    public void write(Demand demand) {
-        // The demand row must exist before the entries that refer to it.
+    /** Writes the entries of a new demand; must run in the transaction that stores it. */
+    public void add(Demand demand) {
+        write(demand, false);
+    }
+
+    /** Replaces the entries of a changed demand; must run in the transaction that changed it. */
+    public void replace(Demand demand) {
+        write(demand, true);
+    }
+
+    private void write(Demand demand, boolean replace) {
+        // The row must exist before the entries that refer to it.
         entityManager.flush();
-        entityManager.createNativeQuery("DELETE FROM demand_lsh WHERE demand_id = :id")
-                .setParameter("id", demand.id).executeUpdate();
+        if (replace) {
+            entityManager.createNativeQuery("DELETE FROM demand_lsh WHERE demand_id = :id")
+                    .setParameter("id", demand.id).executeUpdate();
+        }
         String buckets = bucketRows(fingerprintOf(demand).buckets(), ", :id)");
         if (!buckets.isEmpty()) {
             entityManager.createNativeQuery("INSERT INTO demand_lsh (band, bucket, demand_id) VALUES " + buckets)
@@ -74,7 +85,7 @@ public class DuplicateIndex {
         int indexed = 0;
         for (UUID id : unindexed(limit)) {
             Demand demand = entityManager.find(Demand.class, id);
-            write(demand);
+            write(demand, true);
             if (fingerprintOf(demand).buckets().length > 0) {
                 indexed++;
             }
