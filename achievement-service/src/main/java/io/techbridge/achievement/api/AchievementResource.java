@@ -126,7 +126,7 @@ public class AchievementResource {
 
     @POST
     @Path("/{id}/confirm")
-    @Operation(summary = "Confirm a stale achievement is still on offer (STALE → PUBLISHED)", description = "Owner organisation; body optional")
+    @Operation(summary = "Confirm a stale achievement is still on offer (STALE → PUBLISHED)", description = "Owner organisation; version and reason optional")
     @SecurityRequirement(name = BEARER)
     public AchievementResponse confirm(@PathParam("id") UUID id, @Valid ConfirmRequest body) {
         return service.confirm(id, body == null ? null : body.version(), body == null ? null : body.reason());

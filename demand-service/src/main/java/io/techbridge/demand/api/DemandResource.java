@@ -130,7 +130,7 @@ public class DemandResource {
 
     @POST
     @Path("/{id}/confirm")
-    @Operation(summary = "Confirm a stale demand is still wanted (STALE → OPEN)", description = "Owner; body optional")
+    @Operation(summary = "Confirm a stale demand is still wanted (STALE → OPEN)", description = "Owner; version and reason optional")
     @SecurityRequirement(name = BEARER)
     public DemandResponse confirm(@PathParam("id") UUID id, @Valid ConfirmRequest body) {
         return service.confirm(id, body == null ? null : body.version(), body == null ? null : body.reason());
