@@ -32,9 +32,11 @@ class DemoDemandsTest {
             ObjectNode body = demand.deepCopy();
             String key = body.remove("key").asText();
             resolvePeriods(body);
-            // As the enterprise that owns it, which is how the loader posts it.
+            // As the enterprise that owns it, which is how the loader posts it; other tests of this run
+            // post demo demand d01 too, so it is confirmed as a possible duplicate.
             Map<String, Object> created = Demands.asOwner(body.get("organisationId").asText())
                     .contentType(ContentType.JSON).body(JSON.writeValueAsString(body))
+                    .queryParam("duplicates", "confirmed")
                     .when().post("/api/demands").then()
                     .statusCode(201).extract().as(Map.class);
             assertEquals("OPEN", created.get("status"), key);

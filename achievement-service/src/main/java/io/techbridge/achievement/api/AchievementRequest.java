@@ -27,7 +27,7 @@ import java.util.List;
  * {@code version} it read. The read-only members of a response are accepted and ignored, so a client can send back
  * what it read with its edits.
  */
-@JsonIgnoreProperties(value = {"id", "stage", "statusReason", "createdAt", "updatedAt"}, allowGetters = true)
+@JsonIgnoreProperties(value = {"id", "stage", "statusReason", "mergedInto", "createdAt", "updatedAt"}, allowGetters = true)
 public record AchievementRequest(
         @Size(max = 64) @Pattern(regexp = ORGANISATION_ID, message = "must be letters, digits, '.', '_' or '-'") String organisationId,
         AchievementStatus status,

@@ -2,10 +2,12 @@ package io.techbridge.achievement.api;
 
 import io.techbridge.achievement.domain.AchievementService;
 import io.techbridge.achievement.domain.AchievementStatus;
+import io.techbridge.achievement.duplicates.DuplicateCheckResponse;
 import io.techbridge.achievement.persistence.AchievementRepository;
 import io.techbridge.commons.api.PageRequest;
 import io.techbridge.commons.api.PageResponse;
 import io.techbridge.commons.api.QueryParameters;
+import io.techbridge.commons.problem.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.groups.ConvertGroup;
@@ -45,13 +47,22 @@ public class AchievementResource {
     }
 
     @POST
-    @Operation(summary = "Register an achievement", description = "University role; the organisation is the caller's. 201 with Location; status DRAFT (default) or PUBLISHED")
+    @Operation(summary = "Register an achievement", description = "University role; the organisation is the caller's. 201 with Location; status DRAFT (default) or PUBLISHED. Near-duplicates already registered (same patent, similar title or text, any organisation) answer 409 possible-duplicate with context.candidates, unless ?duplicates=confirmed")
     @SecurityRequirement(name = BEARER)
     public Response create(@NotNull @Valid @ConvertGroup(to = AchievementRequest.OnCreate.class) AchievementRequest body,
-            UriInfo uri) {
-        AchievementResponse created = service.create(body);
+            @QueryParam("duplicates") String duplicates, UriInfo uri) {
+        AchievementResponse created = service.create(body, duplicatesConfirmed(duplicates));
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                 .entity(created).build();
+    }
+
+    @POST
+    @Path("/duplicate-check")
+    @Operation(summary = "Check a new achievement for near-duplicates", description = "The body of a create; answers the candidates a create would be refused with, stores nothing")
+    @SecurityRequirement(name = BEARER)
+    public DuplicateCheckResponse checkDuplicates(
+            @NotNull @Valid @ConvertGroup(to = AchievementRequest.OnCreate.class) AchievementRequest body) {
+        return service.checkDuplicates(body);
     }
 
     @GET
@@ -111,5 +122,32 @@ public class AchievementResource {
     @SecurityRequirement(name = BEARER)
     public AchievementResponse markTransferred(@PathParam("id") UUID id, @NotNull @Valid StatusChangeRequest body) {
         return service.markTransferred(id, body.version(), body.reason());
+    }
+
+    @POST
+    @Path("/{id}/confirm")
+    @Operation(summary = "Confirm a stale achievement is still on offer (STALE → PUBLISHED)", description = "Owner organisation; version and reason optional")
+    @SecurityRequirement(name = BEARER)
+    public AchievementResponse confirm(@PathParam("id") UUID id, @Valid ConfirmRequest body) {
+        return service.confirm(id, body == null ? null : body.version(), body == null ? null : body.reason());
+    }
+
+    @POST
+    @Path("/{id}/merge")
+    @Operation(summary = "Merge a duplicate into another achievement", description = "Broker only; the duplicate becomes WITHDRAWN with mergedInto; the other one must be PUBLISHED or STALE")
+    @SecurityRequirement(name = BEARER)
+    public AchievementResponse merge(@PathParam("id") UUID id, @NotNull @Valid MergeRequest body) {
+        return service.merge(id, body.intoId(), body.version(), body.reason());
+    }
+
+    /** {@code ?duplicates=confirmed}: the caller saw the candidates and registers anyway. */
+    private static boolean duplicatesConfirmed(String duplicates) {
+        if (duplicates == null) {
+            return false;
+        }
+        if (!"confirmed".equals(duplicates)) {
+            throw Problems.invalidQuery("duplicates", "AllowedValues", "must be 'confirmed' (or left out)");
+        }
+        return true;
     }
 }

@@ -39,6 +39,7 @@ public record AchievementResponse(
         @JsonInclude(JsonInclude.Include.NON_NULL) Contact contact,
         AchievementStatus status,
         String statusReason,
+        UUID mergedInto,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -48,13 +49,13 @@ public record AchievementResponse(
                 List.copyOf(a.patentNumbers), List.copyOf(a.transferModes),
                 new MoneyRange(a.priceMinCny, a.priceMaxCny, a.priceNegotiable), a.freeTrialLicence, a.advantages,
                 a.regionCode, List.copyOf(a.inventors), new Contact(a.contactName, a.contactPhone, a.contactEmail),
-                a.status, a.statusReason, a.createdAt, a.updatedAt);
+                a.status, a.statusReason, a.mergedInto, a.createdAt, a.updatedAt);
     }
 
     /** The same record without the contact person, phone and email. */
     public AchievementResponse withoutContact() {
         return new AchievementResponse(id, version, organisationId, institution, title, summary, keywords, fieldCode,
                 trl, stage, ipForms, patentNumbers, transferModes, askingPrice, freeTrialLicence, advantages,
-                regionCode, inventors, null, status, statusReason, createdAt, updatedAt);
+                regionCode, inventors, null, status, statusReason, mergedInto, createdAt, updatedAt);
     }
 }

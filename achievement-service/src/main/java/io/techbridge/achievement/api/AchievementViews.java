@@ -1,14 +1,13 @@
 package io.techbridge.achievement.api;
 
-import io.techbridge.achievement.domain.AchievementStatus;
 import io.techbridge.achievement.persistence.Achievement;
 
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * The one place where an achievement becomes what a caller may see of it. Drafts are for the
- * owner organisation, brokers and admins; the contact for those and for organisations it was
+ * The one place where an achievement becomes what a caller may see of it. Drafts and stale
+ * achievements are for the owner organisation, brokers and admins; the contact for those and for organisations it was
  * disclosed to (an accepted introduction); everyone else gets the record without it.
  */
 public final class AchievementViews {
@@ -30,7 +29,7 @@ public final class AchievementViews {
         }
 
         public boolean maySee(Achievement a) {
-            return a.status != AchievementStatus.DRAFT || seesEverything || owns(a);
+            return !a.status.isHidden() || seesEverything || owns(a);
         }
 
         public boolean seesContact(Achievement a) {

@@ -3,6 +3,10 @@ package io.techbridge.achievement.domain;
 import io.techbridge.achievement.api.AchievementRequest;
 import io.techbridge.achievement.api.AchievementResponse;
 import io.techbridge.achievement.api.AchievementViews;
+import io.techbridge.achievement.duplicates.AchievementDuplicates;
+import io.techbridge.achievement.duplicates.DuplicateCandidate;
+import io.techbridge.achievement.duplicates.DuplicateCheckResponse;
+import io.techbridge.achievement.duplicates.DuplicateIndex;
 import io.techbridge.achievement.messaging.AchievementEvents;
 import io.techbridge.achievement.persistence.Achievement;
 import io.techbridge.achievement.persistence.AchievementRepository;
@@ -30,17 +34,41 @@ public class AchievementService {
     private final AchievementRepository repository;
     private final AchievementEvents events;
     private final AchievementAccess access;
+    private final DuplicateIndex duplicateIndex;
+    private final AchievementDuplicates duplicates;
 
-    public AchievementService(AchievementRepository repository, AchievementEvents events, AchievementAccess access) {
+    public AchievementService(AchievementRepository repository, AchievementEvents events, AchievementAccess access,
+            DuplicateIndex duplicateIndex, AchievementDuplicates duplicates) {
         this.repository = repository;
         this.events = events;
         this.access = access;
+        this.duplicateIndex = duplicateIndex;
+        this.duplicates = duplicates;
     }
 
+    /**
+     * Registers an achievement; unless the caller confirmed it knows of them, near-duplicates
+     * already registered (any organisation) refuse it with 409 possible-duplicate.
+     */
     @Transactional
-    public AchievementResponse create(AchievementRequest request) {
+    public AchievementResponse create(AchievementRequest request, boolean duplicatesConfirmed) {
         String organisation = access.requireCreator(request.organisationId());
+        if (!duplicatesConfirmed) {
+            List<DuplicateCandidate> candidates = duplicates.candidates(request.title(), request.summary(),
+                    request.patentNumbers(), null);
+            if (!candidates.isEmpty()) {
+                throw AchievementDuplicates.possibleDuplicate(candidates);
+            }
+        }
         return createFor(organisation, request);
+    }
+
+    /** The near-duplicates a create with this body would be told about; nothing is stored. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public DuplicateCheckResponse checkDuplicates(AchievementRequest request) {
+        access.requireCreator(request.organisationId());
+        return new DuplicateCheckResponse(
+                duplicates.candidates(request.title(), request.summary(), request.patentNumbers(), null));
     }
 
     /**
@@ -62,6 +90,7 @@ public class AchievementService {
         achievement.createdAt = Instant.now();
         apply(request, achievement);
         repository.persist(achievement);
+        duplicateIndex.add(achievement);
         AchievementResponse state = AchievementResponse.of(achievement);
         events.record(AchievementEvents.CREATED, state);
         return AchievementViews.of(achievement, AchievementViews.Rights.OWNER);
@@ -92,6 +121,9 @@ public class AchievementService {
         if (achievement.status.isFinal()) {
             throw Problems.illegalState(WHAT, id, achievement.status.name(), "edited");
         }
+        if (achievement.status == AchievementStatus.STALE) {
+            throw Problems.illegalState(WHAT, id, achievement.status.name(), "edited before it is confirmed");
+        }
         if (request.organisationId() != null && !request.organisationId().equals(achievement.organisationId)) {
             throw Problems.invalidField("organisationId", "Immutable", "the owning organisation cannot be changed");
         }
@@ -100,12 +132,72 @@ public class AchievementService {
                     "change the status with the publish, withdraw or transfer operations");
         }
         apply(request, achievement);
+        duplicateIndex.replace(achievement);
         return commit(achievement, AchievementEvents.UPDATED);
     }
 
     @Transactional
     public AchievementResponse publish(UUID id, long version) {
-        return changeStatus(id, version, AchievementStatus.PUBLISHED, null, "published", AchievementEvents.PUBLISHED);
+        return changeStatus(id, version, AchievementStatus.DRAFT, AchievementStatus.PUBLISHED, null, "published",
+                AchievementEvents.PUBLISHED);
+    }
+
+    /** The owner confirms a stale achievement is still on offer: STALE → PUBLISHED. */
+    @Transactional
+    public AchievementResponse confirm(UUID id, Long version, String reason) {
+        access.requireEditorRole();
+        Achievement achievement = lock(id, version);
+        if (achievement.status != AchievementStatus.STALE) {
+            throw Problems.illegalState(WHAT, id, achievement.status.name(), "confirmed (only a STALE one is)");
+        }
+        achievement.status = AchievementStatus.PUBLISHED;
+        achievement.statusReason = reason;
+        return commit(achievement, AchievementEvents.CONFIRMED);
+    }
+
+    /**
+     * A broker merges a duplicate into the achievement it repeats: the duplicate is withdrawn and
+     * points to the other one, which must be live (published or stale) and not itself.
+     */
+    @Transactional
+    public AchievementResponse merge(UUID id, UUID intoId, Long version, String reason) {
+        access.requireMerger();
+        if (id.equals(intoId)) {
+            throw Problems.invalidField("intoId", "NotSelf", "an achievement cannot be merged into itself");
+        }
+        Achievement duplicate = repository.findForUpdate(id).orElseThrow(() -> Problems.notFound(WHAT, id));
+        if (version != null && duplicate.version != version) {
+            throw Problems.versionConflict(WHAT, id, version, duplicate.version);
+        }
+        Achievement into = repository.findByIdOptional(intoId).orElseThrow(() -> Problems.invalidField("intoId",
+                "Exists", "achievement " + intoId + " does not exist"));
+        if (into.status != AchievementStatus.PUBLISHED && into.status != AchievementStatus.STALE) {
+            throw Problems.illegalState(WHAT, intoId, into.status.name(), "merged into (it must be PUBLISHED or STALE)");
+        }
+        if (!duplicate.status.canBecome(AchievementStatus.WITHDRAWN)) {
+            throw Problems.illegalState(WHAT, id, duplicate.status.name(), "merged");
+        }
+        duplicate.status = AchievementStatus.WITHDRAWN;
+        duplicate.mergedInto = into.id;
+        duplicate.statusReason = reason;
+        return commit(duplicate, AchievementEvents.MERGED);
+    }
+
+    /**
+     * Marks one batch of published achievements last changed before {@code cutoff} STALE, each a
+     * change like any other: new version, its own event, same transaction.
+     *
+     * @return how many; fewer than {@code limit} means none is left (or the rest is locked)
+     */
+    @Transactional
+    public int markStale(Instant cutoff, int limit) {
+        List<Achievement> due = repository.lockDueForStaleness(cutoff, limit);
+        for (Achievement achievement : due) {
+            achievement.status = AchievementStatus.STALE;
+            achievement.statusReason = "unchanged since " + achievement.updatedAt + " (长期未更新，请确认或撤回)";
+            commit(achievement, AchievementEvents.MARKED_STALE);
+        }
+        return due.size();
     }
 
     @Transactional
@@ -121,9 +213,15 @@ public class AchievementService {
 
     private AchievementResponse changeStatus(UUID id, long version, AchievementStatus target, String reason,
             String action, String eventType) {
+        return changeStatus(id, version, null, target, reason, action, eventType);
+    }
+
+    /** {@code from}: the one status the change starts from, or null for any that may become {@code target}. */
+    private AchievementResponse changeStatus(UUID id, long version, AchievementStatus from, AchievementStatus target,
+            String reason, String action, String eventType) {
         access.requireEditorRole();
         Achievement achievement = lockCurrent(id, version);
-        if (!achievement.status.canBecome(target)) {
+        if ((from != null && achievement.status != from) || !achievement.status.canBecome(target)) {
             throw Problems.illegalState(WHAT, id, achievement.status.name(), action);
         }
         achievement.status = target;
@@ -133,9 +231,14 @@ public class AchievementService {
 
     /** The record, locked, once the caller may change it (before the version, which a stranger must not learn). */
     private Achievement lockCurrent(UUID id, long sentVersion) {
+        return lock(id, sentVersion);
+    }
+
+    /** As {@link #lockCurrent}; a null version is not checked. */
+    private Achievement lock(UUID id, Long sentVersion) {
         Achievement achievement = repository.findForUpdate(id).orElseThrow(() -> Problems.notFound(WHAT, id));
         access.requireEditorOf(achievement);
-        if (achievement.version != sentVersion) {
+        if (sentVersion != null && achievement.version != sentVersion) {
             throw Problems.versionConflict(WHAT, id, sentVersion, achievement.version);
         }
         return achievement;

@@ -17,6 +17,9 @@ public class AchievementEvents {
     public static final String PUBLISHED = "AchievementPublished";
     public static final String WITHDRAWN = "AchievementWithdrawn";
     public static final String TRANSFERRED = "AchievementTransferred";
+    public static final String MERGED = "AchievementMerged";
+    public static final String MARKED_STALE = "AchievementMarkedStale";
+    public static final String CONFIRMED = "AchievementConfirmed";
 
     private final OutboxWriter outbox;
 

@@ -98,6 +98,10 @@ public class Achievement {
     @Column(name = "status_reason")
     public String statusReason;
 
+    /** The achievement a broker merged this duplicate into (it is then WITHDRAWN); null otherwise. */
+    @Column(name = "merged_into")
+    public UUID mergedInto;
+
     @Column(nullable = false)
     public long version;
 

@@ -9,6 +9,7 @@ import io.techbridge.commons.persistence.Filters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +23,7 @@ public class AchievementRepository implements PanacheRepositoryBase<Achievement,
             String titleContains) {
     }
 
-    /** Who reads the listing: drafts are listed only for their own organisation, or for brokers and admins. */
+    /** Who reads the listing: drafts and stale achievements are listed only for their own organisation, or for brokers and admins. */
     public record Viewer(String organisationId, boolean seesEverything) {
     }
 
@@ -34,17 +35,35 @@ public class AchievementRepository implements PanacheRepositoryBase<Achievement,
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /**
+     * Locks up to {@code limit} published achievements last changed before {@code cutoff}, least
+     * recently changed first. Rows another transaction holds (an edit, or the job of another
+     * instance) are skipped, not waited for. Served by the partial index {@code achievement_stale_due_idx}.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Achievement> lockDueForStaleness(Instant cutoff, int limit) {
+        return getEntityManager().createNativeQuery("""
+                        SELECT * FROM achievement
+                        WHERE status = 'PUBLISHED' AND updated_at < :cutoff
+                        ORDER BY updated_at, id
+                        LIMIT :limit
+                        FOR UPDATE SKIP LOCKED""", Achievement.class)
+                .setParameter("cutoff", cutoff)
+                .setParameter("limit", limit)
+                .getResultList();
+    }
+
     public Page search(Filter filter, Viewer viewer, PageRequest page) {
         List<String> conditions = new ArrayList<>();
         Parameters parameters = new Parameters();
         if (!viewer.seesEverything()) {
             if (viewer.organisationId() == null) {
-                conditions.add("status <> :draft");
+                conditions.add("status not in :hidden");
             } else {
-                conditions.add("(status <> :draft or organisationId = :viewer)");
+                conditions.add("(status not in :hidden or organisationId = :viewer)");
                 parameters.and("viewer", viewer.organisationId());
             }
-            parameters.and("draft", AchievementStatus.DRAFT);
+            parameters.and("hidden", List.of(AchievementStatus.DRAFT, AchievementStatus.STALE));
         }
         if (filter.fieldCode() != null) {
             // A top-level field (04) also finds its sub-fields (04.03).

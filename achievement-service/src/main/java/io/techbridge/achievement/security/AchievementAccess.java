@@ -48,6 +48,11 @@ public class AchievementAccess {
         caller.requireRole(Role.UNIVERSITY);
     }
 
+    /** Merging duplicates is the brokers' work: 401 without a token, 403 for every other role. */
+    public void requireMerger() {
+        caller.requireRole(Role.BROKER);
+    }
+
     /** 404 for a record the caller may not see, 403 for one of another organisation. */
     public void requireEditorOf(Achievement achievement) {
         if (!rightsOver(List.of(achievement)).maySee(achievement)) {

@@ -38,7 +38,7 @@ import java.util.List;
  * operations and by expiry.
  */
 @DemandRequest.JudgingWithinValidity
-@JsonIgnoreProperties(value = {"id", "status", "statusReason", "createdAt", "updatedAt"}, allowGetters = true)
+@JsonIgnoreProperties(value = {"id", "status", "statusReason", "mergedInto", "createdAt", "updatedAt"}, allowGetters = true)
 public record DemandRequest(
         @Size(max = 64) @Pattern(regexp = ORGANISATION_ID, message = "must be letters, digits, '.', '_' or '-'") String organisationId,
         @NotNull(groups = OnUpdate.class) @Min(1) Long version,

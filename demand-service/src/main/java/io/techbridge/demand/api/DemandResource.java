@@ -3,9 +3,11 @@ package io.techbridge.demand.api;
 import io.techbridge.commons.api.PageRequest;
 import io.techbridge.commons.api.PageResponse;
 import io.techbridge.commons.api.QueryParameters;
+import io.techbridge.commons.problem.Problems;
 import io.techbridge.demand.domain.Confidentiality;
 import io.techbridge.demand.domain.DemandService;
 import io.techbridge.demand.domain.DemandStatus;
+import io.techbridge.demand.duplicates.DuplicateCheckResponse;
 import io.techbridge.demand.persistence.DemandRepository;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -46,13 +48,22 @@ public class DemandResource {
     }
 
     @POST
-    @Operation(summary = "Post a demand", description = "Enterprise role, for its own organisation; or admin, for a government-set challenge naming the organisation. 201 with Location; the demand starts OPEN at version 1")
+    @Operation(summary = "Post a demand", description = "Enterprise role, for its own organisation; or admin, for a government-set challenge naming the organisation. 201 with Location; the demand starts OPEN at version 1. Near-duplicates already posted (similar title or problem, any organisation) answer 409 possible-duplicate with context.candidates, unless ?duplicates=confirmed")
     @SecurityRequirement(name = BEARER)
     public Response create(@NotNull @Valid @ConvertGroup(to = DemandRequest.OnCreate.class) DemandRequest body,
-            UriInfo uri) {
-        DemandResponse created = service.create(body);
+            @QueryParam("duplicates") String duplicates, UriInfo uri) {
+        DemandResponse created = service.create(body, duplicatesConfirmed(duplicates));
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                 .entity(created).build();
+    }
+
+    @POST
+    @Path("/duplicate-check")
+    @Operation(summary = "Check a new demand for near-duplicates", description = "The body of a create; answers the candidates a create would be refused with, stores nothing")
+    @SecurityRequirement(name = BEARER)
+    public DuplicateCheckResponse checkDuplicates(
+            @NotNull @Valid @ConvertGroup(to = DemandRequest.OnCreate.class) DemandRequest body) {
+        return service.checkDuplicates(body);
     }
 
     @GET
@@ -115,5 +126,40 @@ public class DemandResource {
     @SecurityRequirement(name = BEARER)
     public DemandResponse close(@PathParam("id") UUID id, @NotNull @Valid StatusChangeRequest body) {
         return service.close(id, body.version(), body.reason());
+    }
+
+    @POST
+    @Path("/{id}/confirm")
+    @Operation(summary = "Confirm a stale demand is still wanted (STALE → OPEN)", description = "Owner; version and reason optional")
+    @SecurityRequirement(name = BEARER)
+    public DemandResponse confirm(@PathParam("id") UUID id, @Valid ConfirmRequest body) {
+        return service.confirm(id, body == null ? null : body.version(), body == null ? null : body.reason());
+    }
+
+    @POST
+    @Path("/{id}/renewal")
+    @Operation(summary = "Renew an expired or stale demand (→ OPEN)", description = "Owner; validUntil after today and at most techbridge.demand.max-validity ahead")
+    @SecurityRequirement(name = BEARER)
+    public DemandResponse renew(@PathParam("id") UUID id, @NotNull @Valid RenewalRequest body) {
+        return service.renew(id, body.validUntil(), body.version(), body.reason());
+    }
+
+    @POST
+    @Path("/{id}/merge")
+    @Operation(summary = "Merge a duplicate into another demand", description = "Broker only; the duplicate becomes CLOSED with mergedInto; the other one must be OPEN, IN_NEGOTIATION or STALE")
+    @SecurityRequirement(name = BEARER)
+    public DemandResponse merge(@PathParam("id") UUID id, @NotNull @Valid MergeRequest body) {
+        return service.merge(id, body.intoId(), body.version(), body.reason());
+    }
+
+    /** {@code ?duplicates=confirmed}: the caller saw the candidates and posts anyway. */
+    private static boolean duplicatesConfirmed(String duplicates) {
+        if (duplicates == null) {
+            return false;
+        }
+        if (!"confirmed".equals(duplicates)) {
+            throw Problems.invalidQuery("duplicates", "AllowedValues", "must be 'confirmed' (or left out)");
+        }
+        return true;
     }
 }

@@ -38,6 +38,7 @@ public record DemandResponse(
         @JsonInclude(JsonInclude.Include.NON_NULL) Contact contact,
         DemandStatus status,
         String statusReason,
+        UUID mergedInto,
         Instant createdAt,
         Instant updatedAt) implements DemandView {
 
@@ -48,13 +49,13 @@ public record DemandResponse(
                 d.validUntil, d.regionCode, List.copyOf(d.cooperationModes),
                 d.minTrl == null ? null : d.minTrl.intValue(), d.confidentiality, challenge,
                 new Contact(d.contactName, d.contactPhone, d.contactEmail),
-                d.status, d.statusReason, d.createdAt, d.updatedAt);
+                d.status, d.statusReason, d.mergedInto, d.createdAt, d.updatedAt);
     }
 
     /** The same demand without the contact person, phone and email. */
     public DemandResponse withoutContact() {
         return new DemandResponse(id, version, organisationId, enterprise, title, problem, indicators, fieldCode,
                 keywords, budget, validUntil, regionCode, cooperationModes, minTrl, confidentiality, challenge, null,
-                status, statusReason, createdAt, updatedAt);
+                status, statusReason, mergedInto, createdAt, updatedAt);
     }
 }

@@ -1,6 +1,7 @@
 package io.techbridge.demand.api;
 
 import io.techbridge.demand.domain.Confidentiality;
+import io.techbridge.demand.domain.DemandStatus;
 import io.techbridge.demand.persistence.Demand;
 
 import java.util.Set;
@@ -25,6 +26,11 @@ public final class DemandViews {
 
         public boolean owns(Demand d) {
             return organisationId != null && organisationId.equals(d.organisationId);
+        }
+
+        /** A stale demand is shown only to its own organisation, brokers and admins (others: 404, not listed). */
+        public boolean maySee(Demand d) {
+            return d.status != DemandStatus.STALE || seesEverything || owns(d);
         }
 
         public boolean seesContact(Demand d) {

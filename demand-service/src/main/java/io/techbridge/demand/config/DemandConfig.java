@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.time.Period;
 import java.time.ZoneId;
 
 @ConfigMapping(prefix = "techbridge.demand")
@@ -17,6 +18,10 @@ public interface DemandConfig {
     ZoneId timeZone();
 
     Expiry expiry();
+
+    /** The furthest a renewal may move a demand's valid-until date, from today. */
+    @WithDefault("P2Y")
+    Period maxValidity();
 
     interface Expiry {
 

@@ -10,6 +10,11 @@ import io.techbridge.demand.api.DemandResponse;
 import io.techbridge.demand.api.DemandView;
 import io.techbridge.demand.api.DemandViews;
 import io.techbridge.demand.config.DemandClock;
+import io.techbridge.demand.config.DemandConfig;
+import io.techbridge.demand.duplicates.DemandDuplicates;
+import io.techbridge.demand.duplicates.DuplicateCandidate;
+import io.techbridge.demand.duplicates.DuplicateCheckResponse;
+import io.techbridge.demand.duplicates.DuplicateIndex;
 import io.techbridge.demand.messaging.DemandEvents;
 import io.techbridge.demand.persistence.ChallengeApplicationRepository;
 import io.techbridge.demand.persistence.Demand;
@@ -41,20 +46,37 @@ public class DemandService {
     private final DemandAccess access;
     private final ChallengeStates challenges;
     private final ChallengeApplicationRepository applications;
+    private final DuplicateIndex duplicateIndex;
+    private final DemandDuplicates duplicates;
+    private final DemandConfig config;
 
     public DemandService(DemandRepository repository, DemandEvents events, DemandClock clock, DemandAccess access,
-            ChallengeStates challenges, ChallengeApplicationRepository applications) {
+            ChallengeStates challenges, ChallengeApplicationRepository applications,
+            DuplicateIndex duplicateIndex, DemandDuplicates duplicates, DemandConfig config) {
         this.repository = repository;
         this.events = events;
         this.clock = clock;
         this.access = access;
         this.challenges = challenges;
         this.applications = applications;
+        this.duplicateIndex = duplicateIndex;
+        this.duplicates = duplicates;
+        this.config = config;
     }
 
+    /**
+     * Posts a demand; unless the caller confirmed it knows of them, near-duplicates already posted
+     * (any organisation) refuse it with 409 possible-duplicate.
+     */
     @Transactional
-    public DemandResponse create(DemandRequest request) {
+    public DemandResponse create(DemandRequest request, boolean duplicatesConfirmed) {
         DemandAccess.Poster poster = access.requirePoster(request);
+        if (!duplicatesConfirmed) {
+            List<DuplicateCandidate> candidates = duplicates.candidates(request.title(), request.problem(), null);
+            if (!candidates.isEmpty()) {
+                throw DemandDuplicates.possibleDuplicate(candidates);
+            }
+        }
         Demand demand = new Demand();
         demand.id = UUID.randomUUID();
         demand.organisationId = poster.organisationId();
@@ -64,15 +86,28 @@ public class DemandService {
         demand.createdAt = now();
         apply(request, demand);
         repository.persist(demand);
+        duplicateIndex.add(demand);
         DemandResponse created = DemandViews.ofEditor(demand, challenges.of(demand));
         events.record(DemandEvents.CREATED, created);
         return created;
     }
 
+    /** The near-duplicates a create with this body would be told about; nothing is stored. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public DuplicateCheckResponse checkDuplicates(DemandRequest request) {
+        access.requirePoster(request);
+        return new DuplicateCheckResponse(duplicates.candidates(request.title(), request.problem(), null));
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public DemandView get(UUID id) {
         Demand demand = repository.findByIdOptional(id).orElseThrow(() -> Problems.notFound(WHAT, id));
-        return DemandViews.of(demand, access.rightsOver(List.of(demand)), challenges.of(demand));
+        DemandViews.Rights rights = access.rightsOver(List.of(demand));
+        // A stale demand of another organisation is answered as if it did not exist.
+        if (!rights.maySee(demand)) {
+            throw Problems.notFound(WHAT, id);
+        }
+        return DemandViews.of(demand, rights, challenges.of(demand));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -96,6 +131,9 @@ public class DemandService {
         if (demand.status.isFinal()) {
             throw Problems.illegalState(WHAT, id, demand.status.name(), "edited");
         }
+        if (demand.status == DemandStatus.STALE) {
+            throw Problems.illegalState(WHAT, id, demand.status.name(), "edited before it is confirmed or renewed");
+        }
         if (request.organisationId() != null && !request.organisationId().equals(demand.organisationId)) {
             throw Problems.invalidField("organisationId", "Immutable", "the owning organisation cannot be changed");
         }
@@ -110,6 +148,7 @@ public class DemandService {
             throw Problems.invalidField("challenge.applicationDeadline", "Future", "must be a future date");
         }
         apply(request, demand);
+        duplicateIndex.replace(demand);
         return commit(demand, DemandEvents.UPDATED);
     }
 
@@ -127,6 +166,92 @@ public class DemandService {
     @Transactional
     public DemandResponse close(UUID id, long version, String reason) {
         return changeStatus(id, version, DemandStatus.CLOSED, reason, "closed", DemandEvents.CLOSED);
+    }
+
+    /** The owner confirms a stale demand is still wanted: STALE → OPEN. */
+    @Transactional
+    public DemandResponse confirm(UUID id, Long version, String reason) {
+        access.requireEditorRole();
+        Demand demand = lock(id, version);
+        if (demand.status != DemandStatus.STALE) {
+            throw Problems.illegalState(WHAT, id, demand.status.name(), "confirmed (only a STALE one is)");
+        }
+        demand.status = DemandStatus.OPEN;
+        demand.statusReason = blankToNull(reason);
+        return commit(demand, DemandEvents.CONFIRMED);
+    }
+
+    /**
+     * The owner renews an expired or stale demand with a new valid-until date: → OPEN. The date
+     * must lie after today and at most {@code techbridge.demand.max-validity} ahead.
+     */
+    @Transactional
+    public DemandResponse renew(UUID id, LocalDate validUntil, Long version, String reason) {
+        access.requireEditorRole();
+        LocalDate today = clock.today();
+        if (!validUntil.isAfter(today)) {
+            throw Problems.invalidField("validUntil", "Future", "must be a future date");
+        }
+        LocalDate latest = today.plus(config.maxValidity());
+        if (validUntil.isAfter(latest)) {
+            throw Problems.invalidField("validUntil", "MaxValidity",
+                    "must not be after " + latest + " (at most " + config.maxValidity() + " ahead)");
+        }
+        Demand demand = lock(id, version);
+        if (demand.status != DemandStatus.EXPIRED && demand.status != DemandStatus.STALE) {
+            throw Problems.illegalState(WHAT, id, demand.status.name(), "renewed (only an EXPIRED or STALE one is)");
+        }
+        demand.status = DemandStatus.OPEN;
+        demand.validUntil = validUntil;
+        demand.statusReason = blankToNull(reason);
+        return commit(demand, DemandEvents.RENEWED);
+    }
+
+    /**
+     * A broker merges a duplicate into the demand it repeats: the duplicate is closed and points to
+     * the other one, which must be live (open, in negotiation or stale) and not itself.
+     */
+    @Transactional
+    public DemandResponse merge(UUID id, UUID intoId, Long version, String reason) {
+        access.requireMerger();
+        if (id.equals(intoId)) {
+            throw Problems.invalidField("intoId", "NotSelf", "a demand cannot be merged into itself");
+        }
+        Demand duplicate = repository.findForUpdate(id).orElseThrow(() -> Problems.notFound(WHAT, id));
+        if (version != null && duplicate.version != version) {
+            throw Problems.versionConflict(WHAT, id, version, duplicate.version);
+        }
+        Demand into = repository.findByIdOptional(intoId).orElseThrow(() -> Problems.invalidField("intoId",
+                "Exists", "demand " + intoId + " does not exist"));
+        if (into.status != DemandStatus.OPEN && into.status != DemandStatus.IN_NEGOTIATION
+                && into.status != DemandStatus.STALE) {
+            throw Problems.illegalState(WHAT, intoId, into.status.name(),
+                    "merged into (it must be OPEN, IN_NEGOTIATION or STALE)");
+        }
+        if (!duplicate.status.canBecome(DemandStatus.CLOSED)) {
+            throw Problems.illegalState(WHAT, id, duplicate.status.name(), "merged");
+        }
+        duplicate.status = DemandStatus.CLOSED;
+        duplicate.mergedInto = into.id;
+        duplicate.statusReason = blankToNull(reason);
+        return commit(duplicate, DemandEvents.MERGED);
+    }
+
+    /**
+     * Marks one batch of open demands last changed before {@code cutoff} STALE, each a change like
+     * any other: new version, its own event, same transaction.
+     *
+     * @return how many; fewer than {@code limit} means none is left (or the rest is locked)
+     */
+    @Transactional
+    public int markStale(Instant cutoff, int limit) {
+        List<Demand> due = repository.lockDueForStaleness(cutoff, limit);
+        for (Demand demand : due) {
+            demand.status = DemandStatus.STALE;
+            demand.statusReason = "unchanged since " + demand.updatedAt + " (长期未更新，请确认、续期或关闭)";
+            commit(demand, DemandEvents.MARKED_STALE);
+        }
+        return due.size();
     }
 
     /**
@@ -160,9 +285,14 @@ public class DemandService {
 
     /** The record, locked, once the caller may change it (before the version, which a stranger must not learn). */
     private Demand lockCurrent(UUID id, long sentVersion) {
+        return lock(id, sentVersion);
+    }
+
+    /** As {@link #lockCurrent}; a null version is not checked. */
+    private Demand lock(UUID id, Long sentVersion) {
         Demand demand = repository.findForUpdate(id).orElseThrow(() -> Problems.notFound(WHAT, id));
         access.requireEditorOf(demand);
-        if (demand.version != sentVersion) {
+        if (sentVersion != null && demand.version != sentVersion) {
             throw Problems.versionConflict(WHAT, id, sentVersion, demand.version);
         }
         return demand;

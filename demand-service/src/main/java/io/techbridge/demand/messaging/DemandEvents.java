@@ -21,6 +21,10 @@ public class DemandEvents {
     public static final String EXPIRED = "DemandExpired";
     /** The winners of its open challenge were picked (the payload's challenge shows them, and who picked). */
     public static final String CHALLENGE_AWARDED = "ChallengeAwarded";
+    public static final String MERGED = "DemandMerged";
+    public static final String MARKED_STALE = "DemandMarkedStale";
+    public static final String CONFIRMED = "DemandConfirmed";
+    public static final String RENEWED = "DemandRenewed";
 
     private final OutboxWriter outbox;
 

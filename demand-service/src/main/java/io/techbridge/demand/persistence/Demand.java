@@ -132,6 +132,10 @@ public class Demand {
     @Column(name = "status_reason")
     public String statusReason;
 
+    /** The demand a broker merged this duplicate into (it is then CLOSED); null otherwise. */
+    @Column(name = "merged_into")
+    public UUID mergedInto;
+
     @Column(nullable = false)
     public long version;
 

@@ -10,6 +10,7 @@ import io.techbridge.demand.domain.DemandStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,7 @@ public class DemandRepository implements PanacheRepositoryBase<Demand, UUID> {
     }
 
     /**
-     * Locks up to {@code limit} open or negotiating demands whose last valid day was before
+     * Locks up to {@code limit} open, negotiating or stale demands whose last valid day was before
      * {@code today}. Rows another transaction holds (an edit, or the expiry job of another
      * instance) are skipped, not waited for, so no demand is expired twice and nobody blocks.
      * Served by the partial index {@code demand_expiry_idx}.
@@ -54,11 +55,28 @@ public class DemandRepository implements PanacheRepositoryBase<Demand, UUID> {
     public List<Demand> lockDueForExpiry(LocalDate today, int limit) {
         return getEntityManager().createNativeQuery("""
                         SELECT * FROM demand
-                        WHERE status IN ('OPEN', 'IN_NEGOTIATION') AND valid_until < :today
+                        WHERE status IN ('OPEN', 'IN_NEGOTIATION', 'STALE') AND valid_until < :today
                         ORDER BY valid_until, id
                         LIMIT :limit
                         FOR UPDATE SKIP LOCKED""", Demand.class)
                 .setParameter("today", today)
+                .setParameter("limit", limit)
+                .getResultList();
+    }
+
+    /**
+     * Locks up to {@code limit} open demands last changed before {@code cutoff}, least recently
+     * changed first, skipping rows another transaction holds. Served by {@code demand_stale_due_idx}.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Demand> lockDueForStaleness(Instant cutoff, int limit) {
+        return getEntityManager().createNativeQuery("""
+                        SELECT * FROM demand
+                        WHERE status = 'OPEN' AND updated_at < :cutoff
+                        ORDER BY updated_at, id
+                        LIMIT :limit
+                        FOR UPDATE SKIP LOCKED""", Demand.class)
+                .setParameter("cutoff", cutoff)
                 .setParameter("limit", limit)
                 .getResultList();
     }
@@ -105,6 +123,16 @@ public class DemandRepository implements PanacheRepositoryBase<Demand, UUID> {
                 parameters.and("viewer", viewer.organisationId());
             }
             parameters.and("public", Confidentiality.PUBLIC);
+        }
+        if (!viewer.seesEverything()) {
+            // Stale demands are listed only for their own organisation.
+            if (viewer.organisationId() == null) {
+                conditions.add("status <> :stale");
+            } else {
+                conditions.add("(status <> :stale or organisationId = :staleViewer)");
+                parameters.and("staleViewer", viewer.organisationId());
+            }
+            parameters.and("stale", DemandStatus.STALE);
         }
         String query = String.join(" and ", conditions);
         Sort sort = Sort.descending("updatedAt").and("id");

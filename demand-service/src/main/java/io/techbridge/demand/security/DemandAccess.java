@@ -58,8 +58,16 @@ public class DemandAccess {
         caller.requireRole(Role.ENTERPRISE, Role.ADMIN);
     }
 
-    /** The owning enterprise, or an admin of the organisation that posted it. */
+    /** Merging duplicates is the brokers' work: 401 without a token, 403 for every other role. */
+    public void requireMerger() {
+        caller.requireRole(Role.BROKER);
+    }
+
+    /** The owning enterprise, or an admin of the organisation that posted it; a stale demand of another is not found. */
     public void requireEditorOf(Demand demand) {
+        if (!rightsOver(List.of(demand)).maySee(demand)) {
+            throw Problems.notFound("demand", demand.id);
+        }
         boolean allowed = caller.is(Role.ADMIN) ? caller.actsFor(demand.postedBy) : caller.actsFor(demand.organisationId);
         if (!allowed) {
             throw Problems.forbidden("only the owning organisation may change demand " + demand.id);

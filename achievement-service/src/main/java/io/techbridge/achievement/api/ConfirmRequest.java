@@ -1,0 +1,10 @@
+package io.techbridge.achievement.api;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+/** The owner confirms a stale achievement is still on offer; both members are optional. */
+public record ConfirmRequest(
+        @Min(1) Long version,
+        @Size(max = 500) String reason) {
+}

@@ -1,0 +1,35 @@
+package io.techbridge.achievement.duplicates;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** How near-duplicates are found (techbridge.duplicates.*). */
+@ConfigMapping(prefix = "techbridge.duplicates")
+public interface DuplicateConfig {
+
+    /** Jaccard similarity of the title bigrams from which two titles count as the same (SIMILAR_TITLE). */
+    @WithDefault("0.6")
+    double titleThreshold();
+
+    /** Jaccard similarity of the title + summary bigrams from which two texts count as the same (SIMILAR_TEXT). */
+    @WithDefault("0.2")
+    double textThreshold();
+
+    /** Most candidates shown to the user, most similar first. */
+    @WithDefault("5")
+    int maxCandidates();
+
+    /** Most index hits (those sharing the most LSH buckets) that are compared exactly. */
+    @WithDefault("200")
+    int shortlist();
+
+    /** How often records without index entries (registered before the index existed) are indexed. */
+    @WithDefault("1h")
+    Duration backfillInterval();
+
+    /** Records indexed per backfill transaction. */
+    @WithDefault("500")
+    int backfillBatchSize();
+}

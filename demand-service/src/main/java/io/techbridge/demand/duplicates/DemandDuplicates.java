@@ -1,0 +1,80 @@
+package io.techbridge.demand.duplicates;
+
+import io.techbridge.commons.problem.Problem;
+import io.techbridge.commons.problem.ProblemException;
+import io.techbridge.demand.api.DemandViews;
+import io.techbridge.demand.domain.DemandStatus;
+import io.techbridge.demand.persistence.Demand;
+import io.techbridge.demand.persistence.DemandRepository;
+import io.techbridge.demand.security.DemandAccess;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Finds the posted demands a new one may duplicate, of any organisation: the index offers
+ * candidates (shared LSH buckets), each is then compared exactly ({@link DuplicateRules}), and the
+ * caller sees each one only as far as it may read it (a confidential or stale demand of another
+ * organisation anonymised).
+ */
+@ApplicationScoped
+public class DemandDuplicates {
+
+    private final DuplicateIndex index;
+    private final DemandRepository repository;
+    private final DemandAccess access;
+    private final DuplicateConfig config;
+
+    public DemandDuplicates(DuplicateIndex index, DemandRepository repository, DemandAccess access,
+            DuplicateConfig config) {
+        this.index = index;
+        this.repository = repository;
+        this.access = access;
+        this.config = config;
+    }
+
+    /** The candidates for a demand with this content, most similar first, as the caller may see them. */
+    public List<DuplicateCandidate> candidates(String title, String problem, UUID exclude) {
+        Fingerprint probe = Fingerprint.of(title, problem);
+        List<UUID> ids = index.similar(probe, exclude, config.shortlist());
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        record Hit(Demand demand, DuplicateRules.Verdict verdict) {
+        }
+        List<Hit> hits = new ArrayList<>();
+        for (Demand candidate : repository.list("id in ?1", ids)) {
+            if (candidate.status == DemandStatus.CLOSED) {
+                continue;
+            }
+            DuplicateRules.Verdict verdict = DuplicateRules.judge(probe, DuplicateIndex.fingerprintOf(candidate),
+                    config.titleThreshold(), config.textThreshold());
+            if (verdict.duplicate()) {
+                hits.add(new Hit(candidate, verdict));
+            }
+        }
+        hits.sort(Comparator.comparingDouble((Hit h) -> h.verdict().similarity()).reversed()
+                .thenComparing(h -> h.demand().id));
+        List<Hit> shown = hits.subList(0, Math.min(hits.size(), config.maxCandidates()));
+        DemandViews.Rights rights = access.rightsOver(shown.stream().map(Hit::demand).toList());
+        return shown.stream().map(h -> rights.maySee(h.demand()) && rights.seesFullText(h.demand())
+                ? new DuplicateCandidate(h.demand().id, h.demand().title, h.demand().organisationId,
+                        h.demand().status.name(), h.verdict().similarity(), h.verdict().reasons())
+                : DuplicateCandidate.hidden(h.demand().id, h.verdict().similarity(), h.verdict().reasons()))
+                .toList();
+    }
+
+    /** 409 possible-duplicate, the candidates in {@code context.candidates}. */
+    public static ProblemException possibleDuplicate(List<DuplicateCandidate> candidates) {
+        return new ProblemException(Problem.of(Response.Status.CONFLICT, "possible-duplicate", "Possible duplicate",
+                        candidates.size() + " posted demand(s) look like this one (similar title or problem"
+                                + " statement); check them, or send the request again with ?duplicates=confirmed"
+                                + " to post it anyway")
+                .withContext(Map.of("candidates", candidates)));
+    }
+}
