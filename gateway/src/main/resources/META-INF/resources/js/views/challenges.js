@@ -30,7 +30,7 @@ export async function challengesView(container, args, { isCurrent }) {
     h('p.lead', {}, t(role === 'university' ? 'challenge.leadUniversity' : role === 'enterprise' ? 'challenge.leadEnterprise' : 'challenge.leadBroker'))));
   if (role === 'enterprise') {
     const slot = h('div.form-slot');
-    put(container, h('div.actions', {}, h('button.primary', {
+    put(container, h('div.form-actions', {}, h('button.primary', {
       type: 'button', testid: 'challenge-new',
       onclick: async () => {
         if (slot.firstChild) {
@@ -203,7 +203,7 @@ function universityPanel(demand, applications, invitations, reload) {
   if (phase === 'APPLYING') {
     if (mine && mine.status === LIVE) {
       const slot = h('div.form-slot');
-      put(panel, h('div.actions', {},
+      put(panel, h('div.form-actions', {},
         h('button', {
           type: 'button', testid: 'application-edit',
           onclick: async () => {
@@ -296,7 +296,7 @@ async function applicationForm(demand, existing, invitations, reload) {
     h('div.form-field', {}, h('span', {}, t('challenge.milestones')), milestones,
       h('button.link-button', { type: 'button', testid: 'milestone-add', onclick: () => addMilestone() }, `+ ${t('challenge.addMilestone')}`)),
     own.length ? labelled('challenge.basedOn', achievements) : null),
-  h('div.actions', {}, h('button.primary', { type: 'submit', testid: 'application-submit' }, t(existing ? 'form.save' : 'challenge.submitApplication'))));
+  h('div.form-actions', {}, h('button.primary', { type: 'submit', testid: 'application-submit' }, t(existing ? 'form.save' : 'challenge.submitApplication'))));
 }
 
 /** An application as everyone allowed to see it sees it. */
@@ -368,7 +368,7 @@ function judgingControls(demand, app, indicators, reload) {
       h('thead', {}, h('tr', {}, h('th', {}, t('challenge.indicator')), h('th', {}, t('challenge.score')), h('th', {}, t('challenge.comment')))),
       h('tbody', {}, rows)),
     note,
-    h('div.actions', {},
+    h('div.form-actions', {},
       h('button.primary', { type: 'submit', testid: `score-submit-${app.id}` }, t('challenge.saveScores')),
       h('button', {
         type: 'button', testid: `shortlist-${app.id}`,
@@ -420,5 +420,5 @@ function awardPanel(demand, live, reload) {
   h('p.muted', {}, t('challenge.awardLead')),
   choices,
   labelled('challenge.reasonToOthers', reason),
-  h('div.actions', {}, h('button.primary', { type: 'submit', testid: 'award-submit' }, t('challenge.awardSubmit'))));
+  h('div.form-actions', {}, h('button.primary', { type: 'submit', testid: 'award-submit' }, t('challenge.awardSubmit'))));
 }

@@ -91,7 +91,7 @@ function showCandidates(box, error, kind, saveAnyway) {
         : h('span', {}, t(kind === 'demand' ? 'dup.otherDemand' : 'dup.otherAchievement')),
       c.similarity != null ? h('span.chip', {}, `${t('dup.similarity')} ${percent(c.similarity, 0)}`) : null,
       (c.reasons ?? []).map((r) => h('span.chip', {}, label('dupReason', r)))))),
-    h('div.actions', {},
+    h('div.form-actions', {},
       h('button.primary', { type: 'button', testid: 'save-anyway', onclick: saveAnyway }, t('dup.saveAnyway')),
       h('button', { type: 'button', testid: 'duplicate-cancel', onclick: () => clear(box) }, t('common.cancel')))));
   box.scrollIntoView?.({ block: 'nearest' });
@@ -192,7 +192,7 @@ export async function demandForm({ challenge = false, onCreated }) {
   challenge ? null : h('label.check', {}, isChallenge, t('form.asChallenge')),
   challengeBlock,
   duplicates,
-  h('div.actions', {}, h('button.primary', { type: 'submit', testid: 'demand-submit' }, t(challenge ? 'challenge.publish' : 'form.save'))));
+  h('div.form-actions', {}, h('button.primary', { type: 'submit', testid: 'demand-submit' }, t(challenge ? 'challenge.publish' : 'form.save'))));
   return form;
 }
 
@@ -263,7 +263,7 @@ export async function achievementForm({ onCreated }) {
     labelled('form.contactPhone', contactPhone),
     labelled('form.contactEmail', contactEmail)),
   duplicates,
-  h('div.actions', {}, h('button.primary', { type: 'submit', testid: 'achievement-submit' }, t('form.save'))));
+  h('div.form-actions', {}, h('button.primary', { type: 'submit', testid: 'achievement-submit' }, t('form.save'))));
 }
 
 /** Shows a form in place of a button, and the button again when the form is done. */

@@ -88,7 +88,7 @@ export async function importsView(container, args, { isCurrent }) {
       },
     },
     h('label.form-field', {}, h('span', {}, t('import.file')), file, h('small.muted', {}, t('import.fileHint'))),
-    h('div.actions', {}, h('button.primary', { type: 'submit', testid: 'import-submit' }, t('import.upload')))),
+    h('div.form-actions', {}, h('button.primary', { type: 'submit', testid: 'import-submit' }, t('import.upload')))),
     jobBox,
     h('section.panel.template', { testid: 'import-template' },
       h('h2', {}, t('import.template')),
@@ -116,7 +116,7 @@ function jobPanel(job, base) {
       h('span', { testid: 'import-failed', dataset: { value: String(job.failed ?? 0) } }, t('import.failed', { n: number(job.failed ?? 0) }))),
     job.createdAt ? h('p.muted', {}, `${t('import.startedAt')} ${dateTime(job.createdAt)}${job.finishedAt ? ` · ${t('import.finishedAt')} ${dateTime(job.finishedAt)}` : ''}`) : null,
     finished && (job.failed ?? 0) > 0
-      ? h('div.actions', {}, h('button', {
+      ? h('div.form-actions', {}, h('button', {
         type: 'button', testid: 'import-errors-download',
         onclick: async () => {
           try {

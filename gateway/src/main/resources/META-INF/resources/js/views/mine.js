@@ -24,7 +24,7 @@ export async function mineView(container, args, { isCurrent }) {
     h('header.page-head', {},
       h('h1', {}, t(kind === 'demand' ? 'mine.demandsTitle' : 'mine.achievementsTitle')),
       h('p.lead', {}, t('mine.lead'))),
-    h('div.actions', {}, h('button.primary', {
+    h('div.form-actions', {}, h('button.primary', {
       type: 'button', testid: kind === 'demand' ? 'demand-new' : 'achievement-new',
       onclick: async () => {
         if (slot.firstChild) {
@@ -130,7 +130,7 @@ function upkeepPanel(kind, rec, role) {
   if (owner && rec.status === 'STALE') {
     parts.push(h('div.upkeep', { testid: 'stale-actions' },
       h('p', {}, t('stale.lead')),
-      h('div.actions', {},
+      h('div.form-actions', {},
         h('button.primary', { type: 'button', testid: 'stale-confirm', onclick: () => act('confirm', { version: rec.version }, 'stale.confirmed') }, t('stale.confirm')),
         h('button.danger', {
           type: 'button', testid: 'stale-withdraw',
