@@ -138,7 +138,10 @@ export async function challengeView(container, [id], { isCurrent }) {
   const demand = await get(`/api/demands/${encodeURIComponent(id)}`);
   const challenge = demand.challenge;
   if (!challenge) {
-    put(container, h('p.notice', {}, t('challenge.notAChallenge')));
+    // A confidential challenge shows others only its anonymised summary, without the challenge block.
+    put(container, h('header.page-head', {}, h('a.back', { href: '#/challenges' }, `← ${t('common.back')}`), h('h1', {}, demand.title)),
+      h('p.notice', { testid: 'challenge-hidden' }, t(demand.hasChallenge ? 'challenge.confidential' : 'challenge.notAChallenge')),
+      demand.hasChallenge ? demandPanel(demand, [], 'record') : null);
     return;
   }
   const owner = demand.organisationId && demand.organisationId === me.organisationId;
