@@ -53,7 +53,7 @@ export async function challengesView(container, args, { isCurrent }) {
         notify(e);
         return [];
       }),
-      get('/api/demands/applications/mine').then(asList).catch((e) => {
+      get('/api/demands/applications/mine').then(asList).then((items) => items.map(flatten)).catch((e) => {
         notify(e);
         return [];
       }),
@@ -111,6 +111,11 @@ function whyInvited(inv) {
     inv.score != null ? h('span.chip', {}, `${t('queue.score')} ${percent(inv.score, 0)}`) : null,
     (inv.matchedTerms ?? []).slice(0, 8).map((term) => h('mark.term.chip', {}, term)),
     inv.invitedAt ? h('span.muted.nowrap', {}, ` · ${dateTime(inv.invitedAt)}`) : null);
+}
+
+/** One of the caller's applications: {demandTitle, phase, applicationDeadline, application} as one object. */
+function flatten(item) {
+  return item.application ? { ...item.application, demandTitle: item.demandTitle, phase: item.phase, applicationDeadline: item.applicationDeadline } : item;
 }
 
 function myApplicationRow(app) {
@@ -321,9 +326,13 @@ function applicationCard(app, { extra = null } = {}) {
         (app.milestones ?? []).map((m) => h('li', {}, `${m.due} · ${m.title}`)))),
       app.submittedAt ? [h('dt', {}, t('challenge.submittedAt')), h('dd', {}, dateTime(app.submittedAt))] : null),
     (app.scores ?? []).length ? h('details.scores', {}, h('summary', {}, t('challenge.scoreSheets')),
-      h('ul', {}, app.scores.map((s) => h('li', {},
-        [s.scorer ?? s.scoredBy ?? '', s.indicator, s.score != null ? String(s.score) : null, s.comment]
-          .filter((v) => v !== null && v !== undefined && v !== '').join(' · '))))) : null,
+      h('ul', { testid: 'score-sheets' }, app.scores.map((sheet) => h('li', {},
+        h('strong', {}, [sheet.scorer, sheet.scorerRole ? label('role', sheet.scorerRole) : null].filter(Boolean).join(' · ')),
+        sheet.mean != null ? h('span.chip', {}, `${t('challenge.mean')} ${number(sheet.mean, 1)}`) : null,
+        sheet.scoredAt ? h('span.muted', {}, ` ${dateTime(sheet.scoredAt)}`) : null,
+        h('ul', {}, (sheet.scores ?? []).map((s) => h('li', {},
+          [s.indicator, s.score != null ? String(s.score) : null, s.comment].filter((v) => v !== null && v !== undefined && v !== '').join(' · ')))),
+        sheet.note ? h('div.muted', {}, sheet.note) : null)))) : null,
     extra);
 }
 

@@ -144,7 +144,7 @@ function upkeepPanel(kind, rec, role) {
       testid: 'renewal-form',
       onsubmit: (event) => {
         event.preventDefault();
-        act('renewal', { validUntil: validUntil.value, reason: reason.value.trim() || null }, 'stale.renewed');
+        act('renewal', { validUntil: validUntil.value, reason: reason.value.trim() || null, version: rec.version }, 'stale.renewed');
       },
     },
     h('strong', {}, t('stale.renewTitle')),
@@ -160,7 +160,7 @@ function upkeepPanel(kind, rec, role) {
       onsubmit: (event) => {
         event.preventDefault();
         if (!window.confirm(t('merge.confirm'))) return;
-        act('merge', { intoId: into.value.trim(), reason: reason.value.trim() }, 'merge.done');
+        act('merge', { intoId: into.value.trim(), reason: reason.value.trim(), version: rec.version }, 'merge.done');
       },
     },
     h('strong', {}, t('merge.title')),

@@ -51,7 +51,7 @@ export async function statsView(container, args, { isCurrent }) {
     h('label', {}, h('span', {}, t('stats.field')), fieldFilter),
     h('button.primary', { type: 'submit', testid: 'stats-apply' }, t('common.apply'))),
     body,
-    reportForm(() => ({ from: from.value, to: to.value })),
+    reportForm(() => ({ from: from.value, to: to.value, field: fieldFilter.value })),
     learning);
 
   async function load() {
@@ -83,7 +83,7 @@ function reportForm(period) {
     onsubmit: async (event) => {
       event.preventDefault();
       const chosen = period();
-      const params = { from: from.value || chosen.from, to: to.value || chosen.to, region: region.value.trim() };
+      const params = { from: from.value || chosen.from, to: to.value || chosen.to, region: region.value.trim(), field: chosen.field };
       try {
         await download('/api/stats/report.xlsx', {
           params,
@@ -133,7 +133,7 @@ function learningRow(r) {
   const name = fieldName(r.fieldCode);
   const rate = r.acceptanceRate ?? (r.decisions ? r.approved / r.decisions : null);
   const weights = Object.entries(r.weights ?? {});
-  const history = (r.history ?? []).slice(-5).reverse();
+  const history = [...(r.history ?? [])].sort((a, b) => String(b.at).localeCompare(String(a.at))).slice(0, 5);
   return h('tr', { testid: 'learning-row', dataset: { field: r.fieldCode, rate: rate == null ? '' : String(rate) } },
     h('td', {}, name === r.fieldCode ? (r.fieldName ?? r.fieldCode) : name, h('div.muted', {}, r.fieldCode)),
     h('td.num', {}, number(r.decisions ?? 0)),

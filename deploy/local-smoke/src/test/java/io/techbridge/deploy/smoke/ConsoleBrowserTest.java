@@ -377,7 +377,9 @@ class ConsoleBrowserTest {
         browser.screenshot("university-won");
         JsonNode others = other.get("/api/demands/applications/mine");
         JsonNode lost = null;
-        for (JsonNode application : others.isArray() ? others : others.path("items")) {
+        for (JsonNode mine : others.isArray() ? others : others.path("items")) {
+            // each entry: the challenge's title, phase and deadline, and the application itself
+            JsonNode application = mine.has("application") ? mine.get("application") : mine;
             if (loser.equals(application.path("id").asText())) {
                 lost = application;
             }
