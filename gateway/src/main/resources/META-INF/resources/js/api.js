@@ -26,6 +26,10 @@ export class ApiError extends Error {
     else if (this.status === 404) lines.push(t('error.notFound'));
     else if (this.status === 409) lines.push(t('error.conflict'));
     else lines.push(this.message);
+    // A possible duplicate names its candidates; the form shows them, the message says what they are.
+    for (const c of p.context?.candidates ?? []) {
+      lines.push(`${c.title ?? c.id}${c.similarity != null ? ` (${Math.round(c.similarity * 100)}%)` : ''}`);
+    }
     for (const v of p.violations ?? []) {
       if (v.message && v.message === p.detail) continue;
       lines.push(`${v.field ?? v.in ?? ''}${v.field || v.in ? ': ' : ''}${v.message ?? v.rule ?? ''}`);
@@ -127,9 +131,21 @@ export function query(params) {
   return text ? `?${text}` : '';
 }
 
-export async function request(path, { method = 'GET', body, params, authenticate = true } = {}) {
-  const headers = { Accept: 'application/json, application/problem+json' };
+/** Whether an error is a problem of the given type (the last part of its type URI, e.g. "possible-duplicate"). */
+export function isProblem(error, type) {
+  return error instanceof ApiError && String(error.problem?.type ?? '').split('/').pop() === type;
+}
+
+/**
+ * One call to the gateway. {@code raw} sends a Blob or File as it is (an upload) with its own
+ * Content-Type; {@code blob} answers the body as a Blob (a download) instead of JSON.
+ */
+export async function request(path, {
+  method = 'GET', body, params, authenticate = true, raw, contentType, accept, blob = false,
+} = {}) {
+  const headers = { Accept: accept ?? 'application/json, application/problem+json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (raw !== undefined) headers['Content-Type'] = contentType ?? raw.type ?? 'application/octet-stream';
   const current = session();
   if (authenticate && current?.accessToken) headers.Authorization = `Bearer ${current.accessToken}`;
   started();
@@ -137,8 +153,12 @@ export async function request(path, { method = 'GET', body, params, authenticate
   let response;
   try {
     response = await fetch(path + query(params), {
-      method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+      method, headers, body: raw !== undefined ? raw : body === undefined ? undefined : JSON.stringify(body),
     });
+    if (blob && response.ok) {
+      // read while the progress bar still shows: a report can take a while to arrive
+      return { blob: await response.blob(), fileName: fileNameOf(response) };
+    }
   } catch {
     throw new ApiError(0, { detail: t('error.network') });
   } finally {
@@ -166,7 +186,39 @@ export async function request(path, { method = 'GET', body, params, authenticate
 }
 
 export const get = (path, params) => request(path, { params });
-export const post = (path, body) => request(path, { method: 'POST', body });
+export const post = (path, body, params) => request(path, { method: 'POST', body, params });
+export const put = (path, body, params) => request(path, { method: 'PUT', body, params });
+
+function fileNameOf(response) {
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const star = disposition.match(/filename\*=UTF-8''([^;]+)/i);
+  if (star) return decodeURIComponent(star[1]);
+  const plain = disposition.match(/filename="?([^";]+)"?/i);
+  return plain ? plain[1] : null;
+}
+
+/**
+ * Downloads with the token (a plain link could not send it): fetched as a blob, then saved under
+ * the server's file name or the given one.
+ */
+export async function download(path, { params, accept, fileName } = {}) {
+  const result = await request(path, { params, accept: accept ?? '*/*', blob: true });
+  const url = URL.createObjectURL(result.blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = result.fileName ?? fileName ?? 'download';
+  link.dataset.testid = 'download-link';
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  // the browser has taken the file once the click is handled
+  setTimeout(() => {
+    link.remove();
+    URL.revokeObjectURL(url);
+  }, 1000);
+  window.__techbridgeLastDownload = { fileName: link.download, size: result.blob.size, type: result.blob.type };
+  return result;
+}
 
 // --- cached look-ups ----------------------------------------------------------
 

@@ -10,13 +10,15 @@ import { statsView } from './views/stats.js';
 import { searchView } from './views/search.js';
 import { mineView, recordView } from './views/mine.js';
 import { pairsView } from './views/pairs.js';
+import { challengesView, challengeView } from './views/challenges.js';
+import { importsView } from './views/imports.js';
 
 /** Which views each role sees; what a role may not do is not shown at all. */
 const NAV = {
-  broker: [['queue', 'nav.queue'], ['board', 'nav.board'], ['stats', 'nav.stats'], ['search', 'nav.search']],
-  admin: [['queue', 'nav.queue'], ['board', 'nav.board'], ['stats', 'nav.stats'], ['search', 'nav.search']],
-  enterprise: [['mine', 'nav.mineDemands'], ['pairs', 'nav.pairs'], ['stats', 'nav.stats'], ['search', 'nav.search']],
-  university: [['mine', 'nav.mineAchievements'], ['pairs', 'nav.pairs'], ['stats', 'nav.stats'], ['search', 'nav.search']],
+  broker: [['queue', 'nav.queue'], ['board', 'nav.board'], ['challenges', 'nav.challenges'], ['stats', 'nav.stats'], ['search', 'nav.search']],
+  admin: [['queue', 'nav.queue'], ['board', 'nav.board'], ['challenges', 'nav.challenges'], ['stats', 'nav.stats'], ['search', 'nav.search']],
+  enterprise: [['mine', 'nav.mineDemands'], ['pairs', 'nav.pairs'], ['challenges', 'nav.challenges'], ['imports', 'nav.imports'], ['stats', 'nav.stats'], ['search', 'nav.search']],
+  university: [['mine', 'nav.mineAchievements'], ['pairs', 'nav.pairs'], ['challenges', 'nav.challenges'], ['imports', 'nav.imports'], ['stats', 'nav.stats'], ['search', 'nav.search']],
 };
 
 const ROUTES = {
@@ -29,6 +31,9 @@ const ROUTES = {
   mine: (role) => (role === 'enterprise' || role === 'university' ? mineView : null),
   record: () => recordView,
   pairs: (role) => (role === 'enterprise' || role === 'university' ? pairsView : null),
+  challenges: () => challengesView,
+  challenge: () => challengeView,
+  imports: (role) => (role === 'enterprise' || role === 'university' ? importsView : null),
 };
 
 let renderToken = 0;
@@ -78,7 +83,7 @@ function renderShell() {
   for (const [name, key] of NAV[role] ?? []) {
     nav.append(h('a', {
       href: `#/${name}`, id: `nav-${name}`, testid: `nav-${name}`,
-      class: active === name || (active === 'record' && name === 'mine') ? 'active' : null,
+      class: active === name || (active === 'record' && name === 'mine') || (active === 'challenge' && name === 'challenges') ? 'active' : null,
     }, t(key)));
   }
   nav.hidden = false;

@@ -39,10 +39,32 @@ class RoutingTest {
             "/api/demands, demand",
             "/api/demands/d-1/close, demand",
             "/api/demands/d-1/matches, matching",
+            "/api/demands/d-1/invitations, matching",
+            "/api/invitations/mine, matching",
+            "/api/invitations, matching",
+            "/api/demands/imports, demand",
+            "/api/demands/imports/j-1, demand",
+            "/api/demands/imports/j-1/errors, demand",
+            "/api/demands/d-1/applications, demand",
+            "/api/demands/d-1/applications/ap-1, demand",
+            "/api/demands/d-1/applications/ap-1/scores, demand",
+            "/api/demands/d-1/applications/ap-1/shortlist, demand",
+            "/api/demands/d-1/applications/ap-1/withdraw, demand",
+            "/api/demands/d-1/award, demand",
+            "/api/demands/applications/mine, demand",
+            "/api/demands/d-1/renewal, demand",
+            "/api/demands/d-1/merge, demand",
+            "/api/demands/duplicate-check, demand",
+            "/api/achievements/imports, achievement",
+            "/api/achievements/imports/j-1/errors, achievement",
+            "/api/achievements/a-1/merge, achievement",
+            "/api/achievements/duplicate-check, achievement",
             "/api/matches, matching",
             "/api/matches/m-1/decision, matching",
             "/api/search, matching",
             "/api/stats, matching",
+            "/api/stats/report.xlsx, matching",
+            "/api/stats/learning, matching",
             "/api/admin/reindex, matching",
             "/api/admin/reindex/achievements, matching"})
     void eachPathReachesItsServiceWithTheCallersTokenAndARequestId(String path, String service) {
@@ -88,6 +110,19 @@ class RoutingTest {
                 .body("headers.if-match", equalTo("\"3\""))
                 .body("headers.proxy-authorization", nullValue())
                 .body("headers.x-hop", nullValue());
+    }
+
+    @Test
+    void aSpreadsheetUploadToAnImportReachesTheDemandServiceWithItsTypeAndFileName() {
+        byte[] sheet = "成果名称,成果简介\n高导热石墨烯复合散热膜,面向5G基站的散热膜\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        given().header("Authorization", TestTokens.bearer(TestTokens.enterprise("org-huarui-pharma")))
+                .queryParam("fileName", "需求登记表.csv").contentType("text/csv; charset=UTF-8").body(sheet)
+                .when().post("/api/demands/imports").then().statusCode(200)
+                .header("X-Upstream", "demand")
+                .body("method", equalTo("POST"))
+                .body("bodySize", equalTo(sheet.length))
+                .body("headers.content-type", org.hamcrest.Matchers.startsWith("text/csv"))
+                .body("query", equalTo("fileName=%E9%9C%80%E6%B1%82%E7%99%BB%E8%AE%B0%E8%A1%A8.csv"));
     }
 
     @Test

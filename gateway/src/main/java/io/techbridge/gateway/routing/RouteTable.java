@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * Which service answers a path. The first matching rule wins: the rankings of one achievement or
- * demand belong to matching-service even though they sit under the achievement and demand paths.
+ * demand and the invitations to a challenge belong to matching-service even though they sit under
+ * the achievement and demand paths.
  */
 public final class RouteTable {
 
@@ -17,6 +18,8 @@ public final class RouteTable {
     private static final List<Rule> RULES = List.of(
             rule("/api/achievements/[^/]+/matches", Upstream.MATCHING, "achievement-matches"),
             rule("/api/demands/[^/]+/matches", Upstream.MATCHING, "demand-matches"),
+            rule("/api/demands/[^/]+/invitations", Upstream.MATCHING, "challenge-invitations"),
+            rule("/api/invitations", Upstream.MATCHING, "invitations"),
             rule("/api/achievements", Upstream.ACHIEVEMENT, "achievements"),
             rule("/api/fields", Upstream.ACHIEVEMENT, "fields"),
             rule("/api/demands", Upstream.DEMAND, "demands"),

@@ -1,9 +1,10 @@
 // 我的需求 / 我的成果: an enterprise's or university's own records, and for each its live ranking.
 import { t, label } from '../i18n.js';
-import { h, put, scoreMeter, statusBadge, dateTime, emptyState } from '../dom.js';
-import { get, currentRole, currentUser } from '../api.js';
+import { h, put, clear, scoreMeter, statusBadge, dateTime, emptyState } from '../dom.js';
+import { get, post, currentRole, currentUser } from '../api.js';
 import { loadFields, fieldName, achievementPanel, demandPanel } from './common.js';
-import { notify } from '../app.js';
+import { demandForm, achievementForm, labelled, input, daysFromNow } from './forms.js';
+import { notify, navigate } from '../app.js';
 
 function side() {
   return currentRole() === 'enterprise' ? 'demand' : 'achievement';
@@ -16,10 +17,30 @@ export async function mineView(container, args, { isCurrent }) {
     organisationId: currentUser()?.organisationId, size: 100,
   });
   if (!isCurrent()) return;
+  const slot = h('div.form-slot');
+  const stale = page.items.filter((r) => r.status === 'STALE');
+  const expired = page.items.filter((r) => r.status === 'EXPIRED');
   put(container, 
     h('header.page-head', {},
       h('h1', {}, t(kind === 'demand' ? 'mine.demandsTitle' : 'mine.achievementsTitle')),
       h('p.lead', {}, t('mine.lead'))),
+    h('div.form-actions', {}, h('button.primary', {
+      type: 'button', testid: kind === 'demand' ? 'demand-new' : 'achievement-new',
+      onclick: async () => {
+        if (slot.firstChild) {
+          clear(slot);
+          return;
+        }
+        const onCreated = (created) => {
+          notify(t('common.saved'), 'notice');
+          navigate(`#/record/${kind}/${created.id}`);
+        };
+        put(slot, kind === 'demand' ? await demandForm({ onCreated }) : await achievementForm({ onCreated }));
+      },
+    }, t(kind === 'demand' ? 'form.newDemand' : 'form.newAchievement'))),
+    slot,
+    stale.length ? h('p.notice', { testid: 'stale-notice' }, t('stale.notice', { count: stale.length })) : null,
+    expired.length ? h('p.notice', { testid: 'expired-notice' }, t('stale.expiredNotice', { count: expired.length })) : null,
     page.items.length
       ? h('ul.record-list', { testid: 'mine-list' }, page.items.map((r) => h('li', {},
         h('a.record-row', { href: `#/record/${kind}/${r.id}`, testid: 'mine-item', dataset: { id: r.id } },
@@ -48,7 +69,9 @@ export async function recordView(container, [kind, id], { isCurrent }) {
   if (!isCurrent()) return;
   const mineHref = mayRank && (role === 'enterprise' || role === 'university') ? '#/mine' : '#/search';
   put(container, 
-    h('header.page-head', {}, h('a.back', { href: mineHref }, `← ${t('common.back')}`), h('h1', {}, rec.title)),
+    h('header.page-head', {}, h('a.back', { href: mineHref }, `← ${t('common.back')}`), h('h1', {}, rec.title),
+      isDemand && rec.challenge ? h('a.button-link', { href: `#/challenge/${rec.id}`, testid: 'open-challenge' }, t('challenge.open')) : null),
+    upkeepPanel(kind, rec, role),
     h(ranking === null ? 'div.record-alone' : 'div.record-with-ranking', {},
       isDemand ? demandPanel(rec, [], 'record') : achievementPanel(rec, [], 'record'),
       ranking === null ? null : h('section.panel.ranking', { testid: 'ranking' },
@@ -83,3 +106,71 @@ function rankingItem(candidate, rank) {
       : null);
 }
 
+
+/**
+ * What an owner does with a listing nobody touched for long (STALE: confirm it is current, or
+ * withdraw / close it) or with an expired demand (renew it with a new valid-until); what a broker
+ * does with a duplicate (merge it into the record it repeats).
+ */
+function upkeepPanel(kind, rec, role) {
+  const isDemand = kind === 'demand';
+  const base = `/api/${isDemand ? 'demands' : 'achievements'}/${encodeURIComponent(rec.id)}`;
+  const owner = rec.organisationId && rec.organisationId === currentUser()?.organisationId;
+  const broker = role === 'broker';
+  const act = async (path, body, doneKey) => {
+    try {
+      await post(`${base}/${path}`, body);
+      notify(t(doneKey), 'notice');
+      navigate(location.hash);
+    } catch (e) {
+      notify(e);
+    }
+  };
+  const parts = [];
+  if (owner && rec.status === 'STALE') {
+    parts.push(h('div.upkeep', { testid: 'stale-actions' },
+      h('p', {}, t('stale.lead')),
+      h('div.form-actions', {},
+        h('button.primary', { type: 'button', testid: 'stale-confirm', onclick: () => act('confirm', { version: rec.version }, 'stale.confirmed') }, t('stale.confirm')),
+        h('button.danger', {
+          type: 'button', testid: 'stale-withdraw',
+          onclick: () => act(isDemand ? 'close' : 'withdraw', { version: rec.version, reason: t('stale.withdrawReason') }, 'stale.withdrawn'),
+        }, t(isDemand ? 'stale.close' : 'stale.withdraw')))));
+  }
+  if (owner && isDemand && (rec.status === 'EXPIRED' || rec.status === 'STALE')) {
+    const validUntil = input('renewal-valid-until', { type: 'date', required: true, value: daysFromNow(180) });
+    const reason = input('renewal-reason', { maxlength: 500 });
+    parts.push(h('form.upkeep.filters', {
+      testid: 'renewal-form',
+      onsubmit: (event) => {
+        event.preventDefault();
+        act('renewal', { validUntil: validUntil.value, reason: reason.value.trim() || null, version: rec.version }, 'stale.renewed');
+      },
+    },
+    h('strong', {}, t('stale.renewTitle')),
+    labelled('rec.validUntil', validUntil),
+    labelled('stale.renewReason', reason),
+    h('button.primary', { type: 'submit', testid: 'renewal-submit' }, t('stale.renew'))));
+  }
+  if (broker && !['WITHDRAWN', 'CLOSED'].includes(rec.status) && !rec.mergedInto) {
+    const into = input('merge-into', { required: true, placeholder: t('merge.intoHint') });
+    const reason = input('merge-reason', { required: true, maxlength: 500 });
+    parts.push(h('form.upkeep.filters', {
+      testid: 'merge-form',
+      onsubmit: (event) => {
+        event.preventDefault();
+        if (!window.confirm(t('merge.confirm'))) return;
+        act('merge', { intoId: into.value.trim(), reason: reason.value.trim(), version: rec.version }, 'merge.done');
+      },
+    },
+    h('strong', {}, t('merge.title')),
+    labelled('merge.into', into),
+    labelled('merge.reason', reason),
+    h('button', { type: 'submit', testid: 'merge-submit' }, t('merge.submit'))));
+  }
+  if (rec.mergedInto) {
+    parts.push(h('p.notice', { testid: 'merged-into' }, t('merge.mergedInto'), ' ',
+      h('a', { href: `#/record/${kind}/${rec.mergedInto}` }, rec.mergedInto)));
+  }
+  return parts.length ? h('section.panel.upkeep-panel', { testid: 'upkeep' }, parts) : null;
+}

@@ -1,7 +1,7 @@
 // 统计: the figures operators report, in totals and as charts by month and by field.
-import { t, language } from '../i18n.js';
-import { h, put, clear, number, money } from '../dom.js';
-import { get } from '../api.js';
+import { t, language, label } from '../i18n.js';
+import { h, put, clear, number, money, percent, dateTime, emptyState } from '../dom.js';
+import { get, download } from '../api.js';
 import { loadFields, fieldSelect, fieldName } from './common.js';
 import { barChart, lineChart, horizontalBarChart } from '../charts.js';
 import { notify } from '../app.js';
@@ -35,6 +35,7 @@ export async function statsView(container, args, { isCurrent }) {
   const to = h('input#stats-to', { testid: 'stats-to', type: 'month', value: state.to });
   const fieldFilter = fieldSelect('stats-field', state.field, all);
   const body = h('div.stats-body', { testid: 'stats-body' });
+  const learning = h('div.learning-box', { testid: 'learning-box' });
   put(container, 
     h('header.page-head', {}, h('h1', {}, t('stats.title')), h('p.lead', {}, t('stats.lead'))),
     h('form.filters', {
@@ -49,7 +50,9 @@ export async function statsView(container, args, { isCurrent }) {
     h('label', {}, h('span', {}, t('stats.to')), to),
     h('label', {}, h('span', {}, t('stats.field')), fieldFilter),
     h('button.primary', { type: 'submit', testid: 'stats-apply' }, t('common.apply'))),
-    body);
+    body,
+    reportForm(() => ({ from: from.value, to: to.value, field: fieldFilter.value })),
+    learning);
 
   async function load() {
     let stats;
@@ -67,6 +70,90 @@ export async function statsView(container, args, { isCurrent }) {
   }
 
   await load();
+  await loadLearning(learning, isCurrent);
+}
+
+/** The .xlsx report of the same figures: the period of the filter above (or its own), a region. */
+function reportForm(period) {
+  const region = h('input#report-region', { testid: 'report-region', pattern: '\\d{6}', placeholder: t('search.regionPlaceholder') });
+  const from = h('input#report-from', { testid: 'report-from', type: 'month' });
+  const to = h('input#report-to', { testid: 'report-to', type: 'month' });
+  return h('form.panel.filters.report-form', {
+    testid: 'report-form',
+    onsubmit: async (event) => {
+      event.preventDefault();
+      const chosen = period();
+      const params = { from: from.value || chosen.from, to: to.value || chosen.to, region: region.value.trim(), field: chosen.field };
+      try {
+        await download('/api/stats/report.xlsx', {
+          params,
+          accept: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/problem+json',
+          fileName: `techbridge-stats-${params.from || 'start'}-${params.to || 'now'}${params.region ? `-${params.region}` : ''}.xlsx`,
+        });
+        notify(t('stats.reportDownloaded'), 'notice');
+      } catch (e) {
+        notify(e);
+      }
+    },
+  },
+  h('h2', {}, t('stats.report')),
+  h('label', {}, h('span', {}, t('stats.from')), from),
+  h('label', {}, h('span', {}, t('stats.to')), to),
+  h('label', {}, h('span', {}, t('search.region')), region),
+  h('button.primary', { type: 'submit', testid: 'report-download' }, t('stats.downloadReport')),
+  h('small.muted', {}, t('stats.reportLead')));
+}
+
+/** How broker decisions moved the matcher: per field the acceptance rate and each factor's weight against its default. */
+async function loadLearning(box, isCurrent) {
+  let learning;
+  try {
+    learning = await get('/api/stats/learning');
+  } catch (e) {
+    if (e.status === 404) clear(box).append(emptyState(t('learning.none')));
+    else notify(e);
+    return;
+  }
+  if (!isCurrent()) return;
+  const rows = (Array.isArray(learning) ? learning : learning?.fields ?? learning?.items ?? [])
+    .filter((r) => r.decisions > 0 || Object.keys(r.weights ?? {}).length)
+    .sort((a, b) => (b.decisions ?? 0) - (a.decisions ?? 0));
+  clear(box).append(h('section.panel', { testid: 'learning' },
+    h('h2', {}, t('learning.title')),
+    h('p.muted', {}, t('learning.lead')),
+    rows.length ? h('table.data.learning-table', {},
+      h('thead', {}, h('tr', {},
+        h('th', {}, t('stats.field')), h('th.num', {}, t('learning.decisions')), h('th.num', {}, t('learning.approved')),
+        h('th.num', {}, t('learning.rejected')), h('th', {}, t('learning.acceptance')), h('th', {}, t('learning.reasons')),
+        h('th', {}, t('learning.weights')))),
+      h('tbody', {}, rows.map(learningRow))) : emptyState(t('learning.none'))));
+}
+
+function learningRow(r) {
+  const name = fieldName(r.fieldCode);
+  const rate = r.acceptanceRate ?? (r.decisions ? r.approved / r.decisions : null);
+  const weights = Object.entries(r.weights ?? {});
+  const history = [...(r.history ?? [])].sort((a, b) => String(b.at).localeCompare(String(a.at))).slice(0, 5);
+  return h('tr', { testid: 'learning-row', dataset: { field: r.fieldCode, rate: rate == null ? '' : String(rate) } },
+    h('td', {}, name === r.fieldCode ? (r.fieldName ?? r.fieldCode) : name, h('div.muted', {}, r.fieldCode)),
+    h('td.num', {}, number(r.decisions ?? 0)),
+    h('td.num', {}, number(r.approved ?? 0)),
+    h('td.num', {}, number(r.rejected ?? 0)),
+    h('td', {}, h('span.bar', {}, h('span.bar-fill', { style: `width:${Math.round((rate ?? 0) * 100)}%` })),
+      h('span.bar-value', {}, percent(rate, 0))),
+    h('td', {}, Object.entries(r.rejectionsByReason ?? {}).filter(([, n]) => n > 0)
+      .map(([reason, n]) => h('span.chip', {}, `${label('reason', reason)} ${n}`))),
+    h('td', {},
+      h('div.weights', {}, weights.map(([factor, value]) => {
+        const before = r.defaultWeights?.[factor];
+        const delta = before == null ? 0 : value - before;
+        const direction = delta > 0.0005 ? 'up' : delta < -0.0005 ? 'down' : 'same';
+        return h(`span.weight.weight-${direction}`, { testid: 'learning-weight', dataset: { factor, value: String(value), default: String(before ?? '') } },
+          `${label('factor', factor)} ${before != null ? `${number(before, 2)} → ` : ''}${number(value, 2)}${direction === 'up' ? ' ↑' : direction === 'down' ? ' ↓' : ''}`);
+      })),
+      history.length ? h('details', {}, h('summary', {}, t('learning.history')),
+        h('ul.history', {}, history.map((step) => h('li', {},
+          `${dateTime(step.at)} · ${label('factor', step.factor)} ${number(step.from, 3)} → ${number(step.to, 3)}${step.cause ? ` · ${label('reason', step.cause)}` : ''}`)))) : null));
 }
 
 /** The server leaves out empty months; the charts show every month of the period, empty ones as 0. */

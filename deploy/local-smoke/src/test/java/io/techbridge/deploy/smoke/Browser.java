@@ -33,6 +33,8 @@ final class Browser implements AutoCloseable {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** Where the console's downloads (error reports, statistics workbooks) are saved. */
+    static final Path DOWNLOADS = Path.of("target", "downloads").toAbsolutePath();
     private static final Duration WAIT = Duration.ofSeconds(30);
     // Debian's chromium is newer than the DevTools versions Selenium bundles; the tests use no DevTools.
     private static final Logger DEVTOOLS_LOG = Logger.getLogger("org.openqa.selenium.devtools");
@@ -61,6 +63,15 @@ final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--disable-dev-shm-usage", "--window-size=1400,1000",
                 "--lang=zh-CN", "--disable-gpu", "--no-first-run", "--disable-extensions");
+        try {
+            Files.createDirectories(DOWNLOADS);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        options.setExperimentalOption("prefs", java.util.Map.of(
+                "download.default_directory", DOWNLOADS.toString(),
+                "download.prompt_for_download", false,
+                "safebrowsing.enabled", false));
         if ("root".equals(System.getProperty("user.name"))) {
             // chromium refuses its sandbox to root
             options.addArguments("--no-sandbox");
@@ -115,6 +126,26 @@ final class Browser implements AutoCloseable {
         WebElement input = find(testId);
         input.clear();
         input.sendKeys(text);
+    }
+
+    /** Sets an input's value as the page sees typing end (date and month inputs read typed text by locale). */
+    void setValue(String testId, String value) {
+        script("const el = arguments[0]; el.value = arguments[1];"
+                + " el.dispatchEvent(new Event('input', {bubbles: true})); el.dispatchEvent(new Event('change', {bubbles: true}));",
+                find(testId), value);
+    }
+
+    /** Chooses an option of a select by its value. */
+    void select(String testId, String value) {
+        new org.openqa.selenium.support.ui.Select(find(testId)).selectByValue(value);
+    }
+
+    /** Ticks a checkbox (leaves it ticked when it already is). */
+    void check(String testId) {
+        WebElement box = find(testId);
+        if (!box.isSelected()) {
+            box.click();
+        }
     }
 
     <T> T waitUntil(Function<WebDriver, T> condition) {

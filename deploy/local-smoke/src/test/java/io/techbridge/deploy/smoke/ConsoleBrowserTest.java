@@ -8,13 +8,25 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import static io.techbridge.deploy.smoke.Browser.testId;
 import static org.awaitility.Awaitility.await;
@@ -26,12 +38,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The console the gateway serves, in a real browser, against the whole platform started by
  * {@code deploy/local/up}: a broker takes a proposal to a signed contract and sees it counted, an
  * enterprise sees its demands and rankings without the universities' contacts until it accepts an
- * introduction, and the English switch relabels the page. Screenshots of every step go to
+ * introduction, and the English switch relabels the page; an enterprise publishes an open
+ * challenge (揭榜挂帅), the university TechBridge invites applies, and after the deadline the broker
+ * scores, shortlists and picks it as winner; a university office imports a spreadsheet with good
+ * and bad rows and downloads the error report. Screenshots of every step go to
  * {@code target/screenshots/}.
  */
 class ConsoleBrowserTest {
 
     private static final Duration PIPELINE = Duration.ofMinutes(3);
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private static ConsoleStack stack;
     private Browser browser;
@@ -231,6 +247,288 @@ class ConsoleBrowserTest {
         browser.waitUntil(d -> "待审队列".equals(d.findElement(testId("nav-queue")).getText()));
         assertEquals("对接看板", browser.find("nav-board").getText());
         browser.screenshot("queue-chinese");
+    }
+
+    @Test
+    void enterprisePublishesAChallengeTheInvitedUniversityAppliesAndTheBrokerPicksItAsWinner() throws Exception {
+        ConsoleStack.Account enterprise = stack.account("enterprise");
+        ConsoleStack.Account university = stack.account("university", "zju-tto");
+        ConsoleStack.Account otherUniversity = stack.account("university", "sjtu-tto");
+        LocalDate today = LocalDate.now(CHINA);
+
+        // The enterprise publishes a challenge whose text is what the demo university's ECG patch solves.
+        logIn("challenge-enterprise", enterprise);
+        browser.click("nav-challenges");
+        browser.find("challenge-list-panel");
+        browser.click("challenge-new");
+        browser.find("challenge-block");
+        browser.type("demand-title", "【揭榜挂帅】临床试验受试者长程心电监测与房颤AI辅助识别");
+        browser.type("demand-problem", "公司多个改良型新药正在开展临床试验，需要对受试者做心脏安全性监测。现用24小时Holter佩戴不便，"
+                + "阵发性房颤等心律失常检出率低，人工阅图工作量大。希望合作开发可连续佩戴7天以上的可穿戴单导联心电贴，"
+                + "配套房颤、早搏等心律失常AI辅助识别算法，用于受试者长程心电监测和远程监护。");
+        browser.select("demand-field", "02.05");
+        browser.type("demand-keywords", "心电贴、房颤、心律失常、长程心电监测、可穿戴医疗");
+        browser.type("demand-budget-min", "80");
+        browser.type("demand-budget-max", "200");
+        browser.type("demand-region", "130100");
+        browser.check("demand-modes-TECHNICAL_SERVICE");
+        browser.type("demand-min-trl", "5");
+        browser.type("demand-contact-phone", "0311-85763291");
+        browser.type("challenge-goal", "一年内提供可用于临床试验受试者长程心电监测的心电贴与房颤AI识别整体方案");
+        browser.type("challenge-indicators", "1. 连续佩戴不少于7天\n2. 房颤识别敏感度和特异度均不低于95%\n3. 已取得或正在申报二类医疗器械注册\n4. 数据可导出并符合临床试验数据规范");
+        browser.type("challenge-bounty", "150");
+        // Applications close tomorrow; the test moves the deadline into the past further down.
+        browser.setValue("challenge-application-deadline", today.plusDays(1).toString());
+        browser.setValue("challenge-judging-deadline", today.plusDays(30).toString());
+        browser.screenshot("challenge-form");
+        browser.click("demand-submit");
+        // A similar demand of another enterprise (居家长程心律监测) may be named as a possible duplicate first.
+        browser.waitUntil(d -> !d.findElements(testId("save-anyway")).isEmpty()
+                || !d.findElements(testId("challenge-summary")).isEmpty());
+        if (!browser.all(testId("save-anyway")).isEmpty()) {
+            assertFalse(browser.all(testId("duplicate-candidate")).isEmpty(), "a possible duplicate names its candidates");
+            browser.screenshot("challenge-possible-duplicate");
+            browser.click("save-anyway");
+        }
+        String demandId = browser.waitUntil(d -> d.findElement(testId("challenge-summary")).getDomAttribute("data-id"));
+        assertEquals("APPLYING", browser.find("challenge-phase").getDomAttribute("data-phase"));
+        browser.screenshot("challenge-published");
+
+        // matching-service invites the organisations whose achievements match best, org-zju among them.
+        By zjuInvitation = By.cssSelector("[data-testid='invitations'] [data-testid='invitation'][data-organisation-id='"
+                + university.organisationId() + "']");
+        await().atMost(PIPELINE).pollInterval(Duration.ofSeconds(3)).until(() -> {
+            browser.driver().navigate().refresh();
+            browser.find("invitations");
+            browser.idle();
+            return !browser.all(zjuInvitation).isEmpty();
+        });
+        String why = browser.find(zjuInvitation).findElement(testId("invitation-why")).getText();
+        assertTrue(ownTitles(university.organisationId()).stream().anyMatch(why::contains),
+                "the invitation names the university's achievement it was invited for: " + why);
+        browser.screenshot("challenge-invitations");
+
+        // The invited university sees why, and applies with a proposal.
+        logIn("challenge-university", university);
+        browser.click("nav-challenges");
+        By invitation = By.cssSelector("[data-testid='invitation-item'][data-demand-id='" + demandId + "']");
+        WebElement invited = browser.find(invitation);
+        assertFalse(invited.findElement(testId("invitation-why")).getText().isBlank());
+        browser.screenshot("university-invitations");
+        invited.findElement(By.cssSelector("a")).click();
+        browser.find("application-form");
+        browser.type("application-approach", "在已完成注册检验的单导联心电贴基础上，将连续记录时长固定为14天，"
+                + "针对临床试验场景增加数据脱敏导出和中心阅图平台对接，房颤识别算法按试验人群再训练验证。");
+        browser.type("application-team", "浙江大学生物医学工程团队8人：教授2人、副教授2人、博士后1人、工程师3人");
+        browser.type("application-trl-now", "7");
+        browser.type("application-trl-promised", "8");
+        browser.type("milestone-title-0", "完成临床试验版心电贴与数据导出接口");
+        browser.setValue("milestone-due-0", today.plusDays(120).toString());
+        browser.type("application-price", "120");
+        browser.screenshot("application-form");
+        browser.click("application-submit");
+        By submitted = By.cssSelector("[data-testid='my-application-panel'] [data-testid='application'][data-status='SUBMITTED']");
+        browser.find(submitted);
+        browser.screenshot("application-submitted");
+
+        // A second university applies through the API, so the award leaves someone not selected.
+        GatewayApi other = GatewayApi.logIn(stack.gatewayUrl(), otherUniversity);
+        other.post("/api/demands/" + demandId + "/applications", Map.of(
+                "approach", "采用多导联贴片与云端人工阅图结合的方式，为临床试验提供心电监测服务。",
+                "team", "上海交通大学医学院附属医院心内科与电子信息学院联合团队6人",
+                "trlNow", 5, "trlPromised", 7,
+                "milestones", List.of(Map.of("title", "完成样机与临床对照", "due", today.plusDays(180).toString())),
+                "priceCny", 1_500_000));
+
+        // The application deadline passes: the challenge moves to judging.
+        stack.sql("demand", "UPDATE demand SET challenge_application_deadline = current_date - 2 WHERE id = '" + demandId + "'");
+        GatewayApi brokerApi = GatewayApi.logIn(stack.gatewayUrl(), stack.account("broker"));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "JUDGING".equals(brokerApi.get("/api/demands/" + demandId).path("challenge").path("phase").asText()));
+
+        // The broker scores both proposals per indicator, shortlists the better one and picks it.
+        logIn("challenge-broker", stack.account("broker"));
+        browser.route("#/challenge/" + demandId);
+        browser.waitUntil(d -> "JUDGING".equals(d.findElement(testId("challenge-phase")).getDomAttribute("data-phase")));
+        String winner = browser.find(By.cssSelector("[data-testid='applications'] [data-testid='application'][data-organisation-id='"
+                + university.organisationId() + "']")).getDomAttribute("data-id");
+        String loser = browser.find(By.cssSelector("[data-testid='applications'] [data-testid='application'][data-organisation-id='"
+                + otherUniversity.organisationId() + "']")).getDomAttribute("data-id");
+        score(winner, 90);
+        score(loser, 70);
+        browser.screenshot("broker-scored");
+        browser.click("shortlist-" + winner);
+        browser.find(By.cssSelector("[data-testid='application'][data-id='" + winner + "'] [data-testid='shortlisted']"));
+        browser.check("winner-" + winner);
+        String reason = "综合得分较低，成熟度承诺不足以支撑临床试验进度";
+        browser.type("award-reason", reason);
+        browser.screenshot("broker-award-form");
+        browser.click("award-submit");
+        browser.waitUntil(d -> "AWARDED".equals(d.findElement(testId("challenge-phase")).getDomAttribute("data-phase")));
+        browser.find(By.cssSelector("[data-testid='application'][data-id='" + winner + "'][data-status='WON']"));
+        browser.find(By.cssSelector("[data-testid='application'][data-id='" + loser + "'][data-status='NOT_SELECTED']"));
+        assertTrue(browser.find("challenge-winners").getText().contains(university.organisationName()));
+        browser.screenshot("broker-awarded");
+
+        // The university sees it won; the other one was told why not.
+        logIn("challenge-won", university);
+        browser.click("nav-challenges");
+        browser.find(By.cssSelector("[data-testid='my-application'][data-id='" + winner + "'][data-status='WON']"));
+        browser.screenshot("university-won");
+        JsonNode others = other.get("/api/demands/applications/mine");
+        JsonNode lost = null;
+        for (JsonNode mine : others.isArray() ? others : others.path("items")) {
+            // each entry: the challenge's title, phase and deadline, and the application itself
+            JsonNode application = mine.has("application") ? mine.get("application") : mine;
+            if (loser.equals(application.path("id").asText())) {
+                lost = application;
+            }
+        }
+        assertTrue(lost != null, "the other university sees its application: " + others);
+        assertEquals("NOT_SELECTED", lost.path("status").asText());
+        assertEquals(reason, lost.path("outcomeReason").asText());
+    }
+
+    @Test
+    void aUniversityOfficeImportsASpreadsheetWatchesItFinishAndDownloadsTheErrorReport() throws Exception {
+        ConsoleStack.Account office = stack.account("university", "sjtu-tto");
+        String run = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 1_000_000));
+        List<String> good = List.of("反渗透海水淡化膜表面抗污染接枝改性技术（" + run + "）",
+                "农业大棚无线温湿度与土壤墒情监测节点（" + run + "）",
+                "城市轨道交通隧道裂缝图像巡检机器人（" + run + "）");
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(sheetRow(good.get(0), "采用两性离子聚合物表面接枝，反渗透膜通量衰减率降低40%，清洗周期由1个月延长到3个月。",
+                "04.05", "中期", 1));
+        rows.add(sheetRow(good.get(1), "低功耗LoRa无线节点，一节电池工作两年，温湿度和土壤含水率每10分钟上报一次。",
+                "01.09", "成熟", 2));
+        // Row 4 of the sheet: no title. Row 6: a field and a stage that do not exist.
+        rows.add(sheetRow("", "没有名称的一行。", "08.03", "初期", 3));
+        rows.add(sheetRow(good.get(2), "轨道巡检机器人搭载线阵相机，夜间天窗期自动识别0.2 mm以上的隧道衬砌裂缝并定位。",
+                "08.03", "中期", 4));
+        String badTitle = "技术领域与阶段都填错的成果（" + run + "）";
+        rows.add(sheetRow(badTitle, "领域和阶段填写错误的一行。", "不存在的领域", "很成熟", 5));
+        Path sheet = Path.of("target", "import", "achievements-" + run + ".xlsx").toAbsolutePath();
+        Files.createDirectories(sheet.getParent());
+        Files.write(sheet, xlsx(rows));
+
+        logIn("import", office);
+        browser.click("nav-imports");
+        browser.find("import-template");
+        browser.find("import-file").sendKeys(sheet.toString());
+        browser.screenshot("import-chosen");
+        browser.click("import-submit");
+        WebElement job = browser.waitUntil(Duration.ofMinutes(2), d -> {
+            WebElement panel = d.findElement(testId("import-job"));
+            return "DONE".equals(panel.getDomAttribute("data-status")) ? panel : null;
+        });
+        WebElement progress = job.findElement(testId("import-progress"));
+        assertEquals("5", progress.getDomAttribute("data-total"));
+        assertEquals("5", progress.getDomAttribute("data-done"), "the bar reaches the end");
+        assertEquals("3", job.findElement(testId("import-imported")).getDomAttribute("data-value"));
+        assertEquals("2", job.findElement(testId("import-failed")).getDomAttribute("data-value"));
+        String jobId = job.getDomAttribute("data-id");
+        browser.screenshot("import-done");
+
+        try (Stream<Path> old = Files.list(Browser.DOWNLOADS)) {
+            for (Path file : old.toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+        browser.click("import-errors-download");
+        Path report = await().atMost(Duration.ofSeconds(30)).until(() -> {
+            try (Stream<Path> files = Files.list(Browser.DOWNLOADS)) {
+                return files.filter(f -> f.getFileName().toString().endsWith(".csv")).findFirst().orElse(null);
+            }
+        }, Objects::nonNull);
+        String csv = Files.readString(report, StandardCharsets.UTF_8).replace("\uFEFF", "");
+        assertTrue(csv.startsWith("行号,列,问题"), csv);
+        // Row numbers as in the sheet: the header is row 1.
+        Set<String> reportedRows = new HashSet<>();
+        for (String line : csv.split("\r?\n")) {
+            if (!line.isBlank() && !line.startsWith("行号")) {
+                reportedRows.add(line.substring(0, line.indexOf(',')));
+            }
+        }
+        assertEquals(Set.of("4", "6"), reportedRows, csv);
+        browser.screenshot("import-report-downloaded");
+
+        GatewayApi api = GatewayApi.logIn(stack.gatewayUrl(), office);
+        JsonNode errors = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                api.getResponse("/api/achievements/imports/" + jobId + "/errors", "application/json").body());
+        Set<String> apiRows = new HashSet<>();
+        errors.forEach(e -> apiRows.add(e.path("row").asText()));
+        assertEquals(reportedRows, apiRows, "the downloaded report is the job's error report");
+        List<String> titles = new ArrayList<>();
+        api.get("/api/achievements?size=100&organisationId=" + office.organisationId()).path("items")
+                .forEach(a -> titles.add(a.path("title").asText()));
+        assertTrue(titles.containsAll(good), "the good rows are imported: " + titles);
+        assertFalse(titles.contains(badTitle), "nothing of a bad row is stored");
+    }
+
+    /** A row of the achievement registration form (科技成果登记表), its patent number its own. */
+    private static List<String> sheetRow(String title, String summary, String field, String stage, int n) {
+        return new ArrayList<>(List.of(title, summary, "工程应用、第" + n + "项",
+                field, stage, "发明专利",
+                String.format("ZL2024%08d.%d", ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999), n % 10),
+                "许可；技术服务", "30-80", "比同类方案成本低约20%。", "310000", "上海交通大学", "张伟",
+                "刘老师", "021-34206000", "tto@sjtu.example.cn"));
+    }
+
+    private static byte[] xlsx(List<List<String>> rows) throws java.io.IOException {
+        List<String> header = List.of("*成果名称", "成果简介", "关键词", "技术领域", "成果所处阶段", "知识产权形式", "专利号",
+                "转化方式", "转让价格（万元）", "技术优势", "所在地区", "完成单位", "完成人", "联系人", "联系电话", "电子邮箱");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            XSSFSheet sheet = workbook.createSheet("科技成果登记表");
+            List<List<String>> all = new ArrayList<>();
+            all.add(header);
+            all.addAll(rows);
+            for (int r = 0; r < all.size(); r++) {
+                XSSFRow row = sheet.createRow(r);
+                for (int c = 0; c < all.get(r).size(); c++) {
+                    String value = all.get(r).get(c);
+                    if (!value.isEmpty()) {
+                        row.createCell(c).setCellValue(value);
+                    }
+                }
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** Gives every indicator of an application the same score and saves the sheet. */
+    private void score(String applicationId, int value) {
+        List<WebElement> inputs = browser.find(testId("score-form-" + applicationId)).findElements(By.cssSelector("input[type=number]"));
+        assertFalse(inputs.isEmpty(), "one score per indicator");
+        for (WebElement input : inputs) {
+            input.clear();
+            input.sendKeys(Integer.toString(value));
+        }
+        browser.click("score-submit-" + applicationId);
+        // The page is drawn again with the new total: the mean of equal scores is that score.
+        By total = By.cssSelector("[data-testid='application'][data-id='" + applicationId + "'] [data-testid='total-score']");
+        browser.waitUntil(d -> d.findElements(total).stream()
+                .anyMatch(e -> Math.abs(Double.parseDouble(e.getDomAttribute("data-score")) - value) < 0.01));
+    }
+
+    private Set<String> ownTitles(String organisationId) throws java.io.IOException {
+        Set<String> titles = new HashSet<>();
+        for (JsonNode achievement : stack.demoAchievements()) {
+            if (organisationId.equals(achievement.path("organisationId").asText())) {
+                titles.add(achievement.path("title").asText());
+            }
+        }
+        return titles;
+    }
+
+    /** A fresh browser logged in as the account (the previous one closed). */
+    private void logIn(String scenario, ConsoleStack.Account account) {
+        if (browser != null) {
+            browser.close();
+        }
+        browser = new Browser(scenario);
+        browser.open(stack.gatewayUrl() + "/");
+        browser.logIn(account);
     }
 
     private long metric(String name) {

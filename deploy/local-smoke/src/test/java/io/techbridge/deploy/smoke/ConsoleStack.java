@@ -2,6 +2,7 @@ package io.techbridge.deploy.smoke;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.techbridge.deploy.local.PostgresServer;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,18 +50,33 @@ final class ConsoleStack implements AutoCloseable {
         return deploy.projectDir();
     }
 
-    /** The demo account of a role (broker, enterprise, university, admin). */
+    /** The (first) demo account of a role (broker, enterprise, university, admin). */
     Account account(String role) throws IOException {
+        return account(role, null);
+    }
+
+    /** The demo account of a role with this login name (a role may have more than one); null: the first. */
+    Account account(String role, String username) throws IOException {
         Path file = deploy.dataDir().resolve("demo-accounts.json");
         assertTrue(Files.isRegularFile(file), "deploy/local/up did not write " + file);
         for (JsonNode node : JSON.readTree(file.toFile())) {
-            if (role.equalsIgnoreCase(node.path("role").asText())) {
+            if (role.equalsIgnoreCase(node.path("role").asText())
+                    && (username == null || username.equalsIgnoreCase(node.path("username").asText()))) {
                 return new Account(node.path("role").asText(), node.path("username").asText(),
                         node.path("password").asText(), node.path("organisationId").asText(),
                         node.path("organisationName").asText());
             }
         }
-        throw new AssertionError("no " + role + " account in " + file);
+        throw new AssertionError("no " + role + " account " + (username == null ? "" : username + " ") + "in " + file);
+    }
+
+    /**
+     * Runs one SQL statement in a service's database of this stack, as its superuser: for what a
+     * browser scenario cannot wait for, such as a deadline passing.
+     */
+    String sql(String database, String statement) {
+        return new PostgresServer(deploy.dataDir().resolve("postgres"), Integer.parseInt(deploy.port("PG")))
+                .sql(database, statement);
     }
 
     /** The demo records as loaded, with their keys (a01, d01…). */

@@ -82,8 +82,8 @@ public final class DemoData {
 
     /**
      * The demo organisations (ids of the demo records, names from their institution or enterprise)
-     * and the broker agency, then a broker, an admin, a university and an enterprise login, all
-     * through the gateway as its first admin.
+     * and the broker agency, then a broker, an admin, two university logins ({@code org-zju} first,
+     * then {@code org-sjtu}) and an enterprise login, all through the gateway as its first admin.
      */
     public List<DemoAccount> loadAccounts(String gatewayUrl, String adminPassword) {
         String admin = "Bearer " + login(gatewayUrl, "admin", adminPassword);
@@ -103,6 +103,9 @@ public final class DemoData {
         accounts.add(account(gatewayUrl, admin, "broker", "broker", "王经纪", BROKER_ORGANISATION, organisations));
         accounts.add(account(gatewayUrl, admin, "admin", "operator", "成果转化中心运营", "org-operator", organisations));
         accounts.add(account(gatewayUrl, admin, "university", "zju-tto", "浙江大学技术转移中心", "org-zju", organisations));
+        // A second university office: an open challenge gets more than one applicant, and an
+        // office can try a bulk import without touching the first one's records.
+        accounts.add(account(gatewayUrl, admin, "university", "sjtu-tto", "上海交通大学先进产业技术研究院", "org-sjtu", organisations));
         accounts.add(account(gatewayUrl, admin, "enterprise", "huarui", "华瑞制药研发部", "org-huarui-pharma", organisations));
         write(accountsFile, JSON.valueToTree(accounts), true);
         return accounts;
