@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class LearnedWeights implements FactorWeightSource {
 
-    /** Fired in the transaction of a decision that moved a field's weights. */
-    public record Changed(String fieldCode) {
+    /** Fired in the transaction of a decision on a demand's pair that moved the field's weights. */
+    public record Changed(String fieldCode, String demandId) {
     }
 
     private record Snapshot(Map<String, FactorWeights> learned, long loadedAt, long generation) {

@@ -11,8 +11,11 @@ import io.techbridge.matching.persistence.MatchPairRepository;
 import io.techbridge.matching.workflow.MatchViews;
 import io.techbridge.matching.workflow.ProposalTasks;
 import io.techbridge.matching.workflow.ReasonCode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -28,8 +31,8 @@ import java.util.stream.Collectors;
 /**
  * Broker decisions feed the matcher: each approval or rejection moves the factor weights of the
  * pair's top-level field ({@link LearningRule}) in the decision's own transaction, records every
- * move with its cause, and queues the decided demand (and a few other open demands of the field)
- * so their proposals are recomputed with the new weights. Decided pairs keep their decision, so a
+ * move with its cause, and once it committed queues the decided demand (and a few other open
+ * demands of the field) so their proposals are recomputed with the new weights. Decided pairs keep their decision, so a
  * rejected pair never comes back.
  */
 @ApplicationScoped
@@ -60,7 +63,7 @@ public class LearningService {
     }
 
     /** Created at start, so a wrong learning setting stops the service at once (see {@link LearningRule}). */
-    void onStart(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent event) {
+    void onStart(@Observes io.quarkus.runtime.StartupEvent event) {
         // the constructor checked the settings
     }
 
@@ -103,17 +106,25 @@ public class LearningService {
                         raised.contains(m.factor()) ? cause : cause + ", rescaled", pair.id, actor, now))
                 .toList();
         store.save(field, outcome.weights(), moves, now);
-        changed.fire(new LearnedWeights.Changed(field));
-        requeue(field, pair.demandId);
+        changed.fire(new LearnedWeights.Changed(field, pair.demandId));
     }
 
-    /** The decided demand's other proposals, and those of a few more open demands of the field, follow the new weights. */
-    private void requeue(String field, String demandId) {
-        store.demandVersion(demandId).ifPresent(v -> tasks.enqueue(DemandSnapshot.AGGREGATE_TYPE, demandId, v));
-        for (WeightStore.QueuedDemand demand : store.demandsWithProposals(field, demandId, config.requeueDemands())) {
-            tasks.enqueue(DemandSnapshot.AGGREGATE_TYPE, demand.demandId(), demand.version());
-        }
-        queued.fire(new ProposalTasks.Queued());
+    /**
+     * Once the decision committed, the decided demand's other proposals, and those of a few more open
+     * demands of the field, are queued to follow the new weights. Not in the decision's transaction:
+     * it holds a pair of the demand that a worker recomputing the demand waits for while holding the
+     * demand's task, so queueing there could deadlock.
+     */
+    void requeue(@Observes(during = TransactionPhase.AFTER_SUCCESS) LearnedWeights.Changed changed) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            store.demandVersion(changed.demandId())
+                    .ifPresent(v -> tasks.enqueue(DemandSnapshot.AGGREGATE_TYPE, changed.demandId(), v));
+            for (WeightStore.QueuedDemand demand : store.demandsWithProposals(changed.fieldCode(), changed.demandId(),
+                    config.requeueDemands())) {
+                tasks.enqueue(DemandSnapshot.AGGREGATE_TYPE, demand.demandId(), demand.version());
+            }
+            queued.fire(new ProposalTasks.Queued());
+        });
     }
 
     private Map<String, Double> values(MatchPair pair) {
