@@ -11,6 +11,7 @@ import io.techbridge.commons.imports.ImportJobStore;
 import io.techbridge.commons.imports.ImportJobs;
 import io.techbridge.commons.imports.ImportWorker;
 import io.techbridge.commons.imports.RowReader.Mapped;
+import io.techbridge.commons.outbox.OutboxWriter;
 import io.techbridge.commons.security.Caller;
 import io.techbridge.commons.security.Role;
 import jakarta.enterprise.event.Observes;
@@ -37,13 +38,13 @@ public class AchievementImports implements ImportWorker.Target<AchievementColumn
     private final ImportJobs<AchievementColumn> jobs;
     private final ImportWorker<AchievementColumn, AchievementRequest> worker;
 
-    public AchievementImports(EntityManager entityManager, Caller caller, ImportConfig config,
+    public AchievementImports(EntityManager entityManager, Caller caller, ImportConfig config, OutboxWriter outbox,
             AchievementService achievements, Validator validator) {
         this.caller = caller;
         this.achievements = achievements;
         this.validator = validator;
         ImportJobStore store = new ImportJobStore(entityManager);
-        this.worker = new ImportWorker<>("achievement-import", store, config, this, LOG);
+        this.worker = new ImportWorker<>("achievement-import", store, outbox, config, this, LOG);
         this.jobs = new ImportJobs<>(store, caller, config, AchievementColumn.SCHEMA, worker::wake);
     }
 

@@ -9,6 +9,7 @@ import io.techbridge.commons.imports.ImportJobStore;
 import io.techbridge.commons.imports.ImportJobs;
 import io.techbridge.commons.imports.ImportWorker;
 import io.techbridge.commons.imports.RowReader.Mapped;
+import io.techbridge.commons.outbox.OutboxWriter;
 import io.techbridge.commons.problem.Problems;
 import io.techbridge.commons.security.Caller;
 import io.techbridge.commons.security.Role;
@@ -42,13 +43,13 @@ public class DemandImports implements ImportWorker.Target<DemandColumn, DemandRe
     private final ImportJobs<DemandColumn> jobs;
     private final ImportWorker<DemandColumn, DemandRequest> worker;
 
-    public DemandImports(EntityManager entityManager, Caller caller, ImportConfig config, DemandService demands,
-            Validator validator) {
+    public DemandImports(EntityManager entityManager, Caller caller, ImportConfig config, OutboxWriter outbox,
+            DemandService demands, Validator validator) {
         this.caller = caller;
         this.demands = demands;
         this.validator = validator;
         ImportJobStore store = new ImportJobStore(entityManager);
-        this.worker = new ImportWorker<>("demand-import", store, config, this, LOG);
+        this.worker = new ImportWorker<>("demand-import", store, outbox, config, this, LOG);
         this.jobs = new ImportJobs<>(store, caller, config, DemandColumn.SCHEMA, worker::wake);
     }
 

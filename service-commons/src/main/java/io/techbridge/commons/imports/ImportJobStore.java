@@ -1,6 +1,7 @@
 package io.techbridge.commons.imports;
 
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -96,6 +97,14 @@ public final class ImportJobStore {
                 .setParameter(1, imported + failed).setParameter(2, imported).setParameter(3, failed)
                 .setParameter(4, id).setParameter(5, from)
                 .executeUpdate() == 1;
+    }
+
+    /**
+     * Lets this transaction's session send up to {@code rows} inserts of one table in one JDBC batch
+     * (the records of a chunk), instead of one round trip each.
+     */
+    public void batchInserts(int rows) {
+        entityManager.unwrap(Session.class).setJdbcBatchSize(rows);
     }
 
     public void recordError(UUID id, int rowNumber, String column, String message) {

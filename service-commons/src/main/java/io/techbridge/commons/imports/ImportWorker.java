@@ -3,6 +3,7 @@ package io.techbridge.commons.imports;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.techbridge.commons.imports.RowReader.CellError;
 import io.techbridge.commons.imports.RowReader.Mapped;
+import io.techbridge.commons.outbox.OutboxWriter;
 import io.techbridge.commons.problem.ProblemException;
 import io.techbridge.commons.work.WorkerLoop;
 import org.jboss.logging.Logger;
@@ -47,6 +48,7 @@ public final class ImportWorker<T extends Enum<T> & ImportColumn, R> {
 
     private final String name;
     private final ImportJobStore store;
+    private final OutboxWriter outbox;
     private final ImportConfig config;
     private final Target<T, R> target;
     private final Logger log;
@@ -69,9 +71,11 @@ public final class ImportWorker<T extends Enum<T> & ImportColumn, R> {
         }
     }
 
-    public ImportWorker(String name, ImportJobStore store, ImportConfig config, Target<T, R> target, Logger log) {
+    public ImportWorker(String name, ImportJobStore store, OutboxWriter outbox, ImportConfig config,
+            Target<T, R> target, Logger log) {
         this.name = name;
         this.store = store;
+        this.outbox = outbox;
         this.config = config;
         this.target = target;
         this.log = log;
@@ -185,9 +189,14 @@ public final class ImportWorker<T extends Enum<T> & ImportColumn, R> {
                 QuarkusTransaction.requiringNew().run(() -> {
                     int imported = (int) mapped.stream().filter(Mapped::valid).count();
                     advance(from, imported, rows.size() - imported);
-                    for (int i = 0; i < rows.size(); i++) {
-                        store(rows.get(i), mapped.get(i));
-                    }
+                    store.batchInserts(rows.size());
+                    // The chunk's events in one batch at its end, so the records' inserts are batched too.
+                    outbox.collecting(() -> {
+                        for (int i = 0; i < rows.size(); i++) {
+                            store(rows.get(i), mapped.get(i));
+                        }
+                        return null;
+                    });
                 });
                 attemptsOnRow = 0;
                 return;
