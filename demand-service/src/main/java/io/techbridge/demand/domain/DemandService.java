@@ -77,6 +77,15 @@ public class DemandService {
                 throw DemandDuplicates.possibleDuplicate(candidates);
             }
         }
+        return createFor(poster, request);
+    }
+
+    /**
+     * The create itself, once the poster's right was checked: by {@link #create} for a request, by
+     * the import when the file was accepted. The request must have passed the create validation.
+     */
+    @Transactional
+    public DemandResponse createFor(DemandAccess.Poster poster, DemandRequest request) {
         Demand demand = new Demand();
         demand.id = UUID.randomUUID();
         demand.organisationId = poster.organisationId();

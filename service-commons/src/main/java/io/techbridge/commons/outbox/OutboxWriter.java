@@ -6,9 +6,15 @@ import io.techbridge.commons.events.EventEnvelope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import org.hibernate.Session;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** Records an event in the outbox, inside the transaction of the change it describes. */
 @ApplicationScoped
@@ -17,6 +23,8 @@ public class OutboxWriter {
     private final OutboxRepository repository;
     private final ObjectMapper objectMapper;
     private final Event<OutboxAppended> appended;
+    /** The events appended by this thread's {@link #collecting} work, written together at its end. */
+    private final ThreadLocal<List<OutboxEvent>> collected = new ThreadLocal<>();
 
     public OutboxWriter(OutboxRepository repository, ObjectMapper objectMapper, Event<OutboxAppended> appended) {
         this.repository = repository;
@@ -41,9 +49,62 @@ public class OutboxWriter {
         event.aggregateVersion = aggregateVersion;
         event.envelope = serialize(envelope);
         event.createdAt = envelope.occurredAt();
-        repository.persist(event);
+        List<OutboxEvent> batch = collected.get();
+        if (batch != null) {
+            batch.add(event);
+        } else {
+            repository.persist(event);
+        }
         appended.fire(new OutboxAppended());
         return envelope;
+    }
+
+    /**
+     * Runs {@code work} (many changes in one transaction, such as a chunk of an import) with the
+     * events it appends written together at its end in one JDBC batch, still in the same
+     * transaction, instead of one insert each. An event row's generated id forces Hibernate to
+     * insert it (and every change queued before it) at once; collected, the changes' own inserts
+     * can be batched too. If {@code work} fails nothing is written and the transaction rolls back.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> T collecting(Supplier<T> work) {
+        if (collected.get() != null) {
+            return work.get();
+        }
+        List<OutboxEvent> batch = new ArrayList<>();
+        collected.set(batch);
+        T result;
+        try {
+            result = work.get();
+        } finally {
+            collected.remove();
+        }
+        write(batch);
+        return result;
+    }
+
+    private void write(List<OutboxEvent> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        repository.getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO outbox_event (event_id, aggregate_type, aggregate_id, aggregate_version, event_type,
+                                              envelope, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                for (OutboxEvent event : batch) {
+                    insert.setObject(1, event.eventId);
+                    insert.setString(2, event.aggregateType);
+                    insert.setString(3, event.aggregateId);
+                    insert.setLong(4, event.aggregateVersion);
+                    insert.setString(5, event.eventType);
+                    insert.setString(6, event.envelope);
+                    insert.setObject(7, event.createdAt.atOffset(ZoneOffset.UTC));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
     }
 
     private String serialize(EventEnvelope envelope) {

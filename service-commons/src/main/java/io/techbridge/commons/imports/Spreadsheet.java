@@ -1,4 +1,4 @@
-package io.techbridge.achievement.imports;
+package io.techbridge.commons.imports;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -43,7 +43,7 @@ public record Spreadsheet(List<String> header, List<DataRow> rows) {
 
     /** The upload cannot be read as a spreadsheet of this format. */
     public static class UnreadableException extends Exception {
-        UnreadableException(String message, Throwable cause) {
+        public UnreadableException(String message, Throwable cause) {
             super(message, cause);
         }
     }

@@ -1,11 +1,11 @@
-package io.techbridge.achievement.imports;
+package io.techbridge.commons.imports;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** Limits and pace of spreadsheet imports ({@code techbridge.import.*}). */
+/** Limits and pace of spreadsheet imports ({@code techbridge.import.*}), the same for every service that imports. */
 @ConfigMapping(prefix = "techbridge.import")
 public interface ImportConfig {
 
@@ -20,6 +20,13 @@ public interface ImportConfig {
     /** Rows the worker handles per round before it renews its lease and looks again. */
     @WithDefault("500")
     int batchSize();
+
+    /**
+     * Rows stored in one transaction (each row validated first). A chunk that fails as a whole is
+     * redone row by row, so a row that cannot be stored never takes the good rows with it.
+     */
+    @WithDefault("100")
+    int chunkSize();
 
     /** How long a job stays with the worker that holds it; a crashed worker's job is taken over after it. */
     @WithDefault("2M")

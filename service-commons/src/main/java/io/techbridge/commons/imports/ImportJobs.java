@@ -1,49 +1,45 @@
-package io.techbridge.achievement.imports;
+package io.techbridge.commons.imports;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.techbridge.commons.problem.Problem;
 import io.techbridge.commons.problem.ProblemException;
 import io.techbridge.commons.problem.Problems;
 import io.techbridge.commons.security.Caller;
-import io.techbridge.commons.security.Role;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response.Status;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * Accepts an uploaded file as an import job once its header and size are right (nothing is stored
- * otherwise), and answers who may follow a job: the uploading organisation, brokers and admins.
+ * otherwise), and answers who may follow a job: the organisation the rows are for, the uploading
+ * organisation, brokers and admins (anyone else logged in: 404).
+ *
+ * @param <T> the enum of the columns of the sheet
  */
-@ApplicationScoped
-public class ImportService {
+public final class ImportJobs<T extends Enum<T> & ImportColumn> {
 
     private static final String WHAT = "import";
 
-    private final EntityManager entityManager;
+    private final ImportJobStore store;
     private final Caller caller;
     private final ImportConfig config;
-    private final ImportWorker worker;
+    private final ImportColumns.Schema<T> schema;
+    private final Runnable queued;
 
-    public ImportService(EntityManager entityManager, Caller caller, ImportConfig config, ImportWorker worker) {
-        this.entityManager = entityManager;
+    /** {@code queued} is told of each accepted job (to wake the worker). */
+    public ImportJobs(ImportJobStore store, Caller caller, ImportConfig config, ImportColumns.Schema<T> schema,
+            Runnable queued) {
+        this.store = store;
         this.caller = caller;
         this.config = config;
-        this.worker = worker;
+        this.schema = schema;
+        this.queued = queued;
     }
 
-    /** The caller's right to import, checked before the file is read. */
-    public String requireImporter() {
-        caller.requireRole(Role.UNIVERSITY);
-        return caller.requireOrganisation();
-    }
-
-    public ImportJobResponse accept(ImportFormat format, String fileName, byte[] content) {
-        String organisation = requireImporter();
+    public ImportJobResponse accept(ImportJob.Importer importer, ImportFormat format, String fileName,
+            byte[] content) {
         Spreadsheet sheet;
         try {
             sheet = Spreadsheet.read(format, content);
@@ -55,7 +51,7 @@ public class ImportService {
             throw new ProblemException(Problem.of(Status.BAD_REQUEST, "validation", "Invalid file",
                     "the file has no header row"));
         }
-        ImportColumns.Result columns = ImportColumns.of(sheet.header());
+        ImportColumns.Result<T> columns = schema.read(sheet.header());
         if (columns.problem() != null) {
             throw new ProblemException(Problem.of(Status.BAD_REQUEST, "validation", "Invalid file",
                             columns.problem().message())
@@ -74,8 +70,11 @@ public class ImportService {
                                     + " can be imported at once, split the file")
                     .withContext(Map.of("rows", sheet.rows().size(), "maxRows", config.maxRows())));
         }
-        ImportJob job = store(organisation, format, fileName, content, sheet.rows().size());
-        worker.wake();
+        String name = fileName == null || fileName.isBlank() ? null
+                : fileName.strip().substring(0, Math.min(fileName.strip().length(), 255));
+        ImportJob job = QuarkusTransaction.requiringNew()
+                .call(() -> store.create(importer, format, name, content, sheet.rows().size()));
+        queued.run();
         return ImportJobResponse.of(job);
     }
 
@@ -90,44 +89,22 @@ public class ImportService {
         return config.maxFileBytes();
     }
 
-    @Transactional
-    ImportJob store(String organisation, ImportFormat format, String fileName, byte[] content, int total) {
-        ImportJob job = new ImportJob();
-        job.id = UUID.randomUUID();
-        job.organisationId = organisation;
-        job.uploadedBy = caller.name();
-        job.fileName = fileName;
-        job.format = format;
-        job.status = ImportJob.Status.QUEUED;
-        job.total = total;
-        job.createdAt = Instant.now();
-        entityManager.persist(job);
-        entityManager.flush();
-        entityManager.createNativeQuery("INSERT INTO import_file (job_id, content) VALUES (?1, ?2)")
-                .setParameter(1, job.id).setParameter(2, content).executeUpdate();
-        return job;
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
     public ImportJobResponse get(UUID id) {
         return ImportJobResponse.of(visible(id));
     }
 
     /** The report of the rows that were not imported, by row number. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public List<ImportErrorResponse> errors(UUID id) {
         visible(id);
-        return entityManager.createQuery(
-                        "FROM ImportError WHERE jobId = :job ORDER BY rowNumber, id", ImportError.class)
-                .setParameter("job", id).getResultStream()
-                .map(e -> new ImportErrorResponse(e.rowNumber, e.columnName, e.message)).toList();
+        return QuarkusTransaction.joiningExisting().call(() -> store.errors(id));
     }
 
     /** Logged-in callers only; a job of another organisation is answered as if it did not exist. */
     private ImportJob visible(UUID id) {
         caller.requireAuthenticated();
-        ImportJob job = entityManager.find(ImportJob.class, id);
-        if (job == null || !(caller.seesEverything() || caller.actsFor(job.organisationId))) {
+        ImportJob job = QuarkusTransaction.joiningExisting().call(() -> store.find(id)).orElse(null);
+        if (job == null || !(caller.seesEverything() || caller.actsFor(job.organisationId())
+                || caller.actsFor(job.uploaderOrganisationId()))) {
             throw Problems.notFound(WHAT, id);
         }
         return job;

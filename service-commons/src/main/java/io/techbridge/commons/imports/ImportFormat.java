@@ -1,4 +1,4 @@
-package io.techbridge.achievement.imports;
+package io.techbridge.commons.imports;
 
 /** The file formats an import accepts, by the Content-Type of the upload. */
 public enum ImportFormat {

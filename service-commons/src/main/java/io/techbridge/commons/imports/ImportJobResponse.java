@@ -1,4 +1,4 @@
-package io.techbridge.achievement.imports;
+package io.techbridge.commons.imports;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -8,8 +8,8 @@ public record ImportJobResponse(UUID id, ImportJob.Status status, String fileNam
         int total, int done, int imported, int failed, String failure,
         Instant createdAt, Instant startedAt, Instant finishedAt) {
 
-    static ImportJobResponse of(ImportJob job) {
-        return new ImportJobResponse(job.id, job.status, job.fileName, job.format, job.total, job.done,
-                job.imported, job.failed, job.failure, job.createdAt, job.startedAt, job.finishedAt);
+    public static ImportJobResponse of(ImportJob job) {
+        return new ImportJobResponse(job.id(), job.status(), job.fileName(), job.format(), job.total(), job.done(),
+                job.imported(), job.failed(), job.failure(), job.createdAt(), job.startedAt(), job.finishedAt());
     }
 }

@@ -1,0 +1,84 @@
+package io.techbridge.demand.imports;
+
+import io.techbridge.commons.imports.ImportFormat;
+import io.techbridge.commons.imports.ImportHttp;
+import io.techbridge.commons.imports.ImportJob;
+import io.techbridge.commons.imports.ImportJobResponse;
+import io.techbridge.commons.imports.ImportJobs;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.InputStream;
+import java.util.UUID;
+
+/**
+ * Bulk import of demands from a spreadsheet: the file is the raw request body, its format given by
+ * Content-Type. The upload answers 202 with the job; the job and its error report are read while
+ * the rows are imported in the background. The same API as the achievement import.
+ */
+@Path("/api/demands/imports")
+@Tag(name = "Demand imports", description = "Bulk posting from .xlsx or .csv demand registration forms")
+public class DemandImportResource {
+
+    private static final String BEARER = "bearer";
+
+    private final DemandImports imports;
+
+    public DemandImportResource(DemandImports imports) {
+        this.imports = imports;
+    }
+
+    @POST
+    @Consumes({ImportFormat.CSV_MEDIA_TYPE, ImportFormat.XLSX_MEDIA_TYPE})
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Import demands from a spreadsheet",
+            description = "Enterprise role, for its own organisation; or admin naming organisationId. Rows become OPEN demands. "
+                    + "Body: the file itself, Content-Type text/csv (UTF-8 or GBK) or the .xlsx type (first sheet). "
+                    + "202 with the job; 400 for a missing or unknown column or too many rows, 413 for a file too large")
+    @SecurityRequirement(name = BEARER)
+    public Response upload(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
+            @QueryParam("fileName") String fileName, @QueryParam("organisationId") String organisationId,
+            UriInfo uri) {
+        ImportJob.Importer importer = imports.requireImporter(organisationId);
+        ImportJobs<DemandColumn> jobs = imports.jobs();
+        byte[] content = ImportHttp.readAtMost(body, jobs.maxFileBytes(), jobs::tooLarge);
+        ImportJobResponse job = jobs.accept(importer, ImportHttp.formatOf(contentType), fileName, content);
+        return Response.accepted(job)
+                .location(uri.getBaseUriBuilder().path("api/demands/imports").path(job.id().toString()).build())
+                .build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Progress of an import",
+            description = "The organisation the rows are for, the uploading organisation, brokers and admins; others 404")
+    @SecurityRequirement(name = BEARER)
+    public ImportJobResponse get(@PathParam("id") UUID id) {
+        return imports.jobs().get(id);
+    }
+
+    @GET
+    @Path("/{id}/errors")
+    @Produces({ImportHttp.CSV_UTF8, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Error report of an import",
+            description = "One line per problem: 行号 (row as in the sheet), 列 (column), 问题. CSV in UTF-8 with BOM "
+                    + "(opens in Excel) unless Accept asks for application/json")
+    @SecurityRequirement(name = BEARER)
+    public Response errors(@PathParam("id") UUID id, HttpHeaders headers) {
+        return ImportHttp.errorReport(id, imports.jobs().errors(id), headers);
+    }
+}
