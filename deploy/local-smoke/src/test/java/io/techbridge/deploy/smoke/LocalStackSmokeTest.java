@@ -58,11 +58,11 @@ class LocalStackSmokeTest {
         ((com.fasterxml.jackson.databind.node.ObjectNode) first).remove("key");
         String university = "Bearer " + tokens.token("university", first.get("organisationId").asText(), "UNIVERSITY",
                 Duration.ofHours(1));
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(achievements))
-                .header("Content-Type", "application/json")
-                .header("Authorization", university)
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(first))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        // Registering a demo achievement again is caught as a near-duplicate; confirmed, it is registered.
+        HttpResponse<String> repeated = postJson(achievements, university, first);
+        assertEquals(409, repeated.statusCode(), repeated.body());
+        assertTrue(repeated.body().contains("possible-duplicate"), repeated.body());
+        HttpResponse<String> created = postJson(achievements + "?duplicates=confirmed", university, first);
         assertEquals(201, created.statusCode(), created.body());
         String id = JSON.readTree(created.body()).get("id").asText();
         try (TopicReader reader = new TopicReader("127.0.0.1:" + stack.port("KAFKA"),
@@ -133,5 +133,13 @@ class LocalStackSmokeTest {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         return JSON.readTree(response.body()).get("totalItems").asLong();
+    }
+
+    private HttpResponse<String> postJson(String url, String authorization, JsonNode body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }
