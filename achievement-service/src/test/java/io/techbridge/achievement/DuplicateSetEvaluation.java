@@ -1,10 +1,10 @@
 package io.techbridge.achievement;
 
+import io.techbridge.commons.duplicates.TextShingles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.techbridge.achievement.duplicates.DuplicateRules;
 import io.techbridge.achievement.duplicates.Fingerprint;
-import io.techbridge.achievement.duplicates.TextShingles;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package io.techbridge.demand;
 
+import io.techbridge.commons.duplicates.DuplicateConfig;
 import io.quarkus.test.junit.QuarkusTest;
-import io.techbridge.demand.duplicates.DuplicateConfig;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 

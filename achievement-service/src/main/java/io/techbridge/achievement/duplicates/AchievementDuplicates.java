@@ -1,5 +1,6 @@
 package io.techbridge.achievement.duplicates;
 
+import io.techbridge.commons.duplicates.DuplicateConfig;
 import io.techbridge.achievement.api.AchievementViews;
 import io.techbridge.achievement.domain.AchievementStatus;
 import io.techbridge.achievement.persistence.Achievement;

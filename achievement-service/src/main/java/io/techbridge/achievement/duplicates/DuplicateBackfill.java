@@ -1,5 +1,6 @@
 package io.techbridge.achievement.duplicates;
 
+import io.techbridge.commons.duplicates.DuplicateConfig;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;

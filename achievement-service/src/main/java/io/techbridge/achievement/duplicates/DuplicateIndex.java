@@ -1,5 +1,6 @@
 package io.techbridge.achievement.duplicates;
 
+import io.techbridge.commons.duplicates.MinHash;
 import io.techbridge.achievement.persistence.Achievement;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -1,5 +1,6 @@
 package io.techbridge.achievement.duplicates;
 
+import io.techbridge.commons.duplicates.TextShingles;
 import java.util.ArrayList;
 import java.util.List;
 

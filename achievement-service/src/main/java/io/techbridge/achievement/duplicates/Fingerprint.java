@@ -1,5 +1,7 @@
 package io.techbridge.achievement.duplicates;
 
+import io.techbridge.commons.duplicates.MinHash;
+import io.techbridge.commons.duplicates.TextShingles;
 import java.util.List;
 import java.util.Set;
 

@@ -1,5 +1,6 @@
 package io.techbridge.demand.domain;
 
+import io.techbridge.commons.staleness.StalenessConfig;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;

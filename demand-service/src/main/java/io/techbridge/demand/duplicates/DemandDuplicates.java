@@ -1,5 +1,6 @@
 package io.techbridge.demand.duplicates;
 
+import io.techbridge.commons.duplicates.DuplicateConfig;
 import io.techbridge.commons.problem.Problem;
 import io.techbridge.commons.problem.ProblemException;
 import io.techbridge.demand.api.DemandViews;

@@ -1,5 +1,6 @@
 package io.techbridge.demand.duplicates;
 
+import io.techbridge.commons.duplicates.MinHash;
 import io.techbridge.demand.persistence.Demand;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

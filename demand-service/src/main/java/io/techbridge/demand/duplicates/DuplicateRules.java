@@ -1,5 +1,6 @@
 package io.techbridge.demand.duplicates;
 
+import io.techbridge.commons.duplicates.TextShingles;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package io.techbridge.demand.duplicates;
 
+import io.techbridge.commons.duplicates.MinHash;
+import io.techbridge.commons.duplicates.TextShingles;
 import java.util.Set;
 
 /** What two demands are compared by: the shingles of the title and of title + problem statement. */

@@ -1,11 +1,11 @@
-package io.techbridge.demand.duplicates;
+package io.techbridge.commons.duplicates;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** How near-duplicate demands are found (techbridge.duplicates.*). */
+/** How near-duplicates are found (techbridge.duplicates.*). */
 @ConfigMapping(prefix = "techbridge.duplicates")
 public interface DuplicateConfig {
 
@@ -13,7 +13,7 @@ public interface DuplicateConfig {
     @WithDefault("0.6")
     double titleThreshold();
 
-    /** Jaccard similarity of the title + problem bigrams from which two texts count as the same (SIMILAR_TEXT). */
+    /** Jaccard similarity of the title + summary bigrams from which two texts count as the same (SIMILAR_TEXT). */
     @WithDefault("0.2")
     double textThreshold();
 
@@ -25,11 +25,11 @@ public interface DuplicateConfig {
     @WithDefault("200")
     int shortlist();
 
-    /** How often demands without index entries (posted before the index existed) are indexed. */
+    /** How often records without index entries (written before the index existed) are indexed. */
     @WithDefault("1h")
     Duration backfillInterval();
 
-    /** Demands indexed per backfill transaction. */
+    /** Records indexed per backfill transaction. */
     @WithDefault("500")
     int backfillBatchSize();
 }

@@ -1,4 +1,4 @@
-package io.techbridge.achievement.duplicates;
+package io.techbridge.commons.duplicates;
 
 import java.text.Normalizer;
 import java.util.HashSet;

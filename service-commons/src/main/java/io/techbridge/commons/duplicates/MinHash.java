@@ -1,4 +1,4 @@
-package io.techbridge.demand.duplicates;
+package io.techbridge.commons.duplicates;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Set;

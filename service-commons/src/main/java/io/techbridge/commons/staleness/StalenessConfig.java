@@ -1,15 +1,15 @@
-package io.techbridge.achievement.domain;
+package io.techbridge.commons.staleness;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 
-/** When a published achievement nobody touched counts as stale (techbridge.staleness.*). */
+/** When a listing nobody touched (a published achievement, an open demand) counts as stale (techbridge.staleness.*). */
 @ConfigMapping(prefix = "techbridge.staleness")
 public interface StalenessConfig {
 
-    /** How long a published achievement may stay unchanged before it is marked STALE. */
+    /** How long a listing may stay unchanged before it is marked STALE. */
     @WithDefault("P180D")
     Duration after();
 
@@ -17,7 +17,7 @@ public interface StalenessConfig {
     @WithDefault("1h")
     Duration interval();
 
-    /** Most achievements marked stale in one transaction. */
+    /** Most listings marked stale in one transaction. */
     @WithDefault("100")
     int batchSize();
 }
