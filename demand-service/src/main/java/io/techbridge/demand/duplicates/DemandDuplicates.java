@@ -12,8 +12,11 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -45,8 +48,6 @@ public class DemandDuplicates {
         if (ids.isEmpty()) {
             return List.of();
         }
-        record Hit(Demand demand, DuplicateRules.Verdict verdict) {
-        }
         List<Hit> hits = new ArrayList<>();
         for (Demand candidate : repository.list("id in ?1", ids)) {
             if (candidate.status == DemandStatus.CLOSED) {
@@ -60,9 +61,67 @@ public class DemandDuplicates {
         }
         hits.sort(Comparator.comparingDouble((Hit h) -> h.verdict().similarity()).reversed()
                 .thenComparing(h -> h.demand().id));
-        List<Hit> shown = hits.subList(0, Math.min(hits.size(), config.maxCandidates()));
-        DemandViews.Rights rights = access.rightsOver(shown.stream().map(Hit::demand).toList());
-        return shown.stream().map(h -> rights.maySee(h.demand()) && rights.seesFullText(h.demand())
+        List<Hit> top = hits.subList(0, Math.min(hits.size(), config.maxCandidates()));
+        return shown(new ArrayList<>(top), access.rightsOver(top.stream().map(Hit::demand).toList()));
+    }
+
+    /**
+     * The candidates for each of many demands (the good rows of an import chunk), judged as
+     * {@link #candidates} judges one, looked up together: one query for the LSH buckets, one load
+     * of the candidates. Each is shown as the uploader may see it.
+     */
+    public List<List<DuplicateCandidate>> candidatesOfEach(List<Fingerprint> probes, String uploaderOrganisationId,
+            boolean uploaderSeesEverything) {
+        Map<Integer, List<UUID>> similar = index.similarToEach(probes, config.shortlist());
+        Set<UUID> all = new LinkedHashSet<>();
+        similar.values().forEach(all::addAll);
+        List<List<DuplicateCandidate>> result = new ArrayList<>(probes.size());
+        if (all.isEmpty()) {
+            probes.forEach(p -> result.add(List.of()));
+            return result;
+        }
+        Map<UUID, Demand> loaded = new HashMap<>();
+        for (Demand d : repository.list("id in ?1", all)) {
+            loaded.put(d.id, d);
+        }
+        Map<UUID, Fingerprint> fingerprints = new HashMap<>();
+        DemandViews.Rights rights = access.rightsOf(uploaderOrganisationId, uploaderSeesEverything, loaded.values());
+        for (int i = 0; i < probes.size(); i++) {
+            List<Hit> hits = new ArrayList<>();
+            for (UUID id : similar.getOrDefault(i, List.of())) {
+                Demand candidate = loaded.get(id);
+                if (candidate == null || candidate.status == DemandStatus.CLOSED) {
+                    continue;
+                }
+                DuplicateRules.Verdict verdict = DuplicateRules.judge(probes.get(i),
+                        fingerprints.computeIfAbsent(id, k -> DuplicateIndex.fingerprintOf(candidate)),
+                        config.titleThreshold(), config.textThreshold());
+                if (verdict.duplicate()) {
+                    hits.add(new Hit(candidate, verdict));
+                }
+            }
+            hits.sort(Comparator.comparingDouble((Hit h) -> h.verdict().similarity()).reversed()
+                    .thenComparing(h -> h.demand().id));
+            result.add(shown(hits.subList(0, Math.min(hits.size(), config.maxCandidates())), rights));
+        }
+        return result;
+    }
+
+    /** The exact comparison of two demands of one import, by the create's thresholds. */
+    public DuplicateRules.Verdict judge(Fingerprint probe, Fingerprint candidate) {
+        return DuplicateRules.judge(probe, candidate, config.titleThreshold(), config.textThreshold());
+    }
+
+    public int maxCandidates() {
+        return config.maxCandidates();
+    }
+
+    private record Hit(Demand demand, DuplicateRules.Verdict verdict) {
+    }
+
+    /** Each as far as the viewer may see it (a confidential or stale demand of another organisation anonymised). */
+    private static List<DuplicateCandidate> shown(List<Hit> hits, DemandViews.Rights rights) {
+        return hits.stream().map(h -> rights.maySee(h.demand()) && rights.seesFullText(h.demand())
                 ? new DuplicateCandidate(h.demand().id, h.demand().title, h.demand().organisationId,
                         h.demand().status.name(), h.verdict().similarity(), h.verdict().reasons())
                 : DuplicateCandidate.hidden(h.demand().id, h.verdict().similarity(), h.verdict().reasons()))

@@ -21,7 +21,7 @@ public final class ImportJobStore {
 
     private static final String COLUMNS = """
             id, organisation_id, uploader_organisation_id, uploaded_by, file_name, format, status, total, done,
-            imported, failed, failure, created_at, started_at, finished_at""";
+            imported, failed, failure, created_at, started_at, finished_at, duplicates_confirmed""";
 
     private final EntityManager entityManager;
 
@@ -34,12 +34,12 @@ public final class ImportJobStore {
         UUID id = UUID.randomUUID();
         entityManager.createNativeQuery("""
                         INSERT INTO import_job (id, organisation_id, uploader_organisation_id, uploaded_by, file_name,
-                                                format, status, total, created_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'QUEUED', ?7, ?8)""")
+                                                format, status, total, created_at, duplicates_confirmed)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'QUEUED', ?7, ?8, ?9)""")
                 .setParameter(1, id).setParameter(2, importer.organisationId())
                 .setParameter(3, importer.uploaderOrganisationId()).setParameter(4, importer.uploadedBy())
                 .setParameter(5, fileName).setParameter(6, format.name()).setParameter(7, total)
-                .setParameter(8, Instant.now())
+                .setParameter(8, Instant.now()).setParameter(9, importer.duplicatesConfirmed())
                 .executeUpdate();
         entityManager.createNativeQuery("INSERT INTO import_file (job_id, content) VALUES (?1, ?2)")
                 .setParameter(1, id).setParameter(2, content).executeUpdate();
@@ -134,7 +134,8 @@ public final class ImportJobStore {
         return new ImportJob((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                 ImportFormat.valueOf((String) r[5]), ImportJob.Status.valueOf((String) r[6]),
                 ((Number) r[7]).intValue(), ((Number) r[8]).intValue(), ((Number) r[9]).intValue(),
-                ((Number) r[10]).intValue(), (String) r[11], instant(r[12]), instant(r[13]), instant(r[14]));
+                ((Number) r[10]).intValue(), (String) r[11], instant(r[12]), instant(r[13]), instant(r[14]),
+                Boolean.TRUE.equals(r[15]));
     }
 
     private static Instant instant(Object value) {
