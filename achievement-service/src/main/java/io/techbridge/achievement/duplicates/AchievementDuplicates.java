@@ -8,6 +8,7 @@ import io.techbridge.achievement.security.AchievementAccess;
 import io.techbridge.commons.problem.Problem;
 import io.techbridge.commons.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.ws.rs.core.Response;
 
 import java.util.ArrayList;
@@ -70,6 +71,7 @@ public class AchievementDuplicates {
      * {@link #candidates} judges one, looked up together: one query for the patents, one for the
      * LSH buckets, one load of the candidates. Each is shown as {@code uploader} may see it.
      */
+    @ActivateRequestContext // an import runs outside any request; the access rules are request scoped
     public List<List<DuplicateCandidate>> candidatesOfEach(List<Fingerprint> probes, String uploaderOrganisationId,
             boolean uploaderSeesEverything) {
         Map<Integer, Set<UUID>> samePatent = index.samePatentAsEach(probes);

@@ -63,7 +63,7 @@ public class AchievementImports implements ImportWorker.Target<AchievementColumn
         this.duplicates = duplicates;
         this.index = index;
         this.validator = validator;
-        ImportJobStore store = new ImportJobStore(entityManager);
+        ImportJobStore store = new ImportJobStore(entityManager, true);
         this.worker = new ImportWorker<>("achievement-import", store, outbox, config, this, LOG);
         this.jobs = new ImportJobs<>(store, caller, config, AchievementColumn.SCHEMA, worker::wake);
     }

@@ -8,6 +8,7 @@ import io.techbridge.demand.persistence.Demand;
 import io.techbridge.demand.persistence.DemandRepository;
 import io.techbridge.demand.security.DemandAccess;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.ws.rs.core.Response;
 
 import java.util.ArrayList;
@@ -70,6 +71,7 @@ public class DemandDuplicates {
      * {@link #candidates} judges one, looked up together: one query for the LSH buckets, one load
      * of the candidates. Each is shown as the uploader may see it.
      */
+    @ActivateRequestContext // an import runs outside any request; the access rules are request scoped
     public List<List<DuplicateCandidate>> candidatesOfEach(List<Fingerprint> probes, String uploaderOrganisationId,
             boolean uploaderSeesEverything) {
         Map<Integer, List<UUID>> similar = index.similarToEach(probes, config.shortlist());

@@ -66,7 +66,7 @@ public class DemandImports implements ImportWorker.Target<DemandColumn, DemandRe
         this.duplicates = duplicates;
         this.index = index;
         this.validator = validator;
-        ImportJobStore store = new ImportJobStore(entityManager);
+        ImportJobStore store = new ImportJobStore(entityManager, true);
         this.worker = new ImportWorker<>("demand-import", store, outbox, config, this, LOG);
         this.jobs = new ImportJobs<>(store, caller, config, DemandColumn.SCHEMA, worker::wake);
     }
