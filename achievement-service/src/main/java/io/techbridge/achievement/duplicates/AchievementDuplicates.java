@@ -79,35 +79,49 @@ public class AchievementDuplicates {
         Set<UUID> all = new LinkedHashSet<>();
         samePatent.values().forEach(all::addAll);
         similar.values().forEach(all::addAll);
-        List<List<DuplicateCandidate>> result = new ArrayList<>(probes.size());
-        if (all.isEmpty()) {
-            probes.forEach(p -> result.add(List.of()));
-            return result;
+        Map<UUID, DuplicateIndex.Described> described = index.describe(all);
+        record Found(DuplicateIndex.Described candidate, DuplicateRules.Verdict verdict) {
         }
-        Map<UUID, Achievement> loaded = new HashMap<>();
-        for (Achievement a : repository.list("id in ?1", all)) {
-            loaded.put(a.id, a);
-        }
-        Map<UUID, Fingerprint> fingerprints = new HashMap<>();
-        AchievementViews.Rights rights = access.rightsOf(uploaderOrganisationId, uploaderSeesEverything,
-                loaded.values());
+        List<List<Found>> found = new ArrayList<>(probes.size());
+        Set<UUID> shownIds = new LinkedHashSet<>();
         for (int i = 0; i < probes.size(); i++) {
             Set<UUID> ids = new LinkedHashSet<>(samePatent.getOrDefault(i, Set.of()));
             ids.addAll(similar.getOrDefault(i, List.of()));
-            List<Hit> hits = new ArrayList<>();
+            List<Found> hits = new ArrayList<>();
             for (UUID id : ids) {
-                Achievement candidate = loaded.get(id);
-                if (candidate == null || candidate.status == AchievementStatus.WITHDRAWN) {
+                DuplicateIndex.Described candidate = described.get(id);
+                if (candidate == null) {
                     continue;
                 }
-                DuplicateRules.Verdict verdict = DuplicateRules.judge(probes.get(i),
-                        fingerprints.computeIfAbsent(id, k -> DuplicateIndex.fingerprintOf(candidate)),
+                DuplicateRules.Verdict verdict = DuplicateRules.judge(probes.get(i), candidate.fingerprint(),
                         config.titleThreshold(), config.textThreshold());
                 if (verdict.duplicate()) {
-                    hits.add(new Hit(candidate, verdict));
+                    hits.add(new Found(candidate, verdict));
                 }
             }
-            result.add(shown(hits, rights));
+            hits.sort(Comparator.comparingDouble((Found h) -> h.verdict().similarity()).reversed()
+                    .thenComparing(h -> h.candidate().id()));
+            List<Found> top = hits.subList(0, Math.min(hits.size(), config.maxCandidates()));
+            top.forEach(h -> shownIds.add(h.candidate().id()));
+            found.add(top);
+        }
+        // Only the candidates shown are loaded, to decide how much of each the uploader may see.
+        Map<UUID, Achievement> shown = new HashMap<>();
+        if (!shownIds.isEmpty()) {
+            repository.list("id in ?1", shownIds).forEach(a -> shown.put(a.id, a));
+        }
+        AchievementViews.Rights rights = access.rightsOf(uploaderOrganisationId, uploaderSeesEverything, shown.values());
+        List<List<DuplicateCandidate>> result = new ArrayList<>(probes.size());
+        for (List<Found> hits : found) {
+            result.add(hits.stream().map(h -> new Hit(shown.get(h.candidate().id()), h.verdict()))
+                    .filter(h -> h.achievement() != null)
+                    .map(h -> rights.maySee(h.achievement())
+                            ? new DuplicateCandidate(h.achievement().id, h.achievement().title,
+                                    h.achievement().organisationId, h.achievement().status.name(),
+                                    h.verdict().similarity(), h.verdict().reasons())
+                            : DuplicateCandidate.hidden(h.achievement().id, h.verdict().similarity(),
+                                    h.verdict().reasons()))
+                    .toList());
         }
         return result;
     }

@@ -1,6 +1,8 @@
 package io.techbridge.achievement.duplicates;
 
 import io.techbridge.achievement.persistence.Achievement;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -26,6 +28,8 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class DuplicateIndex {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EntityManager entityManager;
     /** The achievements added by this thread's {@link #collecting} work, indexed together at its end. */
@@ -305,6 +309,45 @@ public class DuplicateIndex {
             }
         });
         return found;
+    }
+
+    /** What the exact comparison needs of a registered achievement, read without loading the entity. */
+    public record Described(UUID id, String organisationId, String status, String title, Fingerprint fingerprint) {
+    }
+
+    /**
+     * The comparable content of these achievements (withdrawn ones left out), in one query and
+     * without managed entities: an import's chunk may compare its rows with thousands of them.
+     */
+    public Map<UUID, Described> describe(Collection<UUID> ids) {
+        Map<UUID, Described> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("""
+                    SELECT id, organisation_id, status, title, summary, patent_numbers::text FROM achievement
+                    WHERE id = ANY (?) AND status <> 'WITHDRAWN'""")) {
+                query.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        UUID id = rows.getObject(1, UUID.class);
+                        String title = rows.getString(4);
+                        found.put(id, new Described(id, rows.getString(2), rows.getString(3), title,
+                                Fingerprint.of(title, rows.getString(5), patentNumbers(rows.getString(6)))));
+                    }
+                }
+            }
+        });
+        return found;
+    }
+
+    private static List<String> patentNumbers(String json) {
+        try {
+            return json == null ? List.of() : List.of(JSON.readValue(json, String[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable patent numbers " + json, e);
+        }
     }
 
     /** {@code (band, bucket<suffix>} for every band that has a signature; the numbers are ours, never user input. */

@@ -77,34 +77,42 @@ public class DemandDuplicates {
         Map<Integer, List<UUID>> similar = index.similarToEach(probes, config.shortlist());
         Set<UUID> all = new LinkedHashSet<>();
         similar.values().forEach(all::addAll);
-        List<List<DuplicateCandidate>> result = new ArrayList<>(probes.size());
-        if (all.isEmpty()) {
-            probes.forEach(p -> result.add(List.of()));
-            return result;
+        Map<UUID, DuplicateIndex.Described> described = index.describe(all);
+        record Found(DuplicateIndex.Described candidate, DuplicateRules.Verdict verdict) {
         }
-        Map<UUID, Demand> loaded = new HashMap<>();
-        for (Demand d : repository.list("id in ?1", all)) {
-            loaded.put(d.id, d);
-        }
-        Map<UUID, Fingerprint> fingerprints = new HashMap<>();
-        DemandViews.Rights rights = access.rightsOf(uploaderOrganisationId, uploaderSeesEverything, loaded.values());
+        List<List<Found>> found = new ArrayList<>(probes.size());
+        Set<UUID> shownIds = new LinkedHashSet<>();
         for (int i = 0; i < probes.size(); i++) {
-            List<Hit> hits = new ArrayList<>();
-            for (UUID id : similar.getOrDefault(i, List.of())) {
-                Demand candidate = loaded.get(id);
-                if (candidate == null || candidate.status == DemandStatus.CLOSED) {
+            List<UUID> ids = similar.getOrDefault(i, List.of());
+            List<Found> hits = new ArrayList<>();
+            for (UUID id : ids) {
+                DuplicateIndex.Described candidate = described.get(id);
+                if (candidate == null) {
                     continue;
                 }
-                DuplicateRules.Verdict verdict = DuplicateRules.judge(probes.get(i),
-                        fingerprints.computeIfAbsent(id, k -> DuplicateIndex.fingerprintOf(candidate)),
+                DuplicateRules.Verdict verdict = DuplicateRules.judge(probes.get(i), candidate.fingerprint(),
                         config.titleThreshold(), config.textThreshold());
                 if (verdict.duplicate()) {
-                    hits.add(new Hit(candidate, verdict));
+                    hits.add(new Found(candidate, verdict));
                 }
             }
-            hits.sort(Comparator.comparingDouble((Hit h) -> h.verdict().similarity()).reversed()
-                    .thenComparing(h -> h.demand().id));
-            result.add(shown(hits.subList(0, Math.min(hits.size(), config.maxCandidates())), rights));
+            hits.sort(Comparator.comparingDouble((Found h) -> h.verdict().similarity()).reversed()
+                    .thenComparing(h -> h.candidate().id()));
+            List<Found> top = hits.subList(0, Math.min(hits.size(), config.maxCandidates()));
+            top.forEach(h -> shownIds.add(h.candidate().id()));
+            found.add(top);
+        }
+        // Only the candidates shown are loaded, to decide how much of each the uploader may see.
+        Map<UUID, Demand> shown = new HashMap<>();
+        if (!shownIds.isEmpty()) {
+            repository.list("id in ?1", shownIds).forEach(a -> shown.put(a.id, a));
+        }
+        DemandViews.Rights rights = access.rightsOf(uploaderOrganisationId, uploaderSeesEverything, shown.values());
+        List<List<DuplicateCandidate>> result = new ArrayList<>(probes.size());
+        for (List<Found> hits : found) {
+            List<Hit> visible = hits.stream().map(h -> new Hit(shown.get(h.candidate().id()), h.verdict()))
+                    .filter(h -> h.demand() != null).toList();
+            result.add(shown(visible, rights));
         }
         return result;
     }

@@ -223,6 +223,37 @@ public class DuplicateIndex {
         return found;
     }
 
+    /** What the exact comparison needs of a posted demand, read without loading the entity. */
+    public record Described(UUID id, String organisationId, String status, String title, Fingerprint fingerprint) {
+    }
+
+    /**
+     * The comparable content of these demands (closed ones left out), in one query and
+     * without managed entities: an import's chunk may compare its rows with thousands of them.
+     */
+    public Map<UUID, Described> describe(Collection<UUID> ids) {
+        Map<UUID, Described> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("""
+                    SELECT id, organisation_id, status, title, problem FROM demand
+                    WHERE id = ANY (?) AND status <> 'CLOSED'""")) {
+                query.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        UUID id = rows.getObject(1, UUID.class);
+                        String title = rows.getString(4);
+                        found.put(id, new Described(id, rows.getString(2), rows.getString(3), title,
+                                Fingerprint.of(title, rows.getString(5))));
+                    }
+                }
+            }
+        });
+        return found;
+    }
+
     /** {@code (band, bucket<suffix>} for every band that has a signature; the numbers are ours, never user input. */
     private static String bucketRows(long[] buckets, String suffix) {
         Collection<String> rows = new ArrayList<>();
