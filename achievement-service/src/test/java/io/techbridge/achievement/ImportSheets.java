@@ -12,6 +12,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 /**
  * Spreadsheets shaped like the registration forms offices keep (科技成果登记表), built in memory:
@@ -47,6 +48,32 @@ public final class ImportSheets {
                 "陈老师",
                 "0571-87951234",
                 "tto@example.edu.cn"));
+    }
+
+
+    private static final List<String> TERMS = List.of("石墨烯", "锂电池", "机器视觉", "氢燃料", "生物降解", "光伏组件",
+            "纳米涂层", "智能传感", "工业机器人", "碳纤维", "基因编辑", "中药提取", "柔性显示", "储能系统", "数控机床",
+            "污水处理", "土壤修复", "芯片封装", "激光焊接", "无人机");
+    private static final List<String> KINDS = List.of("制备方法", "检测装置", "控制系统", "关键工艺", "新材料", "集成平台");
+
+    /**
+     * A row of a registry whose records differ as real ones do: a common technical term and kind of
+     * result, the rest of title and text its own (random characters), a patent number {@code n}.
+     */
+    public static List<String> distinctRow(Random random, int n) {
+        String term = TERMS.get(random.nextInt(TERMS.size()));
+        List<String> row = goodRow(term + randomHan(random, 4) + KINDS.get(random.nextInt(KINDS.size())), n);
+        set(row, "成果简介", "本成果" + randomHan(random, 36) + "，用于" + term + "。");
+        set(row, "关键词", term);
+        return row;
+    }
+
+    static String randomHan(Random random, int length) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            text.appendCodePoint(0x4E00 + random.nextInt(0x1400));
+        }
+        return text.toString();
     }
 
     /** The cell of a column of a row, by the column's name in {@link #HEADER}. */

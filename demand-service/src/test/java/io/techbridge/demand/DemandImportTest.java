@@ -230,7 +230,7 @@ class DemandImportTest {
         byte[] file = DemandImportSheets.utf8Csv(DemandImportSheets.HEADER,
                 List.of(DemandImportSheets.goodRow("管理员代录需求-" + tag, 1)));
         String job = Demands.as(TestTokens.admin()).contentType("text/csv").body(file)
-                .queryParam("organisationId", organisation).post(IMPORTS)
+                .queryParam("organisationId", organisation).queryParam("duplicates", "confirmed").post(IMPORTS)
                 .then().statusCode(202).extract().path("id");
         JsonPath finished = awaitFinished(organisation, job);
         assertEquals(1, finished.getInt("imported"));
@@ -349,9 +349,14 @@ class DemandImportTest {
                 .body("detail", containsString("not a readable .xlsx workbook"));
     }
 
+    /**
+     * These sheets repeat one form row with small changes, so their rows are near-duplicates of each
+     * other and of the other tests' rows: the upload confirms that (duplicate checking on import has
+     * its own tests, DemandImportDuplicatesTest).
+     */
     private static Response upload(String token, String contentType, byte[] file) {
         RequestSpecification request = Demands.as(token).contentType(contentType).body(file)
-                .queryParam("fileName", "企业技术需求登记表");
+                .queryParam("fileName", "企业技术需求登记表").queryParam("duplicates", "confirmed");
         return request.post(IMPORTS);
     }
 

@@ -9,10 +9,12 @@ import io.techbridge.achievement.security.AchievementAccess;
 import io.techbridge.commons.problem.Problem;
 import io.techbridge.commons.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.ws.rs.core.Response;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +50,6 @@ public class AchievementDuplicates {
         if (ids.isEmpty()) {
             return List.of();
         }
-        record Hit(Achievement achievement, DuplicateRules.Verdict verdict) {
-        }
         List<Hit> hits = new ArrayList<>();
         for (Achievement candidate : repository.list("id in ?1", ids)) {
             if (candidate.status == AchievementStatus.WITHDRAWN) {
@@ -63,12 +63,93 @@ public class AchievementDuplicates {
         }
         hits.sort(Comparator.comparingDouble((Hit h) -> h.verdict().similarity()).reversed()
                 .thenComparing(h -> h.achievement().id));
-        List<Hit> shown = hits.subList(0, Math.min(hits.size(), config.maxCandidates()));
-        AchievementViews.Rights rights = access.rightsOver(shown.stream().map(Hit::achievement).toList());
-        return shown.stream().map(h -> rights.maySee(h.achievement())
-                ? new DuplicateCandidate(h.achievement().id, h.achievement().title, h.achievement().organisationId,
-                        h.achievement().status.name(), h.verdict().similarity(), h.verdict().reasons())
-                : DuplicateCandidate.hidden(h.achievement().id, h.verdict().similarity(), h.verdict().reasons()))
+        List<Hit> top = hits.subList(0, Math.min(hits.size(), config.maxCandidates()));
+        return shown(new ArrayList<>(top), access.rightsOver(top.stream().map(Hit::achievement).toList()));
+    }
+
+    /**
+     * The candidates for each of many records (the good rows of an import chunk), judged as
+     * {@link #candidates} judges one, looked up together: one query for the patents, one for the
+     * LSH buckets, one load of the candidates. Each is shown as {@code uploader} may see it.
+     */
+    @ActivateRequestContext // an import runs outside any request; the access rules are request scoped
+    public List<List<DuplicateCandidate>> candidatesOfEach(List<Fingerprint> probes, String uploaderOrganisationId,
+            boolean uploaderSeesEverything) {
+        Map<Integer, Set<UUID>> samePatent = index.samePatentAsEach(probes);
+        Map<Integer, List<UUID>> similar = index.similarToEach(probes, config.shortlist());
+        Set<UUID> all = new LinkedHashSet<>();
+        samePatent.values().forEach(all::addAll);
+        similar.values().forEach(all::addAll);
+        Map<UUID, DuplicateIndex.Described> described = index.describe(all);
+        record Found(DuplicateIndex.Described candidate, DuplicateRules.Verdict verdict) {
+        }
+        List<List<Found>> found = new ArrayList<>(probes.size());
+        Set<UUID> shownIds = new LinkedHashSet<>();
+        for (int i = 0; i < probes.size(); i++) {
+            Set<UUID> ids = new LinkedHashSet<>(samePatent.getOrDefault(i, Set.of()));
+            ids.addAll(similar.getOrDefault(i, List.of()));
+            List<Found> hits = new ArrayList<>();
+            for (UUID id : ids) {
+                DuplicateIndex.Described candidate = described.get(id);
+                if (candidate == null) {
+                    continue;
+                }
+                DuplicateRules.Verdict verdict = DuplicateRules.judge(probes.get(i), candidate.fingerprint(),
+                        config.titleThreshold(), config.textThreshold());
+                if (verdict.duplicate()) {
+                    hits.add(new Found(candidate, verdict));
+                }
+            }
+            hits.sort(Comparator.comparingDouble((Found h) -> h.verdict().similarity()).reversed()
+                    .thenComparing(h -> h.candidate().id()));
+            List<Found> top = hits.subList(0, Math.min(hits.size(), config.maxCandidates()));
+            top.forEach(h -> shownIds.add(h.candidate().id()));
+            found.add(top);
+        }
+        // Only the candidates shown are loaded, to decide how much of each the uploader may see.
+        Map<UUID, Achievement> shown = new HashMap<>();
+        if (!shownIds.isEmpty()) {
+            repository.list("id in ?1", shownIds).forEach(a -> shown.put(a.id, a));
+        }
+        AchievementViews.Rights rights = access.rightsOf(uploaderOrganisationId, uploaderSeesEverything, shown.values());
+        List<List<DuplicateCandidate>> result = new ArrayList<>(probes.size());
+        for (List<Found> hits : found) {
+            result.add(hits.stream().map(h -> new Hit(shown.get(h.candidate().id()), h.verdict()))
+                    .filter(h -> h.achievement() != null)
+                    .map(h -> rights.maySee(h.achievement())
+                            ? new DuplicateCandidate(h.achievement().id, h.achievement().title,
+                                    h.achievement().organisationId, h.achievement().status.name(),
+                                    h.verdict().similarity(), h.verdict().reasons())
+                            : DuplicateCandidate.hidden(h.achievement().id, h.verdict().similarity(),
+                                    h.verdict().reasons()))
+                    .toList());
+        }
+        return result;
+    }
+
+    /** The exact comparison of two records of one import, by the create's thresholds. */
+    public DuplicateRules.Verdict judge(Fingerprint probe, Fingerprint candidate) {
+        return DuplicateRules.judge(probe, candidate, config.titleThreshold(), config.textThreshold());
+    }
+
+    public int maxCandidates() {
+        return config.maxCandidates();
+    }
+
+    private record Hit(Achievement achievement, DuplicateRules.Verdict verdict) {
+    }
+
+    /** The most similar first, at most {@code maxCandidates}, each as far as the viewer may see it. */
+    private List<DuplicateCandidate> shown(List<Hit> hits, AchievementViews.Rights rights) {
+        hits.sort(Comparator.comparingDouble((Hit h) -> h.verdict().similarity()).reversed()
+                .thenComparing(h -> h.achievement().id));
+        return hits.subList(0, Math.min(hits.size(), config.maxCandidates())).stream()
+                .map(h -> rights.maySee(h.achievement())
+                        ? new DuplicateCandidate(h.achievement().id, h.achievement().title,
+                                h.achievement().organisationId, h.achievement().status.name(),
+                                h.verdict().similarity(), h.verdict().reasons())
+                        : DuplicateCandidate.hidden(h.achievement().id, h.verdict().similarity(),
+                                h.verdict().reasons()))
                 .toList();
     }
 

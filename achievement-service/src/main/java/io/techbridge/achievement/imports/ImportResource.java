@@ -5,6 +5,7 @@ import io.techbridge.commons.imports.ImportHttp;
 import io.techbridge.commons.imports.ImportJob;
 import io.techbridge.commons.imports.ImportJobResponse;
 import io.techbridge.commons.imports.ImportJobs;
+import io.techbridge.commons.problem.Problems;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -48,11 +49,13 @@ public class ImportResource {
     @Operation(summary = "Import achievements from a spreadsheet",
             description = "University role; rows become DRAFT achievements of the caller's organisation. Body: the file itself, "
                     + "Content-Type text/csv (UTF-8 or GBK) or the .xlsx type (first sheet). 202 with the job; "
-                    + "400 for a missing or unknown column or too many rows, 413 for a file too large")
+                    + "400 for a missing or unknown column or too many rows, 413 for a file too large. A row with "
+                    + "near-duplicates (registered achievements of any organisation, or earlier rows of the file) is "
+                    + "not stored but reported with its candidates, unless ?duplicates=confirmed")
     @SecurityRequirement(name = BEARER)
     public Response upload(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
-            @QueryParam("fileName") String fileName, UriInfo uri) {
-        ImportJob.Importer importer = imports.requireImporter();
+            @QueryParam("fileName") String fileName, @QueryParam("duplicates") String duplicates, UriInfo uri) {
+        ImportJob.Importer importer = imports.requireImporter(duplicatesConfirmed(duplicates));
         ImportJobs<AchievementColumn> jobs = imports.jobs();
         byte[] content = ImportHttp.readAtMost(body, jobs.maxFileBytes(), jobs::tooLarge);
         ImportJobResponse job = jobs.accept(importer, ImportHttp.formatOf(contentType), fileName, content);
@@ -79,5 +82,16 @@ public class ImportResource {
     @SecurityRequirement(name = BEARER)
     public Response errors(@PathParam("id") UUID id, HttpHeaders headers) {
         return ImportHttp.errorReport(id, imports.jobs().errors(id), headers);
+    }
+
+    /** {@code ?duplicates=confirmed}: the uploader knows of near-duplicates and imports such rows anyway. */
+    private static boolean duplicatesConfirmed(String duplicates) {
+        if (duplicates == null) {
+            return false;
+        }
+        if (!"confirmed".equals(duplicates)) {
+            throw Problems.invalidQuery("duplicates", "AllowedValues", "must be 'confirmed' (or left out)");
+        }
+        return true;
     }
 }

@@ -65,8 +65,12 @@ public class AchievementAccess {
 
     /** The caller's rights over these achievements, with one look-up of what was disclosed to it. */
     public AchievementViews.Rights rightsOver(Collection<Achievement> achievements) {
-        String organisation = caller.organisationId().orElse(null);
-        boolean seesEverything = caller.seesEverything();
+        return rightsOf(caller.organisationId().orElse(null), caller.seesEverything(), achievements);
+    }
+
+    /** The rights of a user who is not the caller (the uploader of an import), over these achievements. */
+    public AchievementViews.Rights rightsOf(String organisation, boolean seesEverything,
+            Collection<Achievement> achievements) {
         Set<UUID> disclosed = Set.of();
         if (!seesEverything && organisation != null) {
             List<UUID> others = achievements.stream().filter(a -> !organisation.equals(a.organisationId))

@@ -9,12 +9,16 @@ import io.techbridge.demand.persistence.Demand;
 import io.techbridge.demand.persistence.DemandRepository;
 import io.techbridge.demand.security.DemandAccess;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.ws.rs.core.Response;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -46,8 +50,6 @@ public class DemandDuplicates {
         if (ids.isEmpty()) {
             return List.of();
         }
-        record Hit(Demand demand, DuplicateRules.Verdict verdict) {
-        }
         List<Hit> hits = new ArrayList<>();
         for (Demand candidate : repository.list("id in ?1", ids)) {
             if (candidate.status == DemandStatus.CLOSED) {
@@ -61,9 +63,76 @@ public class DemandDuplicates {
         }
         hits.sort(Comparator.comparingDouble((Hit h) -> h.verdict().similarity()).reversed()
                 .thenComparing(h -> h.demand().id));
-        List<Hit> shown = hits.subList(0, Math.min(hits.size(), config.maxCandidates()));
-        DemandViews.Rights rights = access.rightsOver(shown.stream().map(Hit::demand).toList());
-        return shown.stream().map(h -> rights.maySee(h.demand()) && rights.seesFullText(h.demand())
+        List<Hit> top = hits.subList(0, Math.min(hits.size(), config.maxCandidates()));
+        return shown(new ArrayList<>(top), access.rightsOver(top.stream().map(Hit::demand).toList()));
+    }
+
+    /**
+     * The candidates for each of many demands (the good rows of an import chunk), judged as
+     * {@link #candidates} judges one, looked up together: one query for the LSH buckets, one load
+     * of the candidates. Each is shown as the uploader may see it.
+     */
+    @ActivateRequestContext // an import runs outside any request; the access rules are request scoped
+    public List<List<DuplicateCandidate>> candidatesOfEach(List<Fingerprint> probes, String uploaderOrganisationId,
+            boolean uploaderSeesEverything) {
+        Map<Integer, List<UUID>> similar = index.similarToEach(probes, config.shortlist());
+        Set<UUID> all = new LinkedHashSet<>();
+        similar.values().forEach(all::addAll);
+        Map<UUID, DuplicateIndex.Described> described = index.describe(all);
+        record Found(DuplicateIndex.Described candidate, DuplicateRules.Verdict verdict) {
+        }
+        List<List<Found>> found = new ArrayList<>(probes.size());
+        Set<UUID> shownIds = new LinkedHashSet<>();
+        for (int i = 0; i < probes.size(); i++) {
+            List<UUID> ids = similar.getOrDefault(i, List.of());
+            List<Found> hits = new ArrayList<>();
+            for (UUID id : ids) {
+                DuplicateIndex.Described candidate = described.get(id);
+                if (candidate == null) {
+                    continue;
+                }
+                DuplicateRules.Verdict verdict = DuplicateRules.judge(probes.get(i), candidate.fingerprint(),
+                        config.titleThreshold(), config.textThreshold());
+                if (verdict.duplicate()) {
+                    hits.add(new Found(candidate, verdict));
+                }
+            }
+            hits.sort(Comparator.comparingDouble((Found h) -> h.verdict().similarity()).reversed()
+                    .thenComparing(h -> h.candidate().id()));
+            List<Found> top = hits.subList(0, Math.min(hits.size(), config.maxCandidates()));
+            top.forEach(h -> shownIds.add(h.candidate().id()));
+            found.add(top);
+        }
+        // Only the candidates shown are loaded, to decide how much of each the uploader may see.
+        Map<UUID, Demand> shown = new HashMap<>();
+        if (!shownIds.isEmpty()) {
+            repository.list("id in ?1", shownIds).forEach(a -> shown.put(a.id, a));
+        }
+        DemandViews.Rights rights = access.rightsOf(uploaderOrganisationId, uploaderSeesEverything, shown.values());
+        List<List<DuplicateCandidate>> result = new ArrayList<>(probes.size());
+        for (List<Found> hits : found) {
+            List<Hit> visible = hits.stream().map(h -> new Hit(shown.get(h.candidate().id()), h.verdict()))
+                    .filter(h -> h.demand() != null).toList();
+            result.add(shown(visible, rights));
+        }
+        return result;
+    }
+
+    /** The exact comparison of two demands of one import, by the create's thresholds. */
+    public DuplicateRules.Verdict judge(Fingerprint probe, Fingerprint candidate) {
+        return DuplicateRules.judge(probe, candidate, config.titleThreshold(), config.textThreshold());
+    }
+
+    public int maxCandidates() {
+        return config.maxCandidates();
+    }
+
+    private record Hit(Demand demand, DuplicateRules.Verdict verdict) {
+    }
+
+    /** Each as far as the viewer may see it (a confidential or stale demand of another organisation anonymised). */
+    private static List<DuplicateCandidate> shown(List<Hit> hits, DemandViews.Rights rights) {
+        return hits.stream().map(h -> rights.maySee(h.demand()) && rights.seesFullText(h.demand())
                 ? new DuplicateCandidate(h.demand().id, h.demand().title, h.demand().organisationId,
                         h.demand().status.name(), h.verdict().similarity(), h.verdict().reasons())
                 : DuplicateCandidate.hidden(h.demand().id, h.verdict().similarity(), h.verdict().reasons()))

@@ -14,7 +14,14 @@ import io.techbridge.commons.problem.Problems;
 import io.techbridge.commons.security.Caller;
 import io.techbridge.commons.security.Role;
 import io.techbridge.demand.api.DemandRequest;
+import io.techbridge.demand.api.DemandResponse;
 import io.techbridge.demand.domain.DemandService;
+import io.techbridge.demand.duplicates.DemandDuplicates;
+import io.techbridge.demand.duplicates.DuplicateCandidate;
+import io.techbridge.demand.duplicates.DuplicateIndex;
+import io.techbridge.demand.duplicates.DuplicateReason;
+import io.techbridge.demand.duplicates.DuplicateRules;
+import io.techbridge.demand.duplicates.Fingerprint;
 import io.techbridge.demand.security.DemandAccess;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -22,14 +29,21 @@ import jakarta.persistence.EntityManager;
 import jakarta.validation.Validator;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 /**
  * Demand imports: an enterprise posts its demands from a spreadsheet, or an admin (the operator's
  * technology-transfer centre) imports an enterprise's demand forms naming its organisation. Each
- * good row becomes an OPEN demand, exactly as a create makes it.
+ * good row becomes an OPEN demand, exactly as a create makes it. Like a create, a row with
+ * near-duplicates (among the posted demands or the earlier rows of the same file) is not stored but
+ * reported with its candidates, unless the upload said {@code ?duplicates=confirmed}.
  */
 @Singleton
 public class DemandImports implements ImportWorker.Target<DemandColumn, DemandRequest> {
@@ -39,16 +53,20 @@ public class DemandImports implements ImportWorker.Target<DemandColumn, DemandRe
 
     private final Caller caller;
     private final DemandService demands;
+    private final DemandDuplicates duplicates;
+    private final DuplicateIndex index;
     private final Validator validator;
     private final ImportJobs<DemandColumn> jobs;
     private final ImportWorker<DemandColumn, DemandRequest> worker;
 
     public DemandImports(EntityManager entityManager, Caller caller, ImportConfig config, OutboxWriter outbox,
-            DemandService demands, Validator validator) {
+            DemandService demands, DemandDuplicates duplicates, DuplicateIndex index, Validator validator) {
         this.caller = caller;
         this.demands = demands;
+        this.duplicates = duplicates;
+        this.index = index;
         this.validator = validator;
-        ImportJobStore store = new ImportJobStore(entityManager);
+        ImportJobStore store = new ImportJobStore(entityManager, true);
         this.worker = new ImportWorker<>("demand-import", store, outbox, config, this, LOG);
         this.jobs = new ImportJobs<>(store, caller, config, DemandColumn.SCHEMA, worker::wake);
     }
@@ -66,7 +84,7 @@ public class DemandImports implements ImportWorker.Target<DemandColumn, DemandRe
      * (naming another → 403); an admin for the organisation it names (none → 400), as when it posts
      * a government-set challenge.
      */
-    public ImportJob.Importer requireImporter(String organisationId) {
+    public ImportJob.Importer requireImporter(String organisationId, boolean duplicatesConfirmed) {
         Role role = caller.requireRole(Role.ENTERPRISE, Role.ADMIN);
         String own = caller.requireOrganisation();
         String named = organisationId == null || organisationId.isBlank() ? null : organisationId.strip();
@@ -79,12 +97,12 @@ public class DemandImports implements ImportWorker.Target<DemandColumn, DemandRe
                 throw Problems.invalidQuery("organisationId", "Pattern",
                         "must be at most 64 letters, digits, '.', '_' or '-'");
             }
-            return new ImportJob.Importer(named, own, caller.name());
+            return new ImportJob.Importer(named, own, caller.name(), duplicatesConfirmed);
         }
         if (named != null && !named.equals(own)) {
             throw Problems.forbidden("organisationId: you may import demands only for your own organisation (" + own + ")");
         }
-        return new ImportJob.Importer(own, own, caller.name());
+        return new ImportJob.Importer(own, own, caller.name(), duplicatesConfirmed);
     }
 
     public ImportJobs<DemandColumn> jobs() {
@@ -104,5 +122,77 @@ public class DemandImports implements ImportWorker.Target<DemandColumn, DemandRe
     @Override
     public void create(ImportJob job, DemandRequest request) {
         demands.createFor(new DemandAccess.Poster(job.organisationId(), job.uploaderOrganisationId()), request);
+    }
+
+    /**
+     * The chunk's rows checked against the posted demands in one look-up, then one by one against
+     * the rows of the chunk stored before them (earlier chunks are posted already); their index
+     * entries are written together at the end.
+     */
+    @Override
+    public List<ImportWorker.Refusal> createAll(ImportJob job, List<DemandRequest> requests) {
+        List<Fingerprint> probes = requests.stream().map(r -> Fingerprint.of(r.title(), r.problem())).toList();
+        // Only an admin imports for another organisation than its own, and an admin sees everything.
+        boolean uploaderSeesEverything = !job.organisationId().equals(job.uploaderOrganisationId());
+        List<List<DuplicateCandidate>> posted = job.duplicatesConfirmed() ? null
+                : duplicates.candidatesOfEach(probes, job.uploaderOrganisationId(), uploaderSeesEverything);
+        DemandAccess.Poster poster = new DemandAccess.Poster(job.organisationId(), job.uploaderOrganisationId());
+        return index.collecting(() -> {
+            List<ImportWorker.Refusal> refusals = new ArrayList<>();
+            List<Stored> stored = new ArrayList<>();
+            for (int i = 0; i < requests.size(); i++) {
+                Fingerprint probe = probes.get(i);
+                long[] buckets = probe.buckets();
+                if (posted != null) {
+                    List<DuplicateCandidate> found = new ArrayList<>(posted.get(i));
+                    for (Stored earlier : stored) {
+                        if (earlier.offered(buckets)) {
+                            DuplicateRules.Verdict verdict = duplicates.judge(probe, earlier.fingerprint());
+                            if (verdict.duplicate()) {
+                                found.add(new DuplicateCandidate(earlier.created().id(), earlier.created().title(),
+                                        earlier.created().organisationId(), earlier.created().status().name(),
+                                        verdict.similarity(), verdict.reasons()));
+                            }
+                        }
+                    }
+                    if (!found.isEmpty()) {
+                        found.sort(Comparator.comparingDouble(DuplicateCandidate::similarity).reversed());
+                        refusals.add(new ImportWorker.Refusal(i, DemandColumn.TITLE.displayName(),
+                                problemOf(found.subList(0, Math.min(found.size(), duplicates.maxCandidates())))));
+                        continue;
+                    }
+                }
+                DemandResponse created = demands.createFor(poster, requests.get(i));
+                stored.add(new Stored(created, probe, buckets));
+            }
+            return refusals;
+        });
+    }
+
+    /** A row of this chunk already stored, to compare the later rows with. */
+    private record Stored(DemandResponse created, Fingerprint fingerprint, long[] buckets) {
+
+        /** What the index would offer: a shared LSH bucket. */
+        boolean offered(long[] probeBuckets) {
+            for (int band = 0; band < Math.min(buckets.length, probeBuckets.length); band++) {
+                if (buckets[band] != 0 && buckets[band] == probeBuckets[band]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private static final Map<DuplicateReason, String> REASONS = Map.of(DuplicateReason.SIMILAR_TITLE, "名称相似",
+            DuplicateReason.SIMILAR_TEXT, "内容相似");
+
+    /** 可能与已有需求重复：<id>《title》(相似度 0.83, 名称相似)；… (an anonymised one: 《另一机构的需求》). */
+    static String problemOf(List<DuplicateCandidate> candidates) {
+        return "可能与已有需求重复：" + candidates.stream()
+                .map(c -> c.id() + "《" + c.title() + "》(相似度 " + String.format(Locale.ROOT, "%.2f", c.similarity())
+                        + ", " + c.reasons().stream().map(r -> REASONS.getOrDefault(r, r.name()))
+                        .collect(Collectors.joining("、")) + ")")
+                .collect(Collectors.joining("；"))
+                + "；确认不是重复时以 ?duplicates=confirmed 重新上传";
     }
 }

@@ -89,8 +89,11 @@ public class DemandAccess {
 
     /** The caller's rights over these demands, with one look-up of what was disclosed to it. */
     public DemandViews.Rights rightsOver(Collection<Demand> demands) {
-        String organisation = caller.organisationId().orElse(null);
-        boolean seesEverything = caller.seesEverything();
+        return rightsOf(caller.organisationId().orElse(null), caller.seesEverything(), demands);
+    }
+
+    /** The rights of a user who is not the caller (the uploader of an import), over these demands. */
+    public DemandViews.Rights rightsOf(String organisation, boolean seesEverything, Collection<Demand> demands) {
         Set<UUID> disclosed = Set.of();
         if (!seesEverything && organisation != null) {
             List<UUID> others = demands.stream().filter(d -> !organisation.equals(d.organisationId))

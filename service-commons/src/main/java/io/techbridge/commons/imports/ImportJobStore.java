@@ -24,14 +24,30 @@ public final class ImportJobStore {
             imported, failed, failure, created_at, started_at, finished_at""";
 
     private final EntityManager entityManager;
+    /** Whether {@code import_job} has {@code duplicates_confirmed} (a service whose import checks for duplicates). */
+    private final boolean duplicatesConfirmable;
+    private final String columns;
 
     public ImportJobStore(EntityManager entityManager) {
+        this(entityManager, false);
+    }
+
+    /**
+     * @param duplicatesConfirmable the service's {@code import_job} has the boolean column
+     *        {@code duplicates_confirmed}, which keeps {@link ImportJob.Importer#duplicatesConfirmed()}
+     */
+    public ImportJobStore(EntityManager entityManager, boolean duplicatesConfirmable) {
         this.entityManager = entityManager;
+        this.duplicatesConfirmable = duplicatesConfirmable;
+        this.columns = duplicatesConfirmable ? COLUMNS + ", duplicates_confirmed" : COLUMNS;
     }
 
     public ImportJob create(ImportJob.Importer importer, ImportFormat format, String fileName, byte[] content,
             int total) {
         UUID id = UUID.randomUUID();
+        if (importer.duplicatesConfirmed() && !duplicatesConfirmable) {
+            throw new IllegalStateException("this service's imports do not check for duplicates");
+        }
         entityManager.createNativeQuery("""
                         INSERT INTO import_job (id, organisation_id, uploader_organisation_id, uploaded_by, file_name,
                                                 format, status, total, created_at)
@@ -41,13 +57,17 @@ public final class ImportJobStore {
                 .setParameter(5, fileName).setParameter(6, format.name()).setParameter(7, total)
                 .setParameter(8, Instant.now())
                 .executeUpdate();
+        if (importer.duplicatesConfirmed()) {
+            entityManager.createNativeQuery("UPDATE import_job SET duplicates_confirmed = true WHERE id = ?1")
+                    .setParameter(1, id).executeUpdate();
+        }
         entityManager.createNativeQuery("INSERT INTO import_file (job_id, content) VALUES (?1, ?2)")
                 .setParameter(1, id).setParameter(2, content).executeUpdate();
         return find(id).orElseThrow();
     }
 
     public Optional<ImportJob> find(UUID id) {
-        List<?> rows = entityManager.createNativeQuery("SELECT " + COLUMNS + " FROM import_job WHERE id = ?1")
+        List<?> rows = entityManager.createNativeQuery("SELECT " + columns + " FROM import_job WHERE id = ?1")
                 .setParameter(1, id).getResultList();
         return rows.stream().findFirst().map(row -> job((Object[]) row));
     }
@@ -134,7 +154,8 @@ public final class ImportJobStore {
         return new ImportJob((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                 ImportFormat.valueOf((String) r[5]), ImportJob.Status.valueOf((String) r[6]),
                 ((Number) r[7]).intValue(), ((Number) r[8]).intValue(), ((Number) r[9]).intValue(),
-                ((Number) r[10]).intValue(), (String) r[11], instant(r[12]), instant(r[13]), instant(r[14]));
+                ((Number) r[10]).intValue(), (String) r[11], instant(r[12]), instant(r[13]), instant(r[14]),
+                r.length > 15 && Boolean.TRUE.equals(r[15]));
     }
 
     private static Instant instant(Object value) {

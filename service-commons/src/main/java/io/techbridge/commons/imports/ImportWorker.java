@@ -20,7 +20,8 @@ import java.util.function.Function;
  * records with their events (each row exactly as a create stores it), its rows' errors and the
  * job's counters, which move only if {@code done} is still the chunk's first row. A chunk that
  * fails as a whole (a row the create refuses, the database away) is rolled back and redone row by
- * row, so a bad row never takes good rows with it. So a row is stored whole or not at all, never
+ * row, so a bad row never takes good rows with it. The target stores a chunk's good rows in one
+ * call and may refuse some (a possible duplicate), reported like a bad row and counted as failed. So a row is stored whole or not at all, never
  * twice, and a job a crashed instance held (its lease ran out) is continued where it stopped.
  *
  * @param <T> the enum of the columns
@@ -41,6 +42,23 @@ public final class ImportWorker<T extends Enum<T> & ImportColumn, R> {
          * {@link ProblemException} refuses the row (reported with its detail).
          */
         void create(ImportJob job, R request);
+
+        /**
+         * Stores a chunk's good rows, in the transaction the worker opened, all in one call so that
+         * a target can check them together (one look-up for the chunk) and write what it collects at
+         * the end. Returns the rows it would not store (by their index in {@code requests}), with
+         * why; nothing of those is stored. By default one {@link #create} each, none refused.
+         */
+        default List<Refusal> createAll(ImportJob job, List<R> requests) {
+            for (R request : requests) {
+                create(job, request);
+            }
+            return List.of();
+        }
+    }
+
+    /** A good row a target did not store (such as a possible duplicate): a problem of its row in the error report. */
+    public record Refusal(int index, String column, String message) {
     }
 
     /** A row whose store fails this often for an unforeseen reason is reported instead of blocking its job. */
@@ -187,16 +205,11 @@ public final class ImportWorker<T extends Enum<T> & ImportColumn, R> {
         if (rows.size() > 1) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
-                    int imported = (int) mapped.stream().filter(Mapped::valid).count();
-                    advance(from, imported, rows.size() - imported);
                     store.batchInserts(rows.size());
                     // The chunk's events in one batch at its end, so the records' inserts are batched too.
-                    outbox.collecting(() -> {
-                        for (int i = 0; i < rows.size(); i++) {
-                            store(rows.get(i), mapped.get(i));
-                        }
-                        return null;
-                    });
+                    int refused = outbox.collecting(() -> storeAll(rows, mapped));
+                    int imported = (int) mapped.stream().filter(Mapped::valid).count() - refused;
+                    advance(from, imported, rows.size() - imported);
                 });
                 attemptsOnRow = 0;
                 return;
@@ -215,8 +228,8 @@ public final class ImportWorker<T extends Enum<T> & ImportColumn, R> {
     private void processRow(int index, Spreadsheet.DataRow row, Mapped<R> mapped) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                advance(index, mapped.valid() ? 1 : 0, mapped.valid() ? 0 : 1);
-                store(row, mapped);
+                boolean imported = storeAll(List.of(row), List.of(mapped)) == 0 && mapped.valid();
+                advance(index, imported ? 1 : 0, imported ? 0 : 1);
             });
             attemptsOnRow = 0;
         } catch (LostJob lost) {
@@ -241,14 +254,34 @@ public final class ImportWorker<T extends Enum<T> & ImportColumn, R> {
         }
     }
 
-    private void store(Spreadsheet.DataRow row, Mapped<R> mapped) {
-        if (mapped.valid()) {
-            target.create(current.job(), mapped.request());
-        } else {
-            for (CellError error : mapped.errors()) {
-                store.recordError(current.id(), row.number(), error.column(), error.message());
+    /**
+     * Stores the good rows of these (one {@link Target#createAll} call) and reports the bad ones and
+     * those the target refused; the counters are moved after, in the same transaction.
+     *
+     * @return how many good rows the target refused
+     */
+    private int storeAll(List<Spreadsheet.DataRow> rows, List<Mapped<R>> mapped) {
+        List<R> requests = new ArrayList<>();
+        List<Spreadsheet.DataRow> requestRows = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (mapped.get(i).valid()) {
+                requests.add(mapped.get(i).request());
+                requestRows.add(rows.get(i));
+            } else {
+                for (CellError error : mapped.get(i).errors()) {
+                    store.recordError(current.id(), rows.get(i).number(), error.column(), error.message());
+                }
             }
         }
+        if (requests.isEmpty()) {
+            return 0;
+        }
+        List<Refusal> refusals = target.createAll(current.job(), requests);
+        for (Refusal refusal : refusals) {
+            store.recordError(current.id(), requestRows.get(refusal.index()).number(), refusal.column(),
+                    refusal.message());
+        }
+        return refusals.size();
     }
 
     private void advance(int from, int imported, int failed) {
