@@ -223,6 +223,7 @@ export async function download(path, { params, accept, fileName } = {}) {
 // --- cached look-ups ----------------------------------------------------------
 
 let fieldsPromise = null;
+let regionsPromise = null;
 const recordCache = new Map();
 
 /** The technical-field taxonomy, [{code, nameZh, nameEn}], loaded once. */
@@ -234,6 +235,17 @@ export function fields() {
     });
   }
   return fieldsPromise;
+}
+
+/** The names of the region codes, {"330100": "杭州市", …}, loaded once (public, no token needed). */
+export function regions() {
+  if (!regionsPromise) {
+    regionsPromise = request('/api/regions', { authenticate: false }).catch((e) => {
+      regionsPromise = null;
+      throw e;
+    });
+  }
+  return regionsPromise;
 }
 
 /**

@@ -12,6 +12,7 @@ import { mineView, recordView } from './views/mine.js';
 import { pairsView } from './views/pairs.js';
 import { challengesView, challengeView } from './views/challenges.js';
 import { importsView } from './views/imports.js';
+import { loadRegions } from './views/common.js';
 
 /** Which views each role sees; what a role may not do is not shown at all. */
 const NAV = {
@@ -114,6 +115,8 @@ async function route() {
   const container = h('section.page', { testid: `page-${name}` });
   view.append(container);
   try {
+    // Region codes are shown by name everywhere: the names are fetched once, before the first view.
+    if (name !== 'login') await loadRegions();
     // A newer navigation makes this render stale; views check isCurrent before writing late results.
     await ROUTES[name](role)(container, args, { isCurrent: () => token === renderToken });
   } catch (e) {

@@ -159,7 +159,7 @@ export function field(labelKey, value, attrs = {}) {
 
 export function scoreMeter(score, attrs = {}) {
   const value = Math.max(0, Math.min(1, Number(score) || 0));
-  return h('span.score-meter', { title: percent(value, 1), ...attrs },
+  return h('span.score-meter', { title: `${t('queue.score')} ${percent(value, 1)}`, ...attrs },
     h('span.score-track', {}, h('span.score-fill', { style: `width:${(value * 100).toFixed(1)}%` })),
     h('span.score-value', {}, percent(value, 0)));
 }

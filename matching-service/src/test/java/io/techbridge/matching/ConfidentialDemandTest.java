@@ -74,7 +74,7 @@ class ConfidentialDemandTest {
                 .body(entry + ".explanation.matchedTerms", empty())
                 .body(entry + ".explanation.highlights", equalTo(Map.of()))
                 .body(entry + ".explanation.factors.name", equalTo(List.of("semantic", "lexical", "field", "maturity",
-                        "modes", "budget", "region", "freshness")))
+                        "modes", "budget", "region", "freshness", "standing")))
                 .body(entry + ".explanation.semanticSimilarity", notNullValue())
                 .body(entry + ".score", notNullValue())
                 // A proposal is the brokers' business: no pair id or state yet.

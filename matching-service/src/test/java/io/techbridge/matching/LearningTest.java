@@ -202,6 +202,14 @@ class LearningTest {
         assertEquals(0, after.getLong("find { it.fieldCode == '05' }.decisions"));
         assertNull(after.get("find { it.fieldCode == '05' }.acceptanceRate"));
         assertEquals(after.getMap("find { it.fieldCode == '05' }.defaultWeights"), after.getMap("find { it.fieldCode == '05' }.weights"));
+        // Too few decisions anywhere to refit a field's approval estimate; the report says what it would do.
+        assertEquals(Boolean.FALSE, after.get("find { it.fieldCode == '05' }.calibration.recalibrated"));
+        assertNull(after.get("find { it.fieldCode == '05' }.calibration.precisionBefore"));
+        Map<String, Object> decided = after.getMap(field + ".calibration");
+        assertEquals(after.getLong(field + ".decisions"), ((Number) decided.get("decisions")).longValue(),
+                "every decision counts: " + decided);
+        assertEquals(0.4, ((Number) decided.get("threshold")).doubleValue(), 1e-9);
+        assertTrue(((Number) decided.get("proposalsBefore")).intValue() >= 1, "decided proposals were above it: " + decided);
 
         Api.as(null).when().get("/api/stats/learning").then().statusCode(401).contentType("application/problem+json");
         Api.as(TestTokens.university("org-test-university")).when().get("/api/stats/learning").then().statusCode(200);
@@ -241,7 +249,8 @@ class LearningTest {
     }
 
     private static JsonPath ranking(String demandId) {
-        return Api.asBroker().queryParam("limit", 20).when().get("/api/demands/" + demandId + "/matches").then()
+        return Api.asBroker().queryParam("limit", 20).queryParam("includeWeak", true)
+                .when().get("/api/demands/" + demandId + "/matches").then()
                 .statusCode(200).extract().jsonPath();
     }
 

@@ -54,7 +54,8 @@ class MatchingTest {
         double score = top.<Number>path("[0].score").doubleValue();
         assertTrue(score > 0 && score <= 1, "score in (0, 1]: " + score);
         List<String> factors = top.path("[0].explanation.factors.name");
-        assertEquals(List.of("semantic", "lexical", "field", "maturity", "modes", "budget", "region", "freshness"), factors);
+        assertEquals(List.of("semantic", "lexical", "field", "maturity", "modes", "budget", "region", "freshness", "standing"),
+                factors);
         List<String> terms = top.path("[0].explanation.matchedTerms");
         assertFalse(terms.isEmpty(), "matched terms are shown");
         double contributions = ((List<Float>) top.path("[0].explanation.factors.contribution")).stream()

@@ -20,12 +20,17 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
-/** Full-text search over both sides: words in Chinese and English, filters, facets, and what stays hidden. */
+/**
+ * Full-text search over both sides: words and phrases in Chinese and English, never lone characters; records
+ * found by meaning above the floor; filters, facets with region names, and what stays hidden.
+ */
 @QuarkusTest
 @RealServers
 class SearchTest {
@@ -143,7 +148,7 @@ class SearchTest {
                 .body("facets.type", equalTo(List.of(bucket("achievement", 3), bucket("demand", 2))))
                 .body("facets.field", equalTo(List.of(bucket("04", "新材料", 3), bucket("06", "新能源与节能", 1),
                         bucket("07", "资源与环境", 1))))
-                .body("facets.region", equalTo(List.of(bucket("440000", 3), bucket("510000", 2))))
+                .body("facets.region", equalTo(List.of(bucket("440000", "广东省", 3), bucket("510000", "四川省", 2))))
                 .body("facets.status", equalTo(List.of(bucket("PUBLISHED", 3), bucket("OPEN", 2))));
         search(Map.of("q", f.marker(), "size", "2", "page", "2")).statusCode(200)
                 .body("items", hasSize(1))
@@ -159,12 +164,12 @@ class SearchTest {
                 .body("facets.field", equalTo(List.of(bucket("04", "新材料", 3), bucket("06", "新能源与节能", 1),
                         bucket("07", "资源与环境", 1))))
                 .body("facets.type", equalTo(List.of(bucket("achievement", 2), bucket("demand", 1))))
-                .body("facets.region", equalTo(List.of(bucket("440000", 3))))
+                .body("facets.region", equalTo(List.of(bucket("440000", "广东省", 3))))
                 .body("facets.status", equalTo(List.of(bucket("PUBLISHED", 2), bucket("OPEN", 1))));
         search(Map.of("q", f.marker(), "type", "demand", "region", "510000")).statusCode(200)
                 .body("totalItems", equalTo(1))
                 .body("facets.type", equalTo(List.of(bucket("achievement", 1), bucket("demand", 1))))
-                .body("facets.region", equalTo(List.of(bucket("440000", 1), bucket("510000", 1))))
+                .body("facets.region", equalTo(List.of(bucket("440000", "广东省", 1), bucket("510000", "四川省", 1))))
                 .body("facets.field", equalTo(List.of(bucket("07", "资源与环境", 1))));
     }
 
@@ -213,6 +218,133 @@ class SearchTest {
                 .body("items.find { it.id == '" + f.d1() + "' }.organisation", equalTo("测试科技有限公司"))
                 .body("items.find { it.id == '" + f.d1() + "' }.minTrl", equalTo(6))
                 .body("items.find { it.id == '" + f.d1() + "' }.highlights.keywords", hasItem(containsString("<em>")));
+    }
+
+    @Test
+    void aChineseTermMatchesAsAWordNeverByItsCharacters() {
+        // 阿克苏地区: a region no other test uses, so counts within it are exact.
+        String region = "652900";
+        String chinese = Events.newId();
+        String english = Events.newId();
+        String graphite = Events.newId();
+        String zeolite = Events.newId();
+        String butene = Events.newId();
+        achievement(chinese, "高导热石墨烯复合散热膜制备技术", "面内导热系数1500 W/(m·K)，厚度25微米，用于手机和基站散热。",
+                List.of("石墨烯", "散热膜"), region);
+        achievement(english, "Water-borne Graphene-modified Zinc-rich Anticorrosive Coating for Steel Structures",
+                "A water-borne epoxy zinc-rich primer in which 0.5 wt% of well-dispersed graphene builds conductive "
+                        + "paths between zinc particles, so zinc content can be cut from 80% to 40%.",
+                List.of("graphene", "anticorrosive coating", "zinc-rich primer"), region);
+        achievement(graphite, "高纯石墨负极材料提纯技术", "天然鳞片石墨经高温提纯，纯度99.95%，用于锂离子电池负极。",
+                List.of("石墨", "负极材料"), region);
+        achievement(zeolite, "高硅沸石分子筛吸附剂", "ZSM-5沸石分子筛，用于VOCs吸附，比表面积400平方米每克。",
+                List.of("沸石", "分子筛"), region);
+        achievement(butene, "丁烯氧化脱氢制丁二烯催化剂", "铁酸锌催化剂用于丁烯氧化脱氢，丁二烯选择性92%。",
+                List.of("丁烯", "催化剂"), region);
+        List.of(chinese, english, graphite, zeolite, butene).forEach(MatchingTest::awaitIndexed);
+
+        // Graphene in Chinese and in English (the bilingual term list), not graphite, zeolite (沸石) or butene (丁烯).
+        searchAs(null, Map.of("q", "石墨烯", "region", region)).statusCode(200)
+                .body("totalItems", equalTo(2))
+                .body("items.id", containsInAnyOrder(chinese, english))
+                .body("items.find { it.id == '" + chinese + "' }.highlights.title[0]",
+                        equalTo("高导热<em>石墨烯</em>复合散热膜制备技术"))
+                .body("items.find { it.id == '" + english + "' }.highlights.keywords", hasItem("<em>graphene</em>"));
+        searchAs(null, Map.of("q", "石墨烯")).statusCode(200)
+                .body("items.id", hasItems(chinese, english))
+                .body("items.id", not(hasItem(graphite)))
+                .body("items.id", not(hasItem(zeolite)))
+                .body("items.id", not(hasItem(butene)));
+        searchAs(null, Map.of("q", "graphene", "region", region)).statusCode(200)
+                .body("items.id", containsInAnyOrder(chinese, english));
+        // Graphite is a word of its own, and graphene contains it.
+        assertIds(Map.of("q", "石墨", "region", region), graphite, chinese);
+        // A lone character is no word: 烯 finds nothing, although two of these texts contain it.
+        assertIds(Map.of("q", "烯", "region", region));
+        // Chinese typed without spaces: the words of a longer term need not be contiguous.
+        assertIds(Map.of("q", "石墨烯散热膜", "region", region), chinese);
+        // In quotes a term is taken as written, and only the words count.
+        assertIds(Map.of("q", "\"石墨烯散热膜\"", "region", region));
+        // A query of nothing but a generic word is taken as it is.
+        assertIds(Map.of("q", "技术", "region", region), chinese, graphite);
+    }
+
+    @Test
+    void aQueryOfNonsenseFindsNothing() {
+        fixture();
+        for (String q : List.of("xyzzy不存在", "xyzzy", "不存在的东西 plugh")) {
+            searchAs(null, Map.of("q", q)).statusCode(200)
+                    .body("totalItems", equalTo(0))
+                    .body("items", hasSize(0))
+                    .body("facets.type", hasSize(0));
+        }
+    }
+
+    @Test
+    void aQueryOfSeveralTermsNeedsMostOfThem() {
+        String one = marker();
+        String two = marker();
+        String three = marker();
+        String four = marker();
+        String absent = marker();
+        String region = "652800";
+        String withOne = Events.newId();
+        String withTwo = Events.newId();
+        String withThree = Events.newId();
+        String withFour = Events.newId();
+        achievement(withOne, "多孔陶瓷过滤膜", "孔径0.1微米的氧化铝陶瓷膜 " + one + "，用于含油废水过滤。", List.of("陶瓷膜"), region);
+        achievement(withTwo, "多孔陶瓷过滤膜二代", "孔径0.1微米的氧化铝陶瓷膜 " + one + " " + two + "，用于含油废水过滤。",
+                List.of("陶瓷膜"), region);
+        achievement(withThree, "多孔陶瓷过滤膜三代", "孔径0.1微米的氧化铝陶瓷膜 " + one + " " + two + " " + three
+                + "，用于含油废水过滤。", List.of("陶瓷膜"), region);
+        achievement(withFour, "多孔陶瓷过滤膜四代", "孔径0.1微米的氧化铝陶瓷膜 " + one + " " + two + " " + three + " "
+                + four + "，用于含油废水过滤。", List.of("陶瓷膜"), region);
+        List.of(withOne, withTwo, withThree, withFour).forEach(MatchingTest::awaitIndexed);
+
+        // One or two terms: all of them.
+        assertIds(Map.of("q", one), withOne, withTwo, withThree, withFour);
+        assertIds(Map.of("q", one + " " + two), withTwo, withThree, withFour);
+        assertIds(Map.of("q", one + " " + absent));
+        // Three terms: all three (three quarters of 3, rounded up); four: three of them; five: four.
+        assertIds(Map.of("q", one + " " + two + " " + three), withThree, withFour);
+        assertIds(Map.of("q", one + " " + two + " " + three + " " + absent), withThree, withFour);
+        assertIds(Map.of("q", one + " " + two + " " + absent + " " + marker()));
+        assertIds(Map.of("q", one + " " + two + " " + three + " " + four + " " + absent), withFour);
+        // Stop and generic words do not count as terms.
+        assertIds(Map.of("q", "the " + one + " " + two + " 技术"), withTwo, withThree, withFour);
+    }
+
+    @Test
+    void regionFacetsAreLabelledWithTheirNames() {
+        Fixture f = fixture();
+        search(Map.of("q", f.marker(), "region", "510104")).statusCode(200)
+                .body("facets.region.key", equalTo(List.of("440000", "510000")))
+                .body("facets.region.label", equalTo(List.of("广东省", "四川省")));
+    }
+
+    @Test
+    void aConfidentialDemandIsNotFoundByMeaningEither() {
+        Fixture f = fixture();
+        // Shares no word with the hidden demand (陶瓷基板 … 微裂纹 … 良率只有七成) but says the same:
+        // its embedding is ~0.76 similar, above the floor.
+        String paraphrase = "陶瓷片烧成开裂良率低";
+        searchAs(TestTokens.broker(), Map.of("q", paraphrase)).statusCode(200)
+                .body("items.id", hasItem(f.confidential()))
+                .body("items.find { it.id == '" + f.confidential() + "' }.highlights", equalTo(Map.of()))
+                .body("items.find { it.id == '" + f.confidential() + "' }.score", lessThan(1f));
+        for (String token : java.util.Arrays.asList(null, TestTokens.university("org-test-university"),
+                TestTokens.enterprise("org-other-enterprise"))) {
+            searchAs(token, Map.of("q", paraphrase)).statusCode(200)
+                    .body("items.id", not(hasItem(f.confidential())))
+                    .body(not(containsString(SECRET)))
+                    .body(not(containsString("某型陶瓷基板开裂问题")));
+            searchAs(token, Map.of("q", paraphrase, "type", "demand", "region", "510104")).statusCode(200)
+                    .body("totalItems", equalTo(0))
+                    .body("facets.type.find { it.key == 'demand' }", nullValue());
+        }
+        // Its owner finds it by meaning as well.
+        searchAs(TestTokens.enterprise("org-test-enterprise"), Map.of("q", paraphrase)).statusCode(200)
+                .body("items.id", hasItem(f.confidential()));
     }
 
     @Test
@@ -275,6 +407,12 @@ class SearchTest {
             String region, String status) {
         ObjectNode a = Events.achievement(id, 1, title, summary, List.of(title.substring(0, 4), marker), field, trl);
         a.put("regionCode", region).put("status", status);
+        Events.publishAchievement("AchievementCreated", a);
+    }
+
+    private static void achievement(String id, String title, String summary, List<String> keywords, String region) {
+        ObjectNode a = Events.achievement(id, 1, title, summary, keywords, "04.02", 6);
+        a.put("regionCode", region);
         Events.publishAchievement("AchievementCreated", a);
     }
 

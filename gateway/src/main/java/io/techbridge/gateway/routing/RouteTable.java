@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * Which service answers a path. The first matching rule wins: the rankings of one achievement or
  * demand and the invitations to a challenge belong to matching-service even though they sit under
- * the achievement and demand paths.
+ * the achievement and demand paths. A path no rule matches ({@code /api/auth}, {@code /api/admin}
+ * accounts, {@code /api/regions}) is answered by the gateway's own resources.
  */
 public final class RouteTable {
 

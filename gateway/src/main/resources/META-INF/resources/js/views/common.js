@@ -1,9 +1,10 @@
-// Pieces several views share: field names, record panels, the score explanation, paging.
-import { t, label, language } from '../i18n.js';
+// Pieces several views share: field and region names, record panels, the score explanation, paging.
+import { t, label, language, has } from '../i18n.js';
 import { h, svg, aside, field, money, moneyRange, percent, number, highlightTerms, fragment, dateTime } from '../dom.js';
-import { fields } from '../api.js';
+import { fields, regions } from '../api.js';
 
 let fieldNames = new Map();
+let regionNames = new Map();
 
 /** Loads the taxonomy once; fieldName() works (with the bare code) before it arrives. */
 export async function loadFields() {
@@ -21,6 +22,41 @@ export function fieldName(code) {
   const f = fieldNames.get(code);
   if (!f) return code;
   return language() === 'en' ? f.nameEn : f.nameZh;
+}
+
+/** Loads the region names once; regionName() works (with the bare code) before they arrive or if they fail. */
+export async function loadRegions() {
+  if (regionNames.size) return regionNames;
+  try {
+    const all = await regions();
+    regionNames = new Map(Object.entries(all ?? {}));
+  } catch {
+    // the codes are shown instead
+  }
+  return regionNames;
+}
+
+/**
+ * The name of a six-digit region code: the division itself, else its prefecture-level city
+ * (xxxx00), else its province (xx0000); the code itself when none is known.
+ */
+export function regionName(code) {
+  if (!code) return t('common.none');
+  const value = String(code);
+  return regionNames.get(value)
+    ?? (value.length === 6 ? regionNames.get(`${value.slice(0, 4)}00`) ?? regionNames.get(`${value.slice(0, 2)}0000`) : null)
+    ?? value;
+}
+
+/** A region's name with its code on hover, for fact lists. */
+function regionFact(code) {
+  if (!code) return null;
+  return h('span', { title: code, testid: 'region-name', dataset: { code } }, regionName(code));
+}
+
+/** A <datalist> of the known regions for a code input (shows "330100 杭州市" while typing). */
+export function regionOptions(id) {
+  return h(`datalist#${id}`, {}, [...regionNames].map(([code, name]) => h('option', { value: code }, name)));
 }
 
 /** A <select> of the taxonomy: top-level fields, their sub-fields indented. */
@@ -65,7 +101,7 @@ export function achievementPanel(a, terms = [], testid = 'achievement') {
       field('rec.institution', a.institution),
       field('rec.field', `${fieldName(a.fieldCode)}${aside(a.fieldCode)}`),
       field('rec.trl', a.trl != null ? `TRL ${a.trl} · ${label('stage', a.stage)}` : null),
-      field('rec.region', a.regionCode),
+      field('rec.region', regionFact(a.regionCode)),
       field('rec.price', moneyRange(a.askingPrice)),
       field('rec.modes', list(a.transferModes, 'mode')),
       field('rec.ipForms', list(a.ipForms, 'ip')),
@@ -91,7 +127,7 @@ export function demandPanel(d, terms = [], testid = 'demand') {
       field('rec.enterprise', d.enterprise),
       field('rec.field', d.fieldCode ? `${fieldName(d.fieldCode)}${aside(d.fieldCode)}` : null),
       field('rec.minTrl', d.minTrl != null ? `TRL ${d.minTrl}` : null),
-      field('rec.region', d.regionCode),
+      field('rec.region', regionFact(d.regionCode)),
       field('rec.budget', moneyRange(d.budget)),
       field('rec.cooperation', list(d.cooperationModes, 'mode')),
       field('rec.validUntil', d.validUntil),
@@ -110,45 +146,108 @@ function section(key, text, terms, testid) {
   return h('section.record-text', { testid }, h('h3', {}, t(key)), h('p', {}, highlightTerms(text, terms)));
 }
 
-/** The explanation: one stacked bar of the contributions (they add up to the score), then each factor. */
+// --- explanations --------------------------------------------------------------
+
+const listSeparator = () => (language() === 'en' ? ', ' : '、');
+
+function listOf(values, name = (v) => v) {
+  return (Array.isArray(values) ? values : values == null ? [] : [values]).map(name).join(listSeparator());
+}
+
+/** One parameter of a factor's reason as a reader reads it: names for codes, 万元 for money, and so on. */
+function reasonParam(code, name, value) {
+  if (value === null || value === undefined) return t('common.none');
+  if (name === 'similarity') return number(value, 2);
+  if (name === 'coverage') return percent(value, 0);
+  if (name === 'terms') return listOf(value);
+  if (name === 'priceMin' || name === 'budgetMax') return money(value);
+  if (name === 'years') return number(value, Number.isInteger(Number(value)) ? 0 : 1);
+  if (code.startsWith('FIELD_')) return fieldName(value);
+  if (code.startsWith('MODES_')) return listOf(value, (m) => label('mode', m));
+  if (code.startsWith('REGION_')) return regionName(value);
+  return Array.isArray(value) ? listOf(value) : String(value);
+}
+
+/**
+ * Why a factor has its value, in the reader's language: the reason is data ({code, …params});
+ * an explanation stored before reasons were codes carries {code: "TEXT", text} (or, older still,
+ * the sentence itself); a code this console does not know is shown as it is.
+ */
+export function reasonText(reason) {
+  if (reason === null || reason === undefined || reason === '') return '';
+  if (typeof reason !== 'object') return String(reason);
+  const { code, ...params } = reason;
+  if (code === 'TEXT') return params.text ?? '';
+  if (!code || !has(`explain.${code}`)) return String(code ?? '');
+  const shown = {};
+  for (const [name, value] of Object.entries(params)) shown[name] = reasonParam(code, name, value);
+  return t(`explain.${code}`, shown);
+}
+
+/**
+ * The value a factor's bar shows. The semantic factor's is the pair's semantic similarity, so
+ * the headline similarity and its bar always agree.
+ */
+export function factorValue(factor, explanation) {
+  const value = factor.name === 'semantic' && explanation?.semanticSimilarity != null
+    ? explanation.semanticSimilarity : factor.value;
+  return Math.max(0, Math.min(1, Number(value) || 0));
+}
+
+/** The grey mark of a candidate below the recommendation threshold. */
+export function weakBadge(item) {
+  return item?.strong === false ? h('span.badge.weak', { testid: 'weak-badge', title: t('ranking.weakHint') }, t('ranking.weak')) : null;
+}
+
+/**
+ * The explanation: the approval likelihood, one stacked bar of the contributions (they add up to
+ * it), then each factor with its value, weight in the approval model, contribution and reason.
+ */
 export function explanationPanel(explanation, score) {
   const factors = explanation?.factors ?? [];
-  const total = factors.reduce((sum, f) => sum + (f.contribution ?? 0), 0);
+  const total = factors.reduce((sum, f) => sum + Math.max(0, f.contribution ?? 0), 0);
   const palette = ['#1f5fae', '#3a86d4', '#5aa469', '#e0a526', '#8e6cc2', '#d66a4f', '#4fb3b3', '#9aa5b1'];
   const width = 600;
   let x = 0;
   const segments = factors.map((f, i) => {
-    const w = score > 0 ? (f.contribution / Math.max(score, total)) * width : 0;
+    const w = score > 0 ? (Math.max(0, f.contribution ?? 0) / Math.max(score, total)) * width : 0;
     const rect = svg('rect', { x, y: 0, width: Math.max(0, w), height: 18, fill: palette[i % palette.length] },
-      svg('title', {}, `${label('factor', f.name)} +${(f.contribution * 100).toFixed(1)}`));
+      svg('title', {}, `${label('factor', f.name)} +${((f.contribution ?? 0) * 100).toFixed(1)}`));
     x += w;
     return rect;
   });
   const stacked = svg('svg', { viewBox: `0 0 ${width} 18`, class: 'stacked', role: 'img', 'aria-label': t('pair.factors'), preserveAspectRatio: 'none' },
     svg('rect', { x: 0, y: 0, width, height: 18, fill: '#eef2f7' }), segments);
+  const similarity = explanation?.semanticSimilarity;
   return h('section.panel.explanation', { testid: 'explanation' },
     h('header.panel-head', {},
       h('h2', {}, t('pair.factors')),
       h('span.muted', {}, t('pair.factorsLead'))),
     h('div.score-summary', {},
-      h('div.big-score', { testid: 'pair-score', dataset: { score: String(score) } }, percent(score, 1)),
+      h('div.big-score-box', {},
+        h('span.muted', {}, t('pair.score')),
+        h('div.big-score', { testid: 'pair-score', dataset: { score: String(score) }, title: t('pair.scoreHint') }, percent(score, 1))),
       h('div.sub-scores', {},
-        h('div', { testid: 'semantic-similarity' }, h('span.muted', {}, t('pair.semantic')), ' ', h('strong', {}, percent(explanation?.semanticSimilarity, 1))),
-        explanation?.bm25 != null ? h('div', {}, h('span.muted', {}, t('pair.bm25')), ' ', h('strong', {}, number(explanation.bm25, 2))) : null)),
+        h('div', { testid: 'semantic-similarity', dataset: { similarity: similarity == null ? '' : String(similarity) } },
+          h('span.muted', {}, t('pair.semantic')), ' ', h('strong', {}, similarity == null ? t('common.none') : number(similarity, 2))),
+        h('small.muted', {}, t('pair.scoreHint')))),
     stacked,
     h('div.legend', {}, factors.map((f, i) => h('span.legend-item', {},
       h('span.swatch', { style: `background:${palette[i % palette.length]}` }), label('factor', f.name)))),
     h('table.factors', { testid: 'factors' },
       h('thead', {}, h('tr', {},
-        h('th', {}, t('pair.factor')), h('th', {}, t('pair.value')), h('th.num', {}, t('pair.weight')),
+        h('th', {}, t('pair.factor')), h('th', {}, t('pair.value')), h('th.num', { title: t('pair.weightHint') }, t('pair.weight')),
         h('th.num', {}, t('pair.contribution')), h('th', {}, t('pair.reason')))),
-      h('tbody', {}, factors.map((f, i) => h('tr', { testid: `factor-${f.name}`, dataset: { contribution: String(f.contribution) } },
-        h('td', {}, h('span.swatch', { style: `background:${palette[i % palette.length]}` }), label('factor', f.name)),
-        h('td', {}, h('span.bar', {}, h('span.bar-fill', { style: `width:${Math.max(0, Math.min(1, f.value)) * 100}%;background:${palette[i % palette.length]}` })),
-          h('span.bar-value', {}, percent(f.value, 0))),
-        h('td.num', {}, number(f.weight, 2)),
-        h('td.num', {}, `+${(f.contribution * 100).toFixed(1)}`),
-        h('td.reason', {}, f.reason ?? ''))))),
+      h('tbody', {}, factors.map((f, i) => {
+        const value = factorValue(f, explanation);
+        return h('tr', { testid: `factor-${f.name}`, dataset: { contribution: String(f.contribution), value: String(value), code: f.reason?.code ?? '' } },
+          h('td', {}, h('span.swatch', { style: `background:${palette[i % palette.length]}` }), label('factor', f.name)),
+          h('td', {}, h('span.bar', {}, h('span.bar-fill', { style: `width:${value * 100}%;background:${palette[i % palette.length]}` })),
+            h('span.bar-value', { testid: 'factor-value' }, number(value, 2))),
+          h('td.num', {}, number(f.weight, 2)),
+          h('td.num', {}, `+${((f.contribution ?? 0) * 100).toFixed(1)}`),
+          h('td.reason', { testid: 'factor-reason' }, reasonText(f.reason)));
+      }))),
     h('div.terms', { testid: 'matched-terms' },
       h('h3', {}, t('pair.matchedTerms')),
       (explanation?.matchedTerms ?? []).length

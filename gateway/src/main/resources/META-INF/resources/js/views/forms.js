@@ -3,7 +3,7 @@
 import { t, label, language } from '../i18n.js';
 import { h, put, clear, percent } from '../dom.js';
 import { post, currentUser, isProblem } from '../api.js';
-import { loadFields } from './common.js';
+import { loadFields, regionOptions, regionName } from './common.js';
 import { notify } from '../app.js';
 
 export const MODES = ['ASSIGNMENT', 'LICENSE', 'EQUITY', 'JOINT_DEVELOPMENT', 'TECHNICAL_SERVICE'];
@@ -19,6 +19,20 @@ export function daysFromNow(days) {
 /** A labelled input; the control's testid and id are the same. */
 export function labelled(key, control, hint) {
   return h('label.form-field', {}, h('span', {}, t(key)), control, hint ? h('small.muted', {}, hint) : null);
+}
+
+/** The region code input with the known codes to pick from and the name of the code typed. */
+function regionField(region) {
+  const listId = `${region.id}-options`;
+  const name = h('small.muted', { testid: `${region.id}-name` });
+  const show = () => {
+    const code = region.value.trim();
+    name.textContent = /^\d{6}$/.test(code) && regionName(code) !== code ? regionName(code) : '';
+  };
+  region.setAttribute('list', listId);
+  region.addEventListener('input', show);
+  show();
+  return h('label.form-field', {}, h('span', {}, t('form.regionCode')), region, regionOptions(listId), name);
 }
 
 export function input(id, attrs = {}) {
@@ -182,7 +196,7 @@ export async function demandForm({ challenge = false, onCreated }) {
     labelled('form.budgetMaxWan', budgetMax),
     h('label.check', {}, negotiable, t('common.negotiable')),
     labelled('rec.validUntil', validUntil),
-    labelled('form.regionCode', region),
+    regionField(region),
     labelled('rec.cooperation', modes),
     labelled('rec.minTrl', minTrl),
     labelled('rec.confidentiality', confidentiality),
@@ -257,7 +271,7 @@ export async function achievementForm({ onCreated }) {
     labelled('form.priceMinWan', priceMin),
     labelled('form.priceMaxWan', priceMax),
     h('label.check', {}, negotiable, t('common.negotiable')),
-    labelled('form.regionCode', region),
+    regionField(region),
     labelled('rec.inventors', inventors),
     labelled('form.contactName', contactName),
     labelled('form.contactPhone', contactPhone),

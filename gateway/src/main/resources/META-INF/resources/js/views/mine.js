@@ -2,7 +2,7 @@
 import { t, label } from '../i18n.js';
 import { h, put, clear, scoreMeter, statusBadge, dateTime, emptyState } from '../dom.js';
 import { get, post, currentRole, currentUser } from '../api.js';
-import { loadFields, fieldName, achievementPanel, demandPanel } from './common.js';
+import { loadFields, fieldName, regionName, achievementPanel, demandPanel, reasonText, factorValue, weakBadge } from './common.js';
 import { demandForm, achievementForm, labelled, input, daysFromNow } from './forms.js';
 import { notify, navigate } from '../app.js';
 
@@ -45,7 +45,7 @@ export async function mineView(container, args, { isCurrent }) {
       ? h('ul.record-list', { testid: 'mine-list' }, page.items.map((r) => h('li', {},
         h('a.record-row', { href: `#/record/${kind}/${r.id}`, testid: 'mine-item', dataset: { id: r.id } },
           h('span.record-title', {}, r.title),
-          h('span.muted', {}, [fieldName(r.fieldCode), r.regionCode, kind === 'achievement' ? `TRL ${r.trl}` : (r.minTrl ? `TRL ≥ ${r.minTrl}` : null)].filter(Boolean).join(' · ')),
+          h('span.muted', {}, [fieldName(r.fieldCode), r.regionCode ? regionName(r.regionCode) : null, kind === 'achievement' ? `TRL ${r.trl}` : (r.minTrl ? `TRL ≥ ${r.minTrl}` : null)].filter(Boolean).join(' · ')),
           statusBadge(r.status),
           h('span.muted.nowrap', {}, dateTime(r.updatedAt))))))
       : emptyState(t('mine.empty')));
@@ -59,13 +59,8 @@ export async function recordView(container, [kind, id], { isCurrent }) {
   // Rankings are for brokers, admins and the record's own organisation; others just see the record.
   const role = currentRole();
   const mayRank = role === 'broker' || role === 'admin' || rec.organisationId === currentUser()?.organisationId;
-  const ranking = mayRank
-    ? await get(isDemand ? `/api/demands/${encodeURIComponent(id)}/matches` : `/api/achievements/${encodeURIComponent(id)}/matches`, { limit: 10 })
-      .catch((e) => {
-        notify(e);
-        return [];
-      })
-    : null;
+  const rankingPath = isDemand ? `/api/demands/${encodeURIComponent(id)}/matches` : `/api/achievements/${encodeURIComponent(id)}/matches`;
+  const ranking = mayRank ? await fetchRanking(rankingPath, false) : null;
   if (!isCurrent()) return;
   const mineHref = mayRank && (role === 'enterprise' || role === 'university') ? '#/mine' : '#/search';
   put(container, 
@@ -74,36 +69,102 @@ export async function recordView(container, [kind, id], { isCurrent }) {
     upkeepPanel(kind, rec, role),
     h(ranking === null ? 'div.record-alone' : 'div.record-with-ranking', {},
       isDemand ? demandPanel(rec, [], 'record') : achievementPanel(rec, [], 'record'),
-      ranking === null ? null : h('section.panel.ranking', { testid: 'ranking' },
-        h('h2', {}, t('mine.ranking')),
-        h('p.muted', {}, t('mine.rankingLead')),
-        ranking.length
-          ? h('ol.ranking-list', {}, ranking.map((c, i) => rankingItem(c, i + 1)))
-          : emptyState(t('common.empty')))));
+      ranking === null ? null : rankingPanel(isDemand, rankingPath, ranking, isCurrent)));
+}
+
+const RANKING_LIMIT = 10;
+
+/** A live ranking: by default its strong candidates only; with weak, the weaker ones too (marked strong: false). */
+async function fetchRanking(path, weak) {
+  try {
+    const list = await get(path, { limit: RANKING_LIMIT, includeWeak: weak ? 'true' : null });
+    return Array.isArray(list) ? list : [];
+  } catch (e) {
+    notify(e);
+    return [];
+  }
+}
+
+const isStrong = (candidate) => candidate.strong !== false;
+
+/**
+ * The ranking panel. Only strong candidates (at or above the recommendation threshold) are shown
+ * at first; when there are none it says so plainly. On request the weaker candidates follow,
+ * below a divider, each marked as weaker.
+ */
+function rankingPanel(isDemand, path, initial, isCurrent) {
+  const body = h('div.ranking-body', { testid: 'ranking-body' });
+  const panel = h('section.panel.ranking', { testid: 'ranking' },
+    h('h2', {}, t('mine.ranking')),
+    h('p.muted', {}, t('mine.rankingLead')),
+    body);
+
+  function render(candidates, weakShown) {
+    const strong = candidates.filter(isStrong);
+    const weak = weakShown ? candidates.filter((c) => !isStrong(c)) : [];
+    clear(body);
+    if (strong.length) {
+      body.append(h('ol.ranking-list', { testid: 'ranking-strong' }, strong.map((c, i) => rankingItem(c, i + 1))));
+    } else {
+      body.append(h('div.no-strong', { testid: 'no-strong' },
+        h('strong', {}, t(isDemand ? 'ranking.noStrongForDemand' : 'ranking.noStrongForAchievement')),
+        h('p.muted', {}, t('ranking.noStrongLead'))));
+    }
+    if (weakShown) {
+      if (weak.length) {
+        body.append(
+          h('div.weak-divider', { testid: 'weak-divider', role: 'separator' }, h('span', {}, t('ranking.weakDivider'))),
+          h('ol.ranking-list.weak-list', { testid: 'ranking-weak' },
+            weak.map((c, i) => rankingItem(c, strong.length + i + 1))));
+      } else {
+        body.append(h('p.muted', { testid: 'no-weak' }, t('ranking.noWeak')));
+      }
+    } else if (strong.length < RANKING_LIMIT) {
+      const button = h('button', {
+        type: 'button', testid: 'show-weak',
+        onclick: async () => {
+          button.disabled = true;
+          const all = await fetchRanking(path, true);
+          if (!isCurrent()) return;
+          render(all, true);
+        },
+      }, t('ranking.showWeak'));
+      body.append(h('div.form-actions', {}, button));
+    }
+  }
+
+  render(initial, false);
+  return panel;
 }
 
 function rankingItem(candidate, rank) {
   const other = candidate.counterpart ?? {};
-  const factors = candidate.explanation?.factors ?? [];
-  return h('li.ranking-item', { testid: 'ranking-item', dataset: { score: String(candidate.score), id: other.id ?? '' } },
-    h('div.ranking-head', {},
-      h('span.rank', {}, String(rank)),
-      h('div.ranking-title', {},
-        h('strong', {}, other.title ?? t('common.none'), other.confidential ? h('span.badge.confidential', {}, t('search.confidential')) : null),
-        h('span.muted', {}, [other.organisation, fieldName(other.fieldCode), other.regionCode, other.trl != null ? `TRL ${other.trl}` : null].filter(Boolean).join(' · '))),
-      scoreMeter(candidate.score)),
-    h('div.mini-factors', {}, factors.map((f) => h('span.mini-factor', { title: f.reason ?? '' },
-      label('factor', f.name), ' ', h('span.mini-bar', {}, h('span', { style: `width:${Math.round(Math.max(0, Math.min(1, f.value)) * 100)}%` }))))),
-    candidate.explanation?.matchedTerms?.length
-      ? h('div.chips', {}, candidate.explanation.matchedTerms.slice(0, 8).map((term) => h('mark.term.chip', {}, term)))
-      : null,
-    candidate.matchId
-      ? h('div.ranking-pair', {},
-        h('span.muted', {}, `${t('mine.pairStatus')}：`), statusBadge(candidate.matchStatus),
-        ['PROPOSED', 'WITHDRAWN', 'REJECTED'].includes(candidate.matchStatus) && !['broker', 'admin'].includes(currentRole())
-          ? null
-          : h('a', { href: `#/pair/${candidate.matchId}`, testid: 'ranking-open-pair' }, t('common.open')))
-      : null);
+  const explanation = candidate.explanation;
+  const factors = explanation?.factors ?? [];
+  const strong = isStrong(candidate);
+  return h(`li.ranking-item${strong ? '' : '.weak'}`, {
+    testid: 'ranking-item', dataset: { score: String(candidate.score), id: other.id ?? '', strong: String(strong) },
+  },
+  h('div.ranking-head', {},
+    h('span.rank', {}, String(rank)),
+    h('div.ranking-title', {},
+      h('strong', {}, other.title ?? t('common.none'), other.confidential ? h('span.badge.confidential', {}, t('search.confidential')) : null,
+        weakBadge(candidate)),
+      h('span.muted', {}, [other.organisation, fieldName(other.fieldCode), other.regionCode ? regionName(other.regionCode) : null,
+        other.trl != null ? `TRL ${other.trl}` : null].filter(Boolean).join(' · '))),
+    scoreMeter(candidate.score)),
+  h('div.mini-factors', {}, factors.map((f) => h('span.mini-factor', { title: reasonText(f.reason), dataset: { factor: f.name } },
+    label('factor', f.name), ' ', h('span.mini-bar', {}, h('span', { style: `width:${Math.round(factorValue(f, explanation) * 100)}%` }))))),
+  explanation?.matchedTerms?.length
+    ? h('div.chips', {}, explanation.matchedTerms.slice(0, 8).map((term) => h('mark.term.chip', {}, term)))
+    : null,
+  candidate.matchId
+    ? h('div.ranking-pair', {},
+      h('span.muted', {}, `${t('mine.pairStatus')}：`), statusBadge(candidate.matchStatus),
+      ['PROPOSED', 'WITHDRAWN', 'REJECTED'].includes(candidate.matchStatus) && !['broker', 'admin'].includes(currentRole())
+        ? null
+        : h('a', { href: `#/pair/${candidate.matchId}`, testid: 'ranking-open-pair' }, t('common.open')))
+    : null);
 }
 
 

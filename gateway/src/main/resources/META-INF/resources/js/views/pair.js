@@ -3,7 +3,7 @@
 import { t, label } from '../i18n.js';
 import { h, put, statusBadge, money, dateTime, percent } from '../dom.js';
 import { get, post, record, currentRole, currentUser } from '../api.js';
-import { loadFields, achievementPanel, demandPanel, explanationPanel, historyList } from './common.js';
+import { loadFields, achievementPanel, demandPanel, explanationPanel, historyList, weakBadge } from './common.js';
 import { notify, navigate } from '../app.js';
 
 export const REASON_CODES = ['TOO_EARLY', 'FIELD_MISMATCH', 'BENEFIT_UNCLEAR', 'PRICE_MISMATCH', 'REGION', 'DUPLICATE', 'OTHER'];
@@ -26,7 +26,8 @@ export async function pairView(container, [id], { isCurrent }) {
       h('a.back', { href: role === 'broker' || role === 'admin' ? (match.status === 'PROPOSED' ? '#/queue' : '#/board') : '#/pairs' }, `← ${t('common.back')}`),
       h('h1', {}, t('pair.title')),
       h('div.pair-meta', {},
-        h('span.head-score', {}, `${t('pair.score')} `, h('strong', {}, percent(match.score, 1))),
+        h('span.head-score', { title: t('pair.scoreHint') }, `${t('pair.score')} `, h('strong', {}, percent(match.score, 1))),
+        weakBadge(match),
         statusBadge(match.status, { testid: 'pair-status', dataset: { status: match.status } }),
         match.disclosed ? h('span.badge.disclosed', { testid: 'pair-disclosed' }, t('pair.disclosed')) : null,
         match.contract ? h('span.chip', { testid: 'pair-contract' }, `${t('pair.contract')} ${money(match.contract.amountCny)} · ${match.contract.registrationNo ?? ''}`) : null,

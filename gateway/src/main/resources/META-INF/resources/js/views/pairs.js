@@ -2,7 +2,7 @@
 import { t } from '../i18n.js';
 import { h, put, clear, scoreMeter, statusBadge, dateTime, money, emptyState } from '../dom.js';
 import { get, record, currentRole } from '../api.js';
-import { loadFields, fieldName, pager } from './common.js';
+import { loadFields, fieldName, pager, weakBadge } from './common.js';
 import { notify } from '../app.js';
 
 export async function pairsView(container, args, { isCurrent }) {
@@ -54,7 +54,7 @@ function row(m, enterprise) {
   return h('tr.clickable', { testid: 'pair-row', dataset: { matchId: m.id, status: m.status }, onclick: () => { location.hash = `#/pair/${m.id}`; } },
     h('td', {}, h('a', { href: `#/pair/${m.id}`, testid: 'pair-open' }, own)),
     h('td', {}, other),
-    h('td', {}, scoreMeter(m.score)),
+    h('td', {}, scoreMeter(m.score), weakBadge(m)),
     h('td', {}, fieldName(m.fieldCode)),
     h('td', {}, statusBadge(m.status),
       m.status === 'INTRODUCED' && !m.disclosed && enterprise ? h('span.badge.waiting', {}, t('pair.notDisclosed')) : null,

@@ -2,7 +2,7 @@
 import { t } from '../i18n.js';
 import { h, put, clear, scoreMeter, dateTime, emptyState } from '../dom.js';
 import { get, record } from '../api.js';
-import { loadFields, fieldName, fieldSelect, pager } from './common.js';
+import { loadFields, fieldName, fieldSelect, pager, weakBadge } from './common.js';
 import { notify } from '../app.js';
 
 const PAGE_SIZE = 20;
@@ -91,7 +91,7 @@ function queueRow(m, rank) {
     onclick: open, onkeydown: (e) => { if (e.key === 'Enter') open(); },
   },
   h('td.num', {}, String(rank)),
-  h('td', {}, scoreMeter(m.score)),
+  h('td', {}, scoreMeter(m.score), weakBadge(m)),
   h('td', {}, h('a', { href: `#/pair/${m.id}`, testid: 'queue-open' }, demandTitle)),
   h('td', {}, achievementTitle),
   h('td', {}, fieldName(m.fieldCode)),

@@ -2,7 +2,7 @@
 import { t, label } from '../i18n.js';
 import { h, put, clear, fragment, emptyState } from '../dom.js';
 import { get } from '../api.js';
-import { loadFields, fieldName, fieldSelect, pager } from './common.js';
+import { loadFields, fieldName, regionName, regionOptions, fieldSelect, pager } from './common.js';
 import { notify } from '../app.js';
 
 const state = { q: '', type: '', field: '', region: '', minTrl: '', page: 0 };
@@ -15,7 +15,9 @@ export async function searchView(container, args, { isCurrent }) {
     h('option', { value: '' }, t('common.all')),
     ['achievement', 'demand'].map((v) => h('option', { value: v, selected: state.type === v }, t(`type.${v}`))));
   const fieldFilter = fieldSelect('search-field', state.field, all);
-  const region = h('input#search-region', { testid: 'search-region', value: state.region, placeholder: t('search.regionPlaceholder'), maxlength: '6', inputmode: 'numeric' });
+  const region = h('input#search-region', {
+    testid: 'search-region', value: state.region, placeholder: t('search.regionPlaceholder'), maxlength: '6', inputmode: 'numeric', list: 'search-region-options',
+  });
   const minTrl = h('select#search-min-trl', { testid: 'search-min-trl' },
     h('option', { value: '' }, t('common.all')),
     [1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => h('option', { value: String(n), selected: state.minTrl === String(n) }, `TRL ≥ ${n}`)));
@@ -33,7 +35,7 @@ export async function searchView(container, args, { isCurrent }) {
       h('div.filters.inline-filters', {},
         h('label', {}, h('span', {}, t('search.type')), type),
         h('label', {}, h('span', {}, t('queue.field')), fieldFilter),
-        h('label', {}, h('span', {}, t('search.region')), region),
+        h('label', {}, h('span', {}, t('search.region')), region, regionOptions('search-region-options')),
         h('label', {}, h('span', {}, t('search.minTrl')), minTrl))),
     h('div.search-layout', {}, facets, results));
 
@@ -61,7 +63,7 @@ export async function searchView(container, args, { isCurrent }) {
     put(clear(facets), 
       facetGroup('search.facetType', 'type', page.facets?.type, (k) => t(`type.${k}`), choose),
       facetGroup('search.facetField', 'field', page.facets?.field, (k, b) => (fieldName(k) !== k ? fieldName(k) : b.label ?? k), choose),
-      facetGroup('search.facetRegion', 'region', page.facets?.region, (k) => k, choose),
+      facetGroup('search.facetRegion', 'region', page.facets?.region, (k, b) => b.label ?? regionName(k), choose),
       facetGroup('search.facetStatus', null, page.facets?.status, (k) => label('status', k)));
     put(clear(results), 
       h('div.result-count', { testid: 'search-count' }, t('search.results', { total: page.totalItems })),
@@ -92,7 +94,7 @@ function resultItem(item) {
       h('h3', {}, h('a', { href: `#/record/${item.type}/${item.id}`, testid: 'search-open' }, titleFragments ? fragment(titleFragments) : item.title)),
       item.confidential ? h('span.badge.confidential', {}, t('search.confidential')) : null),
     h('div.result-meta.muted', {},
-      [item.organisation, fieldName(item.fieldCode), item.regionCode,
+      [item.organisation, fieldName(item.fieldCode), item.regionCode ? regionName(item.regionCode) : null,
         item.trl != null ? `TRL ${item.trl}` : null, item.minTrl != null ? `TRL ≥ ${item.minTrl}` : null,
         label('status', item.status)].filter(Boolean).join(' · ')),
     highlights.length ? h('div.result-highlights', {}, highlights.slice(0, 3).flatMap(([, fragments]) =>

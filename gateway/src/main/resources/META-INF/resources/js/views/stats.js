@@ -2,7 +2,7 @@
 import { t, language, label } from '../i18n.js';
 import { h, put, clear, number, money, percent, dateTime, emptyState } from '../dom.js';
 import { get, download } from '../api.js';
-import { loadFields, fieldSelect, fieldName } from './common.js';
+import { loadFields, fieldSelect, fieldName, regionName, regionOptions } from './common.js';
 import { barChart, lineChart, horizontalBarChart } from '../charts.js';
 import { notify } from '../app.js';
 
@@ -75,7 +75,7 @@ export async function statsView(container, args, { isCurrent }) {
 
 /** The .xlsx report of the same figures: the period of the filter above (or its own), a region. */
 function reportForm(period) {
-  const region = h('input#report-region', { testid: 'report-region', pattern: '\\d{6}', placeholder: t('search.regionPlaceholder') });
+  const region = h('input#report-region', { testid: 'report-region', pattern: '\\d{6}', placeholder: t('search.regionPlaceholder'), list: 'report-region-options' });
   const from = h('input#report-from', { testid: 'report-from', type: 'month' });
   const to = h('input#report-to', { testid: 'report-to', type: 'month' });
   return h('form.panel.filters.report-form', {
@@ -99,7 +99,7 @@ function reportForm(period) {
   h('h2', {}, t('stats.report')),
   h('label', {}, h('span', {}, t('stats.from')), from),
   h('label', {}, h('span', {}, t('stats.to')), to),
-  h('label', {}, h('span', {}, t('search.region')), region),
+  h('label', {}, h('span', {}, t('search.region')), region, regionOptions('report-region-options')),
   h('button.primary', { type: 'submit', testid: 'report-download' }, t('stats.downloadReport')),
   h('small.muted', {}, t('stats.reportLead')));
 }
@@ -234,7 +234,7 @@ function render(stats) {
         h('thead', {}, h('tr', {}, h('th', {}, t('stats.region')),
           ['pairsProposed', 'pairsApproved', 'contractsSigned', 'contractTurnoverCny', 'enterprisesServed'].map((m) => h('th.num', {}, t(`metric.${m}`))))),
         h('tbody', {}, regions.map((r) => h('tr', {},
-          h('td', {}, r.label ?? r.key),
+          h('td', { title: r.key }, r.label ?? regionName(r.key)),
           h('td.num', {}, number(r.pairsProposed)), h('td.num', {}, number(r.pairsApproved)),
           h('td.num', {}, number(r.contractsSigned)), h('td.num', {}, money(r.contractTurnoverCny)),
           h('td.num', {}, number(r.enterprisesServed))))))) : null,

@@ -10,6 +10,7 @@ import io.techbridge.matching.api.MyInvitation;
 import io.techbridge.matching.invitation.ChallengeTerms;
 import io.techbridge.matching.invitation.Invitation;
 import io.techbridge.matching.matching.Explanation;
+import io.techbridge.matching.matching.Reason;
 import io.techbridge.matching.matching.Factor;
 import io.techbridge.matching.matching.ScoredPair;
 import io.techbridge.matching.persistence.MatchPair;
@@ -43,14 +44,19 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class Visibility {
 
+    /** A ranking's candidates at or above it are strong; the others are shown only when asked for. */
+    private final double threshold;
+
     static final String ANONYMOUS_TITLE = "保密需求";
-    static final String WITHHELD_TERMS = "shared terms withheld: the demand is confidential";
+    static final Reason WITHHELD_TERMS = Reason.of("TERMS_WITHHELD");
 
     private final Caller caller;
     private final MatchPairRepository pairs;
     private final DocumentIndexer documents;
 
-    public Visibility(Caller caller, MatchPairRepository pairs, DocumentIndexer documents) {
+    public Visibility(Caller caller, MatchPairRepository pairs, DocumentIndexer documents,
+            io.techbridge.matching.config.MatchingConfig config) {
+        this.threshold = config.proposalThreshold();
         this.caller = caller;
         this.pairs = pairs;
         this.documents = documents;
@@ -182,7 +188,7 @@ public class Visibility {
         return ranked.stream().map(p -> {
             AchievementDocument a = p.achievement();
             MatchPair pair = shownPair(stored.get(p.achievementId()));
-            return new MatchCandidate(p.demandId(), p.achievementId(), p.score(),
+            return new MatchCandidate(p.demandId(), p.achievementId(), round(p.score()), p.score() >= threshold,
                     new MatchCandidate.Summary(a.id(), a.title(), a.organisationId(), a.institution(), a.fieldCode(),
                             a.trl(), a.regionCode(), a.status(), null),
                     p.explanation(), pair == null ? null : pair.id, pair == null ? null : pair.status);
@@ -203,7 +209,7 @@ public class Visibility {
                             d.minTrl(), d.regionCode(), d.status(), true)
                     : new MatchCandidate.Summary(d.id(), d.title(), d.organisationId(), d.enterprise(), d.fieldCode(),
                             d.minTrl(), d.regionCode(), d.status(), confidential);
-            return new MatchCandidate(p.demandId(), p.achievementId(), p.score(), summary,
+            return new MatchCandidate(p.demandId(), p.achievementId(), round(p.score()), p.score() >= threshold, summary,
                     hidden ? withhold(p.explanation()) : p.explanation(),
                     pair == null ? null : pair.id, pair == null ? null : pair.status);
         }).toList();
@@ -266,7 +272,11 @@ public class Visibility {
                         ? new Factor(f.name(), f.value(), f.weight(), f.contribution(), WITHHELD_TERMS)
                         : f)
                 .toList();
-        return new Explanation(List.of(), Map.of(), explanation.semanticSimilarity(), explanation.bm25(), factors,
+        return new Explanation(List.of(), Map.of(), explanation.semanticSimilarity(), factors,
                 explanation.weights());
+    }
+
+    private static double round(double score) {
+        return Math.round(score * 10_000) / 10_000.0;
     }
 }

@@ -7,8 +7,10 @@ import io.techbridge.matching.workflow.MatchStatus;
 import java.util.UUID;
 
 /**
- * One entry of a live ranking: the other side in brief, the score and its explanation, and the
- * pair's state if it has one the caller may see. Built by {@code access.Visibility}, which decides
+ * One entry of a live ranking: the other side in brief, the score (the estimated probability that a
+ * broker approves the pair), whether it reaches the operating threshold ({@code strong}; weaker
+ * candidates are listed only when asked for), its explanation, and the pair's state if it has one
+ * the caller may see. Built by {@code access.Visibility}, which decides
  * what of a confidential demand the caller sees.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -16,6 +18,7 @@ public record MatchCandidate(
         String demandId,
         String achievementId,
         double score,
+        boolean strong,
         Summary counterpart,
         Explanation explanation,
         UUID matchId,

@@ -8,6 +8,7 @@ import io.techbridge.commons.security.Caller;
 import io.techbridge.commons.security.Role;
 import io.techbridge.matching.access.Visibility;
 import io.techbridge.matching.matching.Matcher;
+import io.techbridge.matching.matching.ScoredPair;
 import io.techbridge.matching.persistence.MatchPairRepository;
 import io.techbridge.matching.search.AchievementDocument;
 import io.techbridge.matching.search.DemandDocument;
@@ -64,8 +65,11 @@ public class MatchResource {
     @Path("/demands/{id}/matches")
     @Operation(summary = "The best achievements for a demand, ranked, each with its explanation",
             description = "Brokers and admins, or an enterprise acting for the demand's organisation. "
+                    + "Only strong pairs (score at or above the operating threshold) unless includeWeak=true, "
+                    + "which adds weaker candidates marked strong: false. "
                     + "A pair's id and state are shown to the enterprise from APPROVED on.")
-    public List<MatchCandidate> forDemand(@PathParam("id") String id, @QueryParam("limit") String limit) {
+    public List<MatchCandidate> forDemand(@PathParam("id") String id, @QueryParam("limit") String limit,
+            @QueryParam("includeWeak") String includeWeak) {
         visibility.requireRankingRole(Role.ENTERPRISE);
         int n = limit(limit);
         indexes.ensureAliases();
@@ -74,15 +78,18 @@ public class MatchResource {
             throw Problems.notFound("demand", id);
         }
         visibility.requireOwnRecord("demand", id, demand.organisationId());
-        return visibility.rankingOfDemand(matcher.forDemand(demand, n), proposals.pairsByOtherSide(id, null));
+        return visibility.rankingOfDemand(strongUnless(includeWeak, matcher.forDemand(demand, n)),
+                proposals.pairsByOtherSide(id, null));
     }
 
     @GET
     @Path("/achievements/{id}/matches")
     @Operation(summary = "The best open demands for an achievement, ranked, each with its explanation",
             description = "Brokers and admins, or a university acting for the achievement's organisation. "
+                    + "Only strong pairs unless includeWeak=true (weaker ones marked strong: false). "
                     + "A BROKERS_ONLY demand is anonymised for the university until its introduction is accepted.")
-    public List<MatchCandidate> forAchievement(@PathParam("id") String id, @QueryParam("limit") String limit) {
+    public List<MatchCandidate> forAchievement(@PathParam("id") String id, @QueryParam("limit") String limit,
+            @QueryParam("includeWeak") String includeWeak) {
         visibility.requireRankingRole(Role.UNIVERSITY);
         int n = limit(limit);
         indexes.ensureAliases();
@@ -91,7 +98,7 @@ public class MatchResource {
             throw Problems.notFound("achievement", id);
         }
         visibility.requireOwnRecord("achievement", id, achievement.organisationId());
-        return visibility.rankingOfAchievement(matcher.forAchievement(achievement, n),
+        return visibility.rankingOfAchievement(strongUnless(includeWeak, matcher.forAchievement(achievement, n)),
                 proposals.pairsByOtherSide(null, id));
     }
 
@@ -152,6 +159,20 @@ public class MatchResource {
     public MatchView answerIntroduction(@PathParam("id") UUID id, @NotNull @Valid IntroductionAnswer body) {
         caller.requireRole(Role.ENTERPRISE);
         return workflow.answerIntroduction(id, body.accept(), body.note(), body.version(), caller.name());
+    }
+
+    /** Only the strong pairs, unless the caller asks for the weaker candidates too (marked strong: false). */
+    private List<ScoredPair> strongUnless(String includeWeak, List<ScoredPair> ranked) {
+        if (includeWeak != null && !includeWeak.isBlank()) {
+            String value = includeWeak.strip();
+            if (value.equals("true")) {
+                return ranked;
+            }
+            if (!value.equals("false")) {
+                throw Problems.invalidQuery("includeWeak", "Boolean", "must be true or false");
+            }
+        }
+        return ranked.stream().filter(p -> matcher.isStrong(p.score())).toList();
     }
 
     private static int limit(String value) {

@@ -40,15 +40,25 @@ public class SearchResource {
     @Operation(summary = "Search achievements and demands by words, field, region and maturity",
             description = """
                     Searches the titles, keywords, summaries / problem statements, advantages / indicators and \
-                    organisation names of both sides (Chinese, bigram and English analyses), best first; without \
-                    `q` it lists the newest changed records first. Only records in the matching pool (published \
-                    achievements, open and valid demands) unless `includeInactive=true`. Matched words are wrapped \
-                    in `<em>` in `highlights`; the rest of each fragment is HTML-escaped. No login needed. A \
-                    demand whose confidentiality is BROKERS_ONLY (`confidential: true`) is shown in full to brokers, \
-                    admins, its own enterprise and an organisation its introduction was accepted by; everyone \
-                    else gets it anonymised (title 保密需求（<field>）, no organisation, no highlights) and cannot \
-                    find it by words, only by listing and filters. Facet counts cover the whole result, not just \
-                    the page; the `type`, `field` and `region` facets are each counted without their own filter.""")
+                    organisation names of both sides, best first; without `q` it lists the newest changed records \
+                    first. Words and phrases: `q` is cut at spaces and punctuation (a part in double quotes stays \
+                    one phrase); a Chinese term must appear as written, contiguously (石墨烯 never matches 沸石 or \
+                    丁烯), a longer one may also match with at most a quarter of its character pairs missing; an \
+                    English term matches its word forms; a single Chinese character matches only a keyword that is \
+                    exactly it; a term's translation from the bilingual term list counts as the term (石墨烯 ↔ \
+                    graphene). A record needs all of one or two terms and three quarters of more; stop and generic \
+                    words (the, 技术) are ignored unless the query has nothing else. Besides the words, a record \
+                    whose text means nearly the same as `q` (embedding similarity at least \
+                    techbridge.search.semantic-floor, 0.65) is found too, after those found by words. Only records \
+                    in the matching pool (published achievements, open and valid demands) unless \
+                    `includeInactive=true`. Matched words are wrapped in `<em>` in `highlights`; the rest of each \
+                    fragment is HTML-escaped. No login needed. A demand whose confidentiality is BROKERS_ONLY \
+                    (`confidential: true`) is shown in full to brokers, admins, its own enterprise and an \
+                    organisation its introduction was accepted by; everyone else gets it anonymised (title \
+                    保密需求（<field>）, no organisation, no highlights) and cannot find it by words nor by meaning, \
+                    only by listing and filters. Facet counts cover the whole result, not just the page; the \
+                    `region` facet is counted per province and labelled with its name (GB/T 2260); \
+                    the `type`, `field` and `region` facets are each counted without their own filter.""")
     public SearchResult search(
             @Parameter(description = "Words to look for (at most 200 characters); absent lists everything")
             @QueryParam("q") String q,

@@ -15,6 +15,6 @@ public interface InvitationConfig {
      * The score an organisation's best achievement must reach to be invited; by default the
      * proposal threshold, so an invited organisation holds an achievement the matcher would propose.
      */
-    @WithDefault("0.45")
+    @WithDefault("${techbridge.matching.proposal-threshold}")
     double minScore();
 }

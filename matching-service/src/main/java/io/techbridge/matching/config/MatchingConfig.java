@@ -7,8 +7,12 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "techbridge.matching")
 public interface MatchingConfig {
 
-    /** A pair at or above this score becomes a proposal; below it an existing proposal is withdrawn. */
-    @WithDefault("0.45")
+    /**
+     * The operating threshold: a pair whose estimated approval probability reaches it is proposed,
+     * shown as a strong match and may earn a challenge invitation; below it a proposal is withdrawn
+     * and a ranking shows the pair only when weaker candidates are asked for.
+     */
+    @WithDefault("0.4")
     double proposalThreshold();
 
     /** Most proposals kept for one record each time it is matched. */
@@ -31,18 +35,6 @@ public interface MatchingConfig {
     @WithDefault("60")
     int rrfK();
 
-    /** BM25 score at which the lexical factor reaches one half: lexical = bm25 / (bm25 + k). */
-    @WithDefault("25")
-    double lexicalHalfScore();
-
-    /** Cosine similarity of unrelated texts under the embedding model; the semantic factor starts here. */
-    @WithDefault("0.35")
-    double semanticFloor();
-
-    /** Cosine similarity at which the semantic factor saturates. */
-    @WithDefault("0.85")
-    double semanticCeiling();
-
     /**
      * How far the structured fit can move a pair: score = relevance × (1 − share + share × fit).
      * The text decides relevance; the fit ranks relevant pairs.
@@ -51,6 +43,9 @@ public interface MatchingConfig {
     double fitShare();
 
     Weights weights();
+
+    /** The approval model's coefficients (see {@code matching.ApprovalModel}). */
+    Model model();
 
     /** How broker decisions move the weights of each field (see {@link Learning}). */
     Learning learning();
@@ -83,6 +78,52 @@ public interface MatchingConfig {
 
         @WithDefault("0.03")
         double freshness();
+    }
+
+    /**
+     * Log-odds of broker approval per unit of each factor's value. The intercept and the semantic,
+     * lexical and field coefficients are fitted on labelled pairs ({@code evaluate --fit}); the
+     * others are priors, centred on each factor's "not stated" value.
+     */
+    interface Model {
+        @WithDefault("-5.186")
+        double intercept();
+
+        @WithDefault("1.957")
+        double semantic();
+
+        @WithDefault("7.444")
+        double lexical();
+
+        @WithDefault("1.219")
+        double field();
+
+        /** Per unit of similarity above the mean similarity of the demand's candidates. */
+        @WithDefault("4.815")
+        double relativeSimilarity();
+
+        /** Per unit of text evidence above the demand's best other candidate (2 × similarity + 12 × lexical). */
+        @WithDefault("0.302")
+        double margin();
+
+        @WithDefault("1")
+        double maturity();
+
+        @WithDefault("1")
+        double modes();
+
+        @WithDefault("1")
+        double budget();
+
+        @WithDefault("0.5")
+        double region();
+
+        @WithDefault("1")
+        double freshness();
+
+        default double[] coefficients() {
+            return new double[]{semantic(), lexical(), field(), maturity(), modes(), budget(), region(), freshness()};
+        }
     }
 
     /**
@@ -125,6 +166,13 @@ public interface MatchingConfig {
          */
         @WithDefault("10")
         int requeueDemands();
+
+        /**
+         * Decisions a field needs (some approvals and some rejections among them) before they refit
+         * its approval estimate; until then the fitted model is used as it is.
+         */
+        @WithDefault("20")
+        int minCalibrationDecisions();
 
         /** Moves of the weight history shown per field by GET /api/stats/learning. */
         @WithDefault("50")

@@ -22,7 +22,18 @@ public record LearningReport(
         boolean learned,
         Map<String, Double> weights,
         Map<String, Double> defaultWeights,
-        List<Move> history) {
+        List<Move> history,
+        Calibration calibration) {
+
+    /**
+     * The field's approval estimate refitted on its decisions ({@code recalibrated} once it has
+     * enough): log-odds become shift + slope × log-odds; and the proposal precision at the operating
+     * threshold over the decided pairs — the share brokers approved of those at or above it — with
+     * the model before and after the refit, with how many pairs each would propose.
+     */
+    public record Calibration(boolean recalibrated, int decisions, double shift, double slope, double threshold,
+            Double precisionBefore, int proposalsBefore, Double precisionAfter, int proposalsAfter) {
+    }
 
     /** One move of a weight: the decision that caused it, latest first. */
     public record Move(Instant at, String factor, double from, double to, String cause, UUID matchId, String actor) {

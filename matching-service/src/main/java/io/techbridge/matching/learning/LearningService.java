@@ -39,6 +39,7 @@ import java.util.stream.Collectors;
 public class LearningService {
 
     private final MatchingConfig.Learning config;
+    private final double threshold;
     private final LearningRule rule;
     private final WeightStore store;
     private final MatchPairRepository pairs;
@@ -52,6 +53,7 @@ public class LearningService {
             ProposalTasks tasks, Event<LearnedWeights.Changed> changed, Event<ProposalTasks.Queued> queued,
             LearnedWeights weights) {
         this.config = config.learning();
+        this.threshold = config.proposalThreshold();
         this.rule = new LearningRule(FactorWeights.defaults(config), config.learning());
         this.store = store;
         this.pairs = pairs;
@@ -146,6 +148,7 @@ public class LearningService {
         Map<String, List<WeightStore.DecisionCount>> decisions = store.decisions().stream()
                 .collect(Collectors.groupingBy(WeightStore.DecisionCount::fieldCode));
         Map<String, Double> defaults = rounded(weights.defaults());
+        Map<String, List<Recalibration.Decision>> decided = store.decidedScores();
         List<LearningReport> result = new ArrayList<>();
         for (TechnicalField field : TechnicalField.all()) {
             if (field.code().length() != 2) {
@@ -176,9 +179,15 @@ public class LearningService {
                     .map(m -> new LearningReport.Move(m.at(), m.factor(), round(m.from()), round(m.to()), m.cause(),
                             m.matchId(), m.actor()))
                     .toList();
+            Recalibration.Result refit = Recalibration.fit(decided.getOrDefault(field.code(), List.of()), threshold,
+                    config.minCalibrationDecisions());
+            LearningReport.Calibration calibration = new LearningReport.Calibration(
+                    config.enabled() && !refit.recalibration().isIdentity(), refit.decisions(),
+                    refit.recalibration().shift(), refit.recalibration().slope(), threshold, refit.precisionBefore(),
+                    refit.proposalsBefore(), refit.precisionAfter(), refit.proposalsAfter());
             result.add(new LearningReport(field.code(), field.nameZh(), total, approved, rejected,
                     total == 0 ? null : Math.round(approved * 10_000.0 / total) / 10_000.0, reasons, used,
-                    used ? rounded(fieldWeights) : defaults, defaults, moves));
+                    used ? rounded(fieldWeights) : defaults, defaults, moves, calibration));
         }
         return result;
     }

@@ -133,6 +133,24 @@ public class WeightStore {
                 ((Number) r[3]).longValue())).toList();
     }
 
+    /** Every broker decision on a proposal with the pair's score, by top-level field of the demand. */
+    public Map<String, List<Recalibration.Decision>> decidedScores() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        SELECT substr(p.field_code, 1, 2), p.score, t.to_status
+                        FROM match_transition t
+                        JOIN match_pair p ON p.id = t.match_id
+                        WHERE t.from_status = 'PROPOSED' AND t.to_status IN ('APPROVED', 'REJECTED')
+                          AND p.field_code IS NOT NULL""")
+                .getResultList();
+        Map<String, List<Recalibration.Decision>> byField = new java.util.HashMap<>();
+        for (Object[] r : rows) {
+            byField.computeIfAbsent((String) r[0], k -> new java.util.ArrayList<>())
+                    .add(new Recalibration.Decision(((Number) r[1]).doubleValue(), "APPROVED".equals(r[2])));
+        }
+        return byField;
+    }
+
     /**
      * Open demands of a field with standing proposals, most recently changed first: their proposals
      * are worth recomputing after the field's weights moved.

@@ -10,8 +10,11 @@ public interface FactorWeightSource {
     /** The weights for pairs of a demand in this top-level field (null: field unknown). */
     Weighting forField(String topLevelField);
 
-    /** Weights and where they come from, for the explanation. */
-    record Weighting(FactorWeights weights, boolean learned) {
+    /** Weights, the field's recalibration of the approval estimate, and where they come from. */
+    record Weighting(FactorWeights weights, boolean learned, ApprovalModel.Recalibration recalibration) {
+        public Weighting(FactorWeights weights, boolean learned) {
+            this(weights, learned, ApprovalModel.Recalibration.IDENTITY);
+        }
     }
 
     /** The same weights for every field. */

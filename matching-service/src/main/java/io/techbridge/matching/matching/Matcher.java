@@ -1,60 +1,64 @@
 package io.techbridge.matching.matching;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
-import co.elastic.clients.elasticsearch.core.MsearchResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
-import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
-import co.elastic.clients.elasticsearch.core.search.Highlight;
-import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.util.NamedValue;
+import io.techbridge.commons.domain.TechnicalField;
 import io.techbridge.matching.config.MatchingConfig;
 import io.techbridge.matching.embedding.EmbeddingService;
 import io.techbridge.matching.search.AchievementDocument;
+import io.techbridge.matching.search.ContentTerms;
 import io.techbridge.matching.search.DemandDocument;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Finds and scores supply–demand pairs. Candidates come from two retrievers — BM25 over the
- * Chinese (smartcn), bigram (cjk) and English analyses of the text, and kNN over the sentence
- * embeddings — fused by reciprocal rank in the service (the node has no licensed fusion). Every
- * candidate is then scored pairwise: semantic similarity, the demand's BM25 score against the
- * achievement, and the structured fit. The pairwise score makes a pair's score the same whichever
- * side it was found from.
+ * Finds and scores supply–demand pairs. Candidates come from two retrievers — the demand's content
+ * words against the achievements' (BM25 over the {@code terms} field: rare words weigh most) and
+ * kNN over the sentence embeddings — fused by reciprocal rank. Every candidate is then scored
+ * pairwise by the {@link ApprovalModel}: the semantic similarity, the share of the demand's
+ * content words (weighted by rarity) that the achievement has, and the structured fit. The score
+ * is the estimated probability that a broker approves the pair, the same whichever side the pair
+ * was found from.
  */
 public class Matcher {
 
-    /** Achievement fields a demand's text is matched against, with their boosts. */
-    static final List<String> ACHIEVEMENT_FIELDS = List.of("title^3", "title.cjk^2", "title.en^2", "title.std^2",
-            "keywords^3", "keywords.cjk^2", "keywords.en^2", "keywords.std^2", "summary", "summary.cjk", "summary.en",
-            "summary.std", "advantages^0.5");
-    static final List<String> DEMAND_FIELDS = List.of("title^3", "title.cjk^2", "title.en^2", "title.std^2",
-            "keywords^3", "keywords.cjk^2", "keywords.en^2", "keywords.std^2", "problem", "problem.cjk", "problem.en",
-            "problem.std", "indicators^0.5");
-    private static final Pattern EMPHASIS = Pattern.compile("<em>(.+?)</em>");
-
     private static final co.elastic.clients.elasticsearch.core.search.SourceConfig WITHOUT_VECTOR =
             co.elastic.clients.elasticsearch.core.search.SourceConfig.of(src -> src.filter(f -> f.excludes("embedding")));
+    /** Title and keyword words say what a demand is about; they weigh twice its problem text. */
+    private static final double HEADLINE_WEIGHT = 2;
+    private static final int MATCHED_TERMS_SHOWN = 12;
+    /**
+     * The lexical factor blends two overlaps of content words, weighted by rarity: the share of the
+     * demand's words the achievement has, and the share of the achievement's title and keyword
+     * words the demand mentions; fitted on ../shared/eval/dev as 0.65 : 0.35.
+     */
+    static final double DEMAND_SIDE_SHARE = 0.65;
+    /** The text evidence a demand's candidates are compared by: 2 × similarity + 12 × lexical overlap. */
+    static final double STRENGTH_SEMANTIC = 2;
+    static final double STRENGTH_LEXICAL = 12;
 
     private final ElasticsearchClient client;
     private final MatchingConfig config;
     private final String achievementsIndex;
     private final String demandsIndex;
     private final FactorWeightSource weights;
+    private final ApprovalModel model;
+    private final StandingCache standings = new StandingCache();
 
     /** A matcher scoring with the configured weights in every field. */
     public Matcher(ElasticsearchClient client, MatchingConfig config, String achievementsIndex, String demandsIndex) {
@@ -69,20 +73,28 @@ public class Matcher {
         this.achievementsIndex = achievementsIndex;
         this.demandsIndex = demandsIndex;
         this.weights = weights;
+        this.model = new ApprovalModel(config.model().intercept(), config.model().coefficients());
     }
 
-    private record Lexical(double bm25, Map<String, List<String>> highlights) {
-        static final Lexical NONE = new Lexical(0, Map.of());
+    /** How rare each word is among the achievements: document frequencies and the index size. */
+    record TermStatistics(Map<String, Long> documentFrequency, long documents) {
+        double idf(String term) {
+            long df = documentFrequency.getOrDefault(term, 0L);
+            return df == 0 ? 0 : Math.log(1 + (documents - df + 0.5) / (df + 0.5));
+        }
     }
 
-    /** The best achievements in the pool for a demand, best first. */
+    /** The best achievements in the pool for a demand, best first, strong or not. */
     public List<ScoredPair> forDemand(DemandDocument demand, int limit) {
         Query pool = Query.of(q -> q.term(t -> t.field("inPool").value(true)));
+        Map<String, Double> queryTerms = demandTerms(demand);
         Map<String, AchievementDocument> candidates = new LinkedHashMap<>();
         List<String> lexicalIds = new ArrayList<>();
         List<String> semanticIds = new ArrayList<>();
-        collect(search(achievementsIndex, lexicalQuery(demand.queryText(), ACHIEVEMENT_FIELDS, pool), null,
-                AchievementDocument.class), candidates, lexicalIds);
+        if (!queryTerms.isEmpty()) {
+            collect(search(achievementsIndex, termsQuery(queryTerms, pool), null, AchievementDocument.class), candidates,
+                    lexicalIds);
+        }
         if (demand.embedding() != null) {
             collect(search(achievementsIndex, pool, demand.embedding(), AchievementDocument.class), candidates, semanticIds);
         }
@@ -90,31 +102,49 @@ public class Matcher {
         Map<String, float[]> vectors = vectors(achievementsIndex, fused, AchievementDocument.class, AchievementDocument::embedding);
         List<AchievementDocument> shortlisted = fused.stream()
                 .map(id -> candidates.get(id).withEmbedding(vectors.get(id))).toList();
-        return rank(scorePairs(demand, shortlisted), limit);
+        Map<String, Double> terms = demandTerms(demand);
+        TermStatistics statistics = statistics(termsFor(terms, shortlisted));
+        List<Evidence> evidence = shortlisted.stream().map(a -> evidence(demand, terms, a, statistics)).toList();
+        Standing standing = Standing.of(evidence);
+        standings.put(demand, standing);
+        Instant now = Instant.now();
+        return rank(evidence.stream().map(e -> score(e, standing, now)).toList(), limit);
     }
 
-    /** The best open demands for an achievement, best first. */
+    /** The best open demands for an achievement, best first, strong or not. */
     public List<ScoredPair> forAchievement(AchievementDocument achievement, int limit) {
         Query pool = Query.of(q -> q.bool(b -> b
                 .filter(f -> f.term(t -> t.field("inPool").value(true)))
                 .filter(f -> f.range(r -> r.date(d -> d.field("validUntil").gte("now/d"))))));
-        String text = io.techbridge.matching.search.TextParts.join(achievement.title(),
-                achievement.keywords() == null ? null : String.join(" ", achievement.keywords()), achievement.summary());
+        Map<String, Double> terms = new LinkedHashMap<>();
+        headline(achievement.title(), achievement.keywords()).forEach(t -> terms.put(t, HEADLINE_WEIGHT));
+        for (String term : termsOf(achievement)) {
+            terms.putIfAbsent(term, 1.0);
+        }
         Map<String, DemandDocument> candidates = new LinkedHashMap<>();
         List<String> lexicalIds = new ArrayList<>();
         List<String> semanticIds = new ArrayList<>();
-        collect(search(demandsIndex, lexicalQuery(text, DEMAND_FIELDS, pool), null, DemandDocument.class), candidates,
-                lexicalIds);
+        if (!terms.isEmpty()) {
+            collect(search(demandsIndex, termsQuery(terms, pool), null, DemandDocument.class), candidates, lexicalIds);
+        }
         if (achievement.embedding() != null) {
             collect(search(demandsIndex, pool, achievement.embedding(), DemandDocument.class), candidates, semanticIds);
         }
         List<String> fused = fuse(lexicalIds, semanticIds);
         Map<String, float[]> vectors = vectors(demandsIndex, fused, DemandDocument.class, DemandDocument::embedding);
         List<DemandDocument> shortlisted = fused.stream().map(id -> candidates.get(id).withEmbedding(vectors.get(id))).toList();
-        Map<String, Lexical> lexical = lexicalPerDemand(shortlisted, achievement.id());
+        Map<DemandDocument, Map<String, Double>> demandTerms = new LinkedHashMap<>();
+        Set<String> all = new LinkedHashSet<>();
+        for (DemandDocument demand : shortlisted) {
+            Map<String, Double> own = demandTerms(demand);
+            demandTerms.put(demand, own);
+            all.addAll(own.keySet());
+        }
+        all.addAll(headline(achievement.title(), achievement.keywords()));
+        TermStatistics statistics = statistics(all);
         Instant now = Instant.now();
         List<ScoredPair> pairs = shortlisted.stream()
-                .map(d -> score(d, achievement, lexical.getOrDefault(d.id(), Lexical.NONE), now))
+                .map(d -> score(evidence(d, demandTerms.get(d), achievement, statistics), standing(d), now))
                 .toList();
         return rank(pairs, limit);
     }
@@ -124,99 +154,184 @@ public class Matcher {
         if (achievements.isEmpty()) {
             return List.of();
         }
-        List<String> ids = achievements.stream().map(AchievementDocument::id).toList();
-        Query restricted = Query.of(q -> q.bool(b -> b
-                .should(lexicalClause(demand.queryText(), ACHIEVEMENT_FIELDS))
-                .minimumShouldMatch("0")
-                .filter(f -> f.ids(i -> i.values(ids)))));
-        Map<String, Lexical> lexical = new HashMap<>();
-        try {
-            SearchResponse<Void> response = client.search(s -> s.index(achievementsIndex).size(ids.size())
-                    .query(restricted).source(src -> src.fetch(false)).highlight(highlight()), Void.class);
-            for (Hit<Void> hit : response.hits().hits()) {
-                lexical.put(hit.id(), new Lexical(hit.score() == null ? 0 : hit.score(), hit.highlight()));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("scoring pairs failed", e);
-        }
+        Map<String, Double> terms = demandTerms(demand);
+        TermStatistics statistics = statistics(termsFor(terms, achievements));
+        Standing standing = standing(demand);
         Instant now = Instant.now();
-        return achievements.stream()
-                .map(a -> score(demand, a, lexical.getOrDefault(a.id(), Lexical.NONE), now))
-                .toList();
+        return achievements.stream().map(a -> score(evidence(demand, terms, a, statistics), standing, now)).toList();
     }
 
-    /** One BM25 query per demand, restricted to the achievement: the same lexical score as from the demand's side. */
-    private Map<String, Lexical> lexicalPerDemand(List<DemandDocument> demands, String achievementId) {
-        Map<String, Lexical> lexical = new HashMap<>();
-        if (demands.isEmpty()) {
-            return lexical;
+    /**
+     * How a demand's candidates stand, from its own ranking: kept a short while per demand version,
+     * so a pair scored from the achievement's side is measured against the same competition.
+     */
+    private Standing standing(DemandDocument demand) {
+        Standing known = standings.get(demand);
+        if (known != null) {
+            return known;
         }
-        List<RequestItem> searches = new ArrayList<>();
-        for (DemandDocument demand : demands) {
-            searches.add(RequestItem.of(r -> r.header(h -> h.index(achievementsIndex)).body(b -> b.size(1)
-                    .query(q -> q.bool(bool -> bool.must(lexicalClause(demand.queryText(), ACHIEVEMENT_FIELDS))
-                            .filter(f -> f.ids(i -> i.values(achievementId)))))
-                    .source(src -> src.fetch(false)).highlight(highlight()))));
-        }
-        try {
-            MsearchResponse<Void> response = client.msearch(m -> m.searches(searches), Void.class);
-            for (int i = 0; i < demands.size(); i++) {
-                MultiSearchResponseItem<Void> item = response.responses().get(i);
-                if (item.isResult() && !item.result().hits().hits().isEmpty()) {
-                    Hit<Void> hit = item.result().hits().hits().get(0);
-                    lexical.put(demands.get(i).id(), new Lexical(hit.score() == null ? 0 : hit.score(), hit.highlight()));
-                }
-            }
-            return lexical;
-        } catch (IOException e) {
-            throw new UncheckedIOException("scoring pairs failed", e);
+        forDemand(demand, 1);
+        return standings.get(demand);
+    }
+
+    private static Set<String> termsFor(Map<String, Double> demandTerms, List<AchievementDocument> achievements) {
+        Set<String> all = new LinkedHashSet<>(demandTerms.keySet());
+        achievements.forEach(a -> all.addAll(headline(a.title(), a.keywords())));
+        return all;
+    }
+
+    /** Whether a score makes a strong pair: proposed, shown by default, worth an invitation. */
+    public boolean isStrong(double score) {
+        return score >= config.proposalThreshold();
+    }
+
+    public double threshold() {
+        return config.proposalThreshold();
+    }
+
+    /** What the texts of a pair share, before the model weighs it. */
+    record Evidence(DemandDocument demand, AchievementDocument achievement, double cosine, double lexical,
+            double demandCoverage, List<Map.Entry<String, Double>> shared) {
+
+        /** The text evidence in one number, to compare a demand's candidates with each other. */
+        double strength() {
+            return STRENGTH_SEMANTIC * cosine + STRENGTH_LEXICAL * lexical;
         }
     }
 
     /**
-     * relevance × (textShare + Σ weight × value): the text decides whether a pair is relevant at
-     * all, and the structured fit (field, maturity, modes, budget, region, freshness) moves a
-     * relevant pair up or down by at most the structured factors' share. Unrelated texts can't
-     * score high on shared modes and budgets alone. The weights are those of the demand's field
-     * (learned from broker decisions, or the defaults, where relevance × (1 − fitShare + fitShare ×
-     * fit) is the same sum). Each factor's contribution is its part of that product, so the
-     * contributions add up to the score.
+     * How a demand's candidates stand: the mean similarity of its candidates (some demands are near
+     * every text in the embedding space, some far from all) and its two strongest candidates.
      */
-    ScoredPair score(DemandDocument demand, AchievementDocument achievement, Lexical lexical, Instant now) {
-        String field = io.techbridge.commons.domain.TechnicalField.topLevel(demand.fieldCode());
-        FactorWeightSource.Weighting weighting = weights.forField(field);
-        FactorWeights w = weighting.weights();
+    record Standing(double meanCosine, String bestAchievementId, double best, double second) {
+        static final Standing NONE = new Standing(0, null, 0, 0);
+
+        static Standing of(List<Evidence> candidates) {
+            if (candidates.isEmpty()) {
+                return NONE;
+            }
+            double mean = candidates.stream().mapToDouble(Evidence::cosine).average().orElse(0);
+            Evidence top = candidates.stream().max(Comparator.comparingDouble(Evidence::strength)).orElseThrow();
+            double second = candidates.stream().filter(e -> e != top).mapToDouble(Evidence::strength).max()
+                    .orElse(0);
+            return new Standing(mean, top.achievement().id(), top.strength(), second);
+        }
+
+        /** How far a candidate stands above (positive) or below the demand's best other candidate. */
+        double margin(Evidence candidate) {
+            if (bestAchievementId == null) {
+                return 0;
+            }
+            double bestOther = candidate.achievement().id().equals(bestAchievementId) ? second : best;
+            return candidate.strength() - Math.max(bestOther, 0);
+        }
+    }
+
+    Evidence evidence(DemandDocument demand, Map<String, Double> demandTerms, AchievementDocument achievement,
+            TermStatistics statistics) {
         double cosine = demand.embedding() != null && achievement.embedding() != null
-                ? EmbeddingService.cosine(demand.embedding(), achievement.embedding()) : 0;
-        double semantic = clamp((cosine - config.semanticFloor()) / (config.semanticCeiling() - config.semanticFloor()));
-        double lexicalValue = lexical.bm25() / (lexical.bm25() + config.lexicalHalfScore());
-        List<String> terms = matchedTerms(lexical.highlights());
+                ? Math.max(0, EmbeddingService.cosine(demand.embedding(), achievement.embedding())) : 0;
+        Set<String> offered = new java.util.HashSet<>(termsOf(achievement));
+        double possible = 0;
+        double covered = 0;
+        List<Map.Entry<String, Double>> shared = new ArrayList<>();
+        for (Map.Entry<String, Double> term : demandTerms.entrySet()) {
+            double weight = term.getValue() * statistics.idf(term.getKey());
+            possible += weight;
+            if (offered.contains(term.getKey()) && weight > 0) {
+                covered += weight;
+                shared.add(Map.entry(term.getKey(), weight));
+            }
+        }
+        double demandCoverage = possible == 0 ? 0 : covered / possible;
+        // The other way round: how much of what the achievement is about (title, keywords) the demand mentions.
+        Set<String> asked = demandTerms.keySet();
+        double headline = 0;
+        double mentioned = 0;
+        for (String term : headline(achievement.title(), achievement.keywords())) {
+            double weight = statistics.idf(term);
+            headline += weight;
+            if (asked.contains(term)) {
+                mentioned += weight;
+            }
+        }
+        double achievementCoverage = headline == 0 ? 0 : mentioned / headline;
+        double lexical = DEMAND_SIDE_SHARE * demandCoverage + (1 - DEMAND_SIDE_SHARE) * achievementCoverage;
+        return new Evidence(demand, achievement, cosine, lexical, demandCoverage, shared);
+    }
 
-        double textShare = w.textShare();
-        double relevance = (w.semantic() * semantic + w.lexical() * lexicalValue) / textShare;
+    /**
+     * The approval model over the pair's factors and its standing among the demand's candidates;
+     * the field's weights scale the coefficients and the field's recalibration (from broker
+     * decisions) shifts the log-odds. Each factor's contribution is its share of the score in
+     * proportion to its weighted value, so the contributions add up to the score.
+     */
+    ScoredPair score(Evidence e, Standing standing, Instant now) {
+        DemandDocument demand = e.demand();
+        AchievementDocument achievement = e.achievement();
+        String field = TechnicalField.topLevel(demand.fieldCode());
+        FactorWeightSource.Weighting weighting = weights.forField(field);
+        double[] scale = scale(weighting.weights());
+
         List<FitFactors.Value> fit = fitValues(demand, achievement, now);
-        List<String> fitNames = FactorWeights.FACTORS.subList(2, FactorWeights.FACTORS.size());
-        double[] fitWeights = w.fit();
-        double multiplier = textShare;
+        double[] values = new double[FactorWeights.FACTORS.size()];
+        values[0] = e.cosine();
+        values[1] = e.lexical();
         for (int i = 0; i < fit.size(); i++) {
-            multiplier += fitWeights[i] * fit.get(i).value();
+            values[i + 2] = fit.get(i).value();
         }
+        double relativeSimilarity = e.cosine() - standing.meanCosine();
+        double margin = standing.margin(e);
+        double standingLogit = config.model().relativeSimilarity() * relativeSimilarity + config.model().margin() * margin;
+        double z = weighting.recalibration().apply(model.logit(values, scale) + standingLogit);
+        double score = ApprovalModel.sigmoid(z);
 
-        List<Factor> factors = new ArrayList<>();
-        // relevance × textShare comes from the text, relevance × weight × value from each structured factor.
-        factors.add(new Factor(Factor.SEMANTIC, round(semantic), round(w.semantic()),
-                round(w.semantic() * semantic), String.format("text similarity %.2f", cosine)));
-        factors.add(new Factor(Factor.LEXICAL, round(lexicalValue), round(w.lexical()),
-                round(w.lexical() * lexicalValue), terms.isEmpty()
-                ? "no shared terms" : "shared terms: " + String.join("、", terms.subList(0, Math.min(6, terms.size())))));
-        for (int i = 0; i < fit.size(); i++) {
-            factors.add(new Factor(fitNames.get(i), round(fit.get(i).value()), round(fitWeights[i]),
-                    round(relevance * fitWeights[i] * fit.get(i).value()), fit.get(i).reason()));
+        Map<String, String> surfaces = ContentTerms.surfaces(demandTexts(demand));
+        List<String> matched = shownTerms(e.shared(), surfaces);
+        double[] evidence = new double[values.length + 1];
+        double totalEvidence = 0;
+        for (int i = 0; i < values.length; i++) {
+            evidence[i] = Math.max(0, model.coefficients()[i] * scale[i] * values[i]);
+            totalEvidence += evidence[i];
         }
-        double score = round(clamp(relevance * multiplier));
+        evidence[values.length] = Math.max(0, standingLogit);
+        totalEvidence += evidence[values.length];
+        List<Factor> factors = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            String name = FactorWeights.FACTORS.get(i);
+            Reason reason = switch (i) {
+                case 0 -> Reason.of("TEXT_SIMILARITY", "similarity", round(e.cosine()));
+                case 1 -> matched.isEmpty() ? Reason.of("NO_TERMS_SHARED")
+                        : Reason.of("TERMS_SHARED", "terms", matched.subList(0, Math.min(6, matched.size())),
+                                "coverage", round(e.demandCoverage()));
+                default -> fit.get(i - 2).reason();
+            };
+            double contribution = totalEvidence == 0 ? 0 : score * evidence[i] / totalEvidence;
+            factors.add(new Factor(name, round(values[i]), round(model.coefficients()[i] * scale[i]),
+                    round(contribution), reason));
+        }
+        boolean best = achievement.id().equals(standing.bestAchievementId());
+        factors.add(new Factor(Factor.STANDING, round(ApprovalModel.sigmoid(margin)), round(config.model().margin()),
+                round(totalEvidence == 0 ? 0 : score * evidence[values.length] / totalEvidence),
+                Reason.of(best ? "BEST_CANDIDATE" : "BEHIND_BEST", "margin", round(margin))));
+        Set<String> matchedTermsRaw = new LinkedHashSet<>();
+        e.shared().forEach(t -> matchedTermsRaw.add(t.getKey()));
         return new ScoredPair(demand, achievement, score,
-                new Explanation(terms, lexical.highlights(), round(cosine), round(lexical.bm25()), factors,
-                        new Explanation.WeightsUsed(field, weighting.learned())));
+                new Explanation(matched, Highlighter.highlights(achievement, matchedTermsRaw), round(e.cosine()), factors,
+                        new Explanation.WeightsUsed(field, weighting.learned(), !weighting.recalibration().isIdentity())),
+                new ScoredPair.Inputs(e.cosine(), relativeSimilarity, e.lexical(), values[2], margin,
+                        model.priors(values, scale)));
+    }
+
+    /** How far the field's learned weights move each coefficient: learned ÷ default weight. */
+    private double[] scale(FactorWeights used) {
+        double[] defaults = FactorWeights.defaults(config).toArray();
+        double[] learned = used.toArray();
+        double[] scale = new double[defaults.length];
+        for (int i = 0; i < scale.length; i++) {
+            scale[i] = defaults[i] == 0 ? 1 : learned[i] / defaults[i];
+        }
+        return scale;
     }
 
     /** The structured factors of a pair, in the order of {@link FactorWeights#FACTORS} after the text factors. */
@@ -224,6 +339,94 @@ public class Matcher {
         return List.of(FitFactors.field(demand, achievement), FitFactors.maturity(demand, achievement),
                 FitFactors.modes(demand, achievement), FitFactors.budget(demand, achievement),
                 FitFactors.region(demand, achievement), FitFactors.freshness(achievement, now));
+    }
+
+    /** The demand's content words, its title and keyword words weighing double. */
+    static Map<String, Double> demandTerms(DemandDocument demand) {
+        Map<String, Double> terms = new LinkedHashMap<>();
+        headline(demand.title(), demand.keywords()).forEach(t -> terms.put(t, HEADLINE_WEIGHT));
+        List<String> all = demand.terms() != null ? demand.terms()
+                : ContentTerms.of(demand.title(), demand.keywords() == null ? null : String.join(" ", demand.keywords()),
+                        demand.problem(), demand.indicators());
+        for (String term : all) {
+            terms.putIfAbsent(term, 1.0);
+        }
+        return terms;
+    }
+
+    private static List<String> headline(String title, List<String> keywords) {
+        return ContentTerms.of(title, keywords == null ? null : String.join(" ", keywords));
+    }
+
+    private static List<String> termsOf(AchievementDocument achievement) {
+        return achievement.terms() != null ? achievement.terms()
+                : ContentTerms.of(achievement.title(), achievement.keywords() == null ? null
+                        : String.join(" ", achievement.keywords()), achievement.summary(), achievement.advantages());
+    }
+
+    private static List<String> demandTexts(DemandDocument demand) {
+        List<String> texts = new ArrayList<>();
+        texts.add(demand.title());
+        if (demand.keywords() != null) {
+            texts.add(String.join(" ", demand.keywords()));
+        }
+        texts.add(demand.problem());
+        texts.add(demand.indicators());
+        return texts;
+    }
+
+    /**
+     * The shared words as the demand writes them, rarest first; a word inside a longer shared
+     * one (石墨 in 石墨烯) is not listed again.
+     */
+    private static List<String> shownTerms(List<Map.Entry<String, Double>> shared, Map<String, String> surfaces) {
+        List<String> ordered = shared.stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> surfaces.getOrDefault(e.getKey(), e.getKey()))
+                .distinct()
+                .toList();
+        List<String> shown = new ArrayList<>();
+        for (String term : ordered) {
+            boolean inside = ordered.stream().anyMatch(other -> other.length() > term.length()
+                    && other.toLowerCase(java.util.Locale.ROOT).contains(term.toLowerCase(java.util.Locale.ROOT)));
+            if (!inside) {
+                shown.add(term);
+            }
+            if (shown.size() == MATCHED_TERMS_SHOWN) {
+                break;
+            }
+        }
+        return shown;
+    }
+
+    /** Document frequencies of the words among all achievements, in one request. */
+    private TermStatistics statistics(Collection<String> terms) {
+        if (terms.isEmpty()) {
+            return new TermStatistics(Map.of(), 0);
+        }
+        List<String> values = List.copyOf(terms);
+        try {
+            SearchResponse<Void> response = client.search(s -> s.index(achievementsIndex).size(0)
+                    .trackTotalHits(t -> t.enabled(true))
+                    .query(q -> q.matchAll(m -> m))
+                    .aggregations("df", a -> a.terms(t -> t.field("terms").size(values.size())
+                            .include(i -> i.terms(values)))), Void.class);
+            Map<String, Long> df = new HashMap<>();
+            for (StringTermsBucket bucket : response.aggregations().get("df").sterms().buckets().array()) {
+                df.put(bucket.key().stringValue(), bucket.docCount());
+            }
+            long documents = response.hits().total() == null ? 0 : response.hits().total().value();
+            return new TermStatistics(df, documents);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading word statistics failed", e);
+        }
+    }
+
+    private static Query termsQuery(Map<String, Double> terms, Query filter) {
+        List<Query> should = new ArrayList<>();
+        terms.forEach((term, weight) -> should.add(Query.of(q -> q.term(t -> t.field("terms").value(term)
+                .boost(weight.floatValue())))));
+        return Query.of(q -> q.bool(b -> b.should(should).minimumShouldMatch("1").filter(filter)));
     }
 
     private <T> SearchResponse<T> search(String index, Query query, float[] vector, Class<T> type) {
@@ -248,8 +451,7 @@ public class Matcher {
      * The vectors of the shortlisted candidates only. Candidate searches leave the 512-float
      * vectors out of their hits: reading them back for 100 hits was most of a match's cost.
      */
-    private <T> Map<String, float[]> vectors(String index, List<String> ids, Class<T> type,
-            java.util.function.Function<T, float[]> vector) {
+    private <T> Map<String, float[]> vectors(String index, List<String> ids, Class<T> type, Function<T, float[]> vector) {
         Map<String, float[]> vectors = new HashMap<>();
         if (ids.isEmpty()) {
             return vectors;
@@ -294,54 +496,12 @@ public class Matcher {
                 .toList();
     }
 
-    static Query lexicalQuery(String text, List<String> fields, Query filter) {
-        return Query.of(q -> q.bool(b -> b.must(lexicalClause(text, fields)).filter(filter)));
-    }
-
-    static Query lexicalClause(String text, List<String> fields) {
-        return Query.of(q -> q.multiMatch(m -> m.query(text).fields(fields).type(TextQueryType.BestFields)
-                .tieBreaker(0.3)));
-    }
-
-    private static Highlight highlight() {
-        HighlightField whole = HighlightField.of(f -> f.numberOfFragments(0));
-        HighlightField fragments = HighlightField.of(f -> f.fragmentSize(80).numberOfFragments(2));
-        return Highlight.of(h -> h.preTags("<em>").postTags("</em>").requireFieldMatch(false)
-                .fields(NamedValue.of("title", whole), NamedValue.of("keywords", whole),
-                        NamedValue.of("summary", fragments), NamedValue.of("advantages", fragments)));
-    }
-
-    static List<String> matchedTerms(Map<String, List<String>> highlights) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (List<String> fragments : highlights.values()) {
-            for (String fragment : fragments) {
-                java.util.regex.Matcher m = EMPHASIS.matcher(fragment);
-                while (m.find()) {
-                    String term = m.group(1).strip();
-                    if (term.length() > 1 || !Character.isIdeographic(term.codePointAt(0)) && !term.isEmpty()) {
-                        counts.merge(term.toLowerCase(), 1, Integer::sum);
-                    }
-                }
-            }
-        }
-        return counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                .map(Map.Entry::getKey)
-                .limit(12)
-                .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new))
-                .stream().toList();
-    }
-
     private static List<ScoredPair> rank(List<ScoredPair> pairs, int limit) {
         return pairs.stream()
                 .sorted(Comparator.comparingDouble(ScoredPair::score).reversed()
                         .thenComparing(ScoredPair::demandId).thenComparing(ScoredPair::achievementId))
                 .limit(limit)
                 .toList();
-    }
-
-    private static double clamp(double value) {
-        return Math.max(0, Math.min(1, value));
     }
 
     private static double round(double value) {

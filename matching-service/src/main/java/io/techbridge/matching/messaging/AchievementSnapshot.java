@@ -43,6 +43,8 @@ public record AchievementSnapshot(
                 keywords == null ? List.of() : keywords, fieldCode, TechnicalField.topLevel(fieldCode), trl, regionCode,
                 regionCode == null ? null : regionCode.substring(0, 2), transferModes == null ? List.of() : transferModes,
                 price.minCny(), price.maxCny(), price.negotiable(), status, inPool(), createdAt, updatedAt,
+                io.techbridge.matching.search.ContentTerms.of(title, keywords == null ? null : String.join(" ", keywords),
+                        summary, advantages),
                 TextParts.hash(text), null);
     }
 }

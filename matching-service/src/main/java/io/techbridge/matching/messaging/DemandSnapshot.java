@@ -60,6 +60,8 @@ public record DemandSnapshot(
                 regionCode, regionCode == null ? null : regionCode.substring(0, 2),
                 cooperationModes == null ? List.of() : cooperationModes, money.minCny(), money.maxCny(),
                 money.negotiable(), confidentiality, challenge != null, validUntil, status, inPool(), createdAt,
-                updatedAt, TextParts.hash(text), null);
+                updatedAt, io.techbridge.matching.search.ContentTerms.of(title,
+                        keywords == null ? null : String.join(" ", keywords), problem, indicators),
+                TextParts.hash(text), null);
     }
 }

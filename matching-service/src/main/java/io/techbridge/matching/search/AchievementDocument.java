@@ -29,6 +29,7 @@ public record AchievementDocument(
         boolean inPool,
         Instant createdAt,
         Instant updatedAt,
+        List<String> terms,
         String textHash,
         float[] embedding) {
 
@@ -40,6 +41,6 @@ public record AchievementDocument(
     public AchievementDocument withEmbedding(float[] vector) {
         return new AchievementDocument(id, version, organisationId, institution, title, summary, advantages, keywords,
                 fieldCode, fieldTop, trl, regionCode, provinceCode, transferModes, priceMinCny, priceMaxCny,
-                priceNegotiable, status, inPool, createdAt, updatedAt, textHash, vector);
+                priceNegotiable, status, inPool, createdAt, updatedAt, terms, textHash, vector);
     }
 }

@@ -33,6 +33,7 @@ public record DemandDocument(
         boolean inPool,
         Instant createdAt,
         Instant updatedAt,
+        List<String> terms,
         String textHash,
         float[] embedding) {
 
@@ -49,6 +50,6 @@ public record DemandDocument(
         return new DemandDocument(id, version, organisationId, enterprise, title, problem, indicators, keywords,
                 fieldCode, fieldTop, minTrl, regionCode, provinceCode, cooperationModes, budgetMinCny, budgetMaxCny,
                 budgetNegotiable, confidentiality, challenge, validUntil, status, inPool, createdAt, updatedAt,
-                textHash, vector);
+                terms, textHash, vector);
     }
 }

@@ -7,7 +7,6 @@ import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.mapping.FieldType;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Highlight;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
@@ -15,10 +14,14 @@ import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.util.NamedValue;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.techbridge.commons.domain.Regions;
 import io.techbridge.commons.domain.TechnicalField;
+import io.techbridge.matching.config.SearchConfig;
+import io.techbridge.matching.embedding.EmbeddingService;
 import io.techbridge.matching.search.SearchQuery.RecordType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,18 +37,47 @@ import java.util.function.UnaryOperator;
  * ({@code inPool}, {@code minTrl}) select the result set; the facet filters ({@code type},
  * {@code field}, {@code region}) are a post filter, so each facet can be counted without its own
  * filter while the hits and the total honour all of them.
+ *
+ * <p>The text query finds a record by words or by meaning. <b>Words</b>: the query is cut into
+ * terms ({@link QueryTerms}); a term with Chinese characters must appear contiguously (a phrase of
+ * the bigram analysis, so 石墨烯 never matches 沸石 or 丁烯 by a shared character), a Latin term
+ * matches the English analysis (stemmed), a lone Chinese character only a keyword that is exactly
+ * it; a term's translations from the bilingual term list count as the term. A record needs all of
+ * one or two terms and three quarters of more. <b>Meaning</b>: the query's embedding finds the
+ * records whose embedding has at least {@code techbridge.search.semantic-floor} cosine similarity
+ * (a kNN query under the same filters; not for a query with a part in quotes, which asks for exactly
+ * those words). Hits by words rank by BM25; hits by meaning alone come after them, nearest first.
  */
 @ApplicationScoped
 public class FullTextSearch {
 
-    /** Where the words are looked for, with their boosts; a field one side lacks is simply not there. */
-    static final List<String> TEXT_FIELDS = List.of(
-            "title^3", "title.cjk^2", "title.en^2",
-            "keywords^3", "keywords.cjk", "keywords.en",
-            "summary", "summary.cjk", "summary.en",
-            "problem", "problem.cjk", "problem.en",
-            "advantages", "indicators",
-            "institution", "enterprise");
+    private static final Logger LOG = Logger.getLogger(FullTextSearch.class);
+
+    /** Where a Chinese term is looked for as a contiguous phrase of the bigram analysis, with boosts. */
+    static final List<String> CJK_FIELDS = List.of(
+            "title.cjk^3", "keywords.cjk^3", "summary.cjk", "problem.cjk", "advantages.cjk", "indicators.cjk");
+    /** Where a Latin term is looked for through the English analysis (stemmed), with boosts. */
+    static final List<String> ENGLISH_FIELDS = List.of(
+            "title.en^3", "keywords.en^3", "summary.en", "problem.en", "advantages.en", "indicators.en");
+    /** The standard analysis: only for a query of stop words alone (the English analysis drops them). */
+    static final List<String> STANDARD_FIELDS = List.of(
+            "title.std^3", "keywords.std^3", "summary.std", "problem.std", "advantages.std", "indicators.std");
+    /** Organisation names, matched as phrases in either script. */
+    static final List<String> NAME_FIELDS = List.of("institution", "enterprise");
+    /** A term that is exactly a keyword. */
+    private static final String KEYWORD = "keywords.raw";
+    private static final float KEYWORD_BOOST = 3;
+    /** From this many characters on, an unquoted Chinese term may match without being contiguous. */
+    private static final int MIN_SPLIT_TERM = 4;
+    /** How many of such a term's bigrams must be found: all but a quarter (rounded down), so a 4-character term needs all three. */
+    private static final String SPLIT_TERM_BIGRAMS = "-25%";
+    /** How much the other fields a term matches add to its best field. */
+    private static final double TIE_BREAKER = 0.3;
+    /**
+     * The score of a hit by meaning alone is the kNN score ((1 + cosine) / 2) times this: below any
+     * hit by words, so the words' BM25 order stands and hits by meaning follow, nearest first.
+     */
+    private static final float SEMANTIC_BOOST = 0.1f;
     /** What a result shows; never the embedding, and there is no contact data in the index at all. */
     private static final List<String> SOURCE_FIELDS = List.of("id", "organisationId", "title", "institution",
             "enterprise", "fieldCode", "regionCode", "trl", "minTrl", "status", "confidentiality");
@@ -58,19 +90,54 @@ public class FullTextSearch {
     private static final String STATUS_FACET = "status";
     private static final String TERMS = "terms";
 
+    /**
+     * The route by meaning: the query's embedding, and the cosine similarity a record's embedding needs
+     * to be found by it ({@code floor}), at most {@code hits} such records, from {@code candidates} per shard.
+     */
+    public record Semantic(EmbeddingService embeddings, double floor, int hits, int candidates) {
+
+        /** The route with the service's default settings ({@link SearchConfig}). */
+        public static Semantic of(EmbeddingService embeddings) {
+            return new Semantic(embeddings, Double.parseDouble(SearchConfig.DEFAULT_SEMANTIC_FLOOR),
+                    Integer.parseInt(SearchConfig.DEFAULT_SEMANTIC_HITS),
+                    Integer.parseInt(SearchConfig.DEFAULT_SEMANTIC_CANDIDATES));
+        }
+
+        static Semantic of(EmbeddingService embeddings, SearchConfig config) {
+            return new Semantic(embeddings, config.semanticFloor(), config.semanticHits(), config.semanticCandidates());
+        }
+
+        boolean enabled() {
+            return embeddings != null && floor <= 1 && hits > 0;
+        }
+    }
+
     private final ElasticsearchClient client;
     private final String achievementsIndex;
     private final String demandsIndex;
+    private final Semantic semantic;
 
     @Inject
-    public FullTextSearch(ElasticsearchClient client) {
-        this(client, IndexAdmin.ACHIEVEMENTS, IndexAdmin.DEMANDS);
+    public FullTextSearch(ElasticsearchClient client, EmbeddingService embeddings, SearchConfig config) {
+        this(client, IndexAdmin.ACHIEVEMENTS, IndexAdmin.DEMANDS, Semantic.of(embeddings, config));
     }
 
+    /** Search by words only (no route by meaning). */
     public FullTextSearch(ElasticsearchClient client, String achievementsIndex, String demandsIndex) {
+        this(client, achievementsIndex, demandsIndex, (Semantic) null);
+    }
+
+    /** Search by words and by meaning with the default settings. */
+    public FullTextSearch(ElasticsearchClient client, String achievementsIndex, String demandsIndex,
+            EmbeddingService embeddings) {
+        this(client, achievementsIndex, demandsIndex, Semantic.of(embeddings));
+    }
+
+    public FullTextSearch(ElasticsearchClient client, String achievementsIndex, String demandsIndex, Semantic semantic) {
         this.client = client;
         this.achievementsIndex = achievementsIndex;
         this.demandsIndex = demandsIndex;
+        this.semantic = semantic != null && semantic.enabled() ? semantic : null;
     }
 
     /** The fields of either side a result is built from. */
@@ -108,7 +175,7 @@ public class FullTextSearch {
                     buckets(aggregations, TYPE_FACET, key -> RecordType.ofIndex(key).key(), key -> null),
                     buckets(aggregations, FIELD_FACET, key -> key,
                             key -> TechnicalField.byCode(key).map(TechnicalField::nameZh).orElse(null)),
-                    buckets(aggregations, REGION_FACET, key -> key + "0000", key -> null),
+                    buckets(aggregations, REGION_FACET, key -> key + "0000", key -> Regions.name(key).orElse(null)),
                     buckets(aggregations, STATUS_FACET, key -> key, key -> null));
             return new SearchResult(items, query.page(), query.size(), total, pages, facets);
         } catch (IOException e) {
@@ -118,13 +185,9 @@ public class FullTextSearch {
 
     /** What is searched: the words (or everything), within the pool unless asked otherwise, at the maturity asked. */
     private Query selection(SearchQuery query) {
-        Query text = query.text() == null
-                ? Query.of(q -> q.matchAll(m -> m))
-                : Query.of(q -> q.multiMatch(m -> m.query(query.text()).fields(TEXT_FIELDS)
-                        .type(TextQueryType.BestFields).tieBreaker(0.3)));
         List<Query> filters = new ArrayList<>();
         if (query.text() != null && query.confidential() != null && !query.confidential().everything()) {
-            // Words must not find a demand whose text the caller may not see: that would reveal the text.
+            // Neither words nor meaning may find a demand whose text the caller may not see: a hit would reveal the text.
             filters.add(Query.of(q -> q.bool(b -> b.mustNot(hiddenDemands(query.confidential())))));
         }
         if (!query.includeInactive()) {
@@ -138,7 +201,105 @@ public class FullTextSearch {
                             .filter(f -> f.range(r -> r.number(n -> n.field("trl").gte(query.minTrl().doubleValue()))))))
                     .should(s -> s.bool(d -> d.mustNot(achievement))))));
         }
+        Query text = query.text() == null ? Query.of(q -> q.matchAll(m -> m)) : text(query.text(), filters);
         return Query.of(q -> q.bool(b -> b.must(text).filter(filters)));
+    }
+
+    /**
+     * By words, or by meaning: the better of the two scores (words score far above meaning, see SEMANTIC_BOOST).
+     * A query with a part in quotes asks for exactly those words, so it is answered by words alone.
+     */
+    private Query text(String text, List<Query> filters) {
+        List<QueryTerms.Term> terms = QueryTerms.of(text);
+        Query words = words(terms);
+        if (terms.isEmpty() || terms.stream().anyMatch(QueryTerms.Term::quoted)) {
+            return words;
+        }
+        float[] vector = embed(text);
+        if (vector == null) {
+            return words;
+        }
+        List<Float> queryVector = new ArrayList<>(vector.length);
+        for (float v : vector) {
+            queryVector.add(v);
+        }
+        Query meaning = Query.of(q -> q.knn(k -> k.field("embedding").queryVector(queryVector)
+                .k(semantic.hits()).numCandidates(Math.max(semantic.candidates(), semantic.hits()))
+                .similarity((float) semantic.floor()).filter(filters).boost(SEMANTIC_BOOST)));
+        return Query.of(q -> q.disMax(d -> d.queries(words, meaning).tieBreaker(0.0)));
+    }
+
+    /** The query's embedding, or null when there is no route by meaning or the model failed (words still answer). */
+    private float[] embed(String text) {
+        if (semantic == null) {
+            return null;
+        }
+        try {
+            return semantic.embeddings().embed(text);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "search by meaning skipped: the query could not be embedded");
+            return null;
+        }
+    }
+
+    /** Each term is a clause; a record must match all of one or two terms, three quarters of more. */
+    static Query words(List<QueryTerms.Term> terms) {
+        if (terms.isEmpty()) {
+            return Query.of(q -> q.matchNone(m -> m));
+        }
+        List<Query> clauses = terms.stream().map(FullTextSearch::term).toList();
+        String required = Integer.toString(QueryTerms.required(clauses.size()));
+        return Query.of(q -> q.bool(b -> b.should(clauses).minimumShouldMatch(required)));
+    }
+
+    /**
+     * One term in every field it may appear in, or its translations; its score is that of its best field.
+     * Chinese is mostly typed without spaces, so a longer Chinese term (not in quotes) also counts where
+     * at most a quarter of its bigrams are missing: 海上风电塔筒长效防腐 finds 海上风电塔筒及钢结构…长效防腐.
+     */
+    private static Query term(QueryTerms.Term term) {
+        List<Query> alternatives = new ArrayList<>(asPhrase(term));
+        if (term.cjk() && !term.quoted() && term.length() >= MIN_SPLIT_TERM) {
+            alternatives.add(Query.of(q -> q.combinedFields(c -> c.query(term.text()).fields(CJK_FIELDS)
+                    .minimumShouldMatch(SPLIT_TERM_BIGRAMS))));
+        }
+        return Query.of(q -> q.disMax(d -> d.queries(alternatives).tieBreaker(TIE_BREAKER)));
+    }
+
+    /** The term as it is written, in every field it may appear in, and its translations. */
+    private static List<Query> asPhrase(QueryTerms.Term term) {
+        List<Query> alternatives = new ArrayList<>();
+        if (term.loneCharacter()) {
+            // A single character is no word: it counts only as a keyword of its own.
+            alternatives.add(keyword(term.text()));
+            return alternatives;
+        }
+        alternatives.addAll(phrases(term.text(), term.cjk() ? CJK_FIELDS : ENGLISH_FIELDS));
+        if (!term.cjk() && !term.content()) {
+            alternatives.addAll(phrases(term.text(), STANDARD_FIELDS));
+        }
+        alternatives.addAll(phrases(term.text(), NAME_FIELDS));
+        alternatives.add(keyword(term.text()));
+        for (String translation : term.translations()) {
+            alternatives.addAll(phrases(translation, QueryTerms.hasCjk(translation) ? CJK_FIELDS : ENGLISH_FIELDS));
+            alternatives.add(keyword(translation));
+        }
+        return alternatives;
+    }
+
+    private static List<Query> phrases(String text, List<String> fields) {
+        List<Query> phrases = new ArrayList<>(fields.size());
+        for (String field : fields) {
+            int caret = field.indexOf('^');
+            String name = caret < 0 ? field : field.substring(0, caret);
+            float boost = caret < 0 ? 1 : Float.parseFloat(field.substring(caret + 1));
+            phrases.add(Query.of(q -> q.matchPhrase(m -> m.field(name).query(text).boost(boost))));
+        }
+        return phrases;
+    }
+
+    private static Query keyword(String text) {
+        return Query.of(q -> q.term(t -> t.field(KEYWORD).value(text).boost(KEYWORD_BOOST)));
     }
 
     /** The BROKERS_ONLY demands outside the caller's scope: neither its own nor disclosed to it. */
@@ -216,16 +377,29 @@ public class FullTextSearch {
         return sort;
     }
 
-    /** HTML-encoded fragments, so the only markup a client gets is the {@code <em>} around the matched words. */
+    /**
+     * HTML-encoded fragments, so the only markup a client gets is the {@code <em>} around the matched words.
+     * Each text field is highlighted where the query matched it, in any of its analyses (bigram, English,
+     * standard), so a Chinese phrase is marked whole (<em>石墨烯</em>) and its characters elsewhere are not.
+     */
     private static Highlight highlight() {
-        HighlightField whole = HighlightField.of(f -> f.numberOfFragments(0));
-        HighlightField fragments = HighlightField.of(f -> f.fragmentSize(100).numberOfFragments(2));
         return Highlight.of(h -> h.preTags("<em>").postTags("</em>").encoder(HighlighterEncoder.Html)
-                .requireFieldMatch(false)
-                .fields(NamedValue.of("title", whole), NamedValue.of("keywords", whole),
-                        NamedValue.of("summary", fragments), NamedValue.of("problem", fragments),
-                        NamedValue.of("advantages", fragments), NamedValue.of("indicators", fragments),
-                        NamedValue.of("institution", whole), NamedValue.of("enterprise", whole)));
+                .requireFieldMatch(true)
+                .fields(NamedValue.of("title", analysed("title", true)),
+                        NamedValue.of("keywords", analysed("keywords", true)),
+                        NamedValue.of("summary", analysed("summary", false)),
+                        NamedValue.of("problem", analysed("problem", false)),
+                        NamedValue.of("advantages", analysed("advantages", false)),
+                        NamedValue.of("indicators", analysed("indicators", false)),
+                        NamedValue.of("institution", HighlightField.of(f -> f.numberOfFragments(0))),
+                        NamedValue.of("enterprise", HighlightField.of(f -> f.numberOfFragments(0)))));
+    }
+
+    private static HighlightField analysed(String field, boolean whole) {
+        List<String> matched = List.of(field, field + ".cjk", field + ".en", field + ".std");
+        return whole
+                ? HighlightField.of(f -> f.numberOfFragments(0).matchedFields(matched))
+                : HighlightField.of(f -> f.fragmentSize(100).numberOfFragments(2).matchedFields(matched));
     }
 
     /** The record as found; what a caller may not see of a confidential demand is removed by access.Visibility. */
@@ -234,7 +408,7 @@ public class FullTextSearch {
         Source source = hit.source() != null ? hit.source()
                 : new Source(hit.id(), null, null, null, null, null, null, null, null, null, null);
         Map<String, List<String>> highlights = new LinkedHashMap<>();
-        // smartcn often cuts a Chinese word into characters: <em>钙</em><em>钛</em><em>矿</em> → <em>钙钛矿</em>
+        // Adjacent matches form one mark: <em>钙钛</em><em>矿</em> → <em>钙钛矿</em>
         hit.highlight().forEach((field, fragments) ->
                 highlights.put(field, fragments.stream().map(f -> f.replace("</em><em>", "")).toList()));
         boolean achievement = type == RecordType.ACHIEVEMENT;

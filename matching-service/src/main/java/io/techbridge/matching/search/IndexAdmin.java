@@ -36,13 +36,28 @@ public class IndexAdmin {
             return;
         }
         for (String alias : new String[]{ACHIEVEMENTS, DEMANDS}) {
-            if (currentIndex(alias).isEmpty()) {
+            Optional<String> current = currentIndex(alias);
+            if (current.isEmpty()) {
                 String index = createVersionedIndex(alias);
                 swapAlias(alias, index);
                 LOG.infof("created index %s behind alias %s", index, alias);
+            } else {
+                addContentTerms(current.get());
             }
         }
         aliasesReady = true;
+    }
+
+    /**
+     * Indexes created before records carried their content words get the field; adding a field is
+     * allowed on a live index, and a reindex fills it for the records already there.
+     */
+    private void addContentTerms(String index) {
+        try {
+            client.indices().putMapping(m -> m.index(index).properties("terms", p -> p.keyword(k -> k)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot add the content words to " + index, e);
+        }
     }
 
     public String createVersionedIndex(String alias) {

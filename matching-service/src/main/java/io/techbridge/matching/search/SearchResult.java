@@ -42,7 +42,10 @@ public record SearchResult(List<Item> items, int page, int size, long totalItems
     public record Facets(List<Bucket> type, List<Bucket> field, List<Bucket> region, List<Bucket> status) {
     }
 
-    /** A facet value: {@code label} is the Chinese name of a technical field, absent for the other facets. */
+    /**
+     * A facet value: {@code label} is the Chinese name of a technical field or of a province (GB/T 2260,
+     * {@code 440000} 广东省), absent for the other facets.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Bucket(String key, String label, long count) {
     }

@@ -19,7 +19,16 @@ public final class TextParts {
                 .collect(Collectors.joining("。"));
     }
 
+    /**
+     * The fingerprint of a text as the embedding model reads it: the model's version is part of it,
+     * so a change in how texts are embedded (lower-cased since English words are unknown to the
+     * model otherwise) re-embeds every text once, at its next event or at a reindex.
+     */
     public static String hash(String text) {
+        return digest(io.techbridge.matching.embedding.EmbeddingService.VERSION + "\n" + text);
+    }
+
+    private static String digest(String text) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)), 0, 16);

@@ -289,6 +289,7 @@ final class LearningEvaluation {
             public double maxRatio() { return setting.maxRatio(); }
             public int requeueDemands() { return base.requeueDemands(); }
             public int historyShown() { return base.historyShown(); }
+            public int minCalibrationDecisions() { return base.minCalibrationDecisions(); }
             public java.time.Duration cacheTtl() { return base.cacheTtl(); }
         };
     }

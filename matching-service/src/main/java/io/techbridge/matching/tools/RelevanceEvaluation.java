@@ -34,9 +34,13 @@ import java.util.Map;
  * Measures how well matching ranks achievements for demands on a labelled set (format:
  * ../shared/eval/README.md). The set is indexed with the production indexing code and every
  * demand runs through the production matcher; a plain BM25 baseline (standard analyzer, same
- * fields) runs beside it. Prints recall@10, nDCG@10 and MRR for both.
+ * fields) runs beside it. Prints recall@10, nDCG@10 and MRR for both, the calibration at the
+ * operating threshold (proposal precision, answered, silent, proposals per no-answer demand) and
+ * the precision of keyword search; {@code --json FILE} writes every figure. {@code --fit SET…}
+ * instead refits the approval model on the candidates of the given sets.
  *
- * <p>Usage: {@code matching-service/evaluate [set-folder] [--es host:port]}
+ * <p>Usage: {@code matching-service/evaluate [set-folder] [--es host:port] [--json FILE]}, or
+ * {@code matching-service/evaluate --fit set-folder… [--es host:port]}
  */
 public final class RelevanceEvaluation {
 
@@ -61,6 +65,10 @@ public final class RelevanceEvaluation {
     record Metrics(double recall, double ndcg, double mrr, int queries) {
     }
 
+    record Calibration(double threshold, double proposalPrecision, double answered, double silent,
+            double proposalsPerNoAnswer, int proposals, int answerable, int noAnswer) {
+    }
+
     public static void main(String[] args) throws Exception {
         if (java.util.Arrays.asList(args).contains("--learning")) {
             LearningEvaluation.main(args);
@@ -68,9 +76,23 @@ public final class RelevanceEvaluation {
         }
         Path set = Path.of(args.length > 0 && !args[0].startsWith("--") ? args[0] : "../shared/eval/dev");
         String es = option(args, "--es", "127.0.0.1:9200");
+        String json = option(args, "--json", null);
+        boolean fit = java.util.Arrays.asList(args).contains("--fit");
         ElasticsearchClient client = ToolSupport.elasticsearch(es);
         try {
-            new RelevanceEvaluation(client).run(set, ToolSupport.matchingConfig());
+            if (fit) {
+                List<Path> sets = new ArrayList<>();
+                for (int i = 0; i < args.length; i++) {
+                    if (args[i].startsWith("--")) {
+                        i += args[i].equals("--fit") ? 0 : 1;
+                    } else {
+                        sets.add(Path.of(args[i]));
+                    }
+                }
+                new RelevanceEvaluation(client).fit(sets.isEmpty() ? List.of(set) : sets, ToolSupport.matchingConfig());
+            } else {
+                new RelevanceEvaluation(client).run(set, ToolSupport.matchingConfig(), json == null ? null : Path.of(json));
+            }
         } finally {
             client._transport().close();
         }
@@ -78,46 +100,171 @@ public final class RelevanceEvaluation {
         System.exit(0);
     }
 
-    private void run(Path set, MatchingConfig config) throws IOException {
-        long started = System.nanoTime();
-        EmbeddingService embeddings = new EmbeddingService();
+    /** A set indexed with the production code, ready to be matched. */
+    record Prepared(String achievementsIndex, String demandsIndex, String baselineIndex, int achievements,
+            List<Judged> judged) {
+    }
+
+    private Prepared prepare(Path set, EmbeddingService embeddings) throws IOException {
         IndexAdmin admin = new IndexAdmin(client);
         DocumentIndexer indexer = new DocumentIndexer(client);
-        String suffix = Long.toString(System.currentTimeMillis());
-        String achievementsIndex = admin.createIndex("eval-achievements-" + suffix, IndexAdmin.mapping(IndexAdmin.ACHIEVEMENTS));
-        String demandsIndex = admin.createIndex("eval-demands-" + suffix, IndexAdmin.mapping(IndexAdmin.DEMANDS));
+        String suffix = Long.toString(System.nanoTime());
+        String achievementsIndex = admin.createIndex("achievements-eval-" + suffix, IndexAdmin.mapping(IndexAdmin.ACHIEVEMENTS));
+        String demandsIndex = admin.createIndex("demands-eval-" + suffix, IndexAdmin.mapping(IndexAdmin.DEMANDS));
         String baselineIndex = admin.createIndex("eval-bm25-" + suffix, BASELINE_MAPPING);
-        try {
-            List<AchievementSnapshot> achievements = readAchievements(set.resolve("achievements.jsonl"));
-            List<AchievementDocument> documents = new ArrayList<>();
-            for (AchievementSnapshot a : achievements) {
-                documents.add(a.toDocument());
-            }
-            List<float[]> vectors = embeddings.embedAll(documents.stream().map(AchievementDocument::embeddingText).toList());
-            for (int i = 0; i < documents.size(); i++) {
-                documents.set(i, documents.get(i).withEmbedding(vectors.get(i)));
-            }
-            indexer.indexAchievements(achievementsIndex, documents, true);
-            indexBaseline(baselineIndex, achievements);
+        List<AchievementSnapshot> achievements = readAchievements(set.resolve("achievements.jsonl"));
+        List<AchievementDocument> documents = new ArrayList<>();
+        for (AchievementSnapshot a : achievements) {
+            documents.add(a.toDocument());
+        }
+        List<float[]> vectors = embeddings.embedAll(documents.stream().map(AchievementDocument::embeddingText).toList());
+        for (int i = 0; i < documents.size(); i++) {
+            documents.set(i, documents.get(i).withEmbedding(vectors.get(i)));
+        }
+        indexer.indexAchievements(achievementsIndex, documents, true);
+        indexBaseline(baselineIndex, achievements);
+        return new Prepared(achievementsIndex, demandsIndex, baselineIndex, achievements.size(),
+                readDemands(set.resolve("demands.jsonl"), embeddings));
+    }
 
-            List<Judged> judged = readDemands(set.resolve("demands.jsonl"), embeddings);
-            Matcher matcher = new Matcher(client, config, achievementsIndex, demandsIndex);
-            Metrics full = evaluate(judged, j -> matcher.forDemand(j.demand(), K).stream()
-                    .map(ScoredPair::achievementId).toList());
-            Metrics baseline = evaluate(judged, j -> bm25(baselineIndex, j.demand()));
+    private void drop(Prepared prepared) {
+        IndexAdmin admin = new IndexAdmin(client);
+        for (String index : List.of(prepared.achievementsIndex(), prepared.demandsIndex(), prepared.baselineIndex())) {
+            admin.deleteIndex(index);
+        }
+    }
 
-            System.out.printf("%nRelevance on %s: %d achievements, %d demands (%d with judgements), top %d%n%n",
-                    set, achievements.size(), judged.size(), full.queries(), K);
-            System.out.println("| system | recall@10 | nDCG@10 | MRR |");
-            System.out.println("|---|---|---|---|");
-            print("TechBridge matcher (hybrid BM25 + kNN, structured fit)", full);
-            print("BM25 baseline (standard analyzer, same fields)", baseline);
-            System.out.printf("%n(%.1f s)%n", (System.nanoTime() - started) / 1e9);
-        } finally {
-            for (String index : List.of(achievementsIndex, demandsIndex, baselineIndex)) {
-                admin.deleteIndex(index);
+    /** Refits the approval model on the candidates of every given set (see {@link ModelFit}). */
+    private void fit(List<Path> sets, MatchingConfig config) throws IOException {
+        EmbeddingService embeddings = new EmbeddingService();
+        Map<String, List<ModelFit.Row>> rows = new java.util.LinkedHashMap<>();
+        Map<String, List<Judged>> judgedBySet = new java.util.LinkedHashMap<>();
+        for (Path set : sets) {
+            Prepared prepared = prepare(set, embeddings);
+            try {
+                Matcher matcher = new Matcher(client, config, prepared.achievementsIndex(), prepared.demandsIndex());
+                rows.put(set.getFileName().toString(), ModelFit.rows(prepared.judged(), matcher, config));
+                judgedBySet.put(set.getFileName().toString(), prepared.judged());
+            } finally {
+                drop(prepared);
             }
         }
+        ModelFit.report(rows, judgedBySet, config);
+    }
+
+    private void run(Path set, MatchingConfig config, Path json) throws IOException {
+        long started = System.nanoTime();
+        EmbeddingService embeddings = new EmbeddingService();
+        Prepared prepared = prepare(set, embeddings);
+        String achievementsIndex = prepared.achievementsIndex();
+        String demandsIndex = prepared.demandsIndex();
+        String baselineIndex = prepared.baselineIndex();
+        try {
+            List<Judged> judged = prepared.judged();
+            Matcher matcher = new Matcher(client, config, achievementsIndex, demandsIndex);
+            Map<String, List<ScoredPair>> ranked = new HashMap<>();
+            for (Judged j : judged) {
+                ranked.put(j.demand().id(), matcher.forDemand(j.demand(), K));
+            }
+            Metrics full = evaluate(judged, j -> ranked.get(j.demand().id()).stream().map(ScoredPair::achievementId).toList());
+            Metrics baseline = evaluate(judged, j -> bm25(baselineIndex, j.demand()));
+            Calibration calibration = calibration(judged, ranked, config.proposalThreshold(),
+                    config.maxProposalsPerRecord());
+
+            System.out.printf("%nRelevance on %s: %d achievements, %d demands (%d with judgements), top %d%n%n",
+                    set, prepared.achievements(), judged.size(), full.queries(), K);
+            System.out.println("| system | recall@10 | nDCG@10 | MRR |");
+            System.out.println("|---|---|---|---|");
+            print("TechBridge matcher (content words + kNN, approval model)", full);
+            print("BM25 baseline (standard analyzer, same fields)", baseline);
+            System.out.printf(Locale.ROOT, "%nCalibration at the operating threshold %.2f (%d proposals; %d answerable demands, "
+                    + "%d without an answer)%n%n", calibration.threshold(), calibration.proposals(), calibration.answerable(),
+                    calibration.noAnswer());
+            System.out.println("| proposal precision | answered | silent | proposals per no-answer demand |");
+            System.out.println("|---|---|---|---|");
+            System.out.printf(Locale.ROOT, "| %.3f | %.3f | %.3f | %.2f |%n", calibration.proposalPrecision(),
+                    calibration.answered(), calibration.silent(), calibration.proposalsPerNoAnswer());
+            SearchEvaluation.Result search = SearchEvaluation.run(client, achievementsIndex, demandsIndex, judged, embeddings);
+            System.out.printf(Locale.ROOT, "%nSearch: %d keyword queries (each demand's keywords), precision of the top 10 hits "
+                    + "%.3f, hits per query %.1f, queries with no hit %d%n", search.queries(), search.precisionAt10(),
+                    search.meanHits(), search.empty());
+            System.out.printf("%n(%.1f s)%n", (System.nanoTime() - started) / 1e9);
+            if (json != null) {
+                writeJson(json, set, prepared.achievements(), judged.size(), full, baseline, calibration, search);
+            }
+        } finally {
+            drop(prepared);
+        }
+    }
+
+    /**
+     * Proposals are the pairs of a demand's top {@code max} at or above the threshold, as the
+     * proposal worker makes them. Precision and answered count answerable demands only; silent and
+     * proposals per no-answer demand count the demands without an answer.
+     */
+    static Calibration calibration(List<Judged> judged, Map<String, List<ScoredPair>> ranked, double threshold, int max) {
+        int proposals = 0;
+        int relevantProposals = 0;
+        int answerable = 0;
+        int answered = 0;
+        int noAnswer = 0;
+        int silent = 0;
+        int noAnswerProposals = 0;
+        for (Judged j : judged) {
+            List<ScoredPair> proposed = ranked.get(j.demand().id()).stream().limit(max)
+                    .filter(p -> p.score() >= threshold).toList();
+            boolean hasAnswer = j.relevant().values().stream().anyMatch(g -> g > 0);
+            if (hasAnswer) {
+                answerable++;
+                long good = proposed.stream().filter(p -> j.relevant().getOrDefault(p.achievementId(), 0) >= 1).count();
+                proposals += proposed.size();
+                relevantProposals += (int) good;
+                if (good > 0) {
+                    answered++;
+                }
+            } else {
+                noAnswer++;
+                noAnswerProposals += proposed.size();
+                if (proposed.isEmpty()) {
+                    silent++;
+                }
+            }
+        }
+        return new Calibration(threshold, proposals == 0 ? 0 : (double) relevantProposals / proposals,
+                answerable == 0 ? 0 : (double) answered / answerable, noAnswer == 0 ? 1 : (double) silent / noAnswer,
+                noAnswer == 0 ? 0 : (double) noAnswerProposals / noAnswer, proposals + noAnswerProposals, answerable, noAnswer);
+    }
+
+    private void writeJson(Path file, Path set, int achievements, int demands, Metrics matcher, Metrics baseline,
+            Calibration calibration, SearchEvaluation.Result search) throws IOException {
+        Map<String, Object> root = new java.util.LinkedHashMap<>();
+        root.put("set", set.getFileName().toString());
+        root.put("achievements", achievements);
+        root.put("demands", demands);
+        root.put("matcher", metrics(matcher));
+        root.put("baseline", metrics(baseline));
+        Map<String, Object> c = new java.util.LinkedHashMap<>();
+        c.put("threshold", calibration.threshold());
+        c.put("proposalPrecision", calibration.proposalPrecision());
+        c.put("answered", calibration.answered());
+        c.put("silent", calibration.silent());
+        c.put("proposalsPerNoAnswer", calibration.proposalsPerNoAnswer());
+        root.put("calibration", c);
+        Map<String, Object> s = new java.util.LinkedHashMap<>();
+        s.put("queries", search.queries());
+        s.put("precisionAt10", search.precisionAt10());
+        s.put("meanHits", search.meanHits());
+        s.put("emptyQueries", search.empty());
+        root.put("search", s);
+        mapper.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), root);
+    }
+
+    private static Map<String, Object> metrics(Metrics m) {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        map.put("recallAt10", m.recall());
+        map.put("ndcgAt10", m.ndcg());
+        map.put("mrr", m.mrr());
+        return map;
     }
 
     interface Ranker {

@@ -60,6 +60,19 @@ final class ToolSupport {
             public double region() { return number.applyAsDouble("weights.region"); }
             public double freshness() { return number.applyAsDouble("weights.freshness"); }
         };
+        MatchingConfig.Model model = new MatchingConfig.Model() {
+            public double intercept() { return number.applyAsDouble("model.intercept"); }
+            public double semantic() { return number.applyAsDouble("model.semantic"); }
+            public double lexical() { return number.applyAsDouble("model.lexical"); }
+            public double field() { return number.applyAsDouble("model.field"); }
+            public double relativeSimilarity() { return number.applyAsDouble("model.relative-similarity"); }
+            public double margin() { return number.applyAsDouble("model.margin"); }
+            public double maturity() { return number.applyAsDouble("model.maturity"); }
+            public double modes() { return number.applyAsDouble("model.modes"); }
+            public double budget() { return number.applyAsDouble("model.budget"); }
+            public double region() { return number.applyAsDouble("model.region"); }
+            public double freshness() { return number.applyAsDouble("model.freshness"); }
+        };
         java.util.function.Function<String, String> text = key -> {
             String value = properties.getProperty("techbridge.matching." + key);
             if (value == null) {
@@ -76,6 +89,7 @@ final class ToolSupport {
             public double maxRatio() { return number.applyAsDouble("learning.max-ratio"); }
             public int requeueDemands() { return (int) number.applyAsDouble("learning.requeue-demands"); }
             public int historyShown() { return (int) number.applyAsDouble("learning.history-shown"); }
+            public int minCalibrationDecisions() { return (int) number.applyAsDouble("learning.min-calibration-decisions"); }
             public java.time.Duration cacheTtl() { return java.time.Duration.parse(text.apply("learning.cache-ttl")); }
         };
         return new MatchingConfig() {
@@ -85,12 +99,10 @@ final class ToolSupport {
             public int candidatesPerRetriever() { return (int) number.applyAsDouble("candidates-per-retriever"); }
             public int fusedCandidates() { return (int) number.applyAsDouble("fused-candidates"); }
             public int rrfK() { return (int) number.applyAsDouble("rrf-k"); }
-            public double lexicalHalfScore() { return number.applyAsDouble("lexical-half-score"); }
-            public double semanticFloor() { return number.applyAsDouble("semantic-floor"); }
-            public double semanticCeiling() { return number.applyAsDouble("semantic-ceiling"); }
             public double fitShare() { return number.applyAsDouble("fit-share"); }
             public Weights weights() { return weights; }
             public Learning learning() { return learning; }
+            public Model model() { return model; }
         };
     }
 }

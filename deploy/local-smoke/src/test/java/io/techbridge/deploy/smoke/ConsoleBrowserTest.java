@@ -41,7 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * introduction, and the English switch relabels the page; an enterprise publishes an open
  * challenge (揭榜挂帅), the university TechBridge invites applies, and after the deadline the broker
  * scores, shortlists and picks it as winner; a university office imports a spreadsheet with good
- * and bad rows and downloads the error report. Screenshots of every step go to
+ * and bad rows and downloads the error report; a demand without a strong match says so and shows
+ * its weaker candidates, marked, on request; a pair's factor reasons read as Chinese. Screenshots of every step go to
  * {@code target/screenshots/}.
  */
 class ConsoleBrowserTest {
@@ -113,7 +114,15 @@ class ConsoleBrowserTest {
                 .mapToDouble(row -> Double.parseDouble(row.getDomAttribute("data-contribution"))).sum();
         double score = Double.parseDouble(browser.find("pair-score").getDomAttribute("data-score"));
         assertEquals(score, contributions, 0.01, "the factor contributions add up to the score");
-        assertTrue(browser.find("semantic-similarity").getText().contains("%"));
+        assertTrue(browser.find("explanation").getText().contains("推荐度"), "the score reads as the approval likelihood");
+        // The headline similarity and the semantic factor's bar show the same number.
+        WebElement similarity = browser.find("semantic-similarity");
+        WebElement semantic = browser.find("factor-semantic");
+        assertEquals(Double.parseDouble(similarity.getDomAttribute("data-similarity")),
+                Double.parseDouble(semantic.getDomAttribute("data-value")), 1e-9, "one semantic similarity");
+        String semanticShown = semantic.findElement(testId("factor-value")).getText();
+        assertTrue(similarity.getText().contains(semanticShown), similarity.getText() + " / " + semanticShown);
+        assertFactorReasonsInChinese(factors);
         if (!browser.find("matched-terms").findElements(By.cssSelector("mark.term")).isEmpty()) {
             assertFalse(browser.find("pair-sides").findElements(By.cssSelector("mark.term")).isEmpty(),
                     "the matched terms are marked in the two texts");
@@ -194,7 +203,12 @@ class ConsoleBrowserTest {
 
         browser.route("#/record/demand/" + proposal.get("demandId").asText());
         browser.find("ranking");
-        browser.waitUntil(d -> !d.findElements(testId("ranking-item")).isEmpty());
+        // Decisions made meanwhile may have moved the live score under the threshold: then it is a weaker candidate.
+        browser.waitUntil(d -> !d.findElements(testId("ranking-item")).isEmpty() || !d.findElements(testId("no-strong")).isEmpty());
+        if (browser.all(testId("ranking-item")).isEmpty()) {
+            browser.click("show-weak");
+            browser.waitUntil(d -> !d.findElements(testId("ranking-item")).isEmpty());
+        }
         assertNoneShown(universityContacts);
         browser.screenshot("ranking");
 
@@ -463,6 +477,89 @@ class ConsoleBrowserTest {
                 .forEach(a -> titles.add(a.path("title").asText()));
         assertTrue(titles.containsAll(good), "the good rows are imported: " + titles);
         assertFalse(titles.contains(badTitle), "nothing of a bad row is stored");
+    }
+
+    @Test
+    void aDemandWithoutAStrongMatchSaysSoAndShowsTheWeakerCandidatesOnRequest() throws Exception {
+        GatewayApi broker = GatewayApi.logIn(stack.gatewayUrl(), stack.account("broker"));
+        List<String> demoTitles = new ArrayList<>();
+        stack.demoDemands().forEach(d -> demoTitles.add(d.path("title").asText()));
+        List<String> demoIds = new ArrayList<>();
+        broker.get("/api/demands?size=100").path("items").forEach(d -> {
+            if (demoTitles.contains(d.path("title").asText())) {
+                demoIds.add(d.path("id").asText());
+            }
+        });
+        assertFalse(demoIds.isEmpty(), "the demo demands are loaded");
+        // Rankings are live once the matcher has indexed the demo data: a demand with weaker candidates only.
+        String demandId = await("a demo demand whose ranking has weaker candidates only")
+                .atMost(PIPELINE).pollInterval(Duration.ofSeconds(3))
+                .until(() -> withoutStrongMatch(broker, demoIds), Objects::nonNull);
+
+        logIn("weak-candidates", stack.account("broker"));
+        browser.route("#/record/demand/" + demandId);
+        WebElement none = browser.find("no-strong");
+        assertTrue(none.getText().contains("暂无高匹配度成果"), none.getText());
+        assertTrue(browser.all(testId("ranking-item")).isEmpty(), "no candidate is shown as a match by default");
+        browser.screenshot("no-strong-match");
+
+        browser.click("show-weak");
+        WebElement divider = browser.find("weak-divider");
+        assertEquals("以下为较弱候选", divider.getText().trim());
+        List<WebElement> weaker = browser.waitUntil(d -> {
+            List<WebElement> items = d.findElements(By.cssSelector("[data-testid='ranking-weak'] [data-testid='ranking-item']"));
+            return items.isEmpty() ? null : items;
+        });
+        for (WebElement item : weaker) {
+            assertEquals("false", item.getDomAttribute("data-strong"));
+            assertEquals("弱匹配", item.findElement(testId("weak-badge")).getText().trim());
+        }
+        assertEquals(weaker.size(), browser.all(testId("ranking-item")).size(), "only weaker candidates, all marked");
+        browser.screenshot("weaker-candidates");
+    }
+
+    /**
+     * A demo demand whose ranking has no strong candidate but weaker ones; null while the matcher has
+     * not indexed the demo data yet (then no demand has any candidate).
+     */
+    private static String withoutStrongMatch(GatewayApi broker, List<String> demandIds) throws Exception {
+        for (String id : demandIds) {
+            if (broker.get("/api/demands/" + id + "/matches?limit=10").size() > 0) {
+                continue;
+            }
+            JsonNode all = broker.get("/api/demands/" + id + "/matches?limit=10&includeWeak=true");
+            if (all.size() > 0) {
+                for (JsonNode candidate : all) {
+                    assertFalse(candidate.path("strong").asBoolean(true), "only weaker candidates are added: " + candidate);
+                }
+                return id;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Every factor's reason reads as Chinese: no English words and no raw codes (reason codes,
+     * field codes, region codes). The shared terms (lexical) quote the texts, which may hold Latin words.
+     */
+    private static void assertFactorReasonsInChinese(List<WebElement> factors) {
+        java.util.regex.Pattern fieldCode = java.util.regex.Pattern.compile("\\b\\d{2}(\\.\\d{2})?\\b");
+        java.util.regex.Pattern regionCode = java.util.regex.Pattern.compile("\\d{6}");
+        for (WebElement row : factors) {
+            String factor = row.getDomAttribute("data-testid");
+            String reason = row.findElement(testId("factor-reason")).getText().trim();
+            assertFalse(reason.isEmpty(), factor + " has a reason");
+            assertFalse(reason.matches("(?s).*[A-Z]+_[A-Z_]+.*"), factor + " shows a raw code: " + reason);
+            if (!"factor-lexical".equals(factor)) {
+                assertFalse(reason.matches("(?s).*[A-Za-z].*"), factor + " is not in Chinese: " + reason);
+            }
+            if ("factor-field".equals(factor)) {
+                assertFalse(fieldCode.matcher(reason).find(), "a field by its code: " + reason);
+            }
+            if ("factor-region".equals(factor)) {
+                assertFalse(regionCode.matcher(reason).find(), "a region by its code: " + reason);
+            }
+        }
     }
 
     /** A row of the achievement registration form (科技成果登记表), its patent number its own. */

@@ -84,6 +84,11 @@ final class ConsoleStack implements AutoCloseable {
         return JSON.readTree(deploy.projectDir().resolve("deploy/local/demo/achievements.json").toFile());
     }
 
+    /** The demo demands as loaded, with their keys (d01, d02…). */
+    JsonNode demoDemands() throws IOException {
+        return JSON.readTree(deploy.projectDir().resolve("deploy/local/demo/demands.json").toFile());
+    }
+
     @Override
     public void close() throws IOException, InterruptedException {
         deploy.run("down");

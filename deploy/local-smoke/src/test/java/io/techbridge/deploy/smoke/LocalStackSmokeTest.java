@@ -31,6 +31,9 @@ class LocalStackSmokeTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private DeployLocal stack;
     private final HttpClient http = HttpClient.newHttpClient();
+    /** Stop and generic words, numbers and letters that must never be shown as matched terms. */
+    private static final java.util.Set<String> NOT_CONTENT = java.util.Set.of("of", "the", "a", "m", "50", "采用", "目前",
+            "现有", "使用", "技术", "方法", "开发", "研究", "系统", "公斤", "制备");
 
     @Test
     void upLoadsTheDemoAndDownThenUpAgainKeepsEverything() throws Exception {
@@ -69,10 +72,11 @@ class LocalStackSmokeTest {
                 "achievement-events")) {
             await().atMost(Duration.ofSeconds(60)).until(() -> !reader.pollKey(id).isEmpty());
         }
-        // The demo demands get explained pairs: the designed fit of d01 is among its best three.
+        // The demo demands get explained pairs: the designed fit of d01 is among its best three
+        // candidates, strong or not.
         JsonNode demoIds = JSON.readTree(dataDir.resolve("demo-ids.json").toFile());
         String matches = "http://localhost:" + stack.port("MATCHING") + "/api/demands/"
-                + demoIds.get("d01").asText() + "/matches?limit=3";
+                + demoIds.get("d01").asText() + "/matches?limit=3&includeWeak=true";
         String designedFit = demoIds.get("a01").asText();
         await().atMost(Duration.ofSeconds(120)).until(() -> {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(matches))
@@ -82,9 +86,44 @@ class LocalStackSmokeTest {
                 return false;
             }
             JsonNode ranked = JSON.readTree(response.body());
-            return ranked.size() > 0 && ranked.get(0).get("explanation").get("factors").size() == 8
+            return ranked.size() > 0 && ranked.get(0).get("explanation").get("factors").size() == 9
                     && ranked.findValuesAsText("achievementId").contains(designedFit);
         });
+        // No padding and no noise: every demo demand shows only strong pairs, whose matched terms are
+        // content words; some demands have no strong match at all.
+        int withoutStrongMatch = 0;
+        for (java.util.Iterator<Map.Entry<String, JsonNode>> it = demoIds.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> demo = it.next();
+            if (!demo.getKey().startsWith("d")) {
+                continue;
+            }
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                    + stack.port("MATCHING") + "/api/demands/" + demo.getValue().asText() + "/matches?limit=10"))
+                    .header("Authorization", broker).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), response.body());
+            JsonNode ranked = JSON.readTree(response.body());
+            withoutStrongMatch += ranked.isEmpty() ? 1 : 0;
+            for (JsonNode pair : ranked) {
+                assertTrue(pair.get("strong").asBoolean() && pair.get("score").asDouble() >= 0.4,
+                        demo.getKey() + " shows a weak pair by default: " + pair);
+                for (JsonNode term : pair.get("explanation").get("matchedTerms")) {
+                    assertTrue(term.asText().codePointCount(0, term.asText().length()) > 1
+                                    && !NOT_CONTENT.contains(term.asText().toLowerCase(java.util.Locale.ROOT)),
+                            demo.getKey() + " shows a matched term nobody would underline: " + term);
+                }
+            }
+        }
+        assertTrue(withoutStrongMatch > 0, "some demo demands have no strong match (d25–d27 have no fit by design)");
+        // Search by words: 石墨烯 finds the graphene coating (written in English) and nothing else; nonsense finds nothing.
+        JsonNode graphene = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/search?q="
+                + java.net.URLEncoder.encode("石墨烯", java.nio.charset.StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertEquals(java.util.List.of(demoIds.get("a28").asText()), graphene.findValuesAsText("id").stream()
+                .distinct().toList(), graphene.toString());
+        JsonNode nonsense = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/search?q="
+                + java.net.URLEncoder.encode("xyzzy不存在", java.nio.charset.StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        assertEquals(0, nonsense.get("totalItems").asInt(), nonsense.toString());
         // The gateway: the demo broker logs in and reads the pairs through it; without a token it is refused.
         assertTrue(firstStart.contains("demo logins"), firstStart);
         JsonNode demoBroker = null;
