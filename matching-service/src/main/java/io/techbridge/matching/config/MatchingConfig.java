@@ -86,24 +86,24 @@ public interface MatchingConfig {
      * others are priors, centred on each factor's "not stated" value.
      */
     interface Model {
-        @WithDefault("-5.186")
+        @WithDefault("-5.169")
         double intercept();
 
         @WithDefault("1.957")
         double semantic();
 
-        @WithDefault("7.444")
+        @WithDefault("7.393")
         double lexical();
 
-        @WithDefault("1.219")
+        @WithDefault("1.227")
         double field();
 
         /** Per unit of similarity above the mean similarity of the demand's candidates. */
-        @WithDefault("4.815")
+        @WithDefault("4.786")
         double relativeSimilarity();
 
         /** Per unit of text evidence above the demand's best other candidate (2 × similarity + 12 × lexical). */
-        @WithDefault("0.302")
+        @WithDefault("0.309")
         double margin();
 
         @WithDefault("1")

@@ -185,13 +185,9 @@ public class Matcher {
         return score >= config.proposalThreshold();
     }
 
-    public double threshold() {
-        return config.proposalThreshold();
-    }
-
     /** What the texts of a pair share, before the model weighs it. */
     record Evidence(DemandDocument demand, AchievementDocument achievement, double cosine, double lexical,
-            double demandCoverage, List<Map.Entry<String, Double>> shared) {
+            double demandCoverage, List<Map.Entry<String, Double>> shared, boolean demandHasContent) {
 
         /** The text evidence in one number, to compare a demand's candidates with each other. */
         double strength() {
@@ -257,7 +253,7 @@ public class Matcher {
         }
         double achievementCoverage = headline == 0 ? 0 : mentioned / headline;
         double lexical = DEMAND_SIDE_SHARE * demandCoverage + (1 - DEMAND_SIDE_SHARE) * achievementCoverage;
-        return new Evidence(demand, achievement, cosine, lexical, demandCoverage, shared);
+        return new Evidence(demand, achievement, cosine, lexical, demandCoverage, shared, possible > 0);
     }
 
     /**
@@ -280,8 +276,9 @@ public class Matcher {
         for (int i = 0; i < fit.size(); i++) {
             values[i + 2] = fit.get(i).value();
         }
-        double relativeSimilarity = e.cosine() - standing.meanCosine();
-        double margin = standing.margin(e);
+        // A demand without a single content word states nothing a candidate could stand out on.
+        double relativeSimilarity = e.demandHasContent() ? e.cosine() - standing.meanCosine() : 0;
+        double margin = e.demandHasContent() ? standing.margin(e) : 0;
         double standingLogit = config.model().relativeSimilarity() * relativeSimilarity + config.model().margin() * margin;
         double z = weighting.recalibration().apply(model.logit(values, scale) + standingLogit);
         double score = ApprovalModel.sigmoid(z);

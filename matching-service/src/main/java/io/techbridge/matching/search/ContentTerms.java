@@ -39,7 +39,7 @@ public final class ContentTerms {
     private static final Analyzer ANALYZER = new SmartChineseAnalyzer(CharArraySet.EMPTY_SET);
     private static final Set<String> GENERIC = load("/search/generic-terms.txt");
     /** Characters that never join a compound: particles, conjunctions, prepositions, measure words. */
-    private static final String FUNCTION_CHARACTERS = "的地得了着过和与及或并而且也都就又还在是为对把被将从以由于向往至其之所等个种项台套次年月日天时分秒元亩吨米克升这那此该各每有无不可能会要需已未更很最较及即则但若如因故";
+    private static final String FUNCTION_CHARACTERS = "的地得了着过和与及或并而且也都就又还在是为对把被将从以由于向往至其之所等个种项台套次年月日天时分秒元亩吨米克升这那此该各每";
     private static final Pattern NUMERIC = Pattern.compile("[\\p{N}.,%‰×·~\\-+/]+");
     private static final int MAX_TERMS = 400;
 

@@ -100,6 +100,7 @@ class LearningRuleTest {
             public double maxRatio() { return maxRatio; }
             public int requeueDemands() { return 10; }
             public int historyShown() { return 50; }
+            public int minCalibrationDecisions() { return 20; }
             public Duration cacheTtl() { return Duration.ofSeconds(30); }
         };
     }

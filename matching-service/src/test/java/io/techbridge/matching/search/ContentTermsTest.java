@@ -25,6 +25,13 @@ class ContentTermsTest {
     }
 
     @Test
+    void wordsSmartcnCutsIntoCharactersAreJoinedEvenWithACommonCharacter() {
+        assertTrue(ContentTerms.of("储能电站").contains("储能"), ContentTerms.of("储能电站").toString());
+        assertTrue(ContentTerms.isContent("储能"));
+        assertFalse(ContentTerms.isContent("的"));
+    }
+
+    @Test
     void grapheneIsNotGraphite() {
         List<String> graphene = ContentTerms.of("石墨烯复合散热膜");
         List<String> graphite = ContentTerms.of("天然石墨负极材料");
