@@ -55,13 +55,13 @@ public interface MatchingConfig {
      * each group is normalised on its own.
      */
     interface Weights {
-        @WithDefault("0.3")
+        @WithDefault("1.968")
         double semantic();
 
-        @WithDefault("0.7")
+        @WithDefault("7.297")
         double lexical();
 
-        @WithDefault("0.12")
+        @WithDefault("1.226")
         double field();
 
         @WithDefault("0.08")
@@ -86,39 +86,39 @@ public interface MatchingConfig {
      * others are priors, centred on each factor's "not stated" value.
      */
     interface Model {
-        @WithDefault("-5.169")
+        @WithDefault("-5.099")
         double intercept();
 
-        @WithDefault("1.957")
+        @WithDefault("1.968")
         double semantic();
 
-        @WithDefault("7.393")
+        @WithDefault("7.297")
         double lexical();
 
-        @WithDefault("1.227")
+        @WithDefault("1.226")
         double field();
 
         /** Per unit of similarity above the mean similarity of the demand's candidates. */
-        @WithDefault("4.786")
+        @WithDefault("4.783")
         double relativeSimilarity();
 
         /** Per unit of text evidence above the demand's best other candidate (2 × similarity + 12 × lexical). */
-        @WithDefault("0.309")
+        @WithDefault("0.314")
         double margin();
 
         @WithDefault("1")
         double maturity();
 
-        @WithDefault("1")
+        @WithDefault("0.5")
         double modes();
 
-        @WithDefault("1")
+        @WithDefault("0.5")
         double budget();
 
-        @WithDefault("0.5")
+        @WithDefault("0.25")
         double region();
 
-        @WithDefault("1")
+        @WithDefault("0.5")
         double freshness();
 
         default double[] coefficients() {
