@@ -115,6 +115,11 @@ public final class ContentTerms {
         return terms;
     }
 
+    /** Whether a word is one of the stop, function, generic words or units that never count. */
+    public static boolean isGeneric(String word) {
+        return GENERIC.contains(word.toLowerCase(java.util.Locale.ROOT));
+    }
+
     /** Whether a term is a content word (used for a client's query words too). */
     public static boolean isContent(String word) {
         return !analyse(word).isEmpty();

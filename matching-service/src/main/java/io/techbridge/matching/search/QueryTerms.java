@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,7 +53,6 @@ public final class QueryTerms {
     private static final Pattern SEPARATORS = Pattern.compile(
             "[\\s\\p{Z},;:!?()\\[\\]{}<>|/\\\\，。、；：！？（）【】《》〈〉「」『』…～~]+");
     private static final Map<String, List<String>> TRANSLATIONS = loadTranslations("/search/bilingual-terms.tsv");
-    private static final Set<String> GENERIC = loadWords("/search/generic-terms.txt");
 
     private QueryTerms() {
     }
@@ -112,7 +110,7 @@ public final class QueryTerms {
         if (term.indexOf(' ') >= 0 || ContentTerms.isContent(term)) {
             return true;
         }
-        return term.codePoints().anyMatch(Character::isLetter) && !GENERIC.contains(term.toLowerCase(Locale.ROOT));
+        return term.codePoints().anyMatch(Character::isLetter) && !ContentTerms.isGeneric(term);
     }
 
     private static List<String> translations(String term) {
@@ -147,26 +145,6 @@ public final class QueryTerms {
             Map<String, List<String>> frozen = new HashMap<>();
             both.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
             return Map.copyOf(frozen);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Set<String> loadWords(String resource) {
-        try (InputStream in = QueryTerms.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing " + resource);
-            }
-            Set<String> words = new HashSet<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                String stripped = line.strip();
-                if (!stripped.isEmpty() && !stripped.startsWith("#")) {
-                    for (String word : stripped.split("\\s+")) {
-                        words.add(word.toLowerCase(Locale.ROOT));
-                    }
-                }
-            }
-            return Set.copyOf(words);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,11 +10,8 @@ import io.techbridge.matching.matching.FactorWeightSource;
 import io.techbridge.matching.matching.FactorWeights;
 import io.techbridge.matching.matching.Matcher;
 import io.techbridge.matching.matching.ScoredPair;
-import io.techbridge.matching.messaging.AchievementSnapshot;
 import io.techbridge.matching.search.AchievementDocument;
 import io.techbridge.matching.search.DemandDocument;
-import io.techbridge.matching.search.DocumentIndexer;
-import io.techbridge.matching.search.IndexAdmin;
 import io.techbridge.matching.tools.RelevanceEvaluation.Judged;
 import io.techbridge.matching.tools.RelevanceEvaluation.Metrics;
 import io.techbridge.matching.workflow.ReasonCode;
@@ -88,23 +85,11 @@ final class LearningEvaluation {
         long started = System.nanoTime();
         RelevanceEvaluation reader = new RelevanceEvaluation(client);
         EmbeddingService embeddings = new EmbeddingService();
-        IndexAdmin admin = new IndexAdmin(client);
-        DocumentIndexer indexer = new DocumentIndexer(client);
-        String suffix = Long.toString(System.currentTimeMillis());
-        String achievementsIndex = admin.createIndex("eval-achievements-" + suffix, IndexAdmin.mapping(IndexAdmin.ACHIEVEMENTS));
-        String demandsIndex = admin.createIndex("eval-demands-" + suffix, IndexAdmin.mapping(IndexAdmin.DEMANDS));
+        RelevanceEvaluation.Prepared prepared = reader.prepare(set, embeddings);
+        String achievementsIndex = prepared.achievementsIndex();
+        String demandsIndex = prepared.demandsIndex();
         try {
-            List<AchievementSnapshot> achievements = reader.readAchievements(set.resolve("achievements.jsonl"));
-            List<AchievementDocument> documents = new ArrayList<>();
-            for (AchievementSnapshot a : achievements) {
-                documents.add(a.toDocument());
-            }
-            List<float[]> vectors = embeddings.embedAll(documents.stream().map(AchievementDocument::embeddingText).toList());
-            for (int i = 0; i < documents.size(); i++) {
-                documents.set(i, documents.get(i).withEmbedding(vectors.get(i)));
-            }
-            indexer.indexAchievements(achievementsIndex, documents, true);
-            List<Judged> judged = reader.readDemands(set.resolve("demands.jsonl"), embeddings);
+            List<Judged> judged = prepared.judged();
             LearningEvaluation evaluation = new LearningEvaluation(client, config, achievementsIndex, demandsIndex);
             List<List<Judged>> halves = split(judged);
             List<Judged> train = halves.get(0);
@@ -136,9 +121,7 @@ final class LearningEvaluation {
             printWeights(FactorWeights.defaults(config), learned.weights());
             System.out.printf("%n(%.1f s)%n", (System.nanoTime() - started) / 1e9);
         } finally {
-            for (String index : List.of(achievementsIndex, demandsIndex)) {
-                admin.deleteIndex(index);
-            }
+            reader.drop(prepared);
         }
     }
 

@@ -105,7 +105,7 @@ public final class RelevanceEvaluation {
             List<Judged> judged) {
     }
 
-    private Prepared prepare(Path set, EmbeddingService embeddings) throws IOException {
+    Prepared prepare(Path set, EmbeddingService embeddings) throws IOException {
         IndexAdmin admin = new IndexAdmin(client);
         DocumentIndexer indexer = new DocumentIndexer(client);
         String suffix = Long.toString(System.nanoTime());
@@ -127,7 +127,7 @@ public final class RelevanceEvaluation {
                 readDemands(set.resolve("demands.jsonl"), embeddings));
     }
 
-    private void drop(Prepared prepared) {
+    void drop(Prepared prepared) {
         IndexAdmin admin = new IndexAdmin(client);
         for (String index : List.of(prepared.achievementsIndex(), prepared.demandsIndex(), prepared.baselineIndex())) {
             admin.deleteIndex(index);
