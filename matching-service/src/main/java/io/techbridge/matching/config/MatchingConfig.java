@@ -36,8 +36,8 @@ public interface MatchingConfig {
     int rrfK();
 
     /**
-     * How far the structured fit can move a pair: score = relevance × (1 − share + share × fit).
-     * The text decides relevance; the fit ranks relevant pairs.
+     * The structured factors' share of the default relative weights (see {@link Weights}), which
+     * broker decisions move per field; the text factors share the rest.
      */
     @WithDefault("0.15")
     double fitShare();
@@ -51,17 +51,18 @@ public interface MatchingConfig {
     Learning learning();
 
     /**
-     * Relative weights: semantic and lexical make up the relevance, the others the structured fit;
-     * each group is normalised on its own.
+     * Relative weights of the factors, the base that learning moves per field; a field's model
+     * coefficient is the model's × learned ÷ default weight. Each group (text, structured) is
+     * normalised on its own.
      */
     interface Weights {
-        @WithDefault("1.968")
+        @WithDefault("0.3")
         double semantic();
 
-        @WithDefault("7.297")
+        @WithDefault("0.7")
         double lexical();
 
-        @WithDefault("1.226")
+        @WithDefault("0.12")
         double field();
 
         @WithDefault("0.08")

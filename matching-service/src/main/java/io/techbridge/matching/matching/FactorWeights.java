@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The weight of every factor of a pair's score, summing to 1: semantic and lexical make up the
- * text share, the structured factors the rest. score = relevance × (textShare + Σ weight × value),
- * relevance = the text factors blended by their weights, so a pair without shared text scores 0
- * whatever the weights, the score stays in [0, 1] and the contributions add up to it.
+ * The relative weight of every factor, summing to 1: semantic and lexical make up the text share,
+ * the structured factors the rest. Broker decisions move them per field (learning); the approval
+ * model scales each factor's coefficient by its learned ÷ default weight.
  */
 public record FactorWeights(double semantic, double lexical, double field, double maturity, double modes,
         double budget, double region, double freshness) {
