@@ -64,8 +64,8 @@ final class Highlighter {
             if (span[0] < covered) {
                 continue;
             }
-            int start = Math.max(0, span[0] - FRAGMENT / 4);
-            int end = Math.min(text.length(), start + FRAGMENT);
+            int start = wordStart(text, Math.max(0, span[0] - FRAGMENT / 4), span[0]);
+            int end = wordEnd(text, Math.min(text.length(), start + FRAGMENT));
             String marked = mark(text, terms, start, end);
             if (marked != null) {
                 fragments.add(marked);
@@ -78,6 +78,29 @@ final class Highlighter {
         if (!fragments.isEmpty()) {
             out.put(field, fragments);
         }
+    }
+
+    /** A fragment of English text starts at a word, not inside one (Chinese has no spaces to look for). */
+    private static int wordStart(String text, int start, int limit) {
+        if (start == 0 || !Character.isLetterOrDigit(text.charAt(start - 1))) {
+            return start;
+        }
+        for (int i = start; i < limit; i++) {
+            if (!Character.isLetterOrDigit(text.charAt(i))) {
+                return i + 1;
+            }
+        }
+        return start;
+    }
+
+    /** …and ends after a word, looking a few characters on. */
+    private static int wordEnd(String text, int end) {
+        for (int i = end; i < Math.min(text.length(), end + 20); i++) {
+            if (!Character.isLetterOrDigit(text.charAt(i))) {
+                return i;
+            }
+        }
+        return end;
     }
 
     /** The text between start and end with the shared words marked, or null when none is there. */
