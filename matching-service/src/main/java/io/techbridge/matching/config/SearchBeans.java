@@ -3,6 +3,7 @@ package io.techbridge.matching.config;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.techbridge.matching.learning.LearnedWeights;
 import io.techbridge.matching.matching.Matcher;
+import io.techbridge.matching.persistence.StoredStandings;
 import io.techbridge.matching.search.DocumentIndexer;
 import io.techbridge.matching.search.IndexAdmin;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,7 +31,7 @@ public class SearchBeans {
 
     @Produces
     @ApplicationScoped
-    Matcher matcher(ElasticsearchClient client, MatchingConfig config, LearnedWeights weights) {
-        return new Matcher(client, config, IndexAdmin.ACHIEVEMENTS, IndexAdmin.DEMANDS, weights);
+    Matcher matcher(ElasticsearchClient client, MatchingConfig config, LearnedWeights weights, StoredStandings standings) {
+        return new Matcher(client, config, IndexAdmin.ACHIEVEMENTS, IndexAdmin.DEMANDS, weights, standings);
     }
 }

@@ -30,7 +30,7 @@ final class Highlighter {
         if (achievement.keywords() != null && !achievement.keywords().isEmpty()) {
             List<String> marked = new ArrayList<>();
             for (String keyword : achievement.keywords()) {
-                String m = mark(keyword, terms, 0, keyword.length());
+                String m = mark(keyword, spans(keyword, terms), 0, keyword.length());
                 if (m != null) {
                     marked.add(m);
                 }
@@ -46,7 +46,7 @@ final class Highlighter {
 
     private static void whole(String field, String text, Set<String> terms, Map<String, List<String>> out) {
         if (text != null) {
-            String marked = mark(text, terms, 0, text.length());
+            String marked = mark(text, spans(text, terms), 0, text.length());
             if (marked != null) {
                 out.put(field, List.of(marked));
             }
@@ -66,7 +66,7 @@ final class Highlighter {
             }
             int start = wordStart(text, Math.max(0, span[0] - FRAGMENT / 4), span[0]);
             int end = wordEnd(text, Math.min(text.length(), start + FRAGMENT));
-            String marked = mark(text, terms, start, end);
+            String marked = mark(text, spans, start, end);
             if (marked != null) {
                 fragments.add(marked);
             }
@@ -103,12 +103,12 @@ final class Highlighter {
         return end;
     }
 
-    /** The text between start and end with the shared words marked, or null when none is there. */
-    private static String mark(String text, Set<String> terms, int start, int end) {
+    /** The text between start and end with the shared words (at spans) marked, or null when none is there. */
+    private static String mark(String text, List<int[]> spans, int start, int end) {
         StringBuilder out = new StringBuilder();
         int at = start;
         boolean any = false;
-        for (int[] span : spans(text, terms)) {
+        for (int[] span : spans) {
             if (span[0] < at || span[1] > end) {
                 continue;
             }

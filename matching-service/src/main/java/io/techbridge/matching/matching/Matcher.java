@@ -1,9 +1,10 @@
 package io.techbridge.matching.matching;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
+import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.techbridge.commons.domain.TechnicalField;
 import io.techbridge.matching.config.MatchingConfig;
@@ -24,7 +25,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Finds and scores supply–demand pairs. Candidates come from two retrievers — the demand's content
@@ -58,7 +58,7 @@ public class Matcher {
     private final String demandsIndex;
     private final FactorWeightSource weights;
     private final ApprovalModel model;
-    private final StandingCache standings = new StandingCache();
+    private final StandingStore standings;
 
     /** A matcher scoring with the configured weights in every field. */
     public Matcher(ElasticsearchClient client, MatchingConfig config, String achievementsIndex, String demandsIndex) {
@@ -68,7 +68,14 @@ public class Matcher {
     /** A matcher scoring each demand's pairs with the weights of the demand's top-level field. */
     public Matcher(ElasticsearchClient client, MatchingConfig config, String achievementsIndex, String demandsIndex,
             FactorWeightSource weights) {
+        this(client, config, achievementsIndex, demandsIndex, weights, StandingStore.inMemory(20_000));
+    }
+
+    /** A matcher that keeps the demands' standings in the given store. */
+    public Matcher(ElasticsearchClient client, MatchingConfig config, String achievementsIndex, String demandsIndex,
+            FactorWeightSource weights, StandingStore standings) {
         this.client = client;
+        this.standings = standings;
         this.config = config;
         this.achievementsIndex = achievementsIndex;
         this.demandsIndex = demandsIndex;
@@ -76,39 +83,25 @@ public class Matcher {
         this.model = new ApprovalModel(config.model().intercept(), config.model().coefficients());
     }
 
-    /** How rare each word is among the achievements: document frequencies and the index size. */
-    record TermStatistics(Map<String, Long> documentFrequency, long documents) {
-        double idf(String term) {
-            long df = documentFrequency.getOrDefault(term, 0L);
-            return df == 0 ? 0 : Math.log(1 + (documents - df + 0.5) / (df + 0.5));
-        }
-    }
-
     /** The best achievements in the pool for a demand, best first, strong or not. */
     public List<ScoredPair> forDemand(DemandDocument demand, int limit) {
         Query pool = Query.of(q -> q.term(t -> t.field("inPool").value(true)));
-        Map<String, Double> queryTerms = demandTerms(demand);
-        Map<String, AchievementDocument> candidates = new LinkedHashMap<>();
-        List<String> lexicalIds = new ArrayList<>();
-        List<String> semanticIds = new ArrayList<>();
-        if (!queryTerms.isEmpty()) {
-            collect(search(achievementsIndex, termsQuery(queryTerms, pool), null, AchievementDocument.class), candidates,
-                    lexicalIds);
-        }
-        if (demand.embedding() != null) {
-            collect(search(achievementsIndex, pool, demand.embedding(), AchievementDocument.class), candidates, semanticIds);
-        }
-        List<String> fused = fuse(lexicalIds, semanticIds);
-        Map<String, float[]> vectors = vectors(achievementsIndex, fused, AchievementDocument.class, AchievementDocument::embedding);
-        List<AchievementDocument> shortlisted = fused.stream()
-                .map(id -> candidates.get(id).withEmbedding(vectors.get(id))).toList();
         Map<String, Double> terms = demandTerms(demand);
-        TermStatistics statistics = statistics(termsFor(terms, shortlisted));
-        List<Evidence> evidence = shortlisted.stream().map(a -> evidence(demand, terms, a, statistics)).toList();
+        List<Candidate<AchievementDocument>> shortlisted = retrieve(achievementsIndex, terms, demand.embedding(), pool,
+                AchievementDocument.class);
+        TermStatistics statistics = statistics(termsFor(terms,
+                shortlisted.stream().map(Candidate::document).toList()));
+        List<Evidence> evidence = shortlisted.stream()
+                .map(c -> evidence(demand, terms, c.document(), c.cosine(), statistics)).toList();
         Standing standing = Standing.of(evidence);
-        standings.put(demand, standing);
+        standings.save(demand, standing);
         Instant now = Instant.now();
-        return rank(evidence.stream().map(e -> score(e, standing, now)).toList(), limit);
+        List<Assessment> ranked = rank(evidence.stream().map(e -> assess(e, standing, now)).toList(), limit);
+        if (ranked.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> surfaces = ContentTerms.surfaces(demandTexts(demand));
+        return ranked.stream().map(a -> explain(a, surfaces)).toList();
     }
 
     /** The best open demands for an achievement, best first, strong or not. */
@@ -117,36 +110,31 @@ public class Matcher {
                 .filter(f -> f.term(t -> t.field("inPool").value(true)))
                 .filter(f -> f.range(r -> r.date(d -> d.field("validUntil").gte("now/d"))))));
         Map<String, Double> terms = new LinkedHashMap<>();
-        headline(achievement.title(), achievement.keywords()).forEach(t -> terms.put(t, HEADLINE_WEIGHT));
+        headline(achievement).forEach(t -> terms.put(t, HEADLINE_WEIGHT));
         for (String term : termsOf(achievement)) {
             terms.putIfAbsent(term, 1.0);
         }
-        Map<String, DemandDocument> candidates = new LinkedHashMap<>();
-        List<String> lexicalIds = new ArrayList<>();
-        List<String> semanticIds = new ArrayList<>();
-        if (!terms.isEmpty()) {
-            collect(search(demandsIndex, termsQuery(terms, pool), null, DemandDocument.class), candidates, lexicalIds);
-        }
-        if (achievement.embedding() != null) {
-            collect(search(demandsIndex, pool, achievement.embedding(), DemandDocument.class), candidates, semanticIds);
-        }
-        List<String> fused = fuse(lexicalIds, semanticIds);
-        Map<String, float[]> vectors = vectors(demandsIndex, fused, DemandDocument.class, DemandDocument::embedding);
-        List<DemandDocument> shortlisted = fused.stream().map(id -> candidates.get(id).withEmbedding(vectors.get(id))).toList();
+        List<Candidate<DemandDocument>> shortlisted = retrieve(demandsIndex, terms, achievement.embedding(), pool,
+                DemandDocument.class);
         Map<DemandDocument, Map<String, Double>> demandTerms = new LinkedHashMap<>();
         Set<String> all = new LinkedHashSet<>();
-        for (DemandDocument demand : shortlisted) {
-            Map<String, Double> own = demandTerms(demand);
-            demandTerms.put(demand, own);
+        for (Candidate<DemandDocument> candidate : shortlisted) {
+            Map<String, Double> own = demandTerms(candidate.document());
+            demandTerms.put(candidate.document(), own);
             all.addAll(own.keySet());
         }
-        all.addAll(headline(achievement.title(), achievement.keywords()));
+        all.addAll(headline(achievement));
         TermStatistics statistics = statistics(all);
+        Map<String, Standing> standing = standingsOf(shortlisted.stream().map(Candidate::document).toList());
         Instant now = Instant.now();
-        List<ScoredPair> pairs = shortlisted.stream()
-                .map(d -> score(evidence(d, demandTerms.get(d), achievement, statistics), standing(d), now))
-                .toList();
-        return rank(pairs, limit);
+        List<Assessment> assessed = new ArrayList<>();
+        for (Candidate<DemandDocument> candidate : shortlisted) {
+            DemandDocument demand = candidate.document();
+            Evidence e = evidence(demand, demandTerms.get(demand), achievement, candidate.cosine(), statistics);
+            assessed.add(assess(e, counted(demand, standing.get(demand.id()), e), now));
+        }
+        return rank(assessed, limit).stream()
+                .map(a -> explain(a, ContentTerms.surfaces(demandTexts(a.evidence().demand())))).toList();
     }
 
     /** Scores given pairs of one demand, whatever their rank, e.g. to re-check standing proposals. */
@@ -156,27 +144,45 @@ public class Matcher {
         }
         Map<String, Double> terms = demandTerms(demand);
         TermStatistics statistics = statistics(termsFor(terms, achievements));
-        Standing standing = standing(demand);
+        Standing standing = standingsOf(List.of(demand)).get(demand.id());
         Instant now = Instant.now();
-        return achievements.stream().map(a -> score(evidence(demand, terms, a, statistics), standing, now)).toList();
+        Map<String, String> surfaces = ContentTerms.surfaces(demandTexts(demand));
+        return achievements.stream()
+                .map(a -> explain(assess(evidence(demand, terms, a, cosine(demand.embedding(), a.embedding()), statistics),
+                        standing, now), surfaces))
+                .toList();
     }
 
     /**
-     * How a demand's candidates stand, from its own ranking: kept a short while per demand version,
-     * so a pair scored from the achievement's side is measured against the same competition.
+     * The standings of demands, from the store; a demand not ranked since its last change is
+     * ranked once to learn its standing (and then kept).
      */
-    private Standing standing(DemandDocument demand) {
-        Standing known = standings.get(demand);
-        if (known != null) {
-            return known;
+    private Map<String, Standing> standingsOf(List<DemandDocument> demands) {
+        Map<String, Standing> known = new HashMap<>(standings.find(demands));
+        for (DemandDocument demand : demands) {
+            if (!known.containsKey(demand.id())) {
+                forDemand(demand, 0);
+                known.put(demand.id(), standings.find(List.of(demand)).getOrDefault(demand.id(), Standing.NONE));
+            }
         }
-        forDemand(demand, 1);
-        return standings.get(demand);
+        return known;
+    }
+
+    /**
+     * A demand's standing with a candidate found from the achievement's side counted: a newer
+     * achievement stronger than the demand's best raises the bar for the pairs after it.
+     */
+    private Standing counted(DemandDocument demand, Standing standing, Evidence candidate) {
+        Standing updated = standing.with(candidate);
+        if (updated != standing) {
+            standings.save(demand, updated);
+        }
+        return updated;
     }
 
     private static Set<String> termsFor(Map<String, Double> demandTerms, List<AchievementDocument> achievements) {
         Set<String> all = new LinkedHashSet<>(demandTerms.keySet());
-        achievements.forEach(a -> all.addAll(headline(a.title(), a.keywords())));
+        achievements.forEach(a -> all.addAll(headline(a)));
         return all;
     }
 
@@ -195,38 +201,13 @@ public class Matcher {
         }
     }
 
-    /**
-     * How a demand's candidates stand: the mean similarity of its candidates (some demands are near
-     * every text in the embedding space, some far from all) and its two strongest candidates.
-     */
-    record Standing(double meanCosine, String bestAchievementId, double best, double second) {
-        static final Standing NONE = new Standing(0, null, 0, 0);
-
-        static Standing of(List<Evidence> candidates) {
-            if (candidates.isEmpty()) {
-                return NONE;
-            }
-            double mean = candidates.stream().mapToDouble(Evidence::cosine).average().orElse(0);
-            Evidence top = candidates.stream().max(Comparator.comparingDouble(Evidence::strength)).orElseThrow();
-            double second = candidates.stream().filter(e -> e != top).mapToDouble(Evidence::strength).max()
-                    .orElse(0);
-            return new Standing(mean, top.achievement().id(), top.strength(), second);
-        }
-
-        /** How far a candidate stands above (positive) or below the demand's best other candidate. */
-        double margin(Evidence candidate) {
-            if (bestAchievementId == null) {
-                return 0;
-            }
-            double bestOther = candidate.achievement().id().equals(bestAchievementId) ? second : best;
-            return candidate.strength() - Math.max(bestOther, 0);
-        }
+    private static double cosine(float[] a, float[] b) {
+        return a != null && b != null ? EmbeddingService.cosine(a, b) : 0;
     }
 
     Evidence evidence(DemandDocument demand, Map<String, Double> demandTerms, AchievementDocument achievement,
-            TermStatistics statistics) {
-        double cosine = demand.embedding() != null && achievement.embedding() != null
-                ? Math.max(0, EmbeddingService.cosine(demand.embedding(), achievement.embedding())) : 0;
+            double similarity, TermStatistics statistics) {
+        double cosine = Math.max(0, similarity);
         Set<String> offered = new java.util.HashSet<>(termsOf(achievement));
         double possible = 0;
         double covered = 0;
@@ -244,7 +225,7 @@ public class Matcher {
         Set<String> asked = demandTerms.keySet();
         double headline = 0;
         double mentioned = 0;
-        for (String term : headline(achievement.title(), achievement.keywords())) {
+        for (String term : headline(achievement)) {
             double weight = statistics.idf(term);
             headline += weight;
             if (asked.contains(term)) {
@@ -256,20 +237,31 @@ public class Matcher {
         return new Evidence(demand, achievement, cosine, lexical, demandCoverage, shared, possible > 0);
     }
 
+    /** A pair as the model judged it, before it is explained. */
+    record Assessment(Evidence evidence, Standing standing, double[] values, List<FitFactors.Value> fit, double[] scale,
+            FactorWeightSource.Weighting weighting, double relativeSimilarity, double margin, double standingLogit,
+            double score) {
+
+        String demandId() {
+            return evidence.demand().id();
+        }
+
+        String achievementId() {
+            return evidence.achievement().id();
+        }
+    }
+
     /**
      * The approval model over the pair's factors and its standing among the demand's candidates;
      * the field's weights scale the coefficients and the field's recalibration (from broker
-     * decisions) shifts the log-odds. Each factor's contribution is its share of the score in
-     * proportion to its weighted value, so the contributions add up to the score.
+     * decisions) shifts the log-odds.
      */
-    ScoredPair score(Evidence e, Standing standing, Instant now) {
+    Assessment assess(Evidence e, Standing standing, Instant now) {
         DemandDocument demand = e.demand();
-        AchievementDocument achievement = e.achievement();
         String field = TechnicalField.topLevel(demand.fieldCode());
         FactorWeightSource.Weighting weighting = weights.forField(field);
         double[] scale = scale(weighting.weights());
-
-        List<FitFactors.Value> fit = fitValues(demand, achievement, now);
+        List<FitFactors.Value> fit = fitValues(demand, e.achievement(), now);
         double[] values = new double[FactorWeights.FACTORS.size()];
         values[0] = e.cosine();
         values[1] = e.lexical();
@@ -281,9 +273,20 @@ public class Matcher {
         double margin = e.demandHasContent() ? standing.margin(e) : 0;
         double standingLogit = config.model().relativeSimilarity() * relativeSimilarity + config.model().margin() * margin;
         double z = weighting.recalibration().apply(model.logit(values, scale) + standingLogit);
-        double score = ApprovalModel.sigmoid(z);
+        return new Assessment(e, standing, values, fit, scale, weighting, relativeSimilarity, margin, standingLogit,
+                ApprovalModel.sigmoid(z));
+    }
 
-        Map<String, String> surfaces = ContentTerms.surfaces(demandTexts(demand));
+    /**
+     * The pair with its explanation: each factor's contribution is its share of the score in
+     * proportion to its weighted value, so the contributions add up to the score. Only the pairs
+     * shown are explained: the words and highlights are the costly part.
+     */
+    ScoredPair explain(Assessment a, Map<String, String> surfaces) {
+        Evidence e = a.evidence();
+        double[] values = a.values();
+        double[] scale = a.scale();
+        double score = a.score();
         List<String> matched = shownTerms(e.shared(), surfaces);
         double[] evidence = new double[values.length + 1];
         double totalEvidence = 0;
@@ -291,7 +294,7 @@ public class Matcher {
             evidence[i] = Math.max(0, model.coefficients()[i] * scale[i] * values[i]);
             totalEvidence += evidence[i];
         }
-        evidence[values.length] = Math.max(0, standingLogit);
+        evidence[values.length] = Math.max(0, a.standingLogit());
         totalEvidence += evidence[values.length];
         List<Factor> factors = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {
@@ -301,22 +304,24 @@ public class Matcher {
                 case 1 -> matched.isEmpty() ? Reason.of("NO_TERMS_SHARED")
                         : Reason.of("TERMS_SHARED", "terms", matched.subList(0, Math.min(6, matched.size())),
                                 "coverage", round(e.demandCoverage()));
-                default -> fit.get(i - 2).reason();
+                default -> a.fit().get(i - 2).reason();
             };
             double contribution = totalEvidence == 0 ? 0 : score * evidence[i] / totalEvidence;
             factors.add(new Factor(name, round(values[i]), round(model.coefficients()[i] * scale[i]),
                     round(contribution), reason));
         }
-        boolean best = achievement.id().equals(standing.bestAchievementId());
-        factors.add(new Factor(Factor.STANDING, round(ApprovalModel.sigmoid(margin)), round(config.model().margin()),
+        boolean best = e.achievement().id().equals(a.standing().bestAchievementId());
+        factors.add(new Factor(Factor.STANDING, round(ApprovalModel.sigmoid(a.margin())), round(config.model().margin()),
                 round(totalEvidence == 0 ? 0 : score * evidence[values.length] / totalEvidence),
-                Reason.of(best ? "BEST_CANDIDATE" : "BEHIND_BEST", "margin", round(margin))));
+                Reason.of(best ? "BEST_CANDIDATE" : "BEHIND_BEST", "margin", round(a.margin()))));
         Set<String> matchedTermsRaw = new LinkedHashSet<>();
         e.shared().forEach(t -> matchedTermsRaw.add(t.getKey()));
-        return new ScoredPair(demand, achievement, score,
-                new Explanation(matched, Highlighter.highlights(achievement, matchedTermsRaw), round(e.cosine()), factors,
+        FactorWeightSource.Weighting weighting = a.weighting();
+        String field = TechnicalField.topLevel(e.demand().fieldCode());
+        return new ScoredPair(e.demand(), e.achievement(), score,
+                new Explanation(matched, Highlighter.highlights(e.achievement(), matchedTermsRaw), round(e.cosine()), factors,
                         new Explanation.WeightsUsed(field, weighting.learned(), !weighting.recalibration().isIdentity())),
-                new ScoredPair.Inputs(e.cosine(), relativeSimilarity, e.lexical(), values[2], margin,
+                new ScoredPair.Inputs(e.cosine(), a.relativeSimilarity(), e.lexical(), values[2], a.margin(),
                         model.priors(values, scale)));
     }
 
@@ -341,7 +346,7 @@ public class Matcher {
     /** The demand's content words, its title and keyword words weighing double. */
     static Map<String, Double> demandTerms(DemandDocument demand) {
         Map<String, Double> terms = new LinkedHashMap<>();
-        headline(demand.title(), demand.keywords()).forEach(t -> terms.put(t, HEADLINE_WEIGHT));
+        headline(demand).forEach(t -> terms.put(t, HEADLINE_WEIGHT));
         List<String> all = demand.terms() != null ? demand.terms()
                 : ContentTerms.of(demand.title(), demand.keywords() == null ? null : String.join(" ", demand.keywords()),
                         demand.problem(), demand.indicators());
@@ -349,6 +354,16 @@ public class Matcher {
             terms.putIfAbsent(term, 1.0);
         }
         return terms;
+    }
+
+    /** The content words of a record's title and keywords, as indexed (or found again for a record indexed before they were kept). */
+    private static List<String> headline(AchievementDocument achievement) {
+        return achievement.headlineTerms() != null ? achievement.headlineTerms()
+                : headline(achievement.title(), achievement.keywords());
+    }
+
+    private static List<String> headline(DemandDocument demand) {
+        return demand.headlineTerms() != null ? demand.headlineTerms() : headline(demand.title(), demand.keywords());
     }
 
     private static List<String> headline(String title, List<String> keywords) {
@@ -396,27 +411,115 @@ public class Matcher {
         return shown;
     }
 
-    /** Document frequencies of the words among all achievements, in one request. */
     private TermStatistics statistics(Collection<String> terms) {
-        if (terms.isEmpty()) {
-            return new TermStatistics(Map.of(), 0);
+        return TermStatistics.of(client, achievementsIndex, terms);
+    }
+
+    /** A retrieved candidate and its similarity to the query's embedding. */
+    record Candidate<T>(T document, double cosine) {
+    }
+
+    /**
+     * Both retrievers in one request (an {@code _msearch}): the content words (BM25 over the
+     * {@code terms} field) and kNN over the embeddings, fused by reciprocal rank; the best
+     * {@code fused-candidates} are kept. A kNN hit's score is its exact similarity (the index
+     * rescores its quantized candidates with the stored vectors); candidates found by their words
+     * alone get theirs from one exact kNN search over just them. No vector is sent back: reading
+     * 512 floats per hit was most of a ranking's cost.
+     */
+    private <T> List<Candidate<T>> retrieve(String index, Map<String, Double> terms, float[] vector, Query filter,
+            Class<T> type) {
+        int n = config.candidatesPerRetriever();
+        List<Float> queryVector = vector == null ? null : floats(vector);
+        List<RequestItem> searches = new ArrayList<>();
+        if (!terms.isEmpty()) {
+            searches.add(RequestItem.of(r -> r.header(h -> h.index(index)).body(b -> b.size(n)
+                    .query(termsQuery(terms, filter)).source(WITHOUT_VECTOR))));
         }
-        List<String> values = List.copyOf(terms);
-        try {
-            SearchResponse<Void> response = client.search(s -> s.index(achievementsIndex).size(0)
-                    .trackTotalHits(t -> t.enabled(true))
-                    .query(q -> q.matchAll(m -> m))
-                    .aggregations("df", a -> a.terms(t -> t.field("terms").size(values.size())
-                            .include(i -> i.terms(values)))), Void.class);
-            Map<String, Long> df = new HashMap<>();
-            for (StringTermsBucket bucket : response.aggregations().get("df").sterms().buckets().array()) {
-                df.put(bucket.key().stringValue(), bucket.docCount());
+        if (queryVector != null) {
+            searches.add(RequestItem.of(r -> r.header(h -> h.index(index)).body(b -> b.size(n)
+                    .knn(k -> k.field("embedding").queryVector(queryVector).k(n).numCandidates(Math.max(100, 2 * n))
+                            .filter(filter))
+                    .source(WITHOUT_VECTOR))));
+        }
+        if (searches.isEmpty()) {
+            return List.of();
+        }
+        List<MultiSearchResponseItem<T>> responses = msearch(index, searches, type);
+        Map<String, T> documents = new HashMap<>();
+        Map<String, Double> similarity = new HashMap<>();
+        Map<String, Double> fused = new HashMap<>();
+        int k = config.rrfK();
+        for (int r = 0; r < responses.size(); r++) {
+            boolean semantic = queryVector != null && r == responses.size() - 1;
+            List<Hit<T>> hits = responses.get(r).result().hits().hits();
+            for (int i = 0; i < hits.size(); i++) {
+                Hit<T> hit = hits.get(i);
+                if (hit.source() == null) {
+                    continue;
+                }
+                documents.putIfAbsent(hit.id(), hit.source());
+                if (semantic && hit.score() != null) {
+                    similarity.put(hit.id(), cosineOfScore(hit.score()));
+                }
+                fused.merge(hit.id(), 1.0 / (k + i + 1), Double::sum);
             }
-            long documents = response.hits().total() == null ? 0 : response.hits().total().value();
-            return new TermStatistics(df, documents);
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading word statistics failed", e);
         }
+        List<String> kept = fused.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(config.fusedCandidates())
+                .map(Map.Entry::getKey)
+                .toList();
+        List<String> unscored = kept.stream().filter(id -> !similarity.containsKey(id)).toList();
+        if (queryVector != null && !unscored.isEmpty()) {
+            similarity.putAll(exactSimilarities(index, queryVector, unscored));
+        }
+        return kept.stream().map(id -> new Candidate<>(documents.get(id), similarity.getOrDefault(id, 0.0))).toList();
+    }
+
+    private <T> List<MultiSearchResponseItem<T>> msearch(String index, List<RequestItem> searches, Class<T> type) {
+        try {
+            List<MultiSearchResponseItem<T>> responses = client.msearch(m -> m.searches(searches), type).responses();
+            for (MultiSearchResponseItem<T> item : responses) {
+                if (item.isFailure()) {
+                    throw new IllegalStateException("search in " + index + " failed: " + item.failure().error().reason());
+                }
+            }
+            return responses;
+        } catch (IOException e) {
+            throw new UncheckedIOException("search in " + index + " failed", e);
+        }
+    }
+
+    /** The similarities of given records to the query vector: a kNN search over just them is exact. */
+    private Map<String, Double> exactSimilarities(String index, List<Float> queryVector, List<String> ids) {
+        try {
+            SearchResponse<Void> response = client.search(s -> s.index(index).size(ids.size()).source(src -> src.fetch(false))
+                    .knn(k -> k.field("embedding").queryVector(queryVector).k(ids.size()).numCandidates(ids.size())
+                            .filter(f -> f.ids(i -> i.values(ids)))), Void.class);
+            Map<String, Double> similarity = new HashMap<>();
+            for (Hit<Void> hit : response.hits().hits()) {
+                if (hit.score() != null) {
+                    similarity.put(hit.id(), cosineOfScore(hit.score()));
+                }
+            }
+            return similarity;
+        } catch (IOException e) {
+            throw new UncheckedIOException("search in " + index + " failed", e);
+        }
+    }
+
+    /** Elasticsearch scores cosine similarity as (1 + cos) / 2. */
+    private static double cosineOfScore(double score) {
+        return 2 * score - 1;
+    }
+
+    private static List<Float> floats(float[] vector) {
+        List<Float> list = new ArrayList<>(vector.length);
+        for (float v : vector) {
+            list.add(v);
+        }
+        return list;
     }
 
     private static Query termsQuery(Map<String, Double> terms, Query filter) {
@@ -426,77 +529,10 @@ public class Matcher {
         return Query.of(q -> q.bool(b -> b.should(should).minimumShouldMatch("1").filter(filter)));
     }
 
-    private <T> SearchResponse<T> search(String index, Query query, float[] vector, Class<T> type) {
-        int n = config.candidatesPerRetriever();
-        try {
-            if (vector == null) {
-                return client.search(s -> s.index(index).size(n).query(query).source(WITHOUT_VECTOR), type);
-            }
-            List<Float> queryVector = new ArrayList<>(vector.length);
-            for (float v : vector) {
-                queryVector.add(v);
-            }
-            return client.search(s -> s.index(index).size(n)
-                    .knn(k -> k.field("embedding").queryVector(queryVector).k(n).numCandidates(Math.max(100, 4 * n))
-                            .filter(query)).source(WITHOUT_VECTOR), type);
-        } catch (IOException e) {
-            throw new UncheckedIOException("search in " + index + " failed", e);
-        }
-    }
-
-    /**
-     * The vectors of the shortlisted candidates only. Candidate searches leave the 512-float
-     * vectors out of their hits: reading them back for 100 hits was most of a match's cost.
-     */
-    private <T> Map<String, float[]> vectors(String index, List<String> ids, Class<T> type, Function<T, float[]> vector) {
-        Map<String, float[]> vectors = new HashMap<>();
-        if (ids.isEmpty()) {
-            return vectors;
-        }
-        try {
-            SearchResponse<T> response = client.search(s -> s.index(index).size(ids.size())
-                    .query(q -> q.ids(i -> i.values(ids))).source(src -> src.filter(f -> f.includes("embedding"))), type);
-            for (Hit<T> hit : response.hits().hits()) {
-                if (hit.source() != null && vector.apply(hit.source()) != null) {
-                    vectors.put(hit.id(), vector.apply(hit.source()));
-                }
-            }
-            return vectors;
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading vectors from " + index + " failed", e);
-        }
-    }
-
-    private static <T> void collect(SearchResponse<T> response, Map<String, T> documents, List<String> ranking) {
-        for (Hit<T> hit : response.hits().hits()) {
-            if (hit.source() != null) {
-                documents.putIfAbsent(hit.id(), hit.source());
-                ranking.add(hit.id());
-            }
-        }
-    }
-
-    /** Reciprocal-rank fusion of the two rankings; the best fused candidates go on to scoring. */
-    private List<String> fuse(List<String> lexical, List<String> semantic) {
-        Map<String, Double> fused = new HashMap<>();
-        int k = config.rrfK();
-        for (int i = 0; i < lexical.size(); i++) {
-            fused.merge(lexical.get(i), 1.0 / (k + i + 1), Double::sum);
-        }
-        for (int i = 0; i < semantic.size(); i++) {
-            fused.merge(semantic.get(i), 1.0 / (k + i + 1), Double::sum);
-        }
-        return fused.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(config.fusedCandidates())
-                .map(Map.Entry::getKey)
-                .toList();
-    }
-
-    private static List<ScoredPair> rank(List<ScoredPair> pairs, int limit) {
+    private static List<Assessment> rank(List<Assessment> pairs, int limit) {
         return pairs.stream()
-                .sorted(Comparator.comparingDouble(ScoredPair::score).reversed()
-                        .thenComparing(ScoredPair::demandId).thenComparing(ScoredPair::achievementId))
+                .sorted(Comparator.comparingDouble(Assessment::score).reversed()
+                        .thenComparing(Assessment::demandId).thenComparing(Assessment::achievementId))
                 .limit(limit)
                 .toList();
     }

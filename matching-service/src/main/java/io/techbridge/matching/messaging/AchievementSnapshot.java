@@ -45,6 +45,7 @@ public record AchievementSnapshot(
                 price.minCny(), price.maxCny(), price.negotiable(), status, inPool(), createdAt, updatedAt,
                 io.techbridge.matching.search.ContentTerms.of(title, keywords == null ? null : String.join(" ", keywords),
                         summary, advantages),
+                io.techbridge.matching.search.ContentTerms.of(title, keywords == null ? null : String.join(" ", keywords)),
                 TextParts.hash(text), null);
     }
 }

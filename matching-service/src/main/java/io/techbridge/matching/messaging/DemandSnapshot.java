@@ -62,6 +62,7 @@ public record DemandSnapshot(
                 money.negotiable(), confidentiality, challenge != null, validUntil, status, inPool(), createdAt,
                 updatedAt, io.techbridge.matching.search.ContentTerms.of(title,
                         keywords == null ? null : String.join(" ", keywords), problem, indicators),
+                io.techbridge.matching.search.ContentTerms.of(title, keywords == null ? null : String.join(" ", keywords)),
                 TextParts.hash(text), null);
     }
 }

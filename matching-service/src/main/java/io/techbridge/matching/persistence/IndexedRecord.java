@@ -69,4 +69,8 @@ public class IndexedRecord {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** Fingerprint of what the record's pairs are computed from; null for versions applied before it was kept. */
+    @Column(name = "matching_inputs")
+    public String matchingInputs;
 }

@@ -30,6 +30,7 @@ public record AchievementDocument(
         Instant createdAt,
         Instant updatedAt,
         List<String> terms,
+        List<String> headlineTerms,
         String textHash,
         float[] embedding) {
 
@@ -38,9 +39,17 @@ public record AchievementDocument(
         return TextParts.join(title, summary);
     }
 
+    /** Fingerprint of everything a pair of this achievement is scored from. */
+    public String matchingInputs() {
+        return TextParts.hash(String.join("\u0001", String.valueOf(organisationId), String.valueOf(title),
+                String.valueOf(summary), String.valueOf(advantages), String.valueOf(keywords), String.valueOf(fieldCode),
+                String.valueOf(trl), String.valueOf(regionCode), String.valueOf(transferModes), String.valueOf(priceMinCny),
+                String.valueOf(priceMaxCny), String.valueOf(priceNegotiable), String.valueOf(status), String.valueOf(inPool)));
+    }
+
     public AchievementDocument withEmbedding(float[] vector) {
         return new AchievementDocument(id, version, organisationId, institution, title, summary, advantages, keywords,
                 fieldCode, fieldTop, trl, regionCode, provinceCode, transferModes, priceMinCny, priceMaxCny,
-                priceNegotiable, status, inPool, createdAt, updatedAt, terms, textHash, vector);
+                priceNegotiable, status, inPool, createdAt, updatedAt, terms, headlineTerms, textHash, vector);
     }
 }

@@ -34,6 +34,7 @@ public record DemandDocument(
         Instant createdAt,
         Instant updatedAt,
         List<String> terms,
+        List<String> headlineTerms,
         String textHash,
         float[] embedding) {
 
@@ -46,10 +47,20 @@ public record DemandDocument(
         return TextParts.join(title, keywords == null ? null : String.join(" ", keywords), problem);
     }
 
+    /** Fingerprint of everything a pair of this demand is scored from, and whether it is proposed at all. */
+    public String matchingInputs() {
+        return TextParts.hash(String.join("\u0001", String.valueOf(organisationId), String.valueOf(title),
+                String.valueOf(problem), String.valueOf(indicators), String.valueOf(keywords), String.valueOf(fieldCode),
+                String.valueOf(minTrl), String.valueOf(regionCode), String.valueOf(cooperationModes),
+                String.valueOf(budgetMinCny), String.valueOf(budgetMaxCny), String.valueOf(budgetNegotiable),
+                String.valueOf(confidentiality), String.valueOf(challenge), String.valueOf(validUntil), String.valueOf(status),
+                String.valueOf(inPool)));
+    }
+
     public DemandDocument withEmbedding(float[] vector) {
         return new DemandDocument(id, version, organisationId, enterprise, title, problem, indicators, keywords,
                 fieldCode, fieldTop, minTrl, regionCode, provinceCode, cooperationModes, budgetMinCny, budgetMaxCny,
                 budgetNegotiable, confidentiality, challenge, validUntil, status, inPool, createdAt, updatedAt,
-                terms, textHash, vector);
+                terms, headlineTerms, textHash, vector);
     }
 }

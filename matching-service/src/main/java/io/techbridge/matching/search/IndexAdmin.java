@@ -49,12 +49,14 @@ public class IndexAdmin {
     }
 
     /**
-     * Indexes created before records carried their content words get the field; adding a field is
-     * allowed on a live index, and a reindex fills it for the records already there.
+     * Indexes created before records carried their content words (all, and those of the title and
+     * keywords) get the fields; adding a field is allowed on a live index, and a reindex or the
+     * record's next event fills it for the records already there.
      */
     private void addContentTerms(String index) {
         try {
-            client.indices().putMapping(m -> m.index(index).properties("terms", p -> p.keyword(k -> k)));
+            client.indices().putMapping(m -> m.index(index).properties("terms", p -> p.keyword(k -> k))
+                    .properties("headlineTerms", p -> p.keyword(k -> k.index(false).docValues(false))));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot add the content words to " + index, e);
         }

@@ -130,7 +130,7 @@ final class ModelFit {
 
     private static ScoredPair scored(Judged j, String achievementId, double p) {
         AchievementDocument a = new AchievementDocument(achievementId, 1, null, null, null, null, null, List.of(), null,
-                null, null, null, null, List.of(), null, null, false, null, true, null, null, List.of(), null, null);
+                null, null, null, null, List.of(), null, null, false, null, true, null, null, List.of(), List.of(), null, null);
         return new ScoredPair(j.demand(), a, p, null, null);
     }
 

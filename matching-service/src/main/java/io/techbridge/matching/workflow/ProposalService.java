@@ -68,30 +68,41 @@ public class ProposalService {
 
     /**
      * Records the applied versions and queues the records whose proposals must be recomputed, in
-     * one transaction; versions at or below the applied one are duplicates and change nothing.
-     * Returns how many were new.
+     * one transaction; versions at or below the applied one are duplicates and change nothing, and
+     * a version that changes nothing a pair is scored from (a contact, say) queues nothing.
+     * Returns how many versions were new.
      */
     @Transactional
     public int record(List<AchievementDocument> achievements, List<DemandDocument> demands) {
         int applied = 0;
+        boolean queuedAny = false;
         for (AchievementDocument a : achievements) {
-            if (advance(AchievementSnapshot.AGGREGATE_TYPE, a.id(), a.version(), a.organisationId(), a.fieldCode(),
-                    a.regionCode(), a.status(), a.inPool(), a.createdAt(), a.updatedAt())) {
+            Applied outcome = advance(AchievementSnapshot.AGGREGATE_TYPE, a.id(), a.version(), a.organisationId(),
+                    a.fieldCode(), a.regionCode(), a.status(), a.inPool(), a.createdAt(), a.updatedAt(), a.matchingInputs());
+            applied += outcome == Applied.DUPLICATE ? 0 : 1;
+            if (outcome == Applied.CHANGED) {
                 tasks.enqueue(AchievementSnapshot.AGGREGATE_TYPE, a.id(), a.version());
-                applied++;
+                queuedAny = true;
             }
         }
         for (DemandDocument d : demands) {
-            if (advance(DemandSnapshot.AGGREGATE_TYPE, d.id(), d.version(), d.organisationId(), d.fieldCode(),
-                    d.regionCode(), d.status(), d.inPool(), d.createdAt(), d.updatedAt())) {
+            Applied outcome = advance(DemandSnapshot.AGGREGATE_TYPE, d.id(), d.version(), d.organisationId(),
+                    d.fieldCode(), d.regionCode(), d.status(), d.inPool(), d.createdAt(), d.updatedAt(), d.matchingInputs());
+            applied += outcome == Applied.DUPLICATE ? 0 : 1;
+            if (outcome == Applied.CHANGED) {
                 tasks.enqueue(DemandSnapshot.AGGREGATE_TYPE, d.id(), d.version());
-                applied++;
+                queuedAny = true;
             }
         }
-        if (applied > 0) {
+        if (queuedAny) {
             queued.fire(new ProposalTasks.Queued());
         }
         return applied;
+    }
+
+    /** What a version did: nothing (a duplicate), only its bookkeeping, or what its pairs are scored from. */
+    private enum Applied {
+        DUPLICATE, UNCHANGED_INPUTS, CHANGED
     }
 
     /** Recomputes the proposals of an achievement, as it is indexed now. */
@@ -157,12 +168,14 @@ public class ProposalService {
         return ranked.stream().filter(p -> p.score() >= config.proposalThreshold()).toList();
     }
 
-    private boolean advance(String type, String id, long version, String organisationId, String fieldCode,
-            String regionCode, String status, boolean inPool, Instant createdAt, Instant updatedAt) {
+    private Applied advance(String type, String id, long version, String organisationId, String fieldCode,
+            String regionCode, String status, boolean inPool, Instant createdAt, Instant updatedAt, String matchingInputs) {
         IndexedRecord record = records.findForUpdate(type, id).orElse(null);
         if (record != null && record.version >= version) {
-            return false;
+            return Applied.DUPLICATE;
         }
+        Applied outcome = record != null && matchingInputs.equals(record.matchingInputs)
+                ? Applied.UNCHANGED_INPUTS : Applied.CHANGED;
         boolean isNew = record == null;
         if (isNew) {
             record = new IndexedRecord();
@@ -176,10 +189,11 @@ public class ProposalService {
         record.status = status;
         record.inPool = inPool;
         record.updatedAt = updatedAt != null ? updatedAt : Instant.now();
+        record.matchingInputs = matchingInputs;
         if (isNew) {
             records.persist(record);
         }
-        return true;
+        return outcome;
     }
 
     private void propose(MatchPair pair, ScoredPair found) {

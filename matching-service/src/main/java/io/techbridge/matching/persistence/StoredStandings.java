@@ -1,0 +1,89 @@
+package io.techbridge.matching.persistence;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.techbridge.matching.matching.Standing;
+import io.techbridge.matching.matching.StandingStore;
+import io.techbridge.matching.search.DemandDocument;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The demands' standings in table {@code demand_standing}, with the latest in memory in front. A
+ * standing older than a day is recomputed: the mean similarity of a demand's candidates drifts as
+ * the achievement database grows, while its best candidates are kept current as they arrive.
+ */
+@ApplicationScoped
+public class StoredStandings implements StandingStore {
+
+    private static final Duration MAX_AGE = Duration.ofDays(1);
+
+    private final EntityManager entityManager;
+    private final StandingStore memory = StandingStore.inMemory(20_000);
+
+    public StoredStandings(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    @Override
+    public Map<String, Standing> find(Collection<DemandDocument> demands) {
+        Map<String, Standing> found = new HashMap<>(memory.find(demands));
+        List<DemandDocument> missing = demands.stream().filter(d -> !found.containsKey(d.id())).toList();
+        if (missing.isEmpty()) {
+            return found;
+        }
+        Map<String, Long> versions = new HashMap<>();
+        missing.forEach(d -> versions.put(d.id(), d.version()));
+        List<Object[]> rows = QuarkusTransaction.joiningExisting().call(() -> rows(new ArrayList<>(versions.keySet())));
+        for (Object[] row : rows) {
+            String id = (String) row[0];
+            long version = ((Number) row[1]).longValue();
+            if (versions.get(id) != null && versions.get(id) == version) {
+                Standing standing = new Standing(((Number) row[2]).doubleValue(), (String) row[3],
+                        ((Number) row[4]).doubleValue(), ((Number) row[5]).doubleValue());
+                found.put(id, standing);
+            }
+        }
+        for (DemandDocument demand : missing) {
+            Standing standing = found.get(demand.id());
+            if (standing != null) {
+                memory.save(demand, standing);
+            }
+        }
+        return found;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(List<String> ids) {
+        return entityManager.createNativeQuery("""
+                        SELECT demand_id, demand_version, mean_cosine, best_achievement_id, best, second
+                        FROM demand_standing WHERE demand_id IN (?1) AND computed_at > ?2""")
+                .setParameter(1, ids).setParameter(2, Timestamp.from(Instant.now().minus(MAX_AGE)))
+                .getResultList();
+    }
+
+    @Override
+    public void save(DemandDocument demand, Standing standing) {
+        memory.save(demand, standing);
+        QuarkusTransaction.joiningExisting().run(() -> entityManager.createNativeQuery("""
+                        INSERT INTO demand_standing (demand_id, demand_version, mean_cosine, best_achievement_id, best,
+                                                     second, computed_at)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                        ON CONFLICT (demand_id) DO UPDATE SET demand_version = EXCLUDED.demand_version,
+                            mean_cosine = EXCLUDED.mean_cosine, best_achievement_id = EXCLUDED.best_achievement_id,
+                            best = EXCLUDED.best, second = EXCLUDED.second, computed_at = EXCLUDED.computed_at
+                        WHERE demand_standing.demand_version <= EXCLUDED.demand_version""")
+                .setParameter(1, demand.id()).setParameter(2, demand.version()).setParameter(3, standing.meanCosine())
+                .setParameter(4, standing.bestAchievementId()).setParameter(5, standing.best())
+                .setParameter(6, standing.second()).setParameter(7, Timestamp.from(Instant.now()))
+                .executeUpdate());
+    }
+}
