@@ -1,0 +1,116 @@
+package io.techbridge.matching;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.TestTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.techbridge.matching.messaging.AchievementSnapshot;
+import io.techbridge.matching.search.AchievementDocument;
+import io.techbridge.matching.workflow.ProposalService;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Keeping proposals current without redoing work: a version that changes nothing a pair is scored
+ * from queues nothing, and a pair scored from the achievement's side is judged against its
+ * demand's stored standing, giving the score the demand's own ranking gives.
+ */
+@QuarkusTest
+@RealServers
+class ProposalUpkeepTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
+
+    @Inject
+    ProposalService proposals;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    @TestTransaction
+    void aVersionThatChangesOnlyTheContactQueuesNoProposalsAndOneThatChangesTheTextDoes() throws Exception {
+        String id = Events.newId();
+        ObjectNode v1 = Events.achievement(id, 1, "高盐废水分盐结晶零排放技术",
+                "纳滤分盐与蒸发结晶组合工艺，氯化钠纯度98%以上。", List.of("高盐废水", "分盐结晶"), "07.01", 6);
+        assertEquals(1, proposals.record(List.of(document(v1)), List.of()));
+        assertEquals(1, queued(id), "a new record is queued for its proposals");
+        entityManager.createNativeQuery("DELETE FROM proposal_task WHERE aggregate_id = ?1").setParameter(1, id)
+                .executeUpdate();
+
+        ObjectNode v2 = v1.deepCopy().put("version", 2).put("updatedAt", Instant.now().plusSeconds(5).toString());
+        v2.putObject("contact").put("name", "李老师").put("phone", "13900000000");
+        assertEquals(1, proposals.record(List.of(document(v2)), List.of()), "the version is applied");
+        assertEquals(0, queued(id), "a new contact changes no pair");
+
+        ObjectNode v3 = v2.deepCopy().put("version", 3).put("title", "高盐废水分盐结晶与资源化零排放技术");
+        proposals.record(List.of(document(v3)), List.of());
+        assertEquals(1, queued(id), "a new title changes what its pairs are scored from");
+        entityManager.createNativeQuery("DELETE FROM proposal_task WHERE aggregate_id = ?1").setParameter(1, id)
+                .executeUpdate();
+
+        ObjectNode v4 = v3.deepCopy().put("version", 4).put("status", "WITHDRAWN");
+        proposals.record(List.of(document(v4)), List.of());
+        assertEquals(1, queued(id), "leaving the pool withdraws its proposals");
+    }
+
+    @Test
+    void aPairFoundFromTheAchievementsSideScoresAsInTheDemandsRankingAndTheStandingIsKeptPerVersion() {
+        String early = Events.newId();
+        Events.publishAchievement("AchievementCreated", Events.achievement(early, 1, "锂电池正极材料回收湿法冶金技术",
+                "退役锂电池正极粉经酸浸、萃取分离回收镍钴锰锂，金属回收率95%以上。", List.of("电池回收", "湿法冶金"), "06.02", 6));
+        MatchingTest.awaitIndexed(early);
+        String demand = Events.newId();
+        ObjectNode d1 = Events.demand(demand, 1, "退役动力电池正极材料高值化回收",
+                "我公司每年收集退役动力电池5000吨，需要正极材料中镍钴锰锂的高效回收技术，锂回收率90%以上。",
+                List.of("电池回收", "正极材料", "锂回收"), "06.02", 5);
+        Events.publishDemand("DemandCreated", d1);
+        Api.awaitPair(demand, early);
+        assertEquals(1L, await().atMost(Api.PATIENCE).until(() -> standingVersion(demand), v -> v != null));
+
+        // A later achievement is proposed from its own side, against the demand's kept standing.
+        String later = Events.newId();
+        Events.publishAchievement("AchievementCreated", Events.achievement(later, 1, "退役动力电池正极材料直接再生修复技术",
+                "退役电池正极材料经补锂与高温固相修复直接再生，锂回收率92%，镍钴锰无需分离，成本降低30%。",
+                List.of("电池回收", "正极材料", "直接再生"), "06.02", 6));
+        Api.awaitPair(demand, later);
+        Response fromAchievement = Api.asBroker().queryParam("includeWeak", true)
+                .when().get("/api/achievements/" + later + "/matches");
+        Response fromDemand = Api.asBroker().queryParam("includeWeak", true).when().get("/api/demands/" + demand + "/matches");
+        double achievementSide = fromAchievement.<Number>path("find { it.demandId == '" + demand + "' }.score").doubleValue();
+        double demandSide = fromDemand.<Number>path("find { it.achievementId == '" + later + "' }.score").doubleValue();
+        assertEquals(demandSide, achievementSide, 0.02, "the same pair scores the same from either side, within two points");
+
+        ObjectNode d2 = d1.deepCopy().put("version", 2).put("problem",
+                "我公司每年收集退役动力电池8000吨，需要正极材料直接再生或镍钴锰锂高效回收技术，锂回收率90%以上。");
+        Events.publishDemand("DemandUpdated", d2);
+        assertEquals(2L, await().atMost(Api.PATIENCE).until(() -> standingVersion(demand), v -> v != null && v == 2));
+    }
+
+    private static AchievementDocument document(ObjectNode payload) throws Exception {
+        return JSON.treeToValue(payload, AchievementSnapshot.class).toDocument();
+    }
+
+    private long queued(String id) {
+        return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM proposal_task WHERE aggregate_id = ?1")
+                .setParameter(1, id).getSingleResult()).longValue();
+    }
+
+    private Long standingVersion(String demandId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<?> rows = entityManager.createNativeQuery("SELECT demand_version FROM demand_standing WHERE demand_id = ?1")
+                    .setParameter(1, demandId).getResultList();
+            return rows.isEmpty() ? null : ((Number) rows.get(0)).longValue();
+        });
+    }
+}
