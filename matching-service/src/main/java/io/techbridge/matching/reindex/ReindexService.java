@@ -98,6 +98,9 @@ public class ReindexService {
             Replay replay = replayUntilEnd(consumer, partitions);
             phase("indexing");
             write(indexes, replay);
+            phase("merging segments");
+            // One segment per index: a kNN search visits every segment's graph, ten after a bulk load.
+            indexes.values().forEach(admin::forceMerge);
             phase("catching up");
             write(indexes, replayUntilEnd(consumer, partitions));
             phase("swapping aliases");

@@ -109,6 +109,15 @@ public class IndexAdmin {
         }
     }
 
+    /** Merges the index into one segment; for an index no one writes to yet, after a bulk load. */
+    public void forceMerge(String index) {
+        try {
+            client.indices().forcemerge(f -> f.index(index).maxNumSegments(1L));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot merge " + index, e);
+        }
+    }
+
     public void refresh(String indexOrAlias) {
         try {
             client.indices().refresh(r -> r.index(indexOrAlias));
