@@ -176,12 +176,19 @@ public class DemandImports implements ImportWorker.Target<DemandColumn, DemandRe
         });
     }
 
-    /** The memory of this job's look-ups; the worker works on one job at a time, so only its own is kept. */
+    /** The memory of this job's look-ups; the worker works on one job at a time, so only its own is kept, until it is done. */
     private synchronized DuplicateIndex.Memory memoryOf(ImportJob job) {
         if (memory == null || !memory.job().equals(job.id())) {
             memory = new JobMemory(job.id(), index.memory());
         }
         return memory.memory();
+    }
+
+    @Override
+    public synchronized void finished(ImportJob job) {
+        if (memory != null && memory.job().equals(job.id())) {
+            memory = null;
+        }
     }
 
     /** A row of this chunk already stored, to compare the later rows with. */
