@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.function.BiPredicate;
 
 /**
  * Precision and recall of the duplicate detector on the labelled pairs of
@@ -57,18 +59,93 @@ final class DuplicateSetEvaluation {
     /** Counts per split ("dev", "test") and over all pairs ("all"); {@code mistakes} collects the wrong decisions. */
     static Map<String, Counts> evaluate(double titleThreshold, double textThreshold, List<String> mistakes) {
         JsonNode set = load();
-        Map<String, Fingerprint> fingerprints = new HashMap<>();
-        set.path("records").properties().forEach(e -> {
-            fingerprints.put(e.getKey(), Fingerprint.of(e.getValue().path("title").asText(),
-                    e.getValue().path("text").asText()));
+        return evaluate(set, fingerprints(set), Fingerprint::sharesBucketWith, titleThreshold, textThreshold, mistakes);
+    }
+
+    /**
+     * {@link #evaluate} with the labelled demands posted among {@code background} similar ones
+     * (half made as the import benchmark's rows are: common technical terms and kinds of result;
+     * half look-alikes of the labelled ones: their beginning and end, random characters between) and
+     * the index's stop buckets: a pair is offered only by a shared bucket that holds at most
+     * {@code bucketCap} demands of all of them.
+     */
+    static Map<String, Counts> evaluateAmongSimilarRecords(double titleThreshold, double textThreshold, int bucketCap,
+            int background, List<String> mistakes) {
+        JsonNode set = load();
+        Map<String, Fingerprint> fingerprints = fingerprints(set);
+        // Only the population of the labelled demands' buckets matters; the background's own are not kept.
+        Map<String, Integer> population = new HashMap<>();
+        fingerprints.values().forEach(f -> {
+            long[] of = f.buckets();
+            for (int band = 0; band < of.length; band++) {
+                population.merge(band + ":" + of[band], 1, Integer::sum);
+            }
         });
+        List<String[]> records = new ArrayList<>();
+        set.path("records").forEach(r -> records.add(new String[] {r.path("title").asText(), r.path("text").asText()}));
+        Random random = new Random(20261124);
+        for (int n = 0; n < background; n++) {
+            long[] of;
+            if (n % 2 == 0) {
+                List<String> row = DemandImportSheets.distinctRow(random, n);
+                of = Fingerprint.of(row.get(DemandImportSheets.HEADER.indexOf("*需求名称")),
+                        row.get(DemandImportSheets.HEADER.indexOf("拟解决的技术难题"))).buckets();
+            } else {
+                String[] like = records.get(random.nextInt(records.size()));
+                of = Fingerprint.of(lookAlike(random, like[0], 3), lookAlike(random, like[1], 6)).buckets();
+            }
+            for (int band = 0; band < of.length; band++) {
+                population.computeIfPresent(band + ":" + of[band], (k, count) -> count + 1);
+            }
+        }
+        System.out.printf("%d of the labelled records' %d buckets hold more than %d records among %d similar ones%n",
+                population.values().stream().filter(count -> count > bucketCap).count(), population.size(), bucketCap,
+                background);
+        BiPredicate<Fingerprint, Fingerprint> offered = (a, b) -> {
+            long[] mine = a.buckets();
+            long[] theirs = b.buckets();
+            for (int band = 0; band < Math.min(mine.length, theirs.length); band++) {
+                if (mine[band] != 0 && mine[band] == theirs[band] && population.get(band + ":" + mine[band]) <= bucketCap) {
+                    return true;
+                }
+            }
+            return false;
+        };
+        return evaluate(set, fingerprints, offered, titleThreshold, textThreshold, mistakes);
+    }
+
+    /**
+     * A text that starts and ends as {@code text} does ({@code kept} characters each) with random
+     * characters between: many of them crowd exactly the buckets of the labelled record's
+     * beginning and end, as records sharing its common words would.
+     */
+    private static String lookAlike(Random random, String text, int kept) {
+        int[] cps = text.codePoints().toArray();
+        if (cps.length <= 2 * kept) {
+            return text;
+        }
+        return new String(cps, 0, kept) + DemandImportSheets.randomHan(random, cps.length - 2 * kept)
+                + new String(cps, cps.length - kept, kept);
+    }
+
+    private static Map<String, Fingerprint> fingerprints(JsonNode set) {
+        Map<String, Fingerprint> fingerprints = new HashMap<>();
+        set.path("records").properties().forEach(e -> fingerprints.put(e.getKey(),
+                Fingerprint.of(e.getValue().path("title").asText(), e.getValue().path("text").asText())));
+        return fingerprints;
+    }
+
+    /** A pair is found when the index offers b (by {@code offered}) and the rules judge them alike. */
+    private static Map<String, Counts> evaluate(JsonNode set, Map<String, Fingerprint> fingerprints,
+            BiPredicate<Fingerprint, Fingerprint> offered, double titleThreshold, double textThreshold,
+            List<String> mistakes) {
         Map<String, Counts> counts = new HashMap<>();
         Counts empty = new Counts(0, 0, 0, 0);
         for (JsonNode pair : set.path("pairs")) {
             Fingerprint a = fingerprints.get(pair.path("a").asText());
             Fingerprint b = fingerprints.get(pair.path("b").asText());
             DuplicateRules.Verdict verdict = DuplicateRules.judge(a, b, titleThreshold, textThreshold);
-            boolean found = a.sharesBucketWith(b) && verdict.duplicate();
+            boolean found = offered.test(a, b) && verdict.duplicate();
             boolean duplicate = pair.path("duplicate").asBoolean();
             String split = pair.path("split").asText();
             counts.merge(split, empty.plus(duplicate, found), (x, y) -> x.plus(duplicate, found));
@@ -77,7 +154,7 @@ final class DuplicateSetEvaluation {
                 mistakes.add(String.format("%s %s~%s (%s): labelled %s, title %.3f, text %.3f, reasons %s, bucket shared %s",
                         split, pair.path("a").asText(), pair.path("b").asText(), pair.path("kind").asText(),
                         duplicate ? "duplicate" : "different", TextShingles.jaccard(a.title(), b.title()),
-                        TextShingles.jaccard(a.text(), b.text()), verdict.reasons(), a.sharesBucketWith(b)));
+                        TextShingles.jaccard(a.text(), b.text()), verdict.reasons(), offered.test(a, b)));
             }
         }
         return counts;

@@ -1,6 +1,6 @@
 package io.techbridge.achievement.duplicates;
 
-import io.techbridge.commons.duplicates.MinHash;
+import io.techbridge.commons.duplicates.DuplicateConfig;
 import io.techbridge.achievement.persistence.Achievement;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +14,8 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,8 @@ import java.util.function.Supplier;
  * The candidate index of near-duplicates in PostgreSQL: the LSH buckets of each achievement's
  * MinHash signatures ({@code achievement_lsh}) and its normalised patent numbers
  * ({@code achievement_patent}), written in the transaction that writes the achievement. A look-up
- * reads only the rows of the probe's buckets, so it costs the same with 100 or 100,000 records.
+ * reads only the rows of the probe's buckets, at most {@code bucket-cap} + 1 of each (a fuller one
+ * is a stop bucket, {@link Memory}), so it costs about the same with 100 or 100,000 records.
  */
 @ApplicationScoped
 public class DuplicateIndex {
@@ -33,11 +36,13 @@ public class DuplicateIndex {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EntityManager entityManager;
+    private final DuplicateConfig config;
     /** The achievements added by this thread's {@link #collecting} work, indexed together at its end. */
     private final ThreadLocal<List<Achievement>> collected = new ThreadLocal<>();
 
-    public DuplicateIndex(EntityManager entityManager) {
+    public DuplicateIndex(EntityManager entityManager, DuplicateConfig config) {
         this.entityManager = entityManager;
+        this.config = config;
     }
 
     public static Fingerprint fingerprintOf(Achievement a) {
@@ -165,24 +170,10 @@ public class DuplicateIndex {
     /**
      * Achievements sharing an LSH bucket with the fingerprint, those sharing the most first (the
      * share of common buckets estimates the similarity), at most {@code limit}; withdrawn ones
-     * (merged ones included) are left out.
+     * (merged ones included) and stop buckets ({@link Memory}) are left out.
      */
-    @SuppressWarnings("unchecked")
     public List<UUID> similar(Fingerprint fingerprint, UUID exclude, int limit) {
-        String buckets = bucketRows(fingerprint.buckets(), ")");
-        if (buckets.isEmpty()) {
-            return List.of();
-        }
-        return entityManager.createNativeQuery("""
-                        SELECT l.achievement_id FROM achievement_lsh l
-                        JOIN achievement a ON a.id = l.achievement_id
-                        WHERE (l.band, l.bucket) IN (%s) AND a.status <> 'WITHDRAWN' AND a.id <> :exclude
-                        GROUP BY l.achievement_id
-                        ORDER BY count(*) DESC, l.achievement_id
-                        LIMIT :limit""".formatted(buckets), UUID.class)
-                .setParameter("exclude", exclude == null ? new UUID(0, 0) : exclude)
-                .setParameter("limit", limit)
-                .getResultList();
+        return similarToEach(List.of(fingerprint), limit, memory(), new HashMap<>(), exclude).getOrDefault(0, List.of());
     }
 
     /** Achievements (not withdrawn) naming one of these patents. */
@@ -231,55 +222,184 @@ public class DuplicateIndex {
     }
 
     /**
-     * {@link #similar} for many probes in one query: for each probe (by its index in the list) the
-     * achievements sharing an LSH bucket with it, those sharing the most first, at most {@code limit}.
+     * What the look-ups of one import job remember from chunk to chunk (a create uses a fresh one):
+     * the stop buckets met so far and the comparable content of the candidates read so far.
+     * <p>
+     * A stop bucket is one holding more than {@code techbridge.duplicates.bucket-cap} records. Its
+     * records share nothing but common words (in the title, both minhashes of the band fell on
+     * bigrams such as 制备 or 方法), so it carries no information about near-duplicates, while
+     * reading it and ranking its records costs as much as all other buckets together. Look-ups skip
+     * it; records alike enough to be duplicates share other, rarer buckets. A bucket only grows
+     * during a job, so it stays a stop bucket for the rest of the job and is not read again.
+     * <p>
+     * A candidate's content is reused only at the version it was read at, so a record changed
+     * during the job is read again; at most {@code techbridge.duplicates.import-cache-size} are kept.
      */
-    public Map<Integer, List<UUID>> similarToEach(List<Fingerprint> probes, int limit) {
-        List<Integer> owners = new ArrayList<>();
-        List<Short> bands = new ArrayList<>();
-        List<Long> buckets = new ArrayList<>();
+    public static final class Memory {
+
+        private final int bucketCap;
+        private final Map<BandBucket, Boolean> stopBuckets = new HashMap<>();
+        private final Map<UUID, Described> described;
+
+        Memory(int bucketCap, int cacheSize) {
+            this.bucketCap = bucketCap;
+            this.described = new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<UUID, Described> eldest) {
+                    return size() > cacheSize;
+                }
+            };
+        }
+
+        /** How many stop buckets the look-ups met so far. */
+        public int stopBuckets() {
+            return stopBuckets.size();
+        }
+    }
+
+    private record BandBucket(short band, long bucket) {
+    }
+
+    /** A memory for one job's look-ups. */
+    public Memory memory() {
+        return new Memory(config.bucketCap(), config.importCacheSize());
+    }
+
+    /**
+     * The index's candidates for each of many probes (the good rows of an import chunk), by index:
+     * those naming one of its patents, then the {@code shortlist} sharing the most LSH buckets with
+     * it ({@link #similar}), each once and with its comparable content; withdrawn ones left out.
+     * Three queries for the whole chunk: the patents, the buckets not yet known to be stop
+     * buckets, and the content of the candidates not yet in {@code memory}.
+     */
+    public List<List<Described>> offeredToEach(List<Fingerprint> probes, int shortlist, Memory memory) {
+        Map<UUID, Long> versions = new HashMap<>();
+        Map<Integer, Set<UUID>> samePatent = samePatentAsEach(probes, versions);
+        Map<Integer, List<UUID>> similar = similarToEach(probes, shortlist, memory, versions, null);
+        List<Set<UUID>> offered = new ArrayList<>(probes.size());
+        Set<UUID> all = new HashSet<>();
+        for (int i = 0; i < probes.size(); i++) {
+            Set<UUID> ids = new LinkedHashSet<>(samePatent.getOrDefault(i, Set.of()));
+            ids.addAll(similar.getOrDefault(i, List.of()));
+            offered.add(ids);
+            all.addAll(ids);
+        }
+        Map<UUID, Described> described = describe(all, versions, memory);
+        List<List<Described>> result = new ArrayList<>(probes.size());
+        for (Set<UUID> ids : offered) {
+            List<Described> candidates = new ArrayList<>(ids.size());
+            for (UUID id : ids) {
+                Described candidate = described.get(id);
+                if (candidate != null) {
+                    candidates.add(candidate);
+                }
+            }
+            result.add(candidates);
+        }
+        return result;
+    }
+
+    /**
+     * For each probe (by index) the achievements sharing an LSH bucket with it that is not a stop
+     * bucket, those sharing the most first (ties by id, as PostgreSQL orders uuids), at most
+     * {@code limit}, not {@code exclude}; the version of each found goes to {@code versions}.
+     */
+    private Map<Integer, List<UUID>> similarToEach(List<Fingerprint> probes, int limit, Memory memory,
+            Map<UUID, Long> versions, UUID exclude) {
+        Map<BandBucket, List<UUID>> members = bucketMembers(probes, memory, versions);
+        Map<Integer, List<UUID>> found = new HashMap<>();
         for (int i = 0; i < probes.size(); i++) {
             long[] of = probes.get(i).buckets();
+            Map<UUID, Integer> shared = new HashMap<>();
             for (int band = 0; band < of.length; band++) {
-                if (of[band] != 0) {
-                    owners.add(i);
-                    bands.add((short) band);
-                    buckets.add(of[band]);
+                for (UUID id : members.getOrDefault(new BandBucket((short) band, of[band]), List.of())) {
+                    if (!id.equals(exclude)) {
+                        shared.merge(id, 1, Integer::sum);
+                    }
+                }
+            }
+            if (!shared.isEmpty()) {
+                found.put(i, shared.entrySet().stream()
+                        .sorted(Map.Entry.<UUID, Integer>comparingByValue().reversed()
+                                .thenComparing(Map.Entry.comparingByKey(DuplicateIndex::compareAsPostgres)))
+                        .limit(limit).map(Map.Entry::getKey).toList());
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The achievements (not withdrawn) of each bucket of the probes, in one query that reads at most
+     * {@code bucket-cap} + 1 entries of a bucket; a bucket found fuller becomes a stop bucket of
+     * {@code memory} and is left out, as are those already known.
+     */
+    private Map<BandBucket, List<UUID>> bucketMembers(List<Fingerprint> probes, Memory memory, Map<UUID, Long> versions) {
+        Set<BandBucket> wanted = new LinkedHashSet<>();
+        for (Fingerprint probe : probes) {
+            long[] of = probe.buckets();
+            for (int band = 0; band < of.length; band++) {
+                BandBucket key = new BandBucket((short) band, of[band]);
+                if (of[band] != 0 && !memory.stopBuckets.containsKey(key)) {
+                    wanted.add(key);
                 }
             }
         }
-        Map<Integer, List<UUID>> found = new HashMap<>();
-        if (owners.isEmpty()) {
-            return found;
+        Map<BandBucket, List<UUID>> members = new HashMap<>();
+        if (wanted.isEmpty()) {
+            return members;
         }
+        List<Short> bands = new ArrayList<>(wanted.size());
+        List<Long> buckets = new ArrayList<>(wanted.size());
+        wanted.forEach(key -> {
+            bands.add(key.band());
+            buckets.add(key.bucket());
+        });
+        Map<BandBucket, Integer> sizes = new HashMap<>();
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement query = connection.prepareStatement("""
-                    SELECT probe, achievement_id FROM (
-                        SELECT p.probe, l.achievement_id,
-                               row_number() OVER (PARTITION BY p.probe ORDER BY count(*) DESC, l.achievement_id) AS rank
-                        FROM unnest(?::int[], ?::smallint[], ?::bigint[]) AS p (probe, band, bucket)
-                        JOIN achievement_lsh l ON l.band = p.band AND l.bucket = p.bucket
+                    SELECT p.band, p.bucket, m.achievement_id, m.version, m.status
+                    FROM unnest(?::smallint[], ?::bigint[]) AS p (band, bucket)
+                    CROSS JOIN LATERAL (
+                        SELECT l.achievement_id, a.version, a.status FROM achievement_lsh l
                         JOIN achievement a ON a.id = l.achievement_id
-                        WHERE a.status <> 'WITHDRAWN'
-                        GROUP BY p.probe, l.achievement_id) ranked
-                    WHERE rank <= ?
-                    ORDER BY probe, rank""")) {
-                query.setArray(1, connection.createArrayOf("integer", owners.toArray()));
-                query.setArray(2, connection.createArrayOf("smallint", bands.toArray()));
-                query.setArray(3, connection.createArrayOf("bigint", buckets.toArray()));
-                query.setInt(4, limit);
+                        WHERE l.band = p.band AND l.bucket = p.bucket
+                        LIMIT ?) m""")) {
+                query.setArray(1, connection.createArrayOf("smallint", bands.toArray()));
+                query.setArray(2, connection.createArrayOf("bigint", buckets.toArray()));
+                query.setInt(3, memory.bucketCap + 1);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        found.computeIfAbsent(rows.getInt(1), k -> new ArrayList<>()).add(rows.getObject(2, UUID.class));
+                        BandBucket key = new BandBucket(rows.getShort(1), rows.getLong(2));
+                        sizes.merge(key, 1, Integer::sum);
+                        if (!"WITHDRAWN".equals(rows.getString(5))) {
+                            UUID id = rows.getObject(3, UUID.class);
+                            members.computeIfAbsent(key, k -> new ArrayList<>()).add(id);
+                            versions.put(id, rows.getLong(4));
+                        }
                     }
                 }
             }
         });
-        return found;
+        sizes.forEach((key, size) -> {
+            if (size > memory.bucketCap) {
+                memory.stopBuckets.put(key, Boolean.TRUE);
+                members.remove(key);
+            }
+        });
+        return members;
     }
 
-    /** {@link #samePatent} for many probes in one query: for each probe (by index) the achievements naming one of its patents. */
-    public Map<Integer, Set<UUID>> samePatentAsEach(List<Fingerprint> probes) {
+    /** The order of uuids in PostgreSQL: their 16 bytes compared unsigned. */
+    private static int compareAsPostgres(UUID a, UUID b) {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    }
+
+    /**
+     * For each probe (by index) the achievements (not withdrawn) naming one of its patents, in one
+     * query; the version of each found goes to {@code versions}.
+     */
+    private Map<Integer, Set<UUID>> samePatentAsEach(List<Fingerprint> probes, Map<UUID, Long> versions) {
         List<Integer> owners = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < probes.size(); i++) {
@@ -294,7 +414,7 @@ public class DuplicateIndex {
         }
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement query = connection.prepareStatement("""
-                    SELECT DISTINCT p.probe, ap.achievement_id
+                    SELECT DISTINCT p.probe, ap.achievement_id, a.version
                     FROM unnest(?::int[], ?::varchar[]) AS p (probe, patent_key)
                     JOIN achievement_patent ap ON ap.patent_key = p.patent_key
                     JOIN achievement a ON a.id = ap.achievement_id
@@ -303,8 +423,9 @@ public class DuplicateIndex {
                 query.setArray(2, connection.createArrayOf("varchar", keys.toArray()));
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        found.computeIfAbsent(rows.getInt(1), k -> new LinkedHashSet<>())
-                                .add(rows.getObject(2, UUID.class));
+                        UUID id = rows.getObject(2, UUID.class);
+                        found.computeIfAbsent(rows.getInt(1), k -> new LinkedHashSet<>()).add(id);
+                        versions.put(id, rows.getLong(3));
                     }
                 }
             }
@@ -313,29 +434,42 @@ public class DuplicateIndex {
     }
 
     /** What the exact comparison needs of a registered achievement, read without loading the entity. */
-    public record Described(UUID id, String organisationId, String status, String title, Fingerprint fingerprint) {
+    public record Described(UUID id, long version, String organisationId, String status, String title,
+            Fingerprint fingerprint) {
     }
 
     /**
-     * The comparable content of these achievements (withdrawn ones left out), in one query and
-     * without managed entities: an import's chunk may compare its rows with thousands of them.
+     * The comparable content of these achievements (withdrawn ones left out): from {@code memory}
+     * when it holds the version the look-up saw, the others in one query and without managed
+     * entities (an import's chunk may compare its rows with thousands of them).
      */
-    public Map<UUID, Described> describe(Collection<UUID> ids) {
+    private Map<UUID, Described> describe(Collection<UUID> ids, Map<UUID, Long> versions, Memory memory) {
         Map<UUID, Described> found = new HashMap<>();
-        if (ids.isEmpty()) {
+        List<UUID> missing = new ArrayList<>();
+        for (UUID id : ids) {
+            Described known = memory.described.get(id);
+            if (known != null && known.version() == versions.get(id)) {
+                found.put(id, known);
+            } else {
+                missing.add(id);
+            }
+        }
+        if (missing.isEmpty()) {
             return found;
         }
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement query = connection.prepareStatement("""
-                    SELECT id, organisation_id, status, title, summary, patent_numbers::text FROM achievement
+                    SELECT id, version, organisation_id, status, title, summary, patent_numbers::text FROM achievement
                     WHERE id = ANY (?) AND status <> 'WITHDRAWN'""")) {
-                query.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+                query.setArray(1, connection.createArrayOf("uuid", missing.toArray()));
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         UUID id = rows.getObject(1, UUID.class);
-                        String title = rows.getString(4);
-                        found.put(id, new Described(id, rows.getString(2), rows.getString(3), title,
-                                Fingerprint.of(title, rows.getString(5), patentNumbers(rows.getString(6)))));
+                        String title = rows.getString(5);
+                        Described described = new Described(id, rows.getLong(2), rows.getString(3), rows.getString(4),
+                                title, Fingerprint.of(title, rows.getString(6), patentNumbers(rows.getString(7))));
+                        found.put(id, described);
+                        memory.described.put(id, described);
                     }
                 }
             }

@@ -23,7 +23,7 @@ public final class DuplicateRules {
 
     public static Verdict judge(Fingerprint probe, Fingerprint candidate, double titleThreshold, double textThreshold) {
         List<DuplicateReason> reasons = new ArrayList<>();
-        boolean samePatent = probe.patents().stream().anyMatch(candidate.patents()::contains);
+        boolean samePatent = probe.sharesPatentWith(candidate);
         if (samePatent) {
             reasons.add(DuplicateReason.SAME_PATENT);
         }

@@ -2,24 +2,63 @@ package io.techbridge.achievement.duplicates;
 
 import io.techbridge.commons.duplicates.MinHash;
 import io.techbridge.commons.duplicates.TextShingles;
+
 import java.util.List;
 import java.util.Set;
 
-/** What two records are compared by: the shingles of the title, of title + text, and the patent keys. */
-public record Fingerprint(Set<String> title, Set<String> text, Set<String> patents) {
+/**
+ * What two records are compared by: the shingles of the title and of title + text (as sorted
+ * hashes, {@link TextShingles#of}) and the patent keys. The LSH buckets are computed once, when
+ * first asked for: a probe's are used by the look-up, the comparison within its chunk and the index
+ * entries, a candidate's never.
+ */
+public final class Fingerprint {
 
     /** Band layout of the LSH index: title bands first, then text bands, two minhashes a band. */
     public static final int ROWS = 2;
     public static final int TITLE_BANDS = 16;
     public static final int TEXT_BANDS = 48;
 
+    private final long[] title;
+    private final long[] text;
+    private final Set<String> patents;
+    /** Computed when first asked for; a fingerprint is used by one thread, volatile only to be safe. */
+    private volatile long[] buckets;
+
+    private Fingerprint(long[] title, long[] text, Set<String> patents) {
+        this.title = title;
+        this.text = text;
+        this.patents = patents;
+    }
+
     public static Fingerprint of(String title, String text, List<String> patentNumbers) {
         return new Fingerprint(TextShingles.of(title), TextShingles.of(title + "\n" + (text == null ? "" : text)),
                 PatentNumbers.keys(patentNumbers));
     }
 
-    /** The LSH buckets, index i belonging to band i. */
+    /** The title's shingle hashes, sorted. */
+    public long[] title() {
+        return title;
+    }
+
+    /** The shingle hashes of title + text, sorted. */
+    public long[] text() {
+        return text;
+    }
+
+    public Set<String> patents() {
+        return patents;
+    }
+
+    /** The LSH buckets, index i belonging to band i; empty without any text. */
     public long[] buckets() {
+        if (buckets == null) {
+            buckets = bucketsOf(title, text);
+        }
+        return buckets;
+    }
+
+    private static long[] bucketsOf(long[] title, long[] text) {
         long[] titleBuckets = MinHash.bucketsOf(title, 0, TITLE_BANDS, ROWS);
         long[] textBuckets = MinHash.bucketsOf(text, TITLE_BANDS, TEXT_BANDS, ROWS);
         long[] all = new long[TITLE_BANDS + TEXT_BANDS];
@@ -43,6 +82,18 @@ public record Fingerprint(Set<String> title, Set<String> text, Set<String> paten
         long[] theirs = other.buckets();
         for (int i = 0; i < Math.min(mine.length, theirs.length); i++) {
             if (mine[i] == theirs[i] && mine[i] != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the two name a patent in common. */
+    public boolean sharesPatentWith(Fingerprint other) {
+        Set<String> small = patents.size() <= other.patents.size() ? patents : other.patents;
+        Set<String> large = small == patents ? other.patents : patents;
+        for (String key : small) {
+            if (large.contains(key)) {
                 return true;
             }
         }

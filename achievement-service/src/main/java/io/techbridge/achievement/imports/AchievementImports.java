@@ -32,6 +32,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -54,6 +55,11 @@ public class AchievementImports implements ImportWorker.Target<AchievementColumn
     private final Validator validator;
     private final ImportJobs<AchievementColumn> jobs;
     private final ImportWorker<AchievementColumn, AchievementRequest> worker;
+    /** The look-ups of the job being worked on: its chunks meet the same candidates and stop buckets. */
+    private JobMemory memory;
+
+    private record JobMemory(UUID job, DuplicateIndex.Memory memory) {
+    }
 
     public AchievementImports(EntityManager entityManager, Caller caller, ImportConfig config, OutboxWriter outbox,
             AchievementService achievements, AchievementDuplicates duplicates, DuplicateIndex index,
@@ -113,7 +119,7 @@ public class AchievementImports implements ImportWorker.Target<AchievementColumn
                 .map(r -> Fingerprint.of(r.title(), r.summary(), r.patentNumbers())).toList();
         // The uploader is a university: it sees what a university sees.
         List<List<DuplicateCandidate>> registered = job.duplicatesConfirmed() ? null
-                : duplicates.candidatesOfEach(probes, job.uploaderOrganisationId(), false);
+                : duplicates.candidatesOfEach(probes, job.uploaderOrganisationId(), false, memoryOf(job));
         return index.collecting(() -> {
             List<ImportWorker.Refusal> refusals = new ArrayList<>();
             List<Stored> stored = new ArrayList<>();
@@ -146,6 +152,21 @@ public class AchievementImports implements ImportWorker.Target<AchievementColumn
         });
     }
 
+    /** The memory of this job's look-ups; the worker works on one job at a time, so only its own is kept, until it is done. */
+    private synchronized DuplicateIndex.Memory memoryOf(ImportJob job) {
+        if (memory == null || !memory.job().equals(job.id())) {
+            memory = new JobMemory(job.id(), index.memory());
+        }
+        return memory.memory();
+    }
+
+    @Override
+    public synchronized void finished(ImportJob job) {
+        if (memory != null && memory.job().equals(job.id())) {
+            memory = null;
+        }
+    }
+
     /** A row of this chunk already stored, to compare the later rows with. */
     private record Stored(AchievementResponse created, Fingerprint fingerprint, long[] buckets) {
 
@@ -156,7 +177,7 @@ public class AchievementImports implements ImportWorker.Target<AchievementColumn
                     return true;
                 }
             }
-            return probe.patents().stream().anyMatch(fingerprint.patents()::contains);
+            return probe.sharesPatentWith(fingerprint);
         }
     }
 

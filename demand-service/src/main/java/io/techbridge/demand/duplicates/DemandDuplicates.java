@@ -69,28 +69,20 @@ public class DemandDuplicates {
 
     /**
      * The candidates for each of many demands (the good rows of an import chunk), judged as
-     * {@link #candidates} judges one, looked up together: one query for the LSH buckets, one load
-     * of the candidates. Each is shown as the uploader may see it.
+     * {@link #candidates} judges one, looked up together ({@link DuplicateIndex#offeredToEach}) with
+     * what the job's earlier chunks looked up in {@code memory}. Each is shown as the uploader may see it.
      */
     @ActivateRequestContext // an import runs outside any request; the access rules are request scoped
     public List<List<DuplicateCandidate>> candidatesOfEach(List<Fingerprint> probes, String uploaderOrganisationId,
-            boolean uploaderSeesEverything) {
-        Map<Integer, List<UUID>> similar = index.similarToEach(probes, config.shortlist());
-        Set<UUID> all = new LinkedHashSet<>();
-        similar.values().forEach(all::addAll);
-        Map<UUID, DuplicateIndex.Described> described = index.describe(all);
+            boolean uploaderSeesEverything, DuplicateIndex.Memory memory) {
+        List<List<DuplicateIndex.Described>> offered = index.offeredToEach(probes, config.shortlist(), memory);
         record Found(DuplicateIndex.Described candidate, DuplicateRules.Verdict verdict) {
         }
         List<List<Found>> found = new ArrayList<>(probes.size());
         Set<UUID> shownIds = new LinkedHashSet<>();
         for (int i = 0; i < probes.size(); i++) {
-            List<UUID> ids = similar.getOrDefault(i, List.of());
             List<Found> hits = new ArrayList<>();
-            for (UUID id : ids) {
-                DuplicateIndex.Described candidate = described.get(id);
-                if (candidate == null) {
-                    continue;
-                }
+            for (DuplicateIndex.Described candidate : offered.get(i)) {
                 DuplicateRules.Verdict verdict = DuplicateRules.judge(probes.get(i), candidate.fingerprint(),
                         config.titleThreshold(), config.textThreshold());
                 if (verdict.duplicate()) {

@@ -1,6 +1,6 @@
 package io.techbridge.demand.duplicates;
 
-import io.techbridge.commons.duplicates.MinHash;
+import io.techbridge.commons.duplicates.DuplicateConfig;
 import io.techbridge.demand.persistence.Demand;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -12,25 +12,32 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
  * The candidate index of near-duplicate demands in PostgreSQL: the LSH buckets of each demand's
  * MinHash signatures ({@code demand_lsh}), written in the transaction that writes the demand. A
- * look-up reads only the rows of the probe's buckets, so it costs the same with 100 or 100,000 demands.
+ * look-up reads only the rows of the probe's buckets, at most {@code bucket-cap} + 1 of each (a
+ * fuller one is a stop bucket, {@link Memory}), so it costs about the same with 100 or 100,000 demands.
  */
 @ApplicationScoped
 public class DuplicateIndex {
 
     private final EntityManager entityManager;
+    private final DuplicateConfig config;
     /** The demands added by this thread's {@link #collecting} work, indexed together at its end. */
     private final ThreadLocal<List<Demand>> collected = new ThreadLocal<>();
 
-    public DuplicateIndex(EntityManager entityManager) {
+    public DuplicateIndex(EntityManager entityManager, DuplicateConfig config) {
         this.entityManager = entityManager;
+        this.config = config;
     }
 
     public static Fingerprint fingerprintOf(Demand d) {
@@ -127,24 +134,10 @@ public class DuplicateIndex {
     /**
      * Demands sharing an LSH bucket with the fingerprint, those sharing the most first (the share
      * of common buckets estimates the similarity), at most {@code limit}; closed ones (merged ones
-     * included) are left out.
+     * included) and stop buckets ({@link Memory}) are left out.
      */
-    @SuppressWarnings("unchecked")
     public List<UUID> similar(Fingerprint fingerprint, UUID exclude, int limit) {
-        String buckets = bucketRows(fingerprint.buckets(), ")");
-        if (buckets.isEmpty()) {
-            return List.of();
-        }
-        return entityManager.createNativeQuery("""
-                        SELECT l.demand_id FROM demand_lsh l
-                        JOIN demand d ON d.id = l.demand_id
-                        WHERE (l.band, l.bucket) IN (%s) AND d.status <> 'CLOSED' AND d.id <> :exclude
-                        GROUP BY l.demand_id
-                        ORDER BY count(*) DESC, l.demand_id
-                        LIMIT :limit""".formatted(buckets), UUID.class)
-                .setParameter("exclude", exclude == null ? new UUID(0, 0) : exclude)
-                .setParameter("limit", limit)
-                .getResultList();
+        return similarToEach(List.of(fingerprint), limit, memory(), new HashMap<>(), exclude).getOrDefault(0, List.of());
     }
 
     /**
@@ -177,77 +170,208 @@ public class DuplicateIndex {
     }
 
     /**
-     * {@link #similar} for many probes in one query: for each probe (by its index in the list) the
-     * demands sharing an LSH bucket with it, those sharing the most first, at most {@code limit}.
+     * What the look-ups of one import job remember from chunk to chunk (a create uses a fresh one):
+     * the stop buckets met so far and the comparable content of the candidates read so far.
+     * <p>
+     * A stop bucket is one holding more than {@code techbridge.duplicates.bucket-cap} demands. Its
+     * demands share nothing but common words (in the title, both minhashes of the band fell on
+     * bigrams such as 需求 or 技术), so it carries no information about near-duplicates, while
+     * reading it and ranking its demands costs as much as all other buckets together. Look-ups skip
+     * it; demands alike enough to be duplicates share other, rarer buckets. A bucket only grows
+     * during a job, so it stays a stop bucket for the rest of the job and is not read again.
+     * <p>
+     * A candidate's content is reused only at the version it was read at, so a demand changed
+     * during the job is read again; at most {@code techbridge.duplicates.import-cache-size} are kept.
      */
-    public Map<Integer, List<UUID>> similarToEach(List<Fingerprint> probes, int limit) {
-        List<Integer> owners = new ArrayList<>();
-        List<Short> bands = new ArrayList<>();
-        List<Long> buckets = new ArrayList<>();
+    public static final class Memory {
+
+        private final int bucketCap;
+        private final Map<BandBucket, Boolean> stopBuckets = new HashMap<>();
+        private final Map<UUID, Described> described;
+
+        Memory(int bucketCap, int cacheSize) {
+            this.bucketCap = bucketCap;
+            this.described = new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<UUID, Described> eldest) {
+                    return size() > cacheSize;
+                }
+            };
+        }
+
+        /** How many stop buckets the look-ups met so far. */
+        public int stopBuckets() {
+            return stopBuckets.size();
+        }
+    }
+
+    private record BandBucket(short band, long bucket) {
+    }
+
+    /** A memory for one job's look-ups. */
+    public Memory memory() {
+        return new Memory(config.bucketCap(), config.importCacheSize());
+    }
+
+    /**
+     * The index's candidates for each of many probes (the good rows of an import chunk), by index:
+     * the {@code shortlist} sharing the most LSH buckets with it ({@link #similar}), each with its
+     * comparable content; closed ones left out. Two queries for the whole chunk: the buckets not yet
+     * known to be stop buckets, and the content of the candidates not yet in {@code memory}.
+     */
+    public List<List<Described>> offeredToEach(List<Fingerprint> probes, int shortlist, Memory memory) {
+        Map<UUID, Long> versions = new HashMap<>();
+        Map<Integer, List<UUID>> similar = similarToEach(probes, shortlist, memory, versions, null);
+        Set<UUID> all = new HashSet<>();
+        similar.values().forEach(all::addAll);
+        Map<UUID, Described> described = describe(all, versions, memory);
+        List<List<Described>> result = new ArrayList<>(probes.size());
+        for (int i = 0; i < probes.size(); i++) {
+            List<Described> candidates = new ArrayList<>();
+            for (UUID id : similar.getOrDefault(i, List.of())) {
+                Described candidate = described.get(id);
+                if (candidate != null) {
+                    candidates.add(candidate);
+                }
+            }
+            result.add(candidates);
+        }
+        return result;
+    }
+
+    /**
+     * For each probe (by index) the demands sharing an LSH bucket with it that is not a stop bucket,
+     * those sharing the most first (ties by id, as PostgreSQL orders uuids), at most {@code limit},
+     * not {@code exclude}; the version of each found goes to {@code versions}.
+     */
+    private Map<Integer, List<UUID>> similarToEach(List<Fingerprint> probes, int limit, Memory memory,
+            Map<UUID, Long> versions, UUID exclude) {
+        Map<BandBucket, List<UUID>> members = bucketMembers(probes, memory, versions);
+        Map<Integer, List<UUID>> found = new HashMap<>();
         for (int i = 0; i < probes.size(); i++) {
             long[] of = probes.get(i).buckets();
+            Map<UUID, Integer> shared = new HashMap<>();
             for (int band = 0; band < of.length; band++) {
-                if (of[band] != 0) {
-                    owners.add(i);
-                    bands.add((short) band);
-                    buckets.add(of[band]);
+                for (UUID id : members.getOrDefault(new BandBucket((short) band, of[band]), List.of())) {
+                    if (!id.equals(exclude)) {
+                        shared.merge(id, 1, Integer::sum);
+                    }
+                }
+            }
+            if (!shared.isEmpty()) {
+                found.put(i, shared.entrySet().stream()
+                        .sorted(Map.Entry.<UUID, Integer>comparingByValue().reversed()
+                                .thenComparing(Map.Entry.comparingByKey(DuplicateIndex::compareAsPostgres)))
+                        .limit(limit).map(Map.Entry::getKey).toList());
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The demands (not closed) of each bucket of the probes, in one query that reads at most
+     * {@code bucket-cap} + 1 entries of a bucket; a bucket found fuller becomes a stop bucket of
+     * {@code memory} and is left out, as are those already known.
+     */
+    private Map<BandBucket, List<UUID>> bucketMembers(List<Fingerprint> probes, Memory memory, Map<UUID, Long> versions) {
+        Set<BandBucket> wanted = new LinkedHashSet<>();
+        for (Fingerprint probe : probes) {
+            long[] of = probe.buckets();
+            for (int band = 0; band < of.length; band++) {
+                BandBucket key = new BandBucket((short) band, of[band]);
+                if (of[band] != 0 && !memory.stopBuckets.containsKey(key)) {
+                    wanted.add(key);
                 }
             }
         }
-        Map<Integer, List<UUID>> found = new HashMap<>();
-        if (owners.isEmpty()) {
-            return found;
+        Map<BandBucket, List<UUID>> members = new HashMap<>();
+        if (wanted.isEmpty()) {
+            return members;
         }
+        List<Short> bands = new ArrayList<>(wanted.size());
+        List<Long> buckets = new ArrayList<>(wanted.size());
+        wanted.forEach(key -> {
+            bands.add(key.band());
+            buckets.add(key.bucket());
+        });
+        Map<BandBucket, Integer> sizes = new HashMap<>();
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement query = connection.prepareStatement("""
-                    SELECT probe, demand_id FROM (
-                        SELECT p.probe, l.demand_id,
-                               row_number() OVER (PARTITION BY p.probe ORDER BY count(*) DESC, l.demand_id) AS rank
-                        FROM unnest(?::int[], ?::smallint[], ?::bigint[]) AS p (probe, band, bucket)
-                        JOIN demand_lsh l ON l.band = p.band AND l.bucket = p.bucket
+                    SELECT p.band, p.bucket, m.demand_id, m.version, m.status
+                    FROM unnest(?::smallint[], ?::bigint[]) AS p (band, bucket)
+                    CROSS JOIN LATERAL (
+                        SELECT l.demand_id, d.version, d.status FROM demand_lsh l
                         JOIN demand d ON d.id = l.demand_id
-                        WHERE d.status <> 'CLOSED'
-                        GROUP BY p.probe, l.demand_id) ranked
-                    WHERE rank <= ?
-                    ORDER BY probe, rank""")) {
-                query.setArray(1, connection.createArrayOf("integer", owners.toArray()));
-                query.setArray(2, connection.createArrayOf("smallint", bands.toArray()));
-                query.setArray(3, connection.createArrayOf("bigint", buckets.toArray()));
-                query.setInt(4, limit);
+                        WHERE l.band = p.band AND l.bucket = p.bucket
+                        LIMIT ?) m""")) {
+                query.setArray(1, connection.createArrayOf("smallint", bands.toArray()));
+                query.setArray(2, connection.createArrayOf("bigint", buckets.toArray()));
+                query.setInt(3, memory.bucketCap + 1);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        found.computeIfAbsent(rows.getInt(1), k -> new ArrayList<>()).add(rows.getObject(2, UUID.class));
+                        BandBucket key = new BandBucket(rows.getShort(1), rows.getLong(2));
+                        sizes.merge(key, 1, Integer::sum);
+                        if (!"CLOSED".equals(rows.getString(5))) {
+                            UUID id = rows.getObject(3, UUID.class);
+                            members.computeIfAbsent(key, k -> new ArrayList<>()).add(id);
+                            versions.put(id, rows.getLong(4));
+                        }
                     }
                 }
             }
         });
-        return found;
+        sizes.forEach((key, size) -> {
+            if (size > memory.bucketCap) {
+                memory.stopBuckets.put(key, Boolean.TRUE);
+                members.remove(key);
+            }
+        });
+        return members;
+    }
+
+    /** The order of uuids in PostgreSQL: their 16 bytes compared unsigned. */
+    private static int compareAsPostgres(UUID a, UUID b) {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
     }
 
     /** What the exact comparison needs of a posted demand, read without loading the entity. */
-    public record Described(UUID id, String organisationId, String status, String title, Fingerprint fingerprint) {
+    public record Described(UUID id, long version, String organisationId, String status, String title,
+            Fingerprint fingerprint) {
     }
 
     /**
-     * The comparable content of these demands (closed ones left out), in one query and
-     * without managed entities: an import's chunk may compare its rows with thousands of them.
+     * The comparable content of these demands (closed ones left out): from {@code memory} when it
+     * holds the version the look-up saw, the others in one query and without managed entities (an
+     * import's chunk may compare its rows with thousands of them).
      */
-    public Map<UUID, Described> describe(Collection<UUID> ids) {
+    private Map<UUID, Described> describe(Collection<UUID> ids, Map<UUID, Long> versions, Memory memory) {
         Map<UUID, Described> found = new HashMap<>();
-        if (ids.isEmpty()) {
+        List<UUID> missing = new ArrayList<>();
+        for (UUID id : ids) {
+            Described known = memory.described.get(id);
+            if (known != null && known.version() == versions.get(id)) {
+                found.put(id, known);
+            } else {
+                missing.add(id);
+            }
+        }
+        if (missing.isEmpty()) {
             return found;
         }
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement query = connection.prepareStatement("""
-                    SELECT id, organisation_id, status, title, problem FROM demand
+                    SELECT id, version, organisation_id, status, title, problem FROM demand
                     WHERE id = ANY (?) AND status <> 'CLOSED'""")) {
-                query.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+                query.setArray(1, connection.createArrayOf("uuid", missing.toArray()));
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         UUID id = rows.getObject(1, UUID.class);
-                        String title = rows.getString(4);
-                        found.put(id, new Described(id, rows.getString(2), rows.getString(3), title,
-                                Fingerprint.of(title, rows.getString(5))));
+                        String title = rows.getString(5);
+                        Described described = new Described(id, rows.getLong(2), rows.getString(3), rows.getString(4),
+                                title, Fingerprint.of(title, rows.getString(6)));
+                        found.put(id, described);
+                        memory.described.put(id, described);
                     }
                 }
             }

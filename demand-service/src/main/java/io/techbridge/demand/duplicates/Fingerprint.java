@@ -2,22 +2,53 @@ package io.techbridge.demand.duplicates;
 
 import io.techbridge.commons.duplicates.MinHash;
 import io.techbridge.commons.duplicates.TextShingles;
-import java.util.Set;
 
-/** What two demands are compared by: the shingles of the title and of title + problem statement. */
-public record Fingerprint(Set<String> title, Set<String> text) {
+/**
+ * What two demands are compared by: the shingles of the title and of title + problem statement (as
+ * sorted hashes, {@link TextShingles#of}). The LSH buckets are computed once, when first asked for:
+ * a probe's are used by the look-up, the comparison within its chunk and the index entries, a
+ * candidate's never.
+ */
+public final class Fingerprint {
 
     /** Band layout of the LSH index: title bands first, then text bands, two minhashes a band. */
     public static final int ROWS = 2;
     public static final int TITLE_BANDS = 16;
     public static final int TEXT_BANDS = 48;
 
+    private final long[] title;
+    private final long[] text;
+    /** Computed when first asked for; a fingerprint is used by one thread, volatile only to be safe. */
+    private volatile long[] buckets;
+
+    private Fingerprint(long[] title, long[] text) {
+        this.title = title;
+        this.text = text;
+    }
+
     public static Fingerprint of(String title, String text) {
         return new Fingerprint(TextShingles.of(title), TextShingles.of(title + "\n" + (text == null ? "" : text)));
     }
 
-    /** The LSH buckets, index i belonging to band i. */
+    /** The title's shingle hashes, sorted. */
+    public long[] title() {
+        return title;
+    }
+
+    /** The shingle hashes of title + problem statement, sorted. */
+    public long[] text() {
+        return text;
+    }
+
+    /** The LSH buckets, index i belonging to band i; empty without any text. */
     public long[] buckets() {
+        if (buckets == null) {
+            buckets = bucketsOf(title, text);
+        }
+        return buckets;
+    }
+
+    private static long[] bucketsOf(long[] title, long[] text) {
         long[] titleBuckets = MinHash.bucketsOf(title, 0, TITLE_BANDS, ROWS);
         long[] textBuckets = MinHash.bucketsOf(text, TITLE_BANDS, TEXT_BANDS, ROWS);
         long[] all = new long[TITLE_BANDS + TEXT_BANDS];

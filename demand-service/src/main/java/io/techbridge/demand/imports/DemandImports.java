@@ -34,6 +34,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.regex.Pattern;
@@ -58,6 +59,11 @@ public class DemandImports implements ImportWorker.Target<DemandColumn, DemandRe
     private final Validator validator;
     private final ImportJobs<DemandColumn> jobs;
     private final ImportWorker<DemandColumn, DemandRequest> worker;
+    /** The look-ups of the job being worked on: its chunks meet the same candidates and stop buckets. */
+    private JobMemory memory;
+
+    private record JobMemory(UUID job, DuplicateIndex.Memory memory) {
+    }
 
     public DemandImports(EntityManager entityManager, Caller caller, ImportConfig config, OutboxWriter outbox,
             DemandService demands, DemandDuplicates duplicates, DuplicateIndex index, Validator validator) {
@@ -135,7 +141,8 @@ public class DemandImports implements ImportWorker.Target<DemandColumn, DemandRe
         // Only an admin imports for another organisation than its own, and an admin sees everything.
         boolean uploaderSeesEverything = !job.organisationId().equals(job.uploaderOrganisationId());
         List<List<DuplicateCandidate>> posted = job.duplicatesConfirmed() ? null
-                : duplicates.candidatesOfEach(probes, job.uploaderOrganisationId(), uploaderSeesEverything);
+                : duplicates.candidatesOfEach(probes, job.uploaderOrganisationId(), uploaderSeesEverything,
+                        memoryOf(job));
         DemandAccess.Poster poster = new DemandAccess.Poster(job.organisationId(), job.uploaderOrganisationId());
         return index.collecting(() -> {
             List<ImportWorker.Refusal> refusals = new ArrayList<>();
@@ -167,6 +174,21 @@ public class DemandImports implements ImportWorker.Target<DemandColumn, DemandRe
             }
             return refusals;
         });
+    }
+
+    /** The memory of this job's look-ups; the worker works on one job at a time, so only its own is kept, until it is done. */
+    private synchronized DuplicateIndex.Memory memoryOf(ImportJob job) {
+        if (memory == null || !memory.job().equals(job.id())) {
+            memory = new JobMemory(job.id(), index.memory());
+        }
+        return memory.memory();
+    }
+
+    @Override
+    public synchronized void finished(ImportJob job) {
+        if (memory != null && memory.job().equals(job.id())) {
+            memory = null;
+        }
     }
 
     /** A row of this chunk already stored, to compare the later rows with. */

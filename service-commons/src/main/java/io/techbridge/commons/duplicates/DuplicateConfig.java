@@ -25,6 +25,18 @@ public interface DuplicateConfig {
     @WithDefault("200")
     int shortlist();
 
+    /**
+     * An LSH bucket holding more records than this is a stop bucket: look-ups skip it. Such a
+     * bucket collects the records that share only common words, so it tells nothing about
+     * near-duplicates but would make every look-up read and rank all of its records.
+     */
+    @WithDefault("100")
+    int bucketCap();
+
+    /** Most candidates whose comparable content an import job keeps from chunk to chunk (the same ones recur). */
+    @WithDefault("20000")
+    int importCacheSize();
+
     /** How often records without index entries (written before the index existed) are indexed. */
     @WithDefault("1h")
     Duration backfillInterval();

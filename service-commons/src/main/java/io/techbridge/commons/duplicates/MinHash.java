@@ -1,8 +1,5 @@
 package io.techbridge.commons.duplicates;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Set;
-
 /**
  * MinHash signatures cut into LSH bands: two shingle sets with Jaccard similarity s share at least
  * one band bucket with probability 1 − (1 − s^rows)^bands, so the index finds similar records by
@@ -16,16 +13,12 @@ public final class MinHash {
 
     /**
      * The bucket of each band, {@code bands} of {@code rows} hash functions each; band numbers
-     * start at {@code firstBand} so that several signatures can share one table. Empty for an empty set.
+     * start at {@code firstBand} so that several signatures can share one table. {@code base} holds
+     * the hashes of the shingles ({@link TextShingles#of}). Empty for an empty set.
      */
-    public static long[] bucketsOf(Set<String> shingles, int firstBand, int bands, int rows) {
-        if (shingles.isEmpty()) {
+    public static long[] bucketsOf(long[] base, int firstBand, int bands, int rows) {
+        if (base.length == 0) {
             return new long[0];
-        }
-        long[] base = new long[shingles.size()];
-        int i = 0;
-        for (String s : shingles) {
-            base[i++] = fnv1a(s);
         }
         long[] buckets = new long[bands];
         for (int band = 0; band < bands; band++) {
@@ -44,15 +37,6 @@ public final class MinHash {
             buckets[band] = bucket;
         }
         return buckets;
-    }
-
-    private static long fnv1a(String s) {
-        long hash = 0xcbf29ce484222325L;
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            hash ^= b & 0xff;
-            hash *= 0x100000001b3L;
-        }
-        return hash;
     }
 
     /** SplitMix64 finaliser: spreads every input bit over the whole word. */

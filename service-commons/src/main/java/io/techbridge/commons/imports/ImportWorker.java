@@ -55,6 +55,10 @@ public final class ImportWorker<T extends Enum<T> & ImportColumn, R> {
             }
             return List.of();
         }
+
+        /** The job is done: what the target kept for it (such as its look-ups) may go. */
+        default void finished(ImportJob job) {
+        }
     }
 
     /** A good row a target did not store (such as a possible duplicate): a problem of its row in the error report. */
@@ -196,6 +200,7 @@ public final class ImportWorker<T extends Enum<T> & ImportColumn, R> {
         });
         if (finished) {
             log.infof("import %s done: %d rows", current.id(), job.total());
+            target.finished(current.job());
             current = null;
         }
     }
