@@ -61,41 +61,64 @@ import java.util.concurrent.atomic.AtomicReference;
  *       the first send until matching-service has applied every one (embedded, indexed, queued for its
  *       proposals: the {@code techbridge_matching_events_applied_total} counter), with the Elasticsearch
  *       {@code _count} of the aliases as a second witness;</li>
- *   <li><b>proposals</b>: then until the proposal worker has matched every record (its queue, the
- *       {@code proposal_task} table of the matching database, is empty), so the phases after it measure
- *       an idle service;</li>
+ *   <li><b>proposals</b>: the proposal workers' drain rate (records proposed per second, from the first
+ *       event) beside the ingest rate, and the lag: how long after the last event was applied the
+ *       {@code proposal_task} queue of the matching database is empty;</li>
  *   <li><b>bulk</b>: the raw Elasticsearch bulk rate: corpus achievements with random 512-dimension vectors
  *       into a scratch index with the production mapping, deleted afterwards;</li>
  *   <li><b>embed</b>: the raw embedding rate of {@link EmbeddingService#embedAll} in batches;</li>
- *   <li><b>query</b>: latency of {@code GET /api/demands/{id}/matches?limit=10}, sequential, after a warm-up;</li>
+ *   <li><b>query</b>: latency of {@code GET /api/demands/{id}/matches?limit=10} and
+ *       {@code GET /api/achievements/{id}/matches?limit=10}, sequential, after a warm-up, each call beside
+ *       the same Elasticsearch requests sent raw ({@link RawRanking});</li>
  *   <li><b>freshness</b>: from the 201 of {@code POST /api/achievements} to the first 200 of
- *       {@code GET /api/achievements/{id}/matches}, polled every 20 ms.</li>
+ *       {@code GET /api/achievements/{id}/matches}, polled every 20 ms, while 10 achievement events a second
+ *       arrive in the background;</li>
+ *   <li><b>memory</b>: the resident memory of every process of the stack.</li>
  * </ol>
  *
  * <p>Usage: {@code matching-service/benchmark [--achievements N] [--demands N] [--seed S] ...};
- * {@code --help} lists every option. Every loop is bounded in count and time.
+ * {@code --help} lists every option; {@code --json FILE} writes every figure. Every loop is bounded in
+ * count and time, and the run by {@code --budget} (15 minutes unless told).
  */
 public final class MatchingBenchmark {
 
     static final String HOST = "127.0.0.1";
-    static final List<String> PHASES = List.of("ingest", "proposals", "bulk", "embed", "query", "freshness");
-    private static final Map<String, String> MEASURES = Map.of(
-            "ingest", "end-to-end ingest (Kafka → embed → index, proposal queued)",
-            "proposals", "end-to-end incl. proposals (ProposalWorker queue drained)",
-            "bulk", "raw Elasticsearch bulk (production mapping, 512-dim vectors)",
-            "embed", "raw embedding (bge-small-zh-v1.5, in-process, CPU)",
-            "query", "match query GET /api/demands/{id}/matches?limit=10",
-            "freshness", "freshness: POST 201 → GET /api/achievements/{id}/matches 200");
+    static final List<String> PHASES = List.of("ingest", "proposals", "bulk", "embed", "query", "freshness", "memory");
+    private static final Map<String, String> MEASURES = Map.ofEntries(
+            Map.entry("ingest", "end-to-end ingest (Kafka → embed → index, proposal queued)"),
+            Map.entry("proposals", "proposal drain (ProposalWorker queue) vs ingest"),
+            Map.entry("bulk", "raw Elasticsearch bulk (production mapping, 512-dim vectors)"),
+            Map.entry("embed", "raw embedding (bge-small-zh-v1.5, in-process, CPU)"),
+            Map.entry("query", "match query GET /api/demands/{id}/matches?limit=10"),
+            Map.entry("query-raw", "its Elasticsearch requests sent raw (msearch + exact kNN + termvectors)"),
+            Map.entry("query-achievement", "match query GET /api/achievements/{id}/matches?limit=10"),
+            Map.entry("query-achievement-raw", "its Elasticsearch requests sent raw (msearch + exact kNN + termvectors)"),
+            Map.entry("freshness", "freshness under 10 events/s: POST 201 → GET /api/achievements/{id}/matches 200"),
+            Map.entry("memory", "resident memory (VmRSS) of the stack"));
+    /**
+     * With {@code --budget}, the least each phase after ingest is left: ingest and the proposal
+     * queue wait only until the phases after them still fit.
+     */
+    private static final Map<String, Duration> SHARES = Map.of("proposals", Duration.ofSeconds(60),
+            "bulk", Duration.ofSeconds(30), "embed", Duration.ofSeconds(60), "query", Duration.ofSeconds(150),
+            "freshness", Duration.ofSeconds(120), "memory", Duration.ofSeconds(5));
+    /** The most the measuring phases take, whatever the budget; their loops stop there. */
+    private static final Map<String, Duration> CAPS = Map.of("bulk", Duration.ofMinutes(2), "embed", Duration.ofMinutes(2),
+            "query", Duration.ofMinutes(4), "freshness", Duration.ofMinutes(3));
+    /** Events per second the background producer publishes during the freshness phase. */
+    private static final int BACKGROUND_RATE = 10;
     private static final int BULK_BATCH = 500;
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofMillis(20);
     private static final Duration FRESHNESS_TIMEOUT = Duration.ofSeconds(60);
     /** Freshness achievements are generated from indices far beyond any corpus, so their texts are new. */
     private static final int FRESHNESS_INDEX_BASE = 1_000_000_000;
+    /** Achievements the background producer creates, beyond the corpus and the freshness ones. */
+    private static final int BACKGROUND_INDEX_BASE = 1_500_000_000;
 
     record Options(int achievements, int demands, long seed, long runTag, int bulkDocs, int embedTexts, int embedBatch,
             int queries, int warmup, int freshness, Duration ingestTimeout, Duration stallTimeout, Duration proposalWindow,
-            Set<String> phases) {
+            Duration budget, Path jsonFile, Set<String> phases) {
     }
 
     /** The ports of the local stack, from the same variables as deploy/local (StackSettings). */
@@ -144,6 +167,16 @@ public final class MatchingBenchmark {
     private long ingestStarted = -1;
     /** Ingest or proposals did not finish, or were not waited for: matching-service may still be busy with the corpus. */
     private boolean ingestUnfinished;
+    /** Every figure measured, by phase, for --json. */
+    private final ObjectNode report = json.createObjectNode();
+    /** When --budget runs out (System.nanoTime), or Long.MAX_VALUE without one. */
+    private long budgetEnd = Long.MAX_VALUE;
+    /** The end-to-end ingest rate and when the last event was applied (System.nanoTime), once measured. */
+    private double ingestRate = Double.NaN;
+    private long ingestEndedAt = -1;
+    /** The proposal queue and the applied counter when ingest began, to count the records drained since. */
+    private long queueAtIngestStart;
+    private double appliedAtIngestStart;
 
     private MatchingBenchmark(Options options, Ports ports) {
         this.options = options;
@@ -166,7 +199,7 @@ public final class MatchingBenchmark {
             System.out.println(usage());
             return;
         }
-        java.util.logging.Logger.getLogger("org.apache.kafka").setLevel(java.util.logging.Level.WARNING);
+        quietLogging();
         MatchingBenchmark benchmark = new MatchingBenchmark(options, Ports.fromEnvironment(System.getenv()));
         int status;
         try {
@@ -179,8 +212,24 @@ public final class MatchingBenchmark {
         System.exit(status);
     }
 
+    /**
+     * INFO at most, before any client exists: without a configuration the log manager's root level
+     * is ALL, and the Elasticsearch client's HTTP wire log (hex dumps of every byte) then costs
+     * more CPU than the requests being measured.
+     */
+    static void quietLogging() {
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.INFO);
+        java.util.logging.Logger.getLogger("org.apache.kafka").setLevel(java.util.logging.Level.WARNING);
+        if (org.slf4j.LoggerFactory.getLogger("org.apache.hc.client5.http.wire").isDebugEnabled()) {
+            throw new IllegalStateException("HTTP wire logging is still on: the latencies would measure the logging");
+        }
+    }
+
     private int run() {
         long started = System.nanoTime();
+        if (options.budget() != null) {
+            budgetEnd = started + options.budget().toNanos();
+        }
         String loadBefore = loadAverage();
         System.out.printf("TechBridge matching benchmark: %,d achievements + %,d demands, seed %d, run tag %s%n",
                 options.achievements(), options.demands(), options.seed(), Long.toHexString(options.runTag()));
@@ -189,7 +238,8 @@ public final class MatchingBenchmark {
                 ports.elasticsearch(), HOST, ports.postgres());
         System.out.printf("  machine: %d cores, Java %s, load average %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.version().feature(), loadBefore);
-        System.out.println("  phases: " + String.join(", ", options.phases()));
+        System.out.println("  phases: " + String.join(", ", options.phases()) + (options.budget() == null ? ""
+                : "; budget " + duration(options.budget().toNanos())) + "; logging INFO (HTTP wire log off)");
         try {
             preflight();
             String corpusLine = describeCorpus();
@@ -202,7 +252,9 @@ public final class MatchingBenchmark {
             phase("embed", this::embed);
             phase("query", this::query);
             phase("freshness", this::freshness);
+            phase("memory", this::memory);
             printTable(corpusLine, loadBefore, System.nanoTime() - started);
+            writeJson(loadBefore, System.nanoTime() - started);
         } finally {
             closeElasticsearch();
         }
@@ -231,6 +283,26 @@ public final class MatchingBenchmark {
             rows.add(new Row(MEASURES.get(name), "FAILED", abbreviate(message, 240)));
         }
         System.out.printf("  (%s took %s)%n", name, duration(System.nanoTime() - started));
+    }
+
+    /**
+     * When a phase stops: its cap from now, and no later than the budget leaves for the phases after
+     * it; a phase is always left at least its own share.
+     */
+    private long deadline(String name, Duration cap) {
+        long now = System.nanoTime();
+        long byCap = cap == null ? Long.MAX_VALUE : now + cap.toNanos();
+        if (budgetEnd == Long.MAX_VALUE) {
+            return byCap;
+        }
+        long reserve = 0;
+        for (String later : PHASES.subList(PHASES.indexOf(name) + 1, PHASES.size())) {
+            if (options.phases().contains(later)) {
+                reserve += SHARES.get(later).toNanos();
+            }
+        }
+        long share = SHARES.getOrDefault(name, Duration.ZERO).toNanos();
+        return Math.min(byCap, Math.max(now + share, budgetEnd - reserve));
     }
 
     // ------------------------------------------------------------------------------------------
@@ -309,6 +381,11 @@ public final class MatchingBenchmark {
                 options.achievements(), options.demands(), options.seed(), spread(summary), spread(problem), words.size(),
                 fields, sampleA);
         System.out.println("  corpus: " + line);
+        ObjectNode figures = report.putObject("corpus");
+        figures.put("achievements", options.achievements());
+        figures.put("demands", options.demands());
+        figures.put("seed", options.seed());
+        figures.put("runTag", Long.toHexString(options.runTag()));
         if (sampleA > 0) {
             ObjectNode first = corpus.achievement(0);
             System.out.println("  e.g. achievement: " + first.get("title").asText() + " — " + first.get("summary").asText());
@@ -338,6 +415,8 @@ public final class MatchingBenchmark {
         long baseAchievements = count(IndexAdmin.ACHIEVEMENTS);
         long baseDemands = count(IndexAdmin.DEMANDS);
         double baseApplied = appliedCounter();
+        queueAtIngestStart = Math.max(0, proposalQueue());
+        appliedAtIngestStart = Double.isNaN(baseApplied) ? 0 : baseApplied;
         System.out.printf("  before: %,d achievements and %,d demands indexed; applied counter %s%n", baseAchievements,
                 baseDemands, Double.isNaN(baseApplied) ? "not exported yet" : String.format("%,.0f", baseApplied));
 
@@ -382,7 +461,8 @@ public final class MatchingBenchmark {
         long wantAchievements = baseAchievements + options.achievements();
         long wantDemands = baseDemands + options.demands();
         double wantApplied = (Double.isNaN(baseApplied) ? 0 : baseApplied) + total;
-        long deadline = t0 + options.ingestTimeout().toNanos();
+        long timeout = t0 + options.ingestTimeout().toNanos();
+        long deadline = Math.min(timeout, deadline("ingest", null));
         long lastProgressAt = System.nanoTime();
         long lastPrint = System.nanoTime();
         long lastHealthCheck = System.nanoTime();
@@ -422,6 +502,11 @@ public final class MatchingBenchmark {
                         duration(now - t0), doneEvents, total, doneEvents / seconds(now - t0),
                         achievements - baseAchievements, demands - baseDemands);
             }
+            if (now > deadline && deadline < timeout) {
+                budgetSpentOnIngest(t0, now, total, Double.isNaN(applied) ? achievements - baseAchievements
+                        + demands - baseDemands : applied - (Double.isNaN(baseApplied) ? 0 : baseApplied));
+                return;
+            }
             if (now > deadline) {
                 throw new IllegalStateException("not all events applied within " + options.ingestTimeout().toMinutes()
                         + " min (--ingest-timeout): indexed +" + (achievements - baseAchievements) + " achievements, +"
@@ -444,6 +529,12 @@ public final class MatchingBenchmark {
         }
         double elapsed = seconds(appliedAt - t0);
         double rate = total / elapsed;
+        ingestRate = rate;
+        ingestEndedAt = appliedAt;
+        ObjectNode figures = report.putObject("ingest");
+        figures.put("eventsPerSecond", round1(rate));
+        figures.put("events", total);
+        figures.put("complete", true);
         System.out.printf("  all %,d indexed after %s, applied after %s: %.1f events/s end to end%n", total,
                 duration(indexedAt - t0), duration(appliedAt - t0), rate);
         rows.add(new Row(MEASURES.get("ingest"),
@@ -452,6 +543,27 @@ public final class MatchingBenchmark {
                         duration(appliedAt - t0), duration(published), duration(indexedAt - t0),
                         metricAvailable ? "" : " (applied counter not exported: _count only)")));
         ingested = true;
+    }
+
+    /**
+     * The budget ran out before every event was applied: the rate so far is the figure, and the
+     * phases after this one measure a service still busy with the corpus.
+     */
+    private void budgetSpentOnIngest(long t0, long now, int total, double done) {
+        double rate = done / seconds(now - t0);
+        ingestRate = rate;
+        ingestUnfinished = true;
+        ingested = true;
+        System.out.printf("  budget: stopped waiting after %s with %,.0f of %,d events applied: %.1f events/s so far%n",
+                duration(now - t0), done, total, rate);
+        ObjectNode figures = report.putObject("ingest");
+        figures.put("eventsPerSecond", round1(rate));
+        figures.put("events", total);
+        figures.put("applied", Math.round(done));
+        figures.put("complete", false);
+        rows.add(new Row(MEASURES.get("ingest"), String.format(Locale.ROOT, "%.1f events/s (unfinished)", rate),
+                String.format(Locale.ROOT, "%,.0f of %,d events applied in %s, when the --budget left no more time for it",
+                        done, total, duration(now - t0))));
     }
 
     private KafkaProducer<String, String> producer() {
@@ -566,6 +678,12 @@ public final class MatchingBenchmark {
     // 2b. Until every record is matched
     // ------------------------------------------------------------------------------------------
 
+    /**
+     * Compares the proposal workers with the ingest: records drained per second (applied events
+     * minus the queue's growth, from the first event), the ingest rate, and how long after the last
+     * event was applied the queue is empty. Waits until then, or until --proposal-window or the
+     * budget ends it; then the lag is a lower bound with a projection at the drain rate after ingest.
+     */
     private void proposals() throws Exception {
         if (!ingested) {
             throw new IllegalStateException("needs a finished ingest phase");
@@ -576,53 +694,77 @@ public final class MatchingBenchmark {
             rows.add(new Row(MEASURES.get("proposals"), "= ingest", "proposals made while applying the events"));
             return;
         }
-        int total = options.achievements() + options.demands();
-        long deadline = ingestStarted + options.ingestTimeout().toNanos();
-        long lastChange = System.nanoTime();
-        long lastPrint = System.nanoTime();
+        long deadline = deadline("proposals", options.proposalWindow());
+        if (options.proposalWindow() == null) {
+            deadline = Math.min(deadline, ingestStarted + options.ingestTimeout().toNanos());
+        }
+        long phaseStart = System.nanoTime();
+        long atPhaseStart = queued;
+        long lastChange = phaseStart;
+        long lastPrint = phaseStart;
         long previous = queued;
         System.out.printf("  %,d records waiting for their proposals %s after the first event%n", queued,
-                duration(System.nanoTime() - ingestStarted));
-        long windowStart = System.nanoTime();
-        long atWindowStart = queued;
+                duration(phaseStart - ingestStarted));
+        String stopped = null;
         while (queued > 0) {
             long now = System.nanoTime();
-            if (options.proposalWindow() != null && now - windowStart >= options.proposalWindow().toNanos()) {
-                double drainRate = (atWindowStart - queued) / seconds(now - windowStart);
-                System.out.printf("  drained %,d records in %s: %.1f records/s; %,d still waiting (about %s more)%n",
-                        atWindowStart - queued, duration(now - windowStart), drainRate, queued,
-                        drainRate > 0 ? duration((long) (queued / drainRate * 1e9)) : "unknown");
-                rows.add(new Row(MEASURES.get("proposals"), String.format(Locale.ROOT, "%.1f records/s", drainRate),
-                        String.format(Locale.ROOT, "queue drain rate over %s after ingest; %,d of %,d records still queued",
-                                duration(now - windowStart), queued, total)));
-                return;
-            }
             if (queued != previous) {
                 previous = queued;
                 lastChange = now;
             }
-            long printEvery = now - ingestStarted < Duration.ofMinutes(5).toNanos() ? 15 : 60;
-            if (now - lastPrint >= Duration.ofSeconds(printEvery).toNanos()) {
+            if (now - lastPrint >= Duration.ofSeconds(now - ingestStarted < Duration.ofMinutes(5).toNanos() ? 15 : 60).toNanos()) {
                 lastPrint = now;
                 System.out.printf("  %s: %,d records waiting for their proposals%n", duration(now - ingestStarted), queued);
             }
-            if (now > deadline) {
-                throw new IllegalStateException(queued + " records still without proposals after "
-                        + options.ingestTimeout().toMinutes() + " min (--ingest-timeout)");
+            if (now >= deadline) {
+                stopped = options.proposalWindow() != null ? "--proposal-window" : budgetEnd != Long.MAX_VALUE
+                        ? "--budget" : "--ingest-timeout";
+                break;
             }
             if (now - lastChange > options.stallTimeout().toNanos()) {
-                throw new IllegalStateException("the proposal queue stayed at " + queued + " for "
-                        + options.stallTimeout().toSeconds() + " s (--stall-timeout); see the matching-service log");
+                stopped = "--stall-timeout (the queue did not move; see the matching-service log)";
+                break;
             }
-            Thread.sleep(1000);
+            Thread.sleep(500);
             queued = proposalQueue();
         }
-        long elapsed = System.nanoTime() - ingestStarted;
-        double rate = total / seconds(elapsed);
-        System.out.printf("  every record matched %s after the first event: %.1f records/s end to end%n", duration(elapsed),
-                rate);
-        rows.add(new Row(MEASURES.get("proposals"), String.format(Locale.ROOT, "%.1f records/s", rate),
-                String.format(Locale.ROOT, "%,d records matched %s after the first event", total, duration(elapsed))));
+        long end = System.nanoTime();
+        double applied = appliedCounter();
+        double appliedSince = Double.isNaN(applied) ? (ingestUnfinished ? Double.NaN : options.achievements()
+                + options.demands()) : applied - appliedAtIngestStart;
+        double drained = appliedSince - (queued - queueAtIngestStart);
+        double drainRate = drained / seconds(end - ingestStarted);
+        double afterIngest = (atPhaseStart - queued) / seconds(end - phaseStart);
+        ObjectNode figures = report.putObject("proposals");
+        putRounded(figures, "drainPerSecond", drainRate);
+        putRounded(figures, "ingestPerSecond", ingestRate);
+        putRounded(figures, "ratio", drainRate / ingestRate);
+        String lag;
+        if (queued == 0 && ingestEndedAt >= 0) {
+            double lagSeconds = Math.max(0, end - ingestEndedAt) / 1e9;
+            figures.put("lagSecondsAfterIngest", round1(lagSeconds));
+            lag = String.format(Locale.ROOT, "queue empty %.1f s after the last event was applied", lagSeconds);
+        } else if (queued == 0) {
+            lag = "queue empty, but ingest did not finish: no lag to measure";
+        } else {
+            double atLeast = ingestEndedAt >= 0 ? (end - ingestEndedAt) / 1e9 : Double.NaN;
+            double projected = afterIngest > 0 ? atLeast + queued / afterIngest : Double.NaN;
+            figures.put("queuedAtEnd", queued);
+            putRounded(figures, "lagSecondsAtLeast", atLeast);
+            putRounded(figures, "projectedLagSeconds", projected);
+            lag = String.format(Locale.ROOT, "%,d records still queued when %s ended the wait: lag %s%s", queued, stopped,
+                    Double.isNaN(atLeast) ? "unknown (ingest unfinished)" : String.format(Locale.ROOT, "> %.0f s", atLeast),
+                    Double.isNaN(projected) ? "" : String.format(Locale.ROOT, ", about %.0f s at the drain rate after ingest",
+                            projected));
+            ingestUnfinished = true;
+        }
+        String result = String.format(Locale.ROOT, "drain %.1f records/s vs ingest %.1f events/s (ratio %.2f)", drainRate,
+                ingestRate, drainRate / ingestRate);
+        String detail = String.format(Locale.ROOT, "%s; %,.0f records drained from the first event over %s; after ingest "
+                        + "%.1f records/s (%,d records in %s)", lag, drained, duration(end - ingestStarted), afterIngest,
+                atPhaseStart - queued, duration(end - phaseStart));
+        System.out.println("  " + result + "; " + detail);
+        rows.add(new Row(MEASURES.get("proposals"), result, detail));
     }
 
     /**
@@ -668,23 +810,28 @@ public final class MatchingBenchmark {
                 IndexAdmin.mapping(IndexAdmin.ACHIEVEMENTS));
         System.out.printf("  scratch index %s (production mapping of %s)%n", index, IndexAdmin.ACHIEVEMENTS);
         try {
+            long deadline = deadline("bulk", CAPS.get("bulk"));
             long t0 = System.nanoTime();
-            for (int from = 0; from < n; from += BULK_BATCH) {
-                indexer.indexAchievements(index, documents.subList(from, Math.min(n, from + BULK_BATCH)), false);
+            int sent = 0;
+            while (sent < n && System.nanoTime() < deadline) {
+                List<AchievementDocument> batch = documents.subList(sent, Math.min(n, sent + BULK_BATCH));
+                indexer.indexAchievements(index, batch, false);
+                sent += batch.size();
             }
             admin.refresh(index);
             long elapsed = System.nanoTime() - t0;
             long indexed = elasticsearch().count(c -> c.index(index)).count();
-            if (indexed != n) {
-                throw new IllegalStateException("indexed " + indexed + " of " + n + " documents");
+            if (indexed != sent) {
+                throw new IllegalStateException("indexed " + indexed + " of " + sent + " documents");
             }
-            double rate = n / seconds(elapsed);
-            System.out.printf("  %,d documents in %s: %,.0f docs/s%n", n, duration(elapsed), rate);
+            double rate = sent / seconds(elapsed);
+            System.out.printf("  %,d documents in %s: %,.0f docs/s%n", sent, duration(elapsed), rate);
+            report.putObject("bulk").put("docsPerSecond", Math.round(rate));
             rows.add(new Row(MEASURES.get("bulk"),
                     String.format(Locale.ROOT, "%,.0f docs/s", rate),
                     String.format(Locale.ROOT, "%,d documents%s in %s; bulks of %d, one refresh at the end; no embedding",
-                            n, n < options.achievements() ? " (sample: the first " + n + " achievements)" : " (all achievements)",
-                            duration(elapsed), BULK_BATCH) + busyNote()));
+                            sent, sent < options.achievements() ? " (sample: the first " + sent + " achievements)"
+                                    : " (all achievements)", duration(elapsed), BULK_BATCH) + busyNote()));
         } finally {
             admin.deleteIndex(index);
             System.out.println("  scratch index deleted");
@@ -731,9 +878,10 @@ public final class MatchingBenchmark {
         EmbeddingService embeddings = new EmbeddingService();
         embeddings.embedAll(texts.subList(0, Math.min(options.embedBatch(), texts.size())));
         System.out.printf("  model loaded and warmed up in %s%n", duration(System.nanoTime() - loading));
+        long deadline = deadline("embed", CAPS.get("embed"));
         long t0 = System.nanoTime();
         int embedded = 0;
-        for (int from = 0; from < texts.size(); from += options.embedBatch()) {
+        for (int from = 0; from < texts.size() && System.nanoTime() < deadline; from += options.embedBatch()) {
             List<String> batch = texts.subList(from, Math.min(texts.size(), from + options.embedBatch()));
             List<float[]> vectors = embeddings.embedAll(batch);
             if (vectors.size() != batch.size() || vectors.getFirst().length != EmbeddingService.DIMENSIONS) {
@@ -744,6 +892,7 @@ public final class MatchingBenchmark {
         long elapsed = System.nanoTime() - t0;
         double rate = embedded / seconds(elapsed);
         double chars = texts.stream().mapToInt(String::length).average().orElse(0);
+        report.putObject("embed").put("textsPerSecond", round1(rate));
         System.out.printf("  %,d texts (title。summary, %.0f chars on average) in %s: %.1f texts/s%n", embedded, chars,
                 duration(elapsed), rate);
         rows.add(new Row(MEASURES.get("embed"),
@@ -756,73 +905,179 @@ public final class MatchingBenchmark {
     // 5. Match query latency
     // ------------------------------------------------------------------------------------------
 
+    /** Both sides' rankings, each beside the same Elasticsearch requests sent raw; half the phase's time each. */
     private void query() throws Exception {
-        List<String> ids = demandIds();
-        if (ids.isEmpty()) {
+        RawRanking raw = RawRanking.withServiceDefaults(elasticsearch());
+        System.out.println("  raw reference: the matcher's requests with " + raw.describe());
+        long deadline = deadline("query", CAPS.get("query"));
+        long half = System.nanoTime() + (deadline - System.nanoTime()) / 2;
+        List<String> demands = demandIds();
+        if (demands.isEmpty()) {
             throw new IllegalStateException("no demand is indexed: run the ingest phase first");
         }
-        SplittableRandom random = new SplittableRandom(CorpusGenerator.mix(options.seed(), 0x9E4L));
-        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
-        int errors = 0;
-        for (int k = 0; k < options.warmup(); k++) {
-            HttpResponse<String> response = get(matchesOfDemand(ids.get(random.nextInt(ids.size()))));
+        System.out.println("  demand side:");
+        ranking("query", "demandSide", demands, IndexAdmin.DEMANDS, DemandDocument.class,
+                id -> matchingUrl("/api/demands/" + id + "/matches?limit=10"), raw::forDemand, half);
+        List<String> achievements = achievementIds();
+        if (achievements.isEmpty()) {
+            throw new IllegalStateException("no achievement is in the pool");
+        }
+        System.out.println("  achievement side:");
+        ranking("query-achievement", "achievementSide", achievements, IndexAdmin.ACHIEVEMENTS, AchievementDocument.class,
+                id -> matchingUrl("/api/achievements/" + id + "/matches?limit=10"), raw::forAchievement, deadline);
+    }
+
+    private interface RawCall<D> {
+        int rank(D document) throws IOException;
+    }
+
+    /**
+     * Sequential calls of one side's ranking API, each followed or preceded (alternately, so
+     * neither profits from the other's caches) by its raw Elasticsearch requests for the same
+     * record; the record is read from its index first, untimed.
+     */
+    private <D> void ranking(String measure, String side, List<String> ids, String index, Class<D> type,
+            java.util.function.Function<String, String> url, RawCall<D> raw, long deadline) throws Exception {
+        SplittableRandom random = new SplittableRandom(CorpusGenerator.mix(options.seed(), side.hashCode()));
+        Map<String, D> documents = new java.util.HashMap<>();
+        int warm = 0;
+        for (int k = 0; k < options.warmup() && System.nanoTime() < deadline; k++) {
+            String id = ids.get(random.nextInt(ids.size()));
+            D document = document(documents, index, id, type);
+            HttpResponse<String> response = get(url.apply(id));
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("warm-up call answered " + response.statusCode() + ": " + abbreviate(response.body()));
             }
+            if (document != null) {
+                raw.rank(document);
+            }
+            warm++;
         }
-        long[] latencies = new long[options.queries()];
+        long[] api = new long[options.queries()];
+        long[] direct = new long[options.queries()];
         int n = 0;
+        int errors = 0;
+        long matches = 0;
         long candidates = 0;
+        String firstError = null;
         for (int k = 0; k < options.queries() && System.nanoTime() < deadline; k++) {
-            String url = matchesOfDemand(ids.get(random.nextInt(ids.size())));
-            long t0 = System.nanoTime();
-            HttpResponse<String> response = get(url);
-            long elapsed = System.nanoTime() - t0;
-            if (response.statusCode() != 200) {
+            String id = ids.get(random.nextInt(ids.size()));
+            D document = document(documents, index, id, type);
+            if (document == null) {
                 errors++;
+                firstError = firstError != null ? firstError : id + " is not in " + index;
                 continue;
             }
-            candidates += json.readTree(response.body()).size();
-            latencies[n++] = elapsed;
+            long apiNanos = -1;
+            long rawNanos = -1;
+            HttpResponse<String> response = null;
+            for (int turn = 0; turn < 2; turn++) {
+                if ((turn == 0) == (k % 2 == 0)) {
+                    long t0 = System.nanoTime();
+                    response = get(url.apply(id));
+                    apiNanos = System.nanoTime() - t0;
+                } else {
+                    long t0 = System.nanoTime();
+                    candidates += raw.rank(document);
+                    rawNanos = System.nanoTime() - t0;
+                }
+            }
+            if (response.statusCode() != 200) {
+                errors++;
+                firstError = firstError != null ? firstError : "answered " + response.statusCode() + ": "
+                        + abbreviate(response.body(), 120);
+                continue;
+            }
+            matches += json.readTree(response.body()).size();
+            api[n] = apiNanos;
+            direct[n++] = rawNanos;
         }
         if (n == 0) {
-            throw new IllegalStateException("every call failed");
+            throw new IllegalStateException("every " + side + " call failed: " + firstError);
         }
-        long[] measured = Arrays.copyOf(latencies, n);
-        Arrays.sort(measured);
-        String detail = String.format(Locale.ROOT, "%d sequential calls (%d warm-up first) over %,d demands; mean %s, max %s; "
-                        + "%.1f matches per answer%s", n, options.warmup(), ids.size(), millis(mean(measured)),
-                millis(measured[n - 1]), (double) candidates / n, errors > 0 ? "; " + errors + " calls failed" : "");
-        System.out.printf("  p50 %s, p99 %s; %s%n", millis(percentile(measured, 50)), millis(percentile(measured, 99)), detail);
-        rows.add(new Row(MEASURES.get("query"),
-                "p50 " + millis(percentile(measured, 50)) + ", p99 " + millis(percentile(measured, 99)), detail + busyNote()));
+        long[] apiSorted = Arrays.copyOf(api, n);
+        long[] rawSorted = Arrays.copyOf(direct, n);
+        Arrays.sort(apiSorted);
+        Arrays.sort(rawSorted);
+        long apiP50 = percentile(apiSorted, 50);
+        long apiP99 = percentile(apiSorted, 99);
+        long rawP50 = percentile(rawSorted, 50);
+        long rawP99 = percentile(rawSorted, 99);
+        double ratio = (double) apiP50 / rawP50;
+        String detail = String.format(Locale.ROOT, "%d sequential calls (%d warm-up first) over %,d records; mean %s, max %s; "
+                        + "%.1f matches per answer%s", n, warm, ids.size(), millis(mean(apiSorted)), millis(apiSorted[n - 1]),
+                (double) matches / n, errors > 0 ? "; " + errors + " failed (" + firstError + ")" : "");
+        String rawDetail = String.format(Locale.ROOT, "same %d records, client wall time of the sequence; mean %s, max %s; "
+                        + "%.1f fused candidates; API ÷ raw: %.1f× at p50, %.1f× at p99", n, millis(mean(rawSorted)),
+                millis(rawSorted[n - 1]), (double) candidates / n, ratio, (double) apiP99 / rawP99);
+        System.out.printf("    API p50 %s, p99 %s; raw Elasticsearch p50 %s, p99 %s; API ÷ raw %.1f× (p50)%n    %s%n",
+                millis(apiP50), millis(apiP99), millis(rawP50), millis(rawP99), ratio, detail);
+        rows.add(new Row(MEASURES.get(measure), "p50 " + millis(apiP50) + ", p99 " + millis(apiP99), detail + busyNote()));
+        rows.add(new Row(MEASURES.get(measure + "-raw"), "p50 " + millis(rawP50) + ", p99 " + millis(rawP99), rawDetail));
+        ObjectNode figures = (report.has("ranking") ? (ObjectNode) report.get("ranking") : report.putObject("ranking"))
+                .putObject(side);
+        figures.put("p50Ms", round1(apiP50 / 1e6));
+        figures.put("p99Ms", round1(apiP99 / 1e6));
+        figures.put("rawP50Ms", round1(rawP50 / 1e6));
+        figures.put("rawP99Ms", round1(rawP99 / 1e6));
+        figures.put("ratioP50", Math.round(ratio * 100) / 100.0);
+        figures.put("calls", n);
         if (errors > 0) {
-            failures.add("query");
+            failures.add(measure);
         }
     }
 
-    /** The corpus demands when this run ingested them, else demands already in the matching pool. */
+    /** A record as indexed (with its terms and embedding), read once; null when it is not there. */
+    private <D> D document(Map<String, D> cache, String index, String id, Class<D> type) throws IOException {
+        if (!cache.containsKey(id)) {
+            var response = elasticsearch().get(g -> g.index(index).id(id), type);
+            cache.put(id, response.found() ? response.source() : null);
+        }
+        return cache.get(id);
+    }
+
+    /** The corpus demands when this run ingested them all, else demands already in the matching pool. */
     private List<String> demandIds() throws IOException {
-        if (ingested && options.demands() > 0) {
+        if (ingested && !ingestUnfinished && options.demands() > 0) {
             List<String> ids = new ArrayList<>(options.demands());
             for (int i = 0; i < options.demands(); i++) {
                 ids.add(corpus.demandId(i).toString());
             }
             return ids;
         }
-        SearchResponse<Void> response = elasticsearch().search(s -> s.index(IndexAdmin.DEMANDS).size(1000)
-                .query(q -> q.term(t -> t.field("inPool").value(true))).source(src -> src.fetch(false)), Void.class);
-        return response.hits().hits().stream().map(Hit::id).toList();
+        return poolIds(IndexAdmin.DEMANDS);
     }
 
-    private String matchesOfDemand(String id) {
-        return matchingUrl("/api/demands/" + id + "/matches?limit=10");
+    /** The published corpus achievements when this run ingested them all, else achievements in the pool. */
+    private List<String> achievementIds() throws IOException {
+        if (ingested && !ingestUnfinished && options.achievements() > 0) {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < Math.min(options.achievements(), 5000); i++) {
+                if (corpus.achievement(i).get("status").asText().equals("PUBLISHED")) {
+                    ids.add(corpus.achievementId(i).toString());
+                }
+            }
+            return ids;
+        }
+        return poolIds(IndexAdmin.ACHIEVEMENTS);
+    }
+
+    private List<String> poolIds(String index) throws IOException {
+        SearchResponse<Void> response = elasticsearch().search(s -> s.index(index).size(1000)
+                .query(q -> q.term(t -> t.field("inPool").value(true))).source(src -> src.fetch(false)), Void.class);
+        return response.hits().hits().stream().map(Hit::id).toList();
     }
 
     // ------------------------------------------------------------------------------------------
     // 6. Freshness
     // ------------------------------------------------------------------------------------------
 
+    /**
+     * From the 201 of a create to the first 200 of its ranking, while a background producer keeps
+     * matching-service busy with {@value #BACKGROUND_RATE} achievement events a second. A create the
+     * near-duplicate check refuses (409 possible-duplicate) is confirmed as an office would, by
+     * sending it again with {@code ?duplicates=confirmed}; the time runs from that 201.
+     */
     private void freshness() throws Exception {
         String failed = failedConsumers();
         if (failed != null) {
@@ -832,66 +1087,278 @@ public final class MatchingBenchmark {
         int timeoutsInARow = 0;
         int n = 0;
         int errors = 0;
+        int confirmed = 0;
         String firstError = null;
-        long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
-        for (int k = 0; k < options.freshness() && System.nanoTime() < deadline; k++) {
-            ObjectNode body = corpus.achievementRequest(FRESHNESS_INDEX_BASE + k);
-            universityOrganisation().ifPresent(org -> body.put("organisationId", org));
-            HttpResponse<String> created = post(achievementUrl("/api/achievements"), json.writeValueAsString(body));
-            long t201 = System.nanoTime();
-            if (created.statusCode() != 201) {
-                errors++;
-                firstError = firstError != null ? firstError
-                        : "POST answered " + created.statusCode() + ": " + abbreviate(created.body());
-                continue;
-            }
-            String id = json.readTree(created.body()).path("id").asText();
-            String url = matchingUrl("/api/achievements/" + id + "/matches?limit=10");
-            long giveUp = t201 + FRESHNESS_TIMEOUT.toNanos();
-            long seenAt = -1;
-            int lastStatus = 0;
-            while (System.nanoTime() < giveUp) {
-                HttpResponse<String> response = get(url);
-                lastStatus = response.statusCode();
-                if (lastStatus == 200) {
-                    seenAt = System.nanoTime();
-                    break;
+        long deadline = deadline("freshness", CAPS.get("freshness"));
+        double appliedBefore = appliedCounter();
+        long started = System.nanoTime();
+        try (BackgroundLoad load = new BackgroundLoad()) {
+            for (int k = 0; k < options.freshness() && System.nanoTime() < deadline; k++) {
+                ObjectNode body = corpus.achievementRequest(FRESHNESS_INDEX_BASE + k);
+                universityOrganisation().ifPresent(org -> body.put("organisationId", org));
+                String payload = json.writeValueAsString(body);
+                HttpResponse<String> created = post(achievementUrl("/api/achievements"), payload);
+                if (created.statusCode() == 409 && created.body().contains("possible-duplicate")) {
+                    created = post(achievementUrl("/api/achievements?duplicates=confirmed"), payload);
+                    confirmed++;
                 }
-                Thread.sleep(POLL.toMillis());
-            }
-            if (seenAt < 0) {
-                errors++;
-                firstError = firstError != null ? firstError : "achievement " + id + " not matchable within "
-                        + FRESHNESS_TIMEOUT.toSeconds() + " s (last answer " + lastStatus + ")";
-                if (++timeoutsInARow >= 3) {
-                    String why = failedConsumers();
-                    throw new IllegalStateException("3 achievements in a row not matchable within "
-                            + FRESHNESS_TIMEOUT.toSeconds() + " s" + (why == null ? "" : ": " + why));
+                long t201 = System.nanoTime();
+                if (created.statusCode() != 201) {
+                    errors++;
+                    firstError = firstError != null ? firstError
+                            : "POST answered " + created.statusCode() + ": " + abbreviate(created.body());
+                    continue;
                 }
-                continue;
+                String id = json.readTree(created.body()).path("id").asText();
+                String url = matchingUrl("/api/achievements/" + id + "/matches?limit=10");
+                long giveUp = Math.min(t201 + FRESHNESS_TIMEOUT.toNanos(), Math.max(deadline, t201 + POLL.toNanos()));
+                long seenAt = -1;
+                int lastStatus = 0;
+                while (System.nanoTime() < giveUp) {
+                    HttpResponse<String> response = get(url);
+                    lastStatus = response.statusCode();
+                    if (lastStatus == 200) {
+                        seenAt = System.nanoTime();
+                        break;
+                    }
+                    Thread.sleep(POLL.toMillis());
+                }
+                if (seenAt < 0) {
+                    errors++;
+                    firstError = firstError != null ? firstError : "achievement " + id + " not matchable within "
+                            + duration(giveUp - t201) + " (last answer " + lastStatus + ")";
+                    if (++timeoutsInARow >= 3) {
+                        String why = failedConsumers();
+                        throw new IllegalStateException("3 achievements in a row not matchable within "
+                                + FRESHNESS_TIMEOUT.toSeconds() + " s" + (why == null ? "" : ": " + why));
+                    }
+                    continue;
+                }
+                timeoutsInARow = 0;
+                latencies[n++] = seenAt - t201;
             }
-            timeoutsInARow = 0;
-            latencies[n++] = seenAt - t201;
+            long elapsed = System.nanoTime() - started;
+            double appliedAfter = appliedCounter();
+            String background = String.format(Locale.ROOT, "background: %,d events published (%.1f/s: %,d updates, %,d creates)"
+                            + "%s", load.sent(), load.sent() / seconds(elapsed), load.updates(), load.sent() - load.updates(),
+                    Double.isNaN(appliedBefore) || Double.isNaN(appliedAfter) ? ""
+                            : String.format(Locale.ROOT, ", %,.0f events applied meanwhile", appliedAfter - appliedBefore));
+            if (load.failures() > 0) {
+                background += "; " + load.failures() + " not accepted by Kafka";
+            }
+            if (n == 0) {
+                throw new IllegalStateException("no achievement became matchable: " + firstError + "; " + background);
+            }
+            long[] measured = Arrays.copyOf(latencies, n);
+            Arrays.sort(measured);
+            String detail = String.format(Locale.ROOT, "%d published achievements (%d confirmed as not duplicates), one after "
+                            + "another, polled every %d ms; mean %s, max %s; %s%s", n, confirmed, POLL.toMillis(),
+                    millis(mean(measured)), millis(measured[n - 1]), background,
+                    errors > 0 ? "; " + errors + " failed (" + firstError + ")" : "");
+            System.out.printf("  p50 %s, p99 %s; %s%n", millis(percentile(measured, 50)), millis(percentile(measured, 99)),
+                    detail);
+            rows.add(new Row(MEASURES.get("freshness"),
+                    "p50 " + millis(percentile(measured, 50)) + ", p99 " + millis(percentile(measured, 99)),
+                    detail + busyNote()));
+            ObjectNode figures = report.putObject("freshness");
+            figures.put("p50Ms", round1(percentile(measured, 50) / 1e6));
+            figures.put("p99Ms", round1(percentile(measured, 99) / 1e6));
+            figures.put("posts", n);
+            figures.put("confirmedDuplicates", confirmed);
+            figures.put("backgroundEventsPerSecond", round1(load.sent() / seconds(elapsed)));
         }
-        if (n == 0) {
-            throw new IllegalStateException("no achievement became matchable: " + firstError);
-        }
-        long[] measured = Arrays.copyOf(latencies, n);
-        Arrays.sort(measured);
-        String detail = String.format(Locale.ROOT, "%d published achievements, one after another, polled every %d ms; "
-                        + "mean %s, max %s%s", n, POLL.toMillis(), millis(mean(measured)), millis(measured[n - 1]),
-                errors > 0 ? "; " + errors + " failed (" + firstError + ")" : "");
-        System.out.printf("  p50 %s, p99 %s; %s%n", millis(percentile(measured, 50)), millis(percentile(measured, 99)), detail);
-        rows.add(new Row(MEASURES.get("freshness"),
-                "p50 " + millis(percentile(measured, 50)) + ", p99 " + millis(percentile(measured, 99)), detail + busyNote()));
         if (errors > 0) {
             failures.add("freshness");
         }
     }
 
+    /**
+     * {@value #BACKGROUND_RATE} achievement events a second onto achievement-events, in the ingest's
+     * envelope: edits of the corpus achievements (their summary grows a sentence, so the text is
+     * embedded again and the proposals recomputed) and, every other event or when no corpus was
+     * ingested, new achievements.
+     */
+    private final class BackgroundLoad implements AutoCloseable {
+        private final KafkaProducer<String, String> producer = producer();
+        private final java.util.concurrent.ScheduledExecutorService timer =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread thread = new Thread(r, "background-load");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        private final AtomicLong sent = new AtomicLong();
+        private final AtomicLong updates = new AtomicLong();
+        private final AtomicLong failures = new AtomicLong();
+        private final int editable = ingested ? options.achievements() : 0;
+
+        BackgroundLoad() {
+            timer.scheduleAtFixedRate(this::publish, 0, 1000 / BACKGROUND_RATE, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
+        private void publish() {
+            try {
+                long k = sent.get();
+                boolean update = editable > 0 && k % 2 == 0;
+                ObjectNode payload;
+                if (update) {
+                    long edit = updates.getAndIncrement();
+                    payload = corpus.achievement((int) (edit % editable));
+                    payload.put("version", 2 + edit / editable);
+                    payload.put("summary", payload.get("summary").asText() + "第" + (2 + edit / editable) + "版补充了应用案例。");
+                    payload.put("updatedAt", Instant.now().toString());
+                } else {
+                    payload = corpus.achievement(BACKGROUND_INDEX_BASE + (int) (k - updates.get()));
+                }
+                String type = update ? "AchievementUpdated" : "AchievementCreated";
+                ObjectNode envelope = envelope(payload, type, AchievementSnapshot.AGGREGATE_TYPE);
+                ProducerRecord<String, String> record = new ProducerRecord<>("achievement-events",
+                        payload.get("id").asText(), json.writeValueAsString(envelope));
+                record.headers().add("event-type", type.getBytes(StandardCharsets.UTF_8));
+                record.headers().add("event-id", envelope.get("eventId").asText().getBytes(StandardCharsets.UTF_8));
+                producer.send(record, (metadata, e) -> {
+                    if (e != null) {
+                        failures.incrementAndGet();
+                    }
+                });
+                sent.incrementAndGet();
+            } catch (IOException | RuntimeException e) {
+                failures.incrementAndGet();
+            }
+        }
+
+        long sent() {
+            return sent.get();
+        }
+
+        long updates() {
+            return updates.get();
+        }
+
+        long failures() {
+            return failures.get();
+        }
+
+        @Override
+        public void close() {
+            timer.shutdownNow();
+            producer.close(Duration.ofSeconds(10));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // 7. Memory
+    // ------------------------------------------------------------------------------------------
+
+    /**
+     * The resident memory of each process deploy/local started, found by the pid files it keeps in
+     * the data folder (as deploy/local/status does). A process's children (PostgreSQL's backends)
+     * add their anonymous memory only: their shared buffers and code are the parent's pages, which
+     * VmRSS would count once per process.
+     */
+    private void memory() throws IOException {
+        Path data = dataDir();
+        Map<String, Path> pidFiles = new LinkedHashMap<>();
+        pidFiles.put("postgresql", data.resolve("postgres/data/postmaster.pid"));
+        pidFiles.put("kafka", data.resolve("kafka/kafka.pid"));
+        pidFiles.put("elasticsearch", data.resolve("elasticsearch/elasticsearch.pid"));
+        for (String service : List.of("gateway", "achievement-service", "demand-service", "matching-service")) {
+            pidFiles.put(service, data.resolve("services/" + service + ".pid"));
+        }
+        ObjectNode figures = report.putObject("memoryMb");
+        List<String> parts = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        long total = 0;
+        for (Map.Entry<String, Path> entry : pidFiles.entrySet()) {
+            java.util.Optional<ProcessHandle> process = Files.exists(entry.getValue())
+                    ? ProcessHandle.of(Long.parseLong(Files.readAllLines(entry.getValue()).getFirst().strip()))
+                    .filter(ProcessHandle::isAlive) : java.util.Optional.empty();
+            if (process.isEmpty()) {
+                missing.add(entry.getKey());
+                continue;
+            }
+            long kilobytes = statusKilobytes(process.get().pid(), "VmRSS:");
+            List<ProcessHandle> children = process.get().descendants().toList();
+            for (ProcessHandle child : children) {
+                kilobytes += statusKilobytes(child.pid(), "RssAnon:");
+            }
+            long megabytes = Math.round(kilobytes / 1024.0);
+            total += megabytes;
+            figures.put(entry.getKey(), megabytes);
+            String line = String.format(Locale.ROOT, "%s %,d MB", entry.getKey(), megabytes);
+            parts.add(children.isEmpty() ? line : line + " (+" + children.size() + " child processes)");
+            System.out.printf("  %-20s pid %-8d %,6d MB%s%n", entry.getKey(), process.get().pid(), megabytes,
+                    children.isEmpty() ? "" : " (VmRSS + RssAnon of " + children.size() + " child processes)");
+        }
+        if (parts.isEmpty()) {
+            throw new IllegalStateException("no process of the stack found through the pid files under " + data);
+        }
+        figures.put("total", total);
+        System.out.printf("  %-20s %,15d MB%n", "total", total);
+        rows.add(new Row(MEASURES.get("memory"), String.format(Locale.ROOT, "%,d MB in total", total),
+                String.join("; ", parts) + (missing.isEmpty() ? "" : "; not running: " + String.join(", ", missing))
+                        + "; at the end of the run"));
+    }
+
+    /** A figure of /proc/PID/status in kB; 0 when the process has gone. */
+    private static long statusKilobytes(long pid, String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith(field)) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // gone meanwhile
+        }
+        return 0;
+    }
+
+    /** The stack's data folder, as deploy/local resolves it. */
+    private static Path dataDir() {
+        Path root = Path.of(System.getProperty("techbridge.root", "."));
+        return Path.of(System.getenv().getOrDefault("TECHBRIDGE_DATA_DIR", root.resolve("deploy/local/data").toString()));
+    }
+
     // ------------------------------------------------------------------------------------------
     // Report
     // ------------------------------------------------------------------------------------------
+
+    /** Every figure as JSON (--json FILE); the members of phases not run are absent. */
+    private void writeJson(String loadBefore, long wallNanos) {
+        if (options.jsonFile() == null) {
+            return;
+        }
+        if (report.has("ingest") && report.has("embed")) {
+            ObjectNode ingest = (ObjectNode) report.get("ingest");
+            double rawEmbedding = report.get("embed").get("textsPerSecond").asDouble();
+            ingest.put("rawEmbeddingPerSecond", rawEmbedding);
+            ingest.put("ratio", Math.round(ingest.get("eventsPerSecond").asDouble() / rawEmbedding * 100) / 100.0);
+        }
+        ObjectNode machine = report.putObject("machine");
+        machine.put("cores", Runtime.getRuntime().availableProcessors());
+        machine.put("loadAverageBefore", loadBefore);
+        machine.put("loadAverageAfter", loadAverage());
+        machine.put("wallSeconds", Math.round(wallNanos / 1e9));
+        failures.forEach(report.putArray("failed")::add);
+        try {
+            Files.writeString(options.jsonFile(), json.writerWithDefaultPrettyPrinter().writeValueAsString(report) + "\n");
+            System.out.println("json:      " + options.jsonFile().toAbsolutePath());
+        } catch (IOException e) {
+            System.out.println("FAILED to write " + options.jsonFile() + ": " + e.getMessage());
+            failures.add("json");
+        }
+    }
+
+    private static double round1(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+
+    /** A figure that may be unknown (NaN): left out then. */
+    private static void putRounded(ObjectNode node, String name, double value) {
+        if (!Double.isNaN(value) && !Double.isInfinite(value)) {
+            node.put(name, Math.round(value * 100) / 100.0);
+        }
+    }
 
     private void printTable(String corpusLine, String loadBefore, long wallNanos) {
         System.out.println();
@@ -905,7 +1372,7 @@ public final class MatchingBenchmark {
         System.out.println();
         System.out.println("corpus:    " + corpusLine);
         System.out.printf("machine:   %d cores, %s, Java %s; load average %s before, %s after%n",
-                Runtime.getRuntime().availableProcessors(), memory(), Runtime.version(), loadBefore, loadAverage());
+                Runtime.getRuntime().availableProcessors(), machineMemory(), Runtime.version(), loadBefore, loadAverage());
         System.out.println("wall time: " + duration(wallNanos));
         if (!failures.isEmpty()) {
             System.out.println("FAILED:    " + String.join(", ", failures));
@@ -925,7 +1392,7 @@ public final class MatchingBenchmark {
         }
     }
 
-    private static String memory() {
+    private static String machineMemory() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
                 if (line.startsWith("MemTotal:")) {
@@ -1014,9 +1481,7 @@ public final class MatchingBenchmark {
     private synchronized java.util.Optional<String[]> login(String role) {
         if (logins == null) {
             logins = new java.util.HashMap<>();
-            java.nio.file.Path root = java.nio.file.Path.of(System.getProperty("techbridge.root", "."));
-            String dataDir = System.getenv().getOrDefault("TECHBRIDGE_DATA_DIR", root.resolve("deploy/local/data").toString());
-            java.nio.file.Path accounts = java.nio.file.Path.of(dataDir, "demo-accounts.json");
+            java.nio.file.Path accounts = dataDir().resolve("demo-accounts.json");
             if (java.nio.file.Files.exists(accounts)) {
                 int gateway = Ports.port(System.getenv(), "TECHBRIDGE_GATEWAY_PORT", 8080);
                 try {
@@ -1094,9 +1559,13 @@ public final class MatchingBenchmark {
                   --freshness N       achievements posted for the freshness measure (default 50)
                   --ingest-timeout M  minutes to wait for ingest and proposals (default 5 min + 1 s per event)
                   --stall-timeout S   seconds without ingest progress before giving up (default 300)
-                  --proposal-window M after ingest, measure the proposal queue's drain rate for M minutes
-                                      instead of waiting until it is empty (default: wait)
-                  --skip P[,P...]     leave out phases: ingest, proposals, bulk, embed, query, freshness
+                  --proposal-window M after ingest, wait at most M minutes for the proposal queue to empty
+                                      (default: as long as the budget and the ingest timeout allow)
+                  --budget M          minutes for the whole run (default 15; 0: none): ingest and the proposal
+                                      queue are waited for only as long as the later phases still fit; every
+                                      phase stops at its own cap (bulk, embed 2 min; query 4; freshness 3)
+                  --json FILE         also write every figure to FILE as JSON
+                  --skip P[,P...]     leave out phases: ingest, proposals, bulk, embed, query, freshness, memory
                   --help              this text
                 Quick run: --achievements 3000 --demands 300""";
     }
@@ -1125,7 +1594,7 @@ public final class MatchingBenchmark {
             values.put(name, value);
         }
         Set<String> known = Set.of("achievements", "demands", "seed", "run-tag", "bulk-docs", "embed-texts", "embed-batch",
-                "queries", "warmup", "freshness", "ingest-timeout", "stall-timeout", "proposal-window", "skip");
+                "queries", "warmup", "freshness", "ingest-timeout", "stall-timeout", "proposal-window", "budget", "json", "skip");
         for (String name : values.keySet()) {
             if (!known.contains(name)) {
                 throw new IllegalArgumentException("unknown option --" + name);
@@ -1147,6 +1616,7 @@ public final class MatchingBenchmark {
         // A cap only (it gives up when the average drops below one event a second): the stall timeout
         // and the consumers' health end a stuck ingest long before.
         long defaultTimeout = 300 + achievements + demands;
+        int budget = number(values, "budget", 15, 0, 7 * 24 * 60);
         return new Options(achievements, demands, seed, runTag,
                 number(values, "bulk-docs", 20_000, 1, 10_000_000),
                 number(values, "embed-texts", 2_000, 1, 1_000_000),
@@ -1160,6 +1630,8 @@ public final class MatchingBenchmark {
                 Duration.ofSeconds(number(values, "stall-timeout", 300, 10, 24 * 3600)),
                 values.containsKey("proposal-window")
                         ? Duration.ofMinutes(number(values, "proposal-window", 0, 1, 7 * 24 * 60)) : null,
+                budget == 0 ? null : Duration.ofMinutes(budget),
+                values.containsKey("json") ? Path.of(values.get("json")) : null,
                 phases);
     }
 
