@@ -85,6 +85,7 @@ public final class MatchingBenchmark {
     static final String HOST = "127.0.0.1";
     static final List<String> PHASES = List.of("ingest", "proposals", "bulk", "embed", "query", "freshness", "memory");
     private static final Map<String, String> MEASURES = Map.ofEntries(
+            Map.entry("prefill", "index filled directly (--prefill-achievements)"),
             Map.entry("ingest", "end-to-end ingest (Kafka → embed → index, proposal queued)"),
             Map.entry("proposals", "proposal drain (ProposalWorker queue) vs ingest"),
             Map.entry("bulk", "raw Elasticsearch bulk (production mapping, 512-dim vectors)"),
@@ -115,10 +116,17 @@ public final class MatchingBenchmark {
     private static final int FRESHNESS_INDEX_BASE = 1_000_000_000;
     /** Achievements the background producer creates, beyond the corpus and the freshness ones. */
     private static final int BACKGROUND_INDEX_BASE = 1_500_000_000;
+    /** Prefilled achievements, beyond the published corpus and below the freshness ones. */
+    private static final int PREFILL_INDEX_BASE = 500_000_000;
+    /**
+     * A prefilled achievement's vector is an embedded corpus text of its field, moved by noise of
+     * this length: cosine ≈ 0.96 to that text, so the index holds clusters as real vectors do.
+     */
+    private static final double PREFILL_JITTER = 0.3;
 
     record Options(int achievements, int demands, long seed, long runTag, int bulkDocs, int embedTexts, int embedBatch,
             int queries, int warmup, int freshness, Duration ingestTimeout, Duration stallTimeout, Duration proposalWindow,
-            Duration budget, Path jsonFile, Set<String> phases) {
+            Duration budget, Path jsonFile, Set<String> phases, int prefillAchievements, int prefillTexts) {
     }
 
     /** The ports of the local stack, from the same variables as deploy/local (StackSettings). */
@@ -243,6 +251,9 @@ public final class MatchingBenchmark {
         try {
             preflight();
             String corpusLine = describeCorpus();
+            if (options.prefillAchievements() > 0) {
+                phase("prefill", this::prefill);
+            }
             phase("ingest", this::ingest);
             phase("proposals", this::proposals);
             if (ingested && !options.phases().contains("proposals")) {
@@ -266,7 +277,7 @@ public final class MatchingBenchmark {
     }
 
     private void phase(String name, Phase phase) {
-        if (!options.phases().contains(name)) {
+        if (!options.phases().contains(name) && !name.equals("prefill")) {
             return;
         }
         System.out.printf("%n== %s ==%n", name);
@@ -404,6 +415,88 @@ public final class MatchingBenchmark {
         int[] sorted = lengths.clone();
         Arrays.sort(sorted);
         return String.format(Locale.ROOT, "%d–%d (median %d)", sorted[0], sorted[sorted.length - 1], sorted[sorted.length / 2]);
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // 1. Prefill (optional)
+    // ------------------------------------------------------------------------------------------
+
+    /**
+     * Fills the live achievement index with {@code --prefill-achievements} corpus achievements
+     * straight through the bulk API, as the indexer writes them (content terms, headline terms,
+     * mapping), so rankings can be measured over a provincial-size index without embedding every
+     * text: embedding 100,000 texts takes over an hour on two cores. Each vector is the embedding of
+     * a corpus text of the same technical field plus noise ({@value #PREFILL_JITTER}). These
+     * achievements get no proposals and no database rows; they are candidates only.
+     */
+    private void prefill() throws Exception {
+        int n = options.prefillAchievements();
+        long t0 = System.nanoTime();
+        EmbeddingService embeddings = new EmbeddingService();
+        Map<String, List<float[]>> seeds = new java.util.HashMap<>();
+        List<AchievementDocument> seedDocuments = new ArrayList<>();
+        for (int i = 0; i < options.prefillTexts(); i++) {
+            seedDocuments.add(toAchievementDocument(envelope(corpus.achievement(PREFILL_INDEX_BASE - 1 - i),
+                    "AchievementCreated", "Achievement")));
+        }
+        for (int from = 0; from < seedDocuments.size(); from += options.embedBatch()) {
+            List<AchievementDocument> batch = seedDocuments.subList(from, Math.min(seedDocuments.size(), from + options.embedBatch()));
+            List<float[]> vectors = embeddings.embedAll(batch.stream().map(AchievementDocument::embeddingText).toList());
+            for (int k = 0; k < batch.size(); k++) {
+                seeds.computeIfAbsent(batch.get(k).fieldCode(), f -> new ArrayList<>()).add(vectors.get(k));
+            }
+        }
+        List<float[]> anyField = seeds.values().stream().flatMap(List::stream).toList();
+        System.out.printf("  %,d seed texts embedded in %s (%d fields)%n", seedDocuments.size(),
+                duration(System.nanoTime() - t0), seeds.size());
+        IndexAdmin admin = new IndexAdmin(elasticsearch());
+        DocumentIndexer indexer = new DocumentIndexer(elasticsearch());
+        long before = count(IndexAdmin.ACHIEVEMENTS);
+        long t1 = System.nanoTime();
+        for (int from = 0; from < n; from += BULK_BATCH) {
+            int to = Math.min(n, from + BULK_BATCH);
+            List<AchievementDocument> batch = java.util.stream.IntStream.range(from, to).parallel().mapToObj(i -> {
+                AchievementDocument document = toAchievementDocument(envelope(corpus.achievement(PREFILL_INDEX_BASE + i),
+                        "AchievementCreated", "Achievement"));
+                SplittableRandom random = new SplittableRandom(CorpusGenerator.mix(options.seed(), PREFILL_INDEX_BASE + i));
+                List<float[]> pool = seeds.getOrDefault(document.fieldCode(), anyField);
+                return document.withEmbedding(jittered(pool.get(random.nextInt(pool.size())), random));
+            }).toList();
+            indexer.indexAchievements(IndexAdmin.ACHIEVEMENTS, batch, false);
+            if ((to / BULK_BATCH) % 20 == 0 || to == n) {
+                System.out.printf("  %s: %,d of %,d indexed%n", duration(System.nanoTime() - t1), to, n);
+            }
+        }
+        admin.refresh(IndexAdmin.ACHIEVEMENTS);
+        long after = count(IndexAdmin.ACHIEVEMENTS);
+        if (after - before < n) {
+            throw new IllegalStateException("the index grew by " + (after - before) + ", not " + n);
+        }
+        long elapsed = System.nanoTime() - t1;
+        String detail = String.format(Locale.ROOT, "%,d corpus achievements bulk-indexed in %s (%,.0f docs/s); vectors: "
+                        + "%,d embedded corpus texts by field, jittered; no proposals, no events", n, duration(elapsed),
+                n / seconds(elapsed), seedDocuments.size());
+        System.out.println("  " + detail + "; index now " + String.format(Locale.ROOT, "%,d", after) + " achievements");
+        rows.add(new Row(MEASURES.get("prefill"), String.format(Locale.ROOT, "%,d achievements", n), detail));
+        ObjectNode corpusFigures = (ObjectNode) report.get("corpus");
+        corpusFigures.put("prefilledAchievements", n);
+        corpusFigures.put("prefillSeedTexts", seedDocuments.size());
+        corpusFigures.put("indexedAchievements", after);
+    }
+
+    private static float[] jittered(float[] seed, SplittableRandom random) {
+        float[] noise = unitVector(random);
+        float[] vector = new float[seed.length];
+        double norm = 0;
+        for (int k = 0; k < vector.length; k++) {
+            vector[k] = (float) (seed[k] + PREFILL_JITTER * noise[k]);
+            norm += vector[k] * vector[k];
+        }
+        float scale = (float) (1 / Math.sqrt(norm));
+        for (int k = 0; k < vector.length; k++) {
+            vector[k] *= scale;
+        }
+        return vector;
     }
 
     // ------------------------------------------------------------------------------------------
@@ -1548,6 +1641,11 @@ public final class MatchingBenchmark {
                 (default 8081, 8083, 9092, 9200, 15432).
 
                   --achievements N    corpus achievements published as events (default 100000)
+                  --prefill-achievements N
+                                      first bulk-index N more corpus achievements straight into the live
+                                      index (vectors: embedded texts of their field, jittered), so that
+                                      rankings run over a large index without embedding it all (default 0)
+                  --prefill-texts N   texts embedded for the prefill's vectors (default 2000)
                   --demands N         corpus demands published as events (default 10000)
                   --seed S            corpus seed: same seed, same texts and attributes (default 20240601)
                   --run-tag HEX       derives the record ids (default: random, so a rerun adds new records)
@@ -1594,7 +1692,8 @@ public final class MatchingBenchmark {
             values.put(name, value);
         }
         Set<String> known = Set.of("achievements", "demands", "seed", "run-tag", "bulk-docs", "embed-texts", "embed-batch",
-                "queries", "warmup", "freshness", "ingest-timeout", "stall-timeout", "proposal-window", "budget", "json", "skip");
+                "queries", "warmup", "freshness", "ingest-timeout", "stall-timeout", "proposal-window", "budget", "json", "skip",
+                "prefill-achievements", "prefill-texts");
         for (String name : values.keySet()) {
             if (!known.contains(name)) {
                 throw new IllegalArgumentException("unknown option --" + name);
@@ -1632,7 +1731,9 @@ public final class MatchingBenchmark {
                         ? Duration.ofMinutes(number(values, "proposal-window", 0, 1, 7 * 24 * 60)) : null,
                 budget == 0 ? null : Duration.ofMinutes(budget),
                 values.containsKey("json") ? Path.of(values.get("json")) : null,
-                phases);
+                phases,
+                number(values, "prefill-achievements", 0, 0, PREFILL_INDEX_BASE / 2),
+                number(values, "prefill-texts", 2_000, 1, 100_000));
     }
 
     private static int number(Map<String, String> values, String name, int defaultValue, int min, int max) {
