@@ -137,6 +137,48 @@ class SearchTest {
     }
 
     @Test
+    void draftsAndStaleRecordsAreFoundOnlyByTheirOwnersBrokersAndAdminsEvenWithInactiveRecordsAsked() {
+        String marker = marker();
+        String draft = Events.newId();
+        String stale = Events.newId();
+        String published = Events.newId();
+        String staleDemand = Events.newId();
+        achievement(draft, "未公开的固态电解质草稿成果", "硫化物固态电解质的干法成膜工艺，离子电导率8mS/cm。", marker, "04.02", 4,
+                "330100", "DRAFT");
+        achievement(stale, "久未确认的储氢合金成果", "镁基储氢合金球磨制备，吸氢量6.5wt%。", marker, "04.02", 5, "330100", "STALE");
+        achievement(published, "已公开的钠离子正极材料成果", "层状氧化物正极，比容量150mAh/g。", marker, "04.02", 6, "330100",
+                "PUBLISHED");
+        ObjectNode d = Events.demand(staleDemand, 1, "久未确认的电池回收需求", "退役电池梯次利用的快速分选方法，需要检测设备。",
+                List.of("电池回收", marker), "04.02", 5);
+        d.put("status", "STALE");
+        Events.publishDemand("DemandCreated", d);
+        await().atMost(PATIENCE).untilAsserted(() -> search(Map.of("q", marker, "includeInactive", "true"))
+                .body("totalItems", equalTo(4)));
+
+        for (String token : java.util.Arrays.asList(null, TestTokens.university("org-other-university"),
+                TestTokens.enterprise("org-other-enterprise"))) {
+            searchAs(token, Map.of("q", marker, "includeInactive", "true")).statusCode(200)
+                    .body("totalItems", equalTo(1))
+                    .body("items.id", equalTo(List.of(published)))
+                    .body("facets.status.key", not(hasItem("DRAFT")))
+                    .body("facets.status.key", not(hasItem("STALE")))
+                    .body(not(containsString("固态电解质")))
+                    .body(not(containsString("储氢合金")))
+                    .body(not(containsString("电池回收")));
+            searchAs(token, Map.of("type", "achievement", "includeInactive", "true", "q", marker)).statusCode(200)
+                    .body("items.id", equalTo(List.of(published)));
+        }
+        // The owners see their own drafts and stale records, and nobody else's.
+        assertIdsAs(TestTokens.university("org-test-university"), Map.of("q", marker, "includeInactive", "true"),
+                draft, stale, published);
+        assertIdsAs(TestTokens.enterprise("org-test-enterprise"), Map.of("q", marker, "includeInactive", "true"),
+                published, staleDemand);
+        for (String token : List.of(TestTokens.broker(), TestTokens.admin())) {
+            assertIdsAs(token, Map.of("q", marker, "includeInactive", "true"), draft, stale, published, staleDemand);
+        }
+    }
+
+    @Test
     void facetsCountTheWholeResultNotThePage() {
         Fixture f = fixture();
         search(Map.of("q", f.marker(), "size", "2")).statusCode(200)
@@ -388,7 +430,11 @@ class SearchTest {
     }
 
     private static void assertIds(Map<String, String> query, String... ids) {
-        search(query).statusCode(200)
+        assertIdsAs(TestTokens.broker(), query, ids);
+    }
+
+    private static void assertIdsAs(String token, Map<String, String> query, String... ids) {
+        searchAs(token, query).statusCode(200)
                 .body("totalItems", equalTo(ids.length))
                 .body("items.id", containsInAnyOrder((Object[]) ids));
     }

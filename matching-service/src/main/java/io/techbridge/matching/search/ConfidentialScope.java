@@ -11,6 +11,8 @@ public record ConfidentialScope(boolean everything, String organisationId, Set<S
 
     public static final String BROKERS_ONLY = "BROKERS_ONLY";
     public static final ConfidentialScope EVERYTHING = new ConfidentialScope(true, null, Set.of());
+    /** An anonymous caller's: no organisation, nothing disclosed. */
+    public static final ConfidentialScope NOBODY = new ConfidentialScope(false, null, Set.of());
 
     public ConfidentialScope {
         disclosedDemandIds = disclosedDemandIds == null ? Set.of() : Set.copyOf(disclosedDemandIds);

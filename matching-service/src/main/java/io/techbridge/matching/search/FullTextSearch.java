@@ -1,6 +1,7 @@
 package io.techbridge.matching.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
@@ -192,6 +193,10 @@ public class FullTextSearch {
         }
         if (!query.includeInactive()) {
             filters.add(Query.of(q -> q.term(t -> t.field("inPool").value(true))));
+        } else if (query.confidential() == null || !query.confidential().everything()) {
+            // Outside the pool, drafts and stale records are their owners' business, as at the owning services.
+            ConfidentialScope scope = query.confidential() == null ? ConfidentialScope.NOBODY : query.confidential();
+            filters.add(Query.of(q -> q.bool(b -> b.mustNot(ownersOnly(scope)))));
         }
         if (query.minTrl() != null) {
             // Achievements at or above the level; demands state a wanted maturity instead, so they all stay.
@@ -312,6 +317,25 @@ public class FullTextSearch {
             }
             if (!scope.disclosedDemandIds().isEmpty()) {
                 b.mustNot(m -> m.ids(i -> i.values(List.copyOf(scope.disclosedDemandIds()))));
+            }
+            return b;
+        }));
+    }
+
+    /**
+     * Draft and stale achievements and stale demands not of the caller's organisation: the owning
+     * services show them only to their organisation, brokers and admins ({@code GET /api/achievements/{id}}).
+     */
+    private Query ownersOnly(ConfidentialScope scope) {
+        return Query.of(q -> q.bool(b -> {
+            b.minimumShouldMatch("1")
+                    .should(s -> s.bool(a -> a.filter(isSide(RecordType.ACHIEVEMENT))
+                            .filter(f -> f.terms(t -> t.field("status").terms(v -> v.value(
+                                    List.of(FieldValue.of("DRAFT"), FieldValue.of("STALE"))))))))
+                    .should(s -> s.bool(d -> d.filter(isSide(RecordType.DEMAND))
+                            .filter(f -> f.term(t -> t.field("status").value("STALE")))));
+            if (scope.organisationId() != null) {
+                b.mustNot(m -> m.term(t -> t.field("organisationId").value(scope.organisationId())));
             }
             return b;
         }));
