@@ -427,6 +427,9 @@ class SearchTest {
                 .body("violations[0].in", equalTo("query")));
         search(Map.of("minTrl", "high")).statusCode(400).body("violations[0].field", equalTo("minTrl"));
         search(Map.of("page", "500", "size", "100")).statusCode(400).body("violations[0].field", equalTo("page"));
+        // Pages whose offset overflows an int are refused, not a 500.
+        search(Map.of("page", "2147483647")).statusCode(400).body("violations[0].field", equalTo("page"));
+        search(Map.of("page", "21474837", "size", "100")).statusCode(400).body("violations[0].field", equalTo("page"));
     }
 
     private static void assertIds(Map<String, String> query, String... ids) {

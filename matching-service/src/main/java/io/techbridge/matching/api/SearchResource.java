@@ -78,7 +78,7 @@ public class SearchResource {
             @Parameter(description = "Page number, from 0") @QueryParam("page") String page,
             @Parameter(description = "Page size, 1–100 (default 20)") @QueryParam("size") String size) {
         PageRequest paging = PageRequest.parse(page, size);
-        if ((long) (paging.page() + 1) * paging.size() > FullTextSearch.MAX_WINDOW) {
+        if (((long) paging.page() + 1) * paging.size() > FullTextSearch.MAX_WINDOW) {
             throw Problems.invalidQuery("page", "Range", "only the first " + FullTextSearch.MAX_WINDOW
                     + " results can be paged through; narrow the search");
         }

@@ -10,6 +10,8 @@ public record PageRequest(int page, int size) {
 
     public static final int DEFAULT_SIZE = 20;
     public static final int MAX_SIZE = 100;
+    /** No listing is paged through beyond this many rows; it also keeps page × size within an int. */
+    public static final long MAX_OFFSET = 10_000_000;
 
     public static PageRequest parse(String page, String size) {
         int pageNumber = parseInt("page", page, 0);
@@ -19,6 +21,10 @@ public record PageRequest(int page, int size) {
         }
         if (pageSize < 1 || pageSize > MAX_SIZE) {
             throw Problems.invalidQuery("size", "Range", "must be between 1 and " + MAX_SIZE);
+        }
+        if ((long) pageNumber * pageSize > MAX_OFFSET) {
+            throw Problems.invalidQuery("page", "Range", "must be at most " + MAX_OFFSET / pageSize
+                    + " for pages of " + pageSize + "; narrow the listing instead");
         }
         return new PageRequest(pageNumber, pageSize);
     }
