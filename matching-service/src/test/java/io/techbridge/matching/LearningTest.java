@@ -135,6 +135,16 @@ class LearningTest {
                 .statusCode(200).body("status", equalTo("REJECTED"));
         assertEquals(matchId, learning().getString("find { it.fieldCode == '09' }.history[0].matchId"),
                 "the rejection moved the field's weights, and so queued the demand for re-proposal");
+        // A university or enterprise sees the aggregates only: no pair, actor or reason of other parties' pairs.
+        for (String token : List.of(TestTokens.university("org-other-university"), TestTokens.enterprise("org-other-enterprise"))) {
+            String body = Api.as(token).when().get("/api/stats/learning").then().statusCode(200).extract().asString();
+            JsonPath view = new JsonPath(body);
+            assertEquals(List.of(), view.getList("find { it.fieldCode == '09' }.history"));
+            assertEquals(learning().getLong("find { it.fieldCode == '09' }.decisions"),
+                    view.getLong("find { it.fieldCode == '09' }.decisions"));
+            assertFalse(body.contains(matchId), "no pair id in the report for " + token);
+            assertFalse(body.contains("企业只找本市团队"), "no broker note in the report");
+        }
 
         // The achievement changes too, so the pair is recomputed from both sides.
         ObjectNode changed = achievement.deepCopy();
@@ -239,9 +249,9 @@ class LearningTest {
         Api.asBroker().when().get("/api/matches/" + matchId).then().body("status", equalTo("PROPOSED"));
     }
 
+    /** The report as a broker sees it: with each move's pair, actor and cause. */
     private static JsonPath learning() {
-        return Api.as(TestTokens.enterprise("org-test-enterprise")).when().get("/api/stats/learning").then()
-                .statusCode(200).extract().jsonPath();
+        return Api.asBroker().when().get("/api/stats/learning").then().statusCode(200).extract().jsonPath();
     }
 
     private static double weight(JsonPath report, String field, String factor) {

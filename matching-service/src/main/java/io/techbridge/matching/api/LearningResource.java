@@ -31,9 +31,11 @@ public class LearningResource {
                     Every top-level field with its broker decisions on proposals (approved, rejected, acceptance \
                     rate = approved / decisions, rejections by reason code), the factor weights its pairs are \
                     scored with now against the defaults, and the latest moves of those weights (newest first), \
-                    each with the decision that caused it. Any logged-in user.""")
+                    each with the decision that caused it. Any logged-in user; the moves (with their pairs, \
+                    brokers and causes) only for brokers and admins, the others get the aggregates.""")
     public List<LearningReport> learning() {
         caller.requireAuthenticated();
-        return learning.report();
+        List<LearningReport> report = learning.report();
+        return caller.seesEverything() ? report : report.stream().map(LearningReport::aggregatesOnly).toList();
     }
 }

@@ -25,6 +25,12 @@ public record LearningReport(
         List<Move> history,
         Calibration calibration) {
 
+    /** Without the moves, which name other parties' pairs, their brokers and causes. */
+    public LearningReport aggregatesOnly() {
+        return new LearningReport(fieldCode, fieldName, decisions, approved, rejected, acceptanceRate, rejectionsByReason,
+                learned, weights, defaultWeights, List.of(), calibration);
+    }
+
     /**
      * The field's approval estimate refitted on its decisions ({@code recalibrated} once it has
      * enough): log-odds become shift + slope × log-odds; and the proposal precision at the operating
