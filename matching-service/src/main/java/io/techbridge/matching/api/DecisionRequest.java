@@ -1,7 +1,7 @@
 package io.techbridge.matching.api;
 
 import io.techbridge.matching.workflow.BrokerWorkflowService;
-import io.techbridge.matching.workflow.ReasonCode;
+import io.techbridge.matching.domain.ReasonCode;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

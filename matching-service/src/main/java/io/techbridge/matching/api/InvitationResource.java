@@ -3,7 +3,6 @@ package io.techbridge.matching.api;
 import io.techbridge.commons.problem.Problems;
 import io.techbridge.commons.security.Caller;
 import io.techbridge.commons.security.Role;
-import io.techbridge.matching.access.Visibility;
 import io.techbridge.matching.invitation.Invitation;
 import io.techbridge.matching.invitation.InvitationService;
 import io.techbridge.matching.search.DemandDocument;
@@ -28,15 +27,15 @@ public class InvitationResource {
     private final InvitationService invitations;
     private final DocumentIndexer documents;
     private final IndexAdmin indexes;
-    private final Visibility visibility;
+    private final CallerViews views;
     private final Caller caller;
 
     public InvitationResource(InvitationService invitations, DocumentIndexer documents, IndexAdmin indexes,
-            Visibility visibility, Caller caller) {
+            CallerViews views, Caller caller) {
         this.invitations = invitations;
         this.documents = documents;
         this.indexes = indexes;
-        this.visibility = visibility;
+        this.views = views;
         this.caller = caller;
     }
 
@@ -53,7 +52,7 @@ public class InvitationResource {
         if (demand == null) {
             throw Problems.notFound("demand", id);
         }
-        return visibility.invitationsOf(demand, invitations.ofDemand(id));
+        return views.invitationsOf(demand, invitations.ofDemand(id));
     }
 
     @GET
@@ -70,6 +69,6 @@ public class InvitationResource {
         indexes.ensureAliases();
         List<String> demandIds = own.stream().map(Invitation::demandId).distinct().toList();
         Map<String, DemandDocument> demands = documents.demands(IndexAdmin.DEMANDS, demandIds);
-        return visibility.ownInvitations(own, demands, invitations.terms(demandIds));
+        return views.ownInvitations(own, demands, invitations.terms(demandIds));
     }
 }

@@ -2,7 +2,7 @@ package io.techbridge.matching.api;
 
 import io.techbridge.commons.security.Caller;
 import io.techbridge.matching.learning.LearningReport;
-import io.techbridge.matching.learning.LearningService;
+import io.techbridge.matching.workflow.LearningService;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

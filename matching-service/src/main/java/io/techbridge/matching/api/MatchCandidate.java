@@ -2,7 +2,7 @@ package io.techbridge.matching.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.techbridge.matching.matching.Explanation;
-import io.techbridge.matching.workflow.MatchStatus;
+import io.techbridge.matching.domain.MatchStatus;
 
 import java.util.UUID;
 

@@ -15,7 +15,7 @@ import io.techbridge.matching.search.DemandDocument;
 import io.techbridge.matching.search.DocumentIndexer;
 import io.techbridge.matching.search.IndexAdmin;
 import io.techbridge.matching.workflow.BrokerWorkflowService;
-import io.techbridge.matching.workflow.MatchStatus;
+import io.techbridge.matching.domain.MatchStatus;
 import io.techbridge.matching.workflow.MatchView;
 import io.techbridge.matching.workflow.ProposalService;
 import jakarta.validation.Valid;
@@ -48,11 +48,13 @@ public class MatchResource {
     private final BrokerWorkflowService workflow;
     private final IndexAdmin indexes;
     private final Visibility visibility;
+    private final CallerViews views;
     private final Caller caller;
 
     public MatchResource(Matcher matcher, DocumentIndexer documents, ProposalService proposals,
-            BrokerWorkflowService workflow, IndexAdmin indexes, Visibility visibility, Caller caller) {
+            BrokerWorkflowService workflow, IndexAdmin indexes, Visibility visibility, CallerViews views, Caller caller) {
         this.visibility = visibility;
+        this.views = views;
         this.caller = caller;
         this.matcher = matcher;
         this.documents = documents;
@@ -78,7 +80,7 @@ public class MatchResource {
             throw Problems.notFound("demand", id);
         }
         visibility.requireOwnRecord("demand", id, demand.organisationId());
-        return visibility.rankingOfDemand(strongUnless(includeWeak, matcher.forDemand(demand, n)),
+        return views.rankingOfDemand(strongUnless(includeWeak, matcher.forDemand(demand, n)),
                 proposals.pairsByOtherSide(id, null));
     }
 
@@ -98,7 +100,7 @@ public class MatchResource {
             throw Problems.notFound("achievement", id);
         }
         visibility.requireOwnRecord("achievement", id, achievement.organisationId());
-        return visibility.rankingOfAchievement(strongUnless(includeWeak, matcher.forAchievement(achievement, n)),
+        return views.rankingOfAchievement(strongUnless(includeWeak, matcher.forAchievement(achievement, n)),
                 proposals.pairsByOtherSide(null, id));
     }
 
@@ -118,7 +120,7 @@ public class MatchResource {
                 QueryParameters.text("demandId", demandId, 64),
                 QueryParameters.text("achievementId", achievementId, 64));
         PageResponse<MatchView> found = workflow.queue(visibility.scope(asked), PageRequest.parse(page, size));
-        return new PageResponse<>(visibility.show(found.items()), found.page(), found.size(), found.totalItems(),
+        return new PageResponse<>(views.show(found.items()), found.page(), found.size(), found.totalItems(),
                 found.totalPages());
     }
 
@@ -129,8 +131,7 @@ public class MatchResource {
     public MatchView get(@PathParam("id") UUID id) {
         caller.requireAuthenticated();
         MatchView pair = workflow.get(id);
-        visibility.requireVisible(pair);
-        return visibility.show(pair);
+        return views.visible(pair);
     }
 
     @POST

@@ -29,11 +29,13 @@ public class SearchResource {
     private final FullTextSearch search;
     private final IndexAdmin indexes;
     private final Visibility visibility;
+    private final CallerViews views;
 
-    public SearchResource(FullTextSearch search, IndexAdmin indexes, Visibility visibility) {
+    public SearchResource(FullTextSearch search, IndexAdmin indexes, Visibility visibility, CallerViews views) {
         this.search = search;
         this.indexes = indexes;
         this.visibility = visibility;
+        this.views = views;
     }
 
     @GET
@@ -92,7 +94,7 @@ public class SearchResource {
                 bool("includeInactive", includeInactive),
                 paging.page(), paging.size(), confidential);
         indexes.ensureAliases();
-        return visibility.show(search.search(query), confidential);
+        return views.show(search.search(query), confidential);
     }
 
     private static RecordType recordType(String value) {

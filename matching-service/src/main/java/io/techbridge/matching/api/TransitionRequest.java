@@ -1,6 +1,6 @@
 package io.techbridge.matching.api;
 
-import io.techbridge.matching.workflow.MatchStatus;
+import io.techbridge.matching.domain.MatchStatus;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;

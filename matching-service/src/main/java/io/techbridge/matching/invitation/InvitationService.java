@@ -1,5 +1,6 @@
 package io.techbridge.matching.invitation;
 
+import io.techbridge.matching.domain.ListingType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,12 +9,11 @@ import io.techbridge.matching.config.InvitationConfig;
 import io.techbridge.matching.config.MatchingConfig;
 import io.techbridge.matching.matching.Matcher;
 import io.techbridge.matching.matching.ScoredPair;
-import io.techbridge.matching.messaging.DemandSnapshot;
 import io.techbridge.matching.persistence.MatchPairRepository;
 import io.techbridge.matching.search.AchievementDocument;
 import io.techbridge.matching.search.DemandDocument;
-import io.techbridge.matching.workflow.MatchStatus;
-import io.techbridge.matching.workflow.ProposalTasks;
+import io.techbridge.matching.domain.MatchStatus;
+import io.techbridge.matching.persistence.ProposalTasks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -75,10 +75,9 @@ public class InvitationService {
      * changes nothing, and a newer version without a challenge clears them.
      */
     @Transactional
-    public void recordTerms(List<DemandSnapshot> demands) {
-        for (DemandSnapshot demand : demands) {
-            DemandSnapshot.Challenge challenge = demand.challenge();
-            if (challenge != null && challenge.applicationDeadline() != null) {
+    public void recordTerms(List<ChallengeTerms> demands) {
+        for (ChallengeTerms demand : demands) {
+            if (demand.applicationDeadline() != null) {
                 entityManager.createNativeQuery("""
                                 INSERT INTO challenge_terms (demand_id, version, application_deadline, bounty_cny, updated_at)
                                 VALUES (?1, ?2, ?3, ?4, ?5)
@@ -86,8 +85,8 @@ public class InvitationService {
                                     application_deadline = EXCLUDED.application_deadline,
                                     bounty_cny = EXCLUDED.bounty_cny, updated_at = EXCLUDED.updated_at
                                 WHERE challenge_terms.version < EXCLUDED.version""")
-                        .setParameter(1, demand.id()).setParameter(2, demand.version())
-                        .setParameter(3, challenge.applicationDeadline()).setParameter(4, challenge.bountyCny())
+                        .setParameter(1, demand.demandId()).setParameter(2, demand.version())
+                        .setParameter(3, demand.applicationDeadline()).setParameter(4, demand.bountyCny())
                         .setParameter(5, Instant.now())
                         .executeUpdate();
             } else {
@@ -95,7 +94,7 @@ public class InvitationService {
                                 UPDATE challenge_terms SET version = ?2, application_deadline = NULL, bounty_cny = NULL,
                                     updated_at = ?3
                                 WHERE demand_id = ?1 AND version < ?2""")
-                        .setParameter(1, demand.id()).setParameter(2, demand.version()).setParameter(3, Instant.now())
+                        .setParameter(1, demand.demandId()).setParameter(2, demand.version()).setParameter(3, Instant.now())
                         .executeUpdate();
             }
         }
@@ -166,12 +165,12 @@ public class InvitationService {
                           AND t.application_deadline >= ?4 AND r.status = 'OPEN' AND r.in_pool
                           AND NOT EXISTS (SELECT 1 FROM challenge_invitation i
                                           WHERE i.demand_id = p.demand_id AND i.organisation_id = ?5)""")
-                .setParameter(1, DemandSnapshot.AGGREGATE_TYPE).setParameter(2, achievement.id())
+                .setParameter(1, ListingType.DEMAND).setParameter(2, achievement.id())
                 .setParameter(3, config.minScore()).setParameter(4, LocalDate.now(ZONE))
                 .setParameter(5, achievement.organisationId())
                 .getResultList();
         for (Object[] row : open) {
-            tasks.enqueue(DemandSnapshot.AGGREGATE_TYPE, (String) row[0], ((Number) row[1]).longValue());
+            tasks.enqueue(ListingType.DEMAND, (String) row[0], ((Number) row[1]).longValue());
         }
     }
 

@@ -3,7 +3,7 @@ package io.techbridge.matching.learning;
 import io.techbridge.matching.config.MatchingConfig;
 import io.techbridge.matching.matching.Factor;
 import io.techbridge.matching.matching.FactorWeights;
-import io.techbridge.matching.workflow.ReasonCode;
+import io.techbridge.matching.domain.ReasonCode;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,5 +1,6 @@
 package io.techbridge.matching.messaging;
 
+import io.techbridge.matching.domain.ListingType;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.techbridge.commons.domain.MoneyRange;
 import io.techbridge.commons.domain.TechnicalField;
@@ -29,7 +30,7 @@ public record AchievementSnapshot(
         Instant createdAt,
         Instant updatedAt) {
 
-    public static final String AGGREGATE_TYPE = "Achievement";
+    public static final String AGGREGATE_TYPE = ListingType.ACHIEVEMENT;
 
     /** Only published achievements are offered to demands. */
     public boolean inPool() {

@@ -1,5 +1,7 @@
 package io.techbridge.matching.messaging;
 
+import io.techbridge.matching.domain.ListingType;
+import io.techbridge.matching.invitation.ChallengeTerms;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.techbridge.commons.domain.MoneyRange;
 import io.techbridge.commons.domain.TechnicalField;
@@ -34,7 +36,7 @@ public record DemandSnapshot(
         Instant createdAt,
         Instant updatedAt) {
 
-    public static final String AGGREGATE_TYPE = "Demand";
+    public static final String AGGREGATE_TYPE = ListingType.DEMAND;
 
     /**
      * The open-challenge block (揭榜挂帅) as far as matching needs it: whom to invite depends on the
@@ -42,6 +44,12 @@ public record DemandSnapshot(
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Challenge(Long bountyCny, LocalDate applicationDeadline) {
+    }
+
+    /** The challenge terms of this version, for invitations: none when it is no challenge. */
+    public ChallengeTerms challengeTerms() {
+        return challenge == null ? new ChallengeTerms(id, version, null, null)
+                : new ChallengeTerms(id, version, challenge.applicationDeadline(), challenge.bountyCny());
     }
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");

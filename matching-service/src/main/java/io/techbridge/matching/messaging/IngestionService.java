@@ -88,7 +88,7 @@ public class IngestionService {
             List<DemandDocument> documents = embedDemands(batch.stream().map(p -> p.snapshot().toDocument()).toList());
             indexer.indexDemands(IndexAdmin.DEMANDS, documents, true);
             // The challenge terms are stored before the demand is queued, so its matching sees them.
-            invitations.recordTerms(batch.stream().map(Parsed::snapshot).toList());
+            invitations.recordTerms(batch.stream().map(p -> p.snapshot().challengeTerms()).toList());
             count(documents.size(), proposals.record(List.of(), documents));
             return null;
         });

@@ -1,7 +1,7 @@
 package io.techbridge.matching.persistence;
 
-import io.techbridge.matching.workflow.MatchStatus;
-import io.techbridge.matching.workflow.ReasonCode;
+import io.techbridge.matching.domain.MatchStatus;
+import io.techbridge.matching.domain.ReasonCode;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

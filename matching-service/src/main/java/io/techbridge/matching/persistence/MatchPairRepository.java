@@ -4,7 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.techbridge.commons.api.PageRequest;
-import io.techbridge.matching.workflow.MatchStatus;
+import io.techbridge.matching.domain.MatchStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 

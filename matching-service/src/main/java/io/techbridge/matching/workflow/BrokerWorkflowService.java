@@ -1,10 +1,11 @@
 package io.techbridge.matching.workflow;
 
+import io.techbridge.matching.domain.ReasonCode;
+import io.techbridge.matching.domain.MatchStatus;
 import io.techbridge.commons.api.PageRequest;
 import io.techbridge.commons.api.PageResponse;
 import io.techbridge.commons.problem.Problems;
 import io.techbridge.matching.access.Visibility;
-import io.techbridge.matching.learning.LearningService;
 import io.techbridge.matching.persistence.MatchPair;
 import io.techbridge.matching.persistence.MatchPairRepository;
 import io.techbridge.matching.persistence.MatchTransition;

@@ -1,5 +1,6 @@
 package io.techbridge.matching.workflow;
 
+import io.techbridge.matching.domain.MatchStatus;
 import io.techbridge.commons.outbox.OutboxWriter;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,5 +1,7 @@
 package io.techbridge.matching.workflow;
 
+import io.techbridge.matching.domain.ReasonCode;
+import io.techbridge.matching.domain.MatchStatus;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.techbridge.matching.matching.Explanation;
 

@@ -1,10 +1,11 @@
 package io.techbridge.matching.workflow;
 
+import io.techbridge.matching.domain.ListingType;
+import io.techbridge.matching.persistence.ProposalTasks;
+import io.techbridge.matching.domain.MatchStatus;
 import io.techbridge.matching.config.MatchingConfig;
 import io.techbridge.matching.matching.Matcher;
 import io.techbridge.matching.matching.ScoredPair;
-import io.techbridge.matching.messaging.AchievementSnapshot;
-import io.techbridge.matching.messaging.DemandSnapshot;
 import io.techbridge.matching.persistence.IndexedRecord;
 import io.techbridge.matching.persistence.IndexedRecordRepository;
 import io.techbridge.matching.persistence.MatchPair;
@@ -77,20 +78,20 @@ public class ProposalService {
         int applied = 0;
         boolean queuedAny = false;
         for (AchievementDocument a : achievements) {
-            Applied outcome = advance(AchievementSnapshot.AGGREGATE_TYPE, a.id(), a.version(), a.organisationId(),
+            Applied outcome = advance(ListingType.ACHIEVEMENT, a.id(), a.version(), a.organisationId(),
                     a.fieldCode(), a.regionCode(), a.status(), a.inPool(), a.createdAt(), a.updatedAt(), a.matchingInputs());
             applied += outcome == Applied.DUPLICATE ? 0 : 1;
             if (outcome == Applied.CHANGED) {
-                tasks.enqueue(AchievementSnapshot.AGGREGATE_TYPE, a.id(), a.version());
+                tasks.enqueue(ListingType.ACHIEVEMENT, a.id(), a.version());
                 queuedAny = true;
             }
         }
         for (DemandDocument d : demands) {
-            Applied outcome = advance(DemandSnapshot.AGGREGATE_TYPE, d.id(), d.version(), d.organisationId(),
+            Applied outcome = advance(ListingType.DEMAND, d.id(), d.version(), d.organisationId(),
                     d.fieldCode(), d.regionCode(), d.status(), d.inPool(), d.createdAt(), d.updatedAt(), d.matchingInputs());
             applied += outcome == Applied.DUPLICATE ? 0 : 1;
             if (outcome == Applied.CHANGED) {
-                tasks.enqueue(DemandSnapshot.AGGREGATE_TYPE, d.id(), d.version());
+                tasks.enqueue(ListingType.DEMAND, d.id(), d.version());
                 queuedAny = true;
             }
         }

@@ -1,5 +1,7 @@
 package io.techbridge.matching.workflow;
 
+import io.techbridge.matching.domain.ListingType;
+import io.techbridge.matching.persistence.ProposalTasks;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -8,7 +10,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.techbridge.commons.work.WorkerLoop;
 import io.techbridge.matching.config.MatchingConfig;
 import io.techbridge.matching.invitation.InvitationService;
-import io.techbridge.matching.messaging.AchievementSnapshot;
 import io.techbridge.matching.search.AchievementDocument;
 import io.techbridge.matching.search.DemandDocument;
 import io.techbridge.matching.search.DocumentIndexer;
@@ -109,7 +110,7 @@ public class ProposalWorker {
     }
     private void propose(ProposalTasks.Task task) {
         indexes.ensureAliases();
-        if (AchievementSnapshot.AGGREGATE_TYPE.equals(task.aggregateType())) {
+        if (ListingType.ACHIEVEMENT.equals(task.aggregateType())) {
             AchievementDocument achievement = documents.achievements(IndexAdmin.ACHIEVEMENTS, List.of(task.aggregateId()))
                     .get(task.aggregateId());
             if (achievement != null) {

@@ -2,7 +2,7 @@ package io.techbridge.matching.learning;
 
 import io.techbridge.matching.config.MatchingConfig;
 import io.techbridge.matching.matching.FactorWeights;
-import io.techbridge.matching.workflow.ReasonCode;
+import io.techbridge.matching.domain.ReasonCode;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,16 +1,20 @@
-package io.techbridge.matching.learning;
+package io.techbridge.matching.workflow;
 
+import io.techbridge.matching.learning.LearnedWeights;
+import io.techbridge.matching.learning.LearningReport;
+import io.techbridge.matching.learning.LearningRule;
+import io.techbridge.matching.learning.Recalibration;
+import io.techbridge.matching.learning.WeightStore;
+import io.techbridge.matching.domain.ListingType;
 import io.techbridge.commons.domain.TechnicalField;
 import io.techbridge.matching.config.MatchingConfig;
 import io.techbridge.matching.matching.Explanation;
 import io.techbridge.matching.matching.Factor;
 import io.techbridge.matching.matching.FactorWeights;
-import io.techbridge.matching.messaging.DemandSnapshot;
 import io.techbridge.matching.persistence.MatchPair;
 import io.techbridge.matching.persistence.MatchPairRepository;
-import io.techbridge.matching.workflow.MatchViews;
-import io.techbridge.matching.workflow.ProposalTasks;
-import io.techbridge.matching.workflow.ReasonCode;
+import io.techbridge.matching.persistence.ProposalTasks;
+import io.techbridge.matching.domain.ReasonCode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -120,10 +124,10 @@ public class LearningService {
     void requeue(@Observes(during = TransactionPhase.AFTER_SUCCESS) LearnedWeights.Changed changed) {
         QuarkusTransaction.requiringNew().run(() -> {
             store.demandVersion(changed.demandId())
-                    .ifPresent(v -> tasks.enqueue(DemandSnapshot.AGGREGATE_TYPE, changed.demandId(), v));
+                    .ifPresent(v -> tasks.enqueue(ListingType.DEMAND, changed.demandId(), v));
             for (WeightStore.QueuedDemand demand : store.demandsWithProposals(changed.fieldCode(), changed.demandId(),
                     config.requeueDemands())) {
-                tasks.enqueue(DemandSnapshot.AGGREGATE_TYPE, demand.demandId(), demand.version());
+                tasks.enqueue(ListingType.DEMAND, demand.demandId(), demand.version());
             }
             queued.fire(new ProposalTasks.Queued());
         });

@@ -1,4 +1,4 @@
-package io.techbridge.matching.workflow;
+package io.techbridge.matching.domain;
 
 import java.util.Map;
 import java.util.Set;

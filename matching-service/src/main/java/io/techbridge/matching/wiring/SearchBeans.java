@@ -1,6 +1,7 @@
-package io.techbridge.matching.config;
+package io.techbridge.matching.wiring;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.techbridge.matching.config.MatchingConfig;
 import io.techbridge.matching.learning.LearnedWeights;
 import io.techbridge.matching.matching.Matcher;
 import io.techbridge.matching.persistence.StoredStandings;

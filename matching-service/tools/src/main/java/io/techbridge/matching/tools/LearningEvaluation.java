@@ -14,7 +14,7 @@ import io.techbridge.matching.search.AchievementDocument;
 import io.techbridge.matching.search.DemandDocument;
 import io.techbridge.matching.tools.RelevanceEvaluation.Judged;
 import io.techbridge.matching.tools.RelevanceEvaluation.Metrics;
-import io.techbridge.matching.workflow.ReasonCode;
+import io.techbridge.matching.domain.ReasonCode;
 
 import java.io.IOException;
 import java.nio.file.Path;

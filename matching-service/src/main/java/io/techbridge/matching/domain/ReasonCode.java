@@ -1,4 +1,4 @@
-package io.techbridge.matching.workflow;
+package io.techbridge.matching.domain;
 
 /** Why a broker rejected a proposal; the feedback that tunes matching. */
 public enum ReasonCode {

@@ -1,4 +1,4 @@
-package io.techbridge.matching.workflow;
+package io.techbridge.matching.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
