@@ -51,6 +51,7 @@ class LocalStackSmokeTest {
         assertTrue(firstStart.contains("TechBridge is up"), firstStart);
         assertTrue(firstStart.contains(gateway), firstStart);
         assertTrue(firstStart.contains(achievements.replace("/api/achievements", "")), firstStart);
+        onlyTheGatewayAnswersBeyondLoopback();
         // Signed with the installation's own key, which up made in the data folder.
         LocalTokens tokens = new LocalTokens(JwtKeyFiles.in(dataDir.resolve("keys")));
         String broker = "Bearer " + tokens.token("broker", "org-techbridge-brokers", "BROKER_AGENCY", Duration.ofHours(1));
@@ -157,6 +158,30 @@ class LocalStackSmokeTest {
         assertEquals(demoAchievements + 1, total(achievements, broker), "the kept data, and the demo loaded only once");
         assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/achievements/" + id)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode());
+    }
+
+    /** From this machine's own network address only the gateway answers; the services listen on loopback. */
+    private void onlyTheGatewayAnswersBeyondLoopback() throws IOException {
+        java.util.Optional<java.net.InetAddress> outside = java.net.NetworkInterface.networkInterfaces()
+                .flatMap(java.net.NetworkInterface::inetAddresses)
+                .filter(a -> a instanceof java.net.Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress())
+                .findFirst();
+        if (outside.isEmpty()) {
+            return; // a machine without a network address has no outside to be reached from
+        }
+        assertTrue(connects(outside.get(), Integer.parseInt(stack.port("GATEWAY"))), "the gateway answers on " + outside.get());
+        for (String service : java.util.List.of("ACHIEVEMENT", "DEMAND", "MATCHING")) {
+            assertTrue(!connects(outside.get(), Integer.parseInt(stack.port(service))), service + " must not answer on " + outside.get());
+        }
+    }
+
+    private static boolean connects(java.net.InetAddress address, int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(address, port), 2000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @AfterEach

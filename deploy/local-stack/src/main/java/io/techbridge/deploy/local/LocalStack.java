@@ -74,7 +74,9 @@ public final class LocalStack {
 
     private QuarkusService service(String module, String database, int port, String heap) {
         return new QuarkusService(settings.projectDir(), settings.dataDir().resolve("services"), module, port, heap,
-                Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database),
+                // Only the gateway is reachable from outside this machine: its limits and checks can't be bypassed.
+                Map.of("QUARKUS_HTTP_HOST", "127.0.0.1",
+                        "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database),
                         "QUARKUS_DATASOURCE_USERNAME", PostgresServer.SUPERUSER,
                         "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                         "QUARKUS_ELASTICSEARCH_HOSTS", "127.0.0.1:" + settings.elasticsearchPort(),
