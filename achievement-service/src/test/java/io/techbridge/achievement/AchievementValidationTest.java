@@ -121,6 +121,24 @@ class AchievementValidationTest {
     }
 
     @Test
+    void aMemberGivenTwiceIsRefusedNamingItAndChangesNothing() {
+        String id = Achievements.createdId(Achievements.validBody(Achievements.newOrganisation()));
+        String before = Achievements.as(Achievements.ownerToken(id)).when().get("/api/achievements/" + id)
+                .then().statusCode(200).extract().path("status");
+        Achievements.as(Achievements.ownerToken(id)).contentType(ContentType.JSON)
+                .body("{\"version\": 1, \"reason\": \"a\", \"reason\": \"b\"}")
+                .when().post("/api/achievements/" + id + "/withdraw")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations", hasItem(allOf(hasEntry("field", "reason"), hasEntry("rule", "unique-member"))));
+        Achievements.as(Achievements.ownerToken(id)).when().get("/api/achievements/" + id)
+                .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo(before))
+                .body("version", org.hamcrest.Matchers.equalTo(1));
+        university().contentType(ContentType.JSON).body("{\"title\": \"a\", \"title\": \"b\"}").when().post("/api/achievements")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations", hasItem(allOf(hasEntry("field", "title"), hasEntry("rule", "unique-member"))));
+    }
+
+    @Test
     void malformedJsonIsRefused() {
         university().contentType(ContentType.JSON).body("{\"title\": ").when().post("/api/achievements")
                 .then().statusCode(400).contentType("application/problem+json").body("type", containsString("malformed-json"));

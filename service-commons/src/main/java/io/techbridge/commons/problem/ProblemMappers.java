@@ -26,6 +26,8 @@ import java.util.stream.Collectors;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** Jackson's words for a member given twice (see web.StrictJson). */
+    private static final java.util.regex.Pattern DUPLICATE_MEMBER = java.util.regex.Pattern.compile("^Duplicate field '(.*)'");
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -51,6 +53,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        java.util.regex.Matcher duplicate = DUPLICATE_MEMBER.matcher(String.valueOf(e.getOriginalMessage()));
+        if (duplicate.find()) {
+            return invalidBody(uri, duplicate.group(1), "unique-member", "is given more than once");
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
             return invalidBody(uri, field, "known-field", "is not a field of this request; known fields: "
