@@ -139,6 +139,18 @@ class AchievementValidationTest {
     }
 
     @Test
+    void aNulCharacterInABodyOrAQueryIsRefusedNamingWhere() {
+        Map<String, Object> body = new java.util.HashMap<>(Achievements.validBody(Achievements.newOrganisation()));
+        body.put("title", "石墨烯\u0000散热膜");
+        university().contentType(ContentType.JSON).body(body).when().post("/api/achievements")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations", hasItem(allOf(hasEntry("field", "title"), hasEntry("rule", "no-nul"))));
+        given().urlEncodingEnabled(true).queryParam("organisationId", "org\u0000x").when().get("/api/achievements")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations", hasItem(allOf(hasEntry("field", "organisationId"), hasEntry("rule", "no-nul"))));
+    }
+
+    @Test
     void malformedJsonIsRefused() {
         university().contentType(ContentType.JSON).body("{\"title\": ").when().post("/api/achievements")
                 .then().statusCode(400).contentType("application/problem+json").body("type", containsString("malformed-json"));

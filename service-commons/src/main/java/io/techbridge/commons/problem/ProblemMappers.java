@@ -57,6 +57,9 @@ public class ProblemMappers {
         if (duplicate.find()) {
             return invalidBody(uri, duplicate.group(1), "unique-member", "is given more than once");
         }
+        if (e instanceof JsonMappingException nul && Problems.NUL_CHARACTER.equals(nul.getOriginalMessage())) {
+            return invalidBody(uri, nul.getPath().isEmpty() ? "body" : path(nul), "no-nul", Problems.NUL_CHARACTER);
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
             return invalidBody(uri, field, "known-field", "is not a field of this request; known fields: "

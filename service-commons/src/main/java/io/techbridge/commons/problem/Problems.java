@@ -36,6 +36,9 @@ public final class Problems {
                 .withViolations(List.of(new Problem.Violation(field, "body", rule, message))));
     }
 
+    /** Why a text holding U+0000 is refused: it can't be stored as text and is never meant. */
+    public static final String NUL_CHARACTER = "must not contain the NUL character (U+0000)";
+
     public static ProblemException invalidQuery(String parameter, String rule, String message) {
         return new ProblemException(Problem.of(Status.BAD_REQUEST, "validation", "Invalid request",
                         parameter + ": " + message)
