@@ -151,6 +151,20 @@ class AchievementValidationTest {
     }
 
     @Test
+    void anAnonymousChangeIsRefusedBeforeItsBodyIsChecked() {
+        String id = Achievements.createdId(Achievements.validBody(Achievements.newOrganisation()));
+        for (String body : List.of("{}", "{\"title\": ", "{\"title\": 1, \"title\": 2}")) {
+            given().contentType(ContentType.JSON).body(body).when().put("/api/achievements/" + id)
+                    .then().statusCode(401).contentType("application/problem+json")
+                    .body("violations", org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.nullValue(),
+                            org.hamcrest.Matchers.empty()))
+                    .body("detail", containsString("needs a login"));
+            given().contentType(ContentType.JSON).body(body).when().post("/api/achievements")
+                    .then().statusCode(401).contentType("application/problem+json");
+        }
+    }
+
+    @Test
     void malformedJsonIsRefused() {
         university().contentType(ContentType.JSON).body("{\"title\": ").when().post("/api/achievements")
                 .then().statusCode(400).contentType("application/problem+json").body("type", containsString("malformed-json"));

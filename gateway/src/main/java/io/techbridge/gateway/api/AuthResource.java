@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -34,6 +35,7 @@ public class AuthResource {
 
     @POST
     @Path("/login")
+    @PermitAll
     @Operation(summary = "Exchange a login name and password for an access token (Bearer, RS256)")
     public LoginResponse login(@Valid @NotNull LoginRequest request) {
         LoginService.LoggedIn loggedIn = logins.login(request.username(), request.password());
