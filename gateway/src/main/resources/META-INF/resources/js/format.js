@@ -92,10 +92,10 @@ export function termRuns(text, terms) {
     .sort((a, b) => b.length - a.length);
   if (!value || usable.length === 0) return [{ text: value, marked: false }];
   const pattern = new RegExp(`(${usable.map(escapeRegExp).join('|')})`, 'gi');
-  return value.split(pattern).filter((part) => part !== '').map((part, i) => ({
-    text: part,
-    marked: i % 2 === 1 || usable.some((term) => term.toLowerCase() === part.toLowerCase()),
-  }));
+  // split() with one capturing group: the matches are exactly the odd parts.
+  return value.split(pattern)
+    .map((part, i) => ({ text: part, marked: i % 2 === 1 }))
+    .filter((run) => run.text !== '');
 }
 
 function escapeRegExp(text) {
