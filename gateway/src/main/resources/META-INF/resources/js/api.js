@@ -41,7 +41,7 @@ export class ApiError extends Error {
 // --- session ------------------------------------------------------------------
 
 export function session() {
-  let value = null;
+  let value;
   try {
     const raw = sessionStorage.getItem(SESSION_KEY);
     value = raw ? JSON.parse(raw) : null;

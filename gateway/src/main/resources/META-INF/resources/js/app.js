@@ -1,7 +1,9 @@
-// The console's shell: who is logged in, which views their role gets, the hash router.
-import { t, applyStatic, setLanguage, language, onLanguageChange, label } from './i18n.js';
-import { session, currentUser, currentRole, clearSession, whenUnauthenticated, ApiError } from './api.js';
-import { h, clear } from './dom.js';
+// The console's start: which views each role gets on which route, the language switch, logging
+// out, and going back to the login form when the session ends. The router does the rest.
+import { t, setLanguage, language, onLanguageChange } from './i18n.js';
+import { clearSession, whenUnauthenticated } from './api.js';
+import { notify, clearMessages } from './notify.js';
+import { startRouter, navigate, navigateKeepingMessages, refresh } from './router.js';
 import { loginView } from './views/login.js';
 import { queueView } from './views/queue.js';
 import { pairView } from './views/pair.js';
@@ -22,6 +24,7 @@ const NAV = {
   university: [['mine', 'nav.mineAchievements'], ['pairs', 'nav.pairs'], ['challenges', 'nav.challenges'], ['imports', 'nav.imports'], ['stats', 'nav.stats'], ['search', 'nav.search']],
 };
 
+/** The view of each route for a role, or null where the role has none (it is sent to its home). */
 const ROUTES = {
   login: () => loginView,
   queue: (role) => (role === 'broker' || role === 'admin' ? queueView : null),
@@ -37,90 +40,18 @@ const ROUTES = {
   imports: (role) => (role === 'enterprise' || role === 'university' ? importsView : null),
 };
 
-let renderToken = 0;
-let keepMessagesOnce = false;
-
-export function homeRoute(role = currentRole()) {
-  return (NAV[role] ?? NAV.broker)[0][0];
-}
-
-export function navigate(hash) {
-  if (location.hash === hash) route();
-  else location.hash = hash;
-}
-
-/** Shows an error (an ApiError's detail and violations) or a notice above the view. */
-export function notify(messageOrError, kind = 'error') {
-  const box = document.getElementById('messages');
-  // A success replaces whatever was said before, errors included: it is the latest word.
-  if (kind !== 'error') clear(box);
-  const lines = messageOrError instanceof ApiError ? messageOrError.lines
-    : messageOrError instanceof Error ? [messageOrError.message] : [String(messageOrError)];
-  const item = h(`div.message.message-${kind}`, { testid: kind === 'error' ? 'error' : 'notice', role: kind === 'error' ? 'alert' : 'status' },
-    h('div.message-body', {}, lines.map((line, i) => (i === 0 ? h('strong', {}, line) : h('div.violation', { testid: 'violation' }, line)))),
-    h('button.message-close', { type: 'button', 'aria-label': 'close', onclick: () => item.remove() }, '×'));
-  box.append(item);
-  if (kind !== 'error') setTimeout(() => item.remove(), 6000);
-}
-
-export function clearMessages() {
-  clear(document.getElementById('messages'));
-}
-
-function renderShell() {
-  const user = currentUser();
-  const role = currentRole();
-  const nav = document.getElementById('nav');
-  const badge = document.getElementById('user-badge');
-  const logout = document.getElementById('logout');
-  clear(nav);
-  if (!user) {
-    nav.hidden = true;
-    badge.hidden = true;
-    logout.hidden = true;
-    return;
-  }
-  const active = (location.hash.replace(/^#\/?/, '').split('/')[0]) || homeRoute(role);
-  for (const [name, key] of NAV[role] ?? []) {
-    nav.append(h('a', {
-      href: `#/${name}`, id: `nav-${name}`, testid: `nav-${name}`,
-      class: active === name || (active === 'record' && name === 'mine') || (active === 'challenge' && name === 'challenges') ? 'active' : null,
-    }, t(key)));
-  }
-  nav.hidden = false;
-  clear(badge).append(
-    h('span.user-name', {}, user.displayName || user.username),
-    h('span.user-org', {}, user.organisationName ?? ''),
-    h('span.role-chip', { testid: 'role' }, label('role', role)));
-  badge.hidden = false;
-  logout.hidden = false;
-}
-
-async function route() {
-  const token = ++renderToken;
-  const parts = location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
-  const loggedIn = Boolean(session()?.accessToken);
-  const role = currentRole();
-  let [name, ...args] = parts;
-  if (!loggedIn) {
-    name = 'login';
-  } else if (!name || name === 'login' || !ROUTES[name]?.(role)) {
-    location.replace(`#/${homeRoute(role)}`);
-    return;
-  }
-  renderShell();
-  const view = document.getElementById('view');
-  clear(view);
-  view.dataset.view = name;
-  const container = h('section.page', { testid: `page-${name}` });
-  view.append(container);
-  try {
-    // Region codes are shown by name everywhere: the names are fetched once, before the first view.
-    if (name !== 'login') await loadRegions();
-    // A newer navigation makes this render stale; views check isCurrent before writing late results.
-    await ROUTES[name](role)(container, args, { isCurrent: () => token === renderToken });
-  } catch (e) {
-    if (token === renderToken && !(e instanceof ApiError && e.status === 401)) notify(e);
+/** Labels the static parts of index.html (elements with data-i18n). */
+function applyStatic() {
+  const current = language();
+  document.documentElement.lang = current === 'en' ? 'en' : 'zh-CN';
+  document.title = current === 'en' ? 'TechBridge console' : 'TechBridge 科技成果转化供需对接平台';
+  document.querySelectorAll('[data-i18n]').forEach((el) => {
+    el.textContent = t(el.dataset.i18n);
+  });
+  const switcher = document.getElementById('lang-switch');
+  if (switcher) {
+    switcher.textContent = t('lang.switch');
+    switcher.setAttribute('lang', current === 'en' ? 'zh-CN' : 'en');
   }
 }
 
@@ -138,16 +69,20 @@ function init() {
     clearMessages();
     notify(t('login.expired'));
     // the notice must survive the navigation to the login form
-    keepMessagesOnce = location.hash !== '#/login';
-    location.hash = '#/login';
+    navigateKeepingMessages('#/login');
   });
-  onLanguageChange(() => route());
-  window.addEventListener('hashchange', () => {
-    if (keepMessagesOnce) keepMessagesOnce = false;
-    else clearMessages();
-    route();
+  onLanguageChange(() => {
+    applyStatic();
+    refresh();
   });
-  route();
+  startRouter({
+    nav: NAV,
+    routes: ROUTES,
+    defaultRole: 'broker',
+    navParents: { record: 'mine', challenge: 'challenges' },
+    // Region codes are shown by name everywhere: the names are fetched once, before the first view.
+    beforeView: () => loadRegions(),
+  });
 }
 
 init();

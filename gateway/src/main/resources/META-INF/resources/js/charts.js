@@ -4,7 +4,8 @@ import { h, svg } from './dom.js';
 const WIDTH = 640;
 const PALETTE = ['#1f5fae', '#5aa469', '#e0a526', '#d66a4f', '#8e6cc2'];
 
-function niceMax(value) {
+/** The top of an axis: the value rounded up to 1, 2, 2.5 or 5 times a power of ten. */
+export function niceMax(value) {
   if (!(value > 0)) return 1;
   const exponent = Math.floor(Math.log10(value));
   const base = 10 ** exponent;
@@ -115,7 +116,8 @@ export function horizontalBarChart({ categories, values, format = String, color 
     svg('svg', { viewBox: `0 0 ${WIDTH} ${height}`, role: 'img', class: 'chart-svg' }, nodes));
 }
 
-function shorten(text, length) {
+/** A label cut to a length, with … where it was cut. */
+export function shorten(text, length) {
   const value = String(text ?? '');
   return value.length > length ? `${value.slice(0, length - 1)}…` : value;
 }

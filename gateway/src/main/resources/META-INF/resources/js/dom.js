@@ -1,5 +1,6 @@
 // Small DOM helpers. Text from the server is only ever set as text, never parsed as HTML.
-import { t, language, label } from './i18n.js';
+import { t, label } from './i18n.js';
+import { percent, fragmentRuns, termRuns } from './format.js';
 
 /**
  * Builds an element: h('div.card#id', {attrs}, children...). Attributes starting with "on" are
@@ -62,86 +63,15 @@ export function clear(el) {
 
 /**
  * A search-engine fragment ("...<em>word</em>...", the rest already HTML-escaped) as nodes, the
- * matched words in <mark>. Parsed by hand so nothing else in it can become markup.
+ * matched words in <mark>. Parsed by hand (format.js) so nothing else in it can become markup.
  */
 export function fragment(text) {
-  const nodes = [];
-  const parts = String(text ?? '').split(/(<em>.*?<\/em>)/g);
-  for (const part of parts) {
-    if (!part) continue;
-    const em = part.match(/^<em>(.*)<\/em>$/);
-    nodes.push(em ? h('mark', {}, unescapeHtml(em[1])) : document.createTextNode(unescapeHtml(part)));
-  }
-  return nodes;
-}
-
-function unescapeHtml(text) {
-  return text.replace(/&(lt|gt|quot|#39|#x27|#x2F|amp);/g, (_, e) => ({
-    lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", '#x2F': '/', amp: '&',
-  })[e]);
+  return fragmentRuns(text).map((run) => (run.marked ? h('mark', {}, run.text) : document.createTextNode(run.text)));
 }
 
 /** Plain text with every occurrence of the given terms wrapped in <mark> (case-insensitive). */
 export function highlightTerms(text, terms) {
-  const value = String(text ?? '');
-  // Single Latin letters and digits ("5", "l") would light up half a text; a single Han character still means something.
-  const usable = [...new Set((terms ?? []).filter((term) => term && (term.trim().length > 1 || /\p{Script=Han}/u.test(term))))]
-    .sort((a, b) => b.length - a.length);
-  if (!value || usable.length === 0) return [document.createTextNode(value)];
-  const pattern = new RegExp(`(${usable.map(escapeRegExp).join('|')})`, 'gi');
-  return value.split(pattern).filter((part) => part !== '').map((part, i) =>
-    i % 2 === 1 || usable.some((term) => term.toLowerCase() === part.toLowerCase())
-      ? h('mark.term', {}, part)
-      : document.createTextNode(part));
-}
-
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-export function percent(value, digits = 0) {
-  if (value === null || value === undefined || Number.isNaN(value)) return t('common.none');
-  return `${(value * 100).toFixed(digits)}%`;
-}
-
-export function number(value, digits = 0) {
-  if (value === null || value === undefined) return t('common.none');
-  return Number(value).toLocaleString(language() === 'en' ? 'en-GB' : 'zh-CN', {
-    minimumFractionDigits: digits, maximumFractionDigits: digits,
-  });
-}
-
-/** An amount in CNY the way people read it: 万元 / 亿元 in Chinese, with separators in English. */
-export function money(value) {
-  if (value === null || value === undefined) return t('common.none');
-  if (language() === 'en') return `¥${number(value)}`;
-  if (Math.abs(value) >= 100_000_000) return `${number(value / 100_000_000, 2)} 亿元`;
-  if (Math.abs(value) >= 10_000) return `${number(value / 10_000, value % 10_000 === 0 ? 0 : 2)} 万元`;
-  return `${number(value)} 元`;
-}
-
-/** A remark in brackets, full-width in Chinese text. */
-export function aside(text) {
-  return language() === 'en' ? ` (${text})` : `（${text}）`;
-}
-
-export function moneyRange(range) {
-  if (!range) return t('common.none');
-  const { minCny, maxCny, negotiable } = range;
-  let text;
-  if (minCny != null && maxCny != null) text = minCny === maxCny ? money(minCny) : `${money(minCny)} – ${money(maxCny)}`;
-  else if (minCny != null) text = `≥ ${money(minCny)}`;
-  else if (maxCny != null) text = `≤ ${money(maxCny)}`;
-  if (negotiable) text = text ? `${text}${aside(t('common.negotiable'))}` : t('common.negotiable');
-  return text ?? t('common.none');
-}
-
-export function dateTime(iso) {
-  if (!iso) return t('common.none');
-  const date = new Date(iso);
-  return date.toLocaleString(language() === 'en' ? 'en-GB' : 'zh-CN', {
-    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
-  });
+  return termRuns(text, terms).map((run) => (run.marked ? h('mark.term', {}, run.text) : document.createTextNode(run.text)));
 }
 
 export function statusBadge(status, extra = {}) {

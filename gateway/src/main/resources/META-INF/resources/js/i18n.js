@@ -1,4 +1,5 @@
 // Every label of the console, one dictionary per language. Chinese first; the choice is remembered.
+// No DOM here: the lookups run in the browser and under node --test alike.
 
 const STORAGE_KEY = 'techbridge.lang';
 
@@ -965,10 +966,10 @@ export function setLanguage(lang) {
   } catch {
     // private mode: the choice lasts for this page only
   }
-  applyStatic();
   listeners.forEach((listener) => listener(current));
 }
 
+/** Called with the new language after every switch, in the order the listeners were added. */
 export function onLanguageChange(listener) {
   listeners.add(listener);
 }
@@ -990,16 +991,3 @@ export function label(prefix, value) {
   return has(key) ? t(key) : String(value);
 }
 
-/** Labels the static parts of index.html (elements with data-i18n). */
-export function applyStatic() {
-  document.documentElement.lang = current === 'en' ? 'en' : 'zh-CN';
-  document.title = current === 'en' ? 'TechBridge console' : 'TechBridge 科技成果转化供需对接平台';
-  document.querySelectorAll('[data-i18n]').forEach((el) => {
-    el.textContent = t(el.dataset.i18n);
-  });
-  const switcher = document.getElementById('lang-switch');
-  if (switcher) {
-    switcher.textContent = t('lang.switch');
-    switcher.setAttribute('lang', current === 'en' ? 'zh-CN' : 'en');
-  }
-}

@@ -1,10 +1,12 @@
 // 对接看板: approved pairs in columns by stage; a broker moves a card on (a contract needs its
 // amount and registration number, asked for in a small form).
 import { t, label } from '../i18n.js';
-import { h, put, clear, scoreMeter, money, dateTime } from '../dom.js';
+import { h, put, clear, scoreMeter } from '../dom.js';
+import { money, dateTime } from '../format.js';
 import { get, post, record, currentRole } from '../api.js';
-import { loadFields, fieldName } from './common.js';
-import { notify } from '../app.js';
+import { fieldName } from '../names.js';
+import { loadFields } from './common.js';
+import { notify } from '../notify.js';
 
 const COLUMNS = ['APPROVED', 'INTRODUCED', 'NEGOTIATING', 'CONTRACTED', 'FAILED'];
 const NEXT = {

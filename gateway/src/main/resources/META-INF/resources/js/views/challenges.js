@@ -2,11 +2,14 @@
 // universities see why they were invited and apply, brokers (with the enterprise) score,
 // shortlist and pick the winners after the application deadline.
 import { t, label } from '../i18n.js';
-import { h, put, clear, money, dateTime, emptyState, percent, number } from '../dom.js';
+import { h, put, clear, emptyState } from '../dom.js';
+import { money, dateTime, percent, number } from '../format.js';
 import { get, post, put as putJson, currentRole, currentUser } from '../api.js';
-import { loadFields, fieldName, demandPanel } from './common.js';
+import { fieldName } from '../names.js';
+import { loadFields, demandPanel } from './common.js';
 import { demandForm, labelled, input, textarea, daysFromNow } from './forms.js';
-import { notify, navigate } from '../app.js';
+import { notify } from '../notify.js';
+import { navigate } from '../router.js';
 
 const LIVE = 'SUBMITTED';
 const asList = (value) => (Array.isArray(value) ? value : value?.items ?? []);

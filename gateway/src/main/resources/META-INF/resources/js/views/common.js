@@ -1,51 +1,30 @@
-// Pieces several views share: field and region names, record panels, the score explanation, paging.
-import { t, label, language, has } from '../i18n.js';
-import { h, svg, aside, field, money, moneyRange, percent, number, highlightTerms, fragment, dateTime } from '../dom.js';
+// Pieces several views share: the field and region tables loaded once, record panels, the score explanation, paging.
+import { t, label, language } from '../i18n.js';
+import { h, svg, field, highlightTerms, fragment } from '../dom.js';
+import { aside, money, moneyRange, percent, number, dateTime } from '../format.js';
 import { fields, regions } from '../api.js';
-
-let fieldNames = new Map();
-let regionNames = new Map();
+import { setFieldNames, setRegionNames, hasRegionNames, regionEntries, fieldName, regionName } from '../names.js';
+import { reasonText, factorValue } from '../reasons.js';
 
 /** Loads the taxonomy once; fieldName() works (with the bare code) before it arrives. */
 export async function loadFields() {
   try {
     const all = await fields();
-    fieldNames = new Map(all.map((f) => [f.code, f]));
+    setFieldNames(all);
     return all;
   } catch {
     return [];
   }
 }
 
-export function fieldName(code) {
-  if (!code) return t('common.none');
-  const f = fieldNames.get(code);
-  if (!f) return code;
-  return language() === 'en' ? f.nameEn : f.nameZh;
-}
-
 /** Loads the region names once; regionName() works (with the bare code) before they arrive or if they fail. */
 export async function loadRegions() {
-  if (regionNames.size) return regionNames;
+  if (hasRegionNames()) return;
   try {
-    const all = await regions();
-    regionNames = new Map(Object.entries(all ?? {}));
+    setRegionNames(await regions());
   } catch {
     // the codes are shown instead
   }
-  return regionNames;
-}
-
-/**
- * The name of a six-digit region code: the division itself, else its prefecture-level city
- * (xxxx00), else its province (xx0000); the code itself when none is known.
- */
-export function regionName(code) {
-  if (!code) return t('common.none');
-  const value = String(code);
-  return regionNames.get(value)
-    ?? (value.length === 6 ? regionNames.get(`${value.slice(0, 4)}00`) ?? regionNames.get(`${value.slice(0, 2)}0000`) : null)
-    ?? value;
 }
 
 /** A region's name with its code on hover, for fact lists. */
@@ -56,7 +35,7 @@ function regionFact(code) {
 
 /** A <datalist> of the known regions for a code input (shows "330100 杭州市" while typing). */
 export function regionOptions(id) {
-  return h(`datalist#${id}`, {}, [...regionNames].map(([code, name]) => h('option', { value: code }, name)));
+  return h(`datalist#${id}`, {}, regionEntries().map(([code, name]) => h('option', { value: code }, name)));
 }
 
 /** A <select> of the taxonomy: top-level fields, their sub-fields indented. */
@@ -147,52 +126,6 @@ function section(key, text, terms, testid) {
 }
 
 // --- explanations --------------------------------------------------------------
-
-const listSeparator = () => (language() === 'en' ? ', ' : '、');
-
-function listOf(values, name = (v) => v) {
-  return (Array.isArray(values) ? values : values == null ? [] : [values]).map(name).join(listSeparator());
-}
-
-/** One parameter of a factor's reason as a reader reads it: names for codes, 万元 for money, and so on. */
-function reasonParam(code, name, value) {
-  if (value === null || value === undefined) return t('common.none');
-  if (name === 'similarity') return number(value, 2);
-  if (name === 'coverage') return percent(value, 0);
-  if (name === 'terms') return listOf(value);
-  if (name === 'priceMin' || name === 'budgetMax') return money(value);
-  if (name === 'years') return number(value, Number.isInteger(Number(value)) ? 0 : 1);
-  if (code.startsWith('FIELD_')) return fieldName(value);
-  if (code.startsWith('MODES_')) return listOf(value, (m) => label('mode', m));
-  if (code.startsWith('REGION_')) return regionName(value);
-  return Array.isArray(value) ? listOf(value) : String(value);
-}
-
-/**
- * Why a factor has its value, in the reader's language: the reason is data ({code, …params});
- * an explanation stored before reasons were codes carries {code: "TEXT", text} (or, older still,
- * the sentence itself); a code this console does not know is shown as it is.
- */
-export function reasonText(reason) {
-  if (reason === null || reason === undefined || reason === '') return '';
-  if (typeof reason !== 'object') return String(reason);
-  const { code, ...params } = reason;
-  if (code === 'TEXT') return params.text ?? '';
-  if (!code || !has(`explain.${code}`)) return String(code ?? '');
-  const shown = {};
-  for (const [name, value] of Object.entries(params)) shown[name] = reasonParam(code, name, value);
-  return t(`explain.${code}`, shown);
-}
-
-/**
- * The value a factor's bar shows. The semantic factor's is the pair's semantic similarity, so
- * the headline similarity and its bar always agree.
- */
-export function factorValue(factor, explanation) {
-  const value = factor.name === 'semantic' && explanation?.semanticSimilarity != null
-    ? explanation.semanticSimilarity : factor.value;
-  return Math.max(0, Math.min(1, Number(value) || 0));
-}
 
 /** The grey mark of a candidate below the recommendation threshold. */
 export function weakBadge(item) {

@@ -1,10 +1,12 @@
 // Create forms for a demand (optionally an open challenge, 揭榜挂帅) and an achievement. A possible
 // duplicate (409) shows its candidates first; the user may look at them or save anyway.
 import { t, label, language } from '../i18n.js';
-import { h, put, clear, percent } from '../dom.js';
+import { h, put, clear } from '../dom.js';
+import { percent } from '../format.js';
 import { post, currentUser, isProblem } from '../api.js';
-import { loadFields, regionOptions, regionName } from './common.js';
-import { notify } from '../app.js';
+import { regionName } from '../names.js';
+import { loadFields, regionOptions } from './common.js';
+import { notify } from '../notify.js';
 
 export const MODES = ['ASSIGNMENT', 'LICENSE', 'EQUITY', 'JOINT_DEVELOPMENT', 'TECHNICAL_SERVICE'];
 const IP_FORMS = ['INVENTION_PATENT', 'UTILITY_MODEL', 'DESIGN', 'SOFTWARE_COPYRIGHT', 'PLANT_VARIETY', 'KNOW_HOW', 'OTHER'];

@@ -2,9 +2,10 @@
 // spreadsheet it keeps (.xlsx or .csv, UTF-8 or GBK). The job's progress is polled and drawn as a
 // bar; the per-row error report downloads as CSV.
 import { t, label } from '../i18n.js';
-import { h, put, clear, number, dateTime } from '../dom.js';
+import { h, put, clear } from '../dom.js';
+import { number, dateTime } from '../format.js';
 import { request, get, download, currentRole } from '../api.js';
-import { notify } from '../app.js';
+import { notify } from '../notify.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const POLL_MS = 700;

@@ -1,7 +1,8 @@
 import { t } from '../i18n.js';
 import { h, put } from '../dom.js';
 import { login, currentRole } from '../api.js';
-import { notify, clearMessages, navigate, homeRoute } from '../app.js';
+import { notify, clearMessages } from '../notify.js';
+import { navigate, homeRoute } from '../router.js';
 
 export async function loginView(container) {
   const username = h('input#login-username', {

@@ -1,10 +1,14 @@
 // 我的需求 / 我的成果: an enterprise's or university's own records, and for each its live ranking.
 import { t, label } from '../i18n.js';
-import { h, put, clear, scoreMeter, statusBadge, dateTime, emptyState } from '../dom.js';
+import { h, put, clear, scoreMeter, statusBadge, emptyState } from '../dom.js';
+import { dateTime } from '../format.js';
 import { get, post, currentRole, currentUser } from '../api.js';
-import { loadFields, fieldName, regionName, achievementPanel, demandPanel, reasonText, factorValue, weakBadge } from './common.js';
+import { fieldName, regionName } from '../names.js';
+import { reasonText, factorValue } from '../reasons.js';
+import { loadFields, achievementPanel, demandPanel, weakBadge } from './common.js';
 import { demandForm, achievementForm, labelled, input, daysFromNow } from './forms.js';
-import { notify, navigate } from '../app.js';
+import { notify } from '../notify.js';
+import { navigate } from '../router.js';
 
 function side() {
   return currentRole() === 'enterprise' ? 'demand' : 'achievement';

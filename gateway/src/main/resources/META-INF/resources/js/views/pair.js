@@ -1,10 +1,12 @@
 // A pair side by side: the achievement and the demand with the matched terms marked, the score
 // explained factor by factor, and what the viewer's role may do with it.
 import { t, label } from '../i18n.js';
-import { h, put, statusBadge, money, dateTime, percent } from '../dom.js';
+import { h, put, statusBadge } from '../dom.js';
+import { money, dateTime, percent } from '../format.js';
 import { get, post, record, currentRole, currentUser } from '../api.js';
 import { loadFields, achievementPanel, demandPanel, explanationPanel, historyList, weakBadge } from './common.js';
-import { notify, navigate } from '../app.js';
+import { notify } from '../notify.js';
+import { navigate } from '../router.js';
 
 export const REASON_CODES = ['TOO_EARLY', 'FIELD_MISMATCH', 'BENEFIT_UNCLEAR', 'PRICE_MISMATCH', 'REGION', 'DUPLICATE', 'OTHER'];
 

@@ -1,9 +1,11 @@
 // 我的对接: an enterprise's or university's pairs (the server lists its own, from APPROVED on).
 import { t } from '../i18n.js';
-import { h, put, clear, scoreMeter, statusBadge, dateTime, money, emptyState } from '../dom.js';
+import { h, put, clear, scoreMeter, statusBadge, emptyState } from '../dom.js';
+import { dateTime, money } from '../format.js';
 import { get, record, currentRole } from '../api.js';
-import { loadFields, fieldName, pager, weakBadge } from './common.js';
-import { notify } from '../app.js';
+import { fieldName } from '../names.js';
+import { loadFields, pager, weakBadge } from './common.js';
+import { notify } from '../notify.js';
 
 export async function pairsView(container, args, { isCurrent }) {
   await loadFields();

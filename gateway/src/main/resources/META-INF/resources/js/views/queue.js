@@ -1,9 +1,11 @@
 // 待审队列: proposals best first, filtered by field and minimum score, paged.
 import { t } from '../i18n.js';
-import { h, put, clear, scoreMeter, dateTime, emptyState } from '../dom.js';
+import { h, put, clear, scoreMeter, emptyState } from '../dom.js';
+import { dateTime } from '../format.js';
 import { get, record } from '../api.js';
-import { loadFields, fieldName, fieldSelect, pager, weakBadge } from './common.js';
-import { notify } from '../app.js';
+import { fieldName } from '../names.js';
+import { loadFields, fieldSelect, pager, weakBadge } from './common.js';
+import { notify } from '../notify.js';
 
 const PAGE_SIZE = 20;
 const state = { field: '', minScore: '', page: 0 };

@@ -2,8 +2,9 @@
 import { t, label } from '../i18n.js';
 import { h, put, clear, fragment, emptyState } from '../dom.js';
 import { get } from '../api.js';
-import { loadFields, fieldName, regionName, regionOptions, fieldSelect, pager } from './common.js';
-import { notify } from '../app.js';
+import { fieldName, regionName } from '../names.js';
+import { loadFields, regionOptions, fieldSelect, pager } from './common.js';
+import { notify } from '../notify.js';
 
 const state = { q: '', type: '', field: '', region: '', minTrl: '', page: 0 };
 

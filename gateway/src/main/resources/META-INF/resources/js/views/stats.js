@@ -1,30 +1,19 @@
 // 统计: the figures operators report, in totals and as charts by month and by field.
-import { t, language, label } from '../i18n.js';
-import { h, put, clear, number, money, percent, dateTime, emptyState } from '../dom.js';
+import { t, label } from '../i18n.js';
+import { h, put, clear, emptyState } from '../dom.js';
+import { number, money, shortMoney, percent, dateTime } from '../format.js';
 import { get, download } from '../api.js';
-import { loadFields, fieldSelect, fieldName, regionName, regionOptions } from './common.js';
+import { fieldName, regionName } from '../names.js';
+import { loadFields, fieldSelect, regionOptions } from './common.js';
 import { barChart, lineChart, horizontalBarChart } from '../charts.js';
-import { notify } from '../app.js';
+import { notify } from '../notify.js';
 
 const METRICS = ['achievementsRegistered', 'demandsPosted', 'pairsProposed', 'pairsApproved', 'pairsIntroduced',
   'contractsSigned', 'contractTurnoverCny', 'achievementsTransferred', 'enterprisesServed'];
 const state = { from: '', to: '', field: '' };
 
-/** Compact CNY for chart axes: 万 / 亿 in Chinese, k / M in English. */
-function shortMoney(value) {
-  if (language() === 'en') {
-    if (value >= 1e9) return `${(value / 1e9).toFixed(1)}B`;
-    if (value >= 1e6) return `${(value / 1e6).toFixed(1)}M`;
-    if (value >= 1e3) return `${(value / 1e3).toFixed(0)}k`;
-    return String(Math.round(value));
-  }
-  if (value >= 1e8) return `${(value / 1e8).toFixed(1)}亿`;
-  if (value >= 1e4) return `${(value / 1e4).toFixed(0)}万`;
-  return String(Math.round(value));
-}
-
 /** 2026-03 → 26-03: twelve months fit under the bars. */
-const monthLabel = (key) => (/^\d{4}-\d{2}$/.test(key) ? key.slice(2) : key);
+export const monthLabel = (key) => (/^\d{4}-\d{2}$/.test(key) ? key.slice(2) : key);
 
 const integer = (v) => (Number.isInteger(v) ? number(v) : v.toFixed(1));
 
@@ -157,7 +146,7 @@ function learningRow(r) {
 }
 
 /** The server leaves out empty months; the charts show every month of the period, empty ones as 0. */
-function everyMonth(from, to, rows) {
+export function everyMonth(from, to, rows) {
   const byKey = new Map(rows.map((r) => [r.key, r]));
   const match = /^(\d{4})-(\d{2})$/;
   if (!match.test(from ?? '') || !match.test(to ?? '')) return rows;

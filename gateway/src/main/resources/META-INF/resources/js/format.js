@@ -1,0 +1,103 @@
+// How values read: shares, numbers, money, dates, and texts split into marked and plain runs.
+// No DOM here: these run in the browser and under node --test alike (dom.js turns runs into nodes).
+import { t, language } from './i18n.js';
+
+export function percent(value, digits = 0) {
+  if (value === null || value === undefined || Number.isNaN(value)) return t('common.none');
+  return `${(value * 100).toFixed(digits)}%`;
+}
+
+export function number(value, digits = 0) {
+  if (value === null || value === undefined) return t('common.none');
+  return Number(value).toLocaleString(language() === 'en' ? 'en-GB' : 'zh-CN', {
+    minimumFractionDigits: digits, maximumFractionDigits: digits,
+  });
+}
+
+/** An amount in CNY the way people read it: 万元 / 亿元 in Chinese, with separators in English. */
+export function money(value) {
+  if (value === null || value === undefined) return t('common.none');
+  if (language() === 'en') return `¥${number(value)}`;
+  if (Math.abs(value) >= 100_000_000) return `${number(value / 100_000_000, 2)} 亿元`;
+  if (Math.abs(value) >= 10_000) return `${number(value / 10_000, value % 10_000 === 0 ? 0 : 2)} 万元`;
+  return `${number(value)} 元`;
+}
+
+/** Compact CNY for chart axes: 万 / 亿 in Chinese, k / M / B in English. */
+export function shortMoney(value) {
+  if (language() === 'en') {
+    if (value >= 1e9) return `${(value / 1e9).toFixed(1)}B`;
+    if (value >= 1e6) return `${(value / 1e6).toFixed(1)}M`;
+    if (value >= 1e3) return `${(value / 1e3).toFixed(0)}k`;
+    return String(Math.round(value));
+  }
+  if (value >= 1e8) return `${(value / 1e8).toFixed(1)}亿`;
+  if (value >= 1e4) return `${(value / 1e4).toFixed(0)}万`;
+  return String(Math.round(value));
+}
+
+/** A remark in brackets, full-width in Chinese text. */
+export function aside(text) {
+  return language() === 'en' ? ` (${text})` : `（${text}）`;
+}
+
+/** A price or budget {minCny, maxCny, negotiable}: a range, a bound, or 面议 / negotiable. */
+export function moneyRange(range) {
+  if (!range) return t('common.none');
+  const { minCny, maxCny, negotiable } = range;
+  let text;
+  if (minCny != null && maxCny != null) text = minCny === maxCny ? money(minCny) : `${money(minCny)} – ${money(maxCny)}`;
+  else if (minCny != null) text = `≥ ${money(minCny)}`;
+  else if (maxCny != null) text = `≤ ${money(maxCny)}`;
+  if (negotiable) text = text ? `${text}${aside(t('common.negotiable'))}` : t('common.negotiable');
+  return text ?? t('common.none');
+}
+
+export function dateTime(iso) {
+  if (!iso) return t('common.none');
+  const date = new Date(iso);
+  return date.toLocaleString(language() === 'en' ? 'en-GB' : 'zh-CN', {
+    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+  });
+}
+
+/**
+ * A search-engine fragment ("...<em>word</em>...", the rest already HTML-escaped) as runs
+ * [{text, marked}], the matched words marked. Parsed by hand so nothing else in it can become markup.
+ */
+export function fragmentRuns(text) {
+  const runs = [];
+  for (const part of String(text ?? '').split(/(<em>.*?<\/em>)/g)) {
+    if (!part) continue;
+    const em = part.match(/^<em>(.*)<\/em>$/);
+    runs.push({ text: unescapeHtml(em ? em[1] : part), marked: Boolean(em) });
+  }
+  return runs;
+}
+
+function unescapeHtml(text) {
+  return text.replace(/&(lt|gt|quot|#39|#x27|#x2F|amp);/g, (_, e) => ({
+    lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", '#x2F': '/', amp: '&',
+  })[e]);
+}
+
+/**
+ * Plain text as runs [{text, marked}], every occurrence of the given terms marked
+ * (case-insensitive, longest term first).
+ */
+export function termRuns(text, terms) {
+  const value = String(text ?? '');
+  // Single Latin letters and digits ("5", "l") would light up half a text; a single Han character still means something.
+  const usable = [...new Set((terms ?? []).filter((term) => term && (term.trim().length > 1 || /\p{Script=Han}/u.test(term))))]
+    .sort((a, b) => b.length - a.length);
+  if (!value || usable.length === 0) return [{ text: value, marked: false }];
+  const pattern = new RegExp(`(${usable.map(escapeRegExp).join('|')})`, 'gi');
+  // split() with one capturing group: the matches are exactly the odd parts.
+  return value.split(pattern)
+    .map((part, i) => ({ text: part, marked: i % 2 === 1 }))
+    .filter((run) => run.text !== '');
+}
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,110 @@
+// The hash router: #/name/arg/… picks a view by the logged-in user's role, and the top bar shows
+// that role's navigation and the user. app.js hands it the routes and the navigation at start.
+import { t, label } from './i18n.js';
+import { session, currentUser, currentRole, ApiError } from './api.js';
+import { h, clear } from './dom.js';
+import { notify, clearMessages } from './notify.js';
+
+const config = {
+  /** role → [[route, label key], …]; the first is the role's home. */
+  nav: {},
+  /** route → (role) => view or null; a view is (container, args, {isCurrent}) => Promise. */
+  routes: {},
+  /** The navigation of an unknown role. */
+  defaultRole: null,
+  /** route → the navigation entry it belongs to (a record page lights up "mine"). */
+  navParents: {},
+  /** Awaited before any view but the login form is drawn. */
+  beforeView: async () => {},
+};
+
+let renderToken = 0;
+let keepMessagesOnce = false;
+
+export function homeRoute(role = currentRole()) {
+  return (config.nav[role] ?? config.nav[config.defaultRole])[0][0];
+}
+
+/** Goes to a hash; the same hash again draws the view anew. */
+export function navigate(hash) {
+  if (location.hash === hash) route();
+  else location.hash = hash;
+}
+
+/** Goes to a hash and keeps the messages now shown (say, why the user has to log in again). */
+export function navigateKeepingMessages(hash) {
+  keepMessagesOnce = location.hash !== hash;
+  location.hash = hash;
+}
+
+/** Draws the current hash's view again (after a language switch, say). */
+export function refresh() {
+  return route();
+}
+
+/** Takes the routes and navigation, follows every hash change from now on and draws the first view. */
+export function startRouter(options) {
+  Object.assign(config, options);
+  window.addEventListener('hashchange', () => {
+    if (keepMessagesOnce) keepMessagesOnce = false;
+    else clearMessages();
+    route();
+  });
+  route();
+}
+
+function renderShell() {
+  const user = currentUser();
+  const role = currentRole();
+  const nav = document.getElementById('nav');
+  const badge = document.getElementById('user-badge');
+  const logout = document.getElementById('logout');
+  clear(nav);
+  if (!user) {
+    nav.hidden = true;
+    badge.hidden = true;
+    logout.hidden = true;
+    return;
+  }
+  const active = (location.hash.replace(/^#\/?/, '').split('/')[0]) || homeRoute(role);
+  for (const [name, key] of config.nav[role] ?? []) {
+    nav.append(h('a', {
+      href: `#/${name}`, id: `nav-${name}`, testid: `nav-${name}`,
+      class: active === name || config.navParents[active] === name ? 'active' : null,
+    }, t(key)));
+  }
+  nav.hidden = false;
+  clear(badge).append(
+    h('span.user-name', {}, user.displayName || user.username),
+    h('span.user-org', {}, user.organisationName ?? ''),
+    h('span.role-chip', { testid: 'role' }, label('role', role)));
+  badge.hidden = false;
+  logout.hidden = false;
+}
+
+async function route() {
+  const token = ++renderToken;
+  const parts = location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
+  const loggedIn = Boolean(session()?.accessToken);
+  const role = currentRole();
+  let [name, ...args] = parts;
+  if (!loggedIn) {
+    name = 'login';
+  } else if (!name || name === 'login' || !config.routes[name]?.(role)) {
+    location.replace(`#/${homeRoute(role)}`);
+    return;
+  }
+  renderShell();
+  const view = document.getElementById('view');
+  clear(view);
+  view.dataset.view = name;
+  const container = h('section.page', { testid: `page-${name}` });
+  view.append(container);
+  try {
+    if (name !== 'login') await config.beforeView(name);
+    // A newer navigation makes this render stale; views check isCurrent before writing late results.
+    await config.routes[name](role)(container, args, { isCurrent: () => token === renderToken });
+  } catch (e) {
+    if (token === renderToken && !(e instanceof ApiError && e.status === 401)) notify(e);
+  }
+}

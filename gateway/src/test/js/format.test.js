@@ -1,0 +1,166 @@
+// How values read: shares, numbers, money in 万元 / 亿元 or ¥, dates, and marked text runs.
+import { test, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { setLanguage } from '../../main/resources/META-INF/resources/js/i18n.js';
+import {
+  percent, number, money, shortMoney, aside, moneyRange, dateTime, fragmentRuns, termRuns,
+} from '../../main/resources/META-INF/resources/js/format.js';
+
+// Dates are read in China's time, whatever zone the machine is in.
+process.env.TZ = 'Asia/Shanghai';
+
+afterEach(() => setLanguage('zh'));
+
+test('percent: rounded to the digits asked for, a dash for no value', () => {
+  assert.equal(percent(0.8), '80%');
+  assert.equal(percent(0.1234, 1), '12.3%');
+  assert.equal(percent(0.876, 0), '88%');
+  assert.equal(percent(1), '100%');
+  assert.equal(percent(0), '0%');
+  assert.equal(percent(null), '—');
+  assert.equal(percent(undefined), '—');
+  assert.equal(percent(NaN), '—');
+});
+
+test('number: grouped thousands, fixed digits, a dash for no value', () => {
+  assert.equal(number(1234567), '1,234,567');
+  assert.equal(number(1234567.891, 2), '1,234,567.89');
+  assert.equal(number(0.005, 2), '0.01');
+  assert.equal(number(2.5), '3', 'no digits: rounded');
+  assert.equal(number(0), '0');
+  assert.equal(number('42'), '42', 'a number sent as text');
+  assert.equal(number(null), '—');
+  assert.equal(number(undefined), '—');
+  setLanguage('en');
+  assert.equal(number(1234567.891, 1), '1,234,567.9');
+});
+
+test('money in Chinese: 元 below ten thousand, 万元 up to 亿元, whole 万 without decimals', () => {
+  assert.equal(money(0), '0 元');
+  assert.equal(money(9999), '9,999 元');
+  assert.equal(money(10_000), '1 万元');
+  assert.equal(money(500_000), '50 万元');
+  assert.equal(money(15_000), '1.50 万元');
+  assert.equal(money(1_234_567), '123.46 万元', 'rounded to two places');
+  assert.equal(money(99_999_999), '10,000.00 万元', 'just below 亿 stays in 万');
+  assert.equal(money(100_000_000), '1.00 亿元');
+  assert.equal(money(123_456_789), '1.23 亿元');
+  assert.equal(money(-20_000), '-2 万元');
+});
+
+test('money in English: yuan with separators', () => {
+  setLanguage('en');
+  assert.equal(money(0), '¥0');
+  assert.equal(money(1_234_567), '¥1,234,567');
+  assert.equal(money(100_000_000), '¥100,000,000');
+  assert.equal(money(2_000.4), '¥2,000');
+});
+
+test('money: no amount is a dash in both languages, zero is an amount', () => {
+  assert.equal(money(null), '—');
+  assert.equal(money(undefined), '—');
+  setLanguage('en');
+  assert.equal(money(null), '—');
+  assert.equal(money(0), '¥0');
+});
+
+test('shortMoney: compact axis labels', () => {
+  assert.equal(shortMoney(0), '0');
+  assert.equal(shortMoney(9_999.6), '10000');
+  assert.equal(shortMoney(12_345_678), '1235万');
+  assert.equal(shortMoney(250_000_000), '2.5亿');
+  setLanguage('en');
+  assert.equal(shortMoney(999), '999');
+  assert.equal(shortMoney(1_500), '2k');
+  assert.equal(shortMoney(12_345_678), '12.3M');
+  assert.equal(shortMoney(2_500_000_000), '2.5B');
+});
+
+test('aside: full-width brackets in Chinese, a space and brackets in English', () => {
+  assert.equal(aside('04.02'), '（04.02）');
+  setLanguage('en');
+  assert.equal(aside('04.02'), ' (04.02)');
+});
+
+test('moneyRange in Chinese: a range, one bound, one amount, 面议', () => {
+  assert.equal(moneyRange({ minCny: 500_000, maxCny: 2_000_000 }), '50 万元 – 200 万元');
+  assert.equal(moneyRange({ minCny: 500_000, maxCny: 500_000 }), '50 万元');
+  assert.equal(moneyRange({ minCny: 500_000 }), '≥ 50 万元');
+  assert.equal(moneyRange({ maxCny: 3_000_000, minCny: null }), '≤ 300 万元');
+  assert.equal(moneyRange({ minCny: 0, maxCny: 0 }), '0 元', 'free is an amount');
+  assert.equal(moneyRange({ negotiable: true }), '面议');
+  assert.equal(moneyRange({ minCny: null, maxCny: null, negotiable: true }), '面议');
+  assert.equal(moneyRange({ minCny: 500_000, maxCny: 2_000_000, negotiable: true }), '50 万元 – 200 万元（面议）');
+  assert.equal(moneyRange({ minCny: null, maxCny: null, negotiable: false }), '—');
+  assert.equal(moneyRange(null), '—');
+  assert.equal(moneyRange(undefined), '—');
+});
+
+test('moneyRange in English', () => {
+  setLanguage('en');
+  assert.equal(moneyRange({ minCny: 500_000, maxCny: 2_000_000, negotiable: true }), '¥500,000 – ¥2,000,000 (negotiable)');
+  assert.equal(moneyRange({ negotiable: true }), 'negotiable');
+  assert.equal(moneyRange({ maxCny: 3_000_000 }), '≤ ¥3,000,000');
+  assert.equal(moneyRange({}), '—');
+});
+
+test('dateTime: day and minute in the reader\'s style, a dash for none', () => {
+  assert.equal(dateTime('2026-03-05T08:07:00Z'), '2026/03/05 16:07');
+  assert.equal(dateTime('2026-12-31T23:59:59+08:00'), '2026/12/31 23:59');
+  assert.equal(dateTime(null), '—');
+  assert.equal(dateTime(''), '—');
+  setLanguage('en');
+  assert.equal(dateTime('2026-03-05T08:07:00Z'), '05/03/2026, 16:07');
+  assert.equal(dateTime(undefined), '—');
+});
+
+test('fragmentRuns: <em> marks a word, escaped text comes back as text, never as markup', () => {
+  assert.deepEqual(fragmentRuns('基于<em>深度学习</em>的<em>图像</em>识别'), [
+    { text: '基于', marked: false },
+    { text: '深度学习', marked: true },
+    { text: '的', marked: false },
+    { text: '图像', marked: true },
+    { text: '识别', marked: false },
+  ]);
+  assert.deepEqual(fragmentRuns('a &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; <em>R&amp;D</em>'), [
+    { text: 'a <script>alert("x")</script> & ', marked: false },
+    { text: 'R&D', marked: true },
+  ]);
+  assert.deepEqual(fragmentRuns('&#39;&#x27;&#x2F;'), [{ text: "''/", marked: false }]);
+  assert.deepEqual(fragmentRuns('<b>bold</b>'), [{ text: '<b>bold</b>', marked: false }], 'only <em> means anything');
+  assert.deepEqual(fragmentRuns(''), []);
+  assert.deepEqual(fragmentRuns(null), []);
+});
+
+test('termRuns: terms marked case-insensitively, the longest first', () => {
+  assert.deepEqual(termRuns('Lithium BATTERY and lithium', ['lithium', 'battery']), [
+    { text: 'Lithium', marked: true },
+    { text: ' ', marked: false },
+    { text: 'BATTERY', marked: true },
+    { text: ' and ', marked: false },
+    { text: 'lithium', marked: true },
+  ]);
+  assert.deepEqual(termRuns('深度学习框架', ['学习', '深度学习']), [
+    { text: '深度学习', marked: true },
+    { text: '框架', marked: false },
+  ]);
+});
+
+test('termRuns: single Latin letters and digits are not marked, a single Han character is', () => {
+  assert.deepEqual(termRuns('5G and l', ['5', 'l', ' ']), [{ text: '5G and l', marked: false }]);
+  assert.deepEqual(termRuns('钛合金', ['钛']), [{ text: '钛', marked: true }, { text: '合金', marked: false }]);
+});
+
+test('termRuns: regular-expression characters in a term are plain text', () => {
+  assert.deepEqual(termRuns('C++ and C#', ['C++', '(x']), [
+    { text: 'C++', marked: true },
+    { text: ' and C#', marked: false },
+  ]);
+});
+
+test('termRuns: no text or no terms gives the text unmarked', () => {
+  assert.deepEqual(termRuns('', ['a']), [{ text: '', marked: false }]);
+  assert.deepEqual(termRuns(null, ['ab']), [{ text: '', marked: false }]);
+  assert.deepEqual(termRuns('text', []), [{ text: 'text', marked: false }]);
+  assert.deepEqual(termRuns('text', null), [{ text: 'text', marked: false }]);
+});

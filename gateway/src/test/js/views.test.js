@@ -1,0 +1,105 @@
+// The pure helpers of the views: form input as the API wants it, import file types, a challenge's
+// indicators, the months of a statistics period, chart axes.
+import { test, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { setLanguage } from '../../main/resources/META-INF/resources/js/i18n.js';
+import { words, wanToCny, daysFromNow } from '../../main/resources/META-INF/resources/js/views/forms.js';
+import { contentTypeOf } from '../../main/resources/META-INF/resources/js/views/imports.js';
+import { indicatorsOf } from '../../main/resources/META-INF/resources/js/views/challenges.js';
+import { everyMonth, monthLabel } from '../../main/resources/META-INF/resources/js/views/stats.js';
+import { niceMax, shorten } from '../../main/resources/META-INF/resources/js/charts.js';
+
+afterEach(() => setLanguage('zh'));
+
+test('words: split at commas, 、, semicolons and new lines, Chinese or Latin, blanks dropped', () => {
+  assert.deepEqual(words('锂电池、 电池管理，BMS; 储能；\n热管理,,'), ['锂电池', '电池管理', 'BMS', '储能', '热管理']);
+  assert.deepEqual(words('ZL202110345678.2'), ['ZL202110345678.2']);
+  assert.deepEqual(words(''), []);
+  assert.deepEqual(words(null), []);
+});
+
+test('wanToCny: 万元 as typed, in whole yuan; empty stays empty', () => {
+  assert.equal(wanToCny('50'), 500_000);
+  assert.equal(wanToCny('0.12345'), 1_235, 'rounded to the yuan');
+  assert.equal(wanToCny('1.5'), 15_000);
+  assert.equal(wanToCny('0'), 0);
+  assert.equal(wanToCny(''), null);
+  assert.equal(wanToCny(null), null);
+  assert.equal(wanToCny(undefined), null);
+});
+
+test('daysFromNow: a yyyy-mm-dd date that many days ahead', () => {
+  const today = new Date();
+  const expected = new Date(today.getFullYear(), today.getMonth(), today.getDate() + 180);
+  const text = daysFromNow(180);
+  assert.match(text, /^\d{4}-\d{2}-\d{2}$/);
+  assert.equal(text, `${expected.getFullYear()}-${String(expected.getMonth() + 1).padStart(2, '0')}-${String(expected.getDate()).padStart(2, '0')}`);
+});
+
+test('contentTypeOf: by the extension, whatever its case; other files are refused', () => {
+  assert.equal(contentTypeOf({ name: '成果登记表.XLSX' }), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  assert.equal(contentTypeOf({ name: 'demands.csv' }), 'text/csv');
+  assert.equal(contentTypeOf({ name: 'old.xls' }), null);
+  assert.equal(contentTypeOf({ name: 'csv' }), null);
+});
+
+test('indicatorsOf: one per line, numbered item or semicolon, numbers and end marks dropped', () => {
+  assert.deepEqual(indicatorsOf({ challenge: { indicators: '1. 能量密度≥300Wh/kg 2. 循环寿命≥2000次 3. 成本≤0.5元/Wh' } }),
+    ['能量密度≥300Wh/kg', '循环寿命≥2000次', '成本≤0.5元/Wh']);
+  assert.deepEqual(indicatorsOf({ challenge: { indicators: '能量密度；循环寿命；成本。' } }), ['能量密度', '循环寿命', '成本']);
+  assert.deepEqual(indicatorsOf({ challenge: { indicators: '精度\n速度\n\n功耗' } }), ['精度', '速度', '功耗']);
+});
+
+test('indicatorsOf: the demand\'s own indicators when the challenge has none, else one overall score', () => {
+  assert.deepEqual(indicatorsOf({ indicators: '良率；节拍', challenge: { indicators: '' } }), ['良率', '节拍']);
+  assert.deepEqual(indicatorsOf({ challenge: {} }), ['综合评价']);
+  setLanguage('en');
+  assert.deepEqual(indicatorsOf({}), ['Overall']);
+});
+
+test('indicatorsOf: at most twelve', () => {
+  const many = Array.from({ length: 20 }, (_, i) => `指标${i + 1}`).join('\n');
+  const items = indicatorsOf({ challenge: { indicators: many } });
+  assert.equal(items.length, 12);
+  assert.equal(items[11], '指标12');
+});
+
+test('everyMonth: every month of the period, the missing ones empty, across a year end', () => {
+  const rows = [{ key: '2025-11', pairsProposed: 4 }, { key: '2026-02', pairsProposed: 7 }];
+  assert.deepEqual(everyMonth('2025-11', '2026-02', rows), [
+    { key: '2025-11', pairsProposed: 4 }, { key: '2025-12' }, { key: '2026-01' }, { key: '2026-02', pairsProposed: 7 },
+  ]);
+  assert.deepEqual(everyMonth('2026-03', '2026-03', []), [{ key: '2026-03' }]);
+  assert.deepEqual(everyMonth('2026-05', '2026-03', rows), [], 'an empty period');
+});
+
+test('everyMonth: without a clear period the rows stay as sent; at most ten years', () => {
+  const rows = [{ key: '2026-01' }];
+  assert.equal(everyMonth(null, '2026-02', rows), rows);
+  assert.equal(everyMonth('2026', '2026-02', rows), rows);
+  assert.equal(everyMonth('2000-01', '2030-12', []).length, 120);
+});
+
+test('monthLabel: two-digit years under the bars', () => {
+  assert.equal(monthLabel('2026-03'), '26-03');
+  assert.equal(monthLabel('other'), 'other');
+});
+
+test('niceMax: an axis top of 1, 2, 2.5 or 5 times a power of ten', () => {
+  assert.equal(niceMax(0), 1);
+  assert.equal(niceMax(-3), 1);
+  assert.equal(niceMax(NaN), 1);
+  assert.equal(niceMax(7), 10);
+  assert.equal(niceMax(10), 10);
+  assert.equal(niceMax(11), 20);
+  assert.equal(niceMax(23), 25);
+  assert.equal(niceMax(26), 50);
+  assert.equal(niceMax(0.3), 0.5);
+  assert.equal(niceMax(12_345_678), 20_000_000);
+});
+
+test('shorten: long labels cut with an ellipsis', () => {
+  assert.equal(shorten('新能源与节能技术', 5), '新能源与…');
+  assert.equal(shorten('储能', 5), '储能');
+  assert.equal(shorten(null, 5), '');
+});
