@@ -164,3 +164,11 @@ test('termRuns: no text or no terms gives the text unmarked', () => {
   assert.deepEqual(termRuns('text', []), [{ text: 'text', marked: false }]);
   assert.deepEqual(termRuns('text', null), [{ text: 'text', marked: false }]);
 });
+
+test('a Latin term is marked as a word or inflected, never inside another word', () => {
+  const runs = termRuns('Lightweight engine: light by voice for controllers and Control boards', ['light', 'control']);
+  assert.deepEqual(runs.filter((run) => run.marked).map((run) => run.text), ['light', 'controllers', 'Control']);
+  assert.ok(runs.some((run) => !run.marked && run.text.startsWith('Lightweight')), 'lightweight is another word');
+  assert.deepEqual(termRuns('钛合金与钛粉', ['钛']).filter((run) => run.marked).map((run) => run.text), ['钛', '钛'],
+    'a Chinese term is marked inside longer words');
+});

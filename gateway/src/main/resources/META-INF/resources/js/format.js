@@ -83,7 +83,9 @@ function unescapeHtml(text) {
 
 /**
  * Plain text as runs [{text, marked}], every occurrence of the given terms marked
- * (case-insensitive, longest term first).
+ * (case-insensitive, longest term first). A Chinese term is marked wherever it occurs; a Latin
+ * term only as a whole word or with an inflection (control → controls, controllers), never inside
+ * another word (light is not marked in "lightweight").
  */
 export function termRuns(text, terms) {
   const value = String(text ?? '');
@@ -91,12 +93,21 @@ export function termRuns(text, terms) {
   const usable = [...new Set((terms ?? []).filter((term) => term && (term.trim().length > 1 || /\p{Script=Han}/u.test(term))))]
     .sort((a, b) => b.length - a.length);
   if (!value || usable.length === 0) return [{ text: value, marked: false }];
-  const pattern = new RegExp(`(${usable.map(escapeRegExp).join('|')})`, 'gi');
+  const han = usable.filter((term) => /\p{Script=Han}/u.test(term)).map(escapeRegExp);
+  const latin = usable.filter((term) => !/\p{Script=Han}/u.test(term)).map(escapeRegExp);
+  const alternatives = [...han];
+  if (latin.length > 0) {
+    alternatives.push(`(?<![\\p{L}\\p{N}])(?:${latin.join('|')})(?:${INFLECTION})?(?![\\p{L}\\p{N}])`);
+  }
+  const pattern = new RegExp(`(${alternatives.join('|')})`, 'giu');
   // split() with one capturing group: the matches are exactly the odd parts.
   return value.split(pattern)
     .map((part, i) => ({ text: part, marked: i % 2 === 1 }))
     .filter((run) => run.text !== '');
 }
+
+/** English endings a word may add to a term and still be the term, the last consonant possibly doubled. */
+const INFLECTION = '[a-z]?(?:s|es|ed|d|ing|ings|er|ers|ly|ion|ions|ation|ations|al|ity|ive|ment|ments|able)';
 
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
