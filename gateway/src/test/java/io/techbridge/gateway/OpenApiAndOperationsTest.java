@@ -20,6 +20,23 @@ import static org.hamcrest.Matchers.not;
 class OpenApiAndOperationsTest {
 
     @Test
+    void theConsoleAndTheApiAreServedWithHeadersAgainstFramingSniffingAndForeignScripts() {
+        for (String path : java.util.List.of("/", "/js/app.js", "/api/regions", "/openapi")) {
+            given().when().get(path).then()
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("X-Frame-Options", "DENY")
+                    .header("Referrer-Policy", "no-referrer")
+                    .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                    .header("Content-Security-Policy", containsString("script-src 'self';"))
+                    .header("Content-Security-Policy", org.hamcrest.Matchers.not(containsString("unsafe-inline")));
+        }
+        // Swagger UI brings inline code of its own: the other headers only.
+        given().when().get("/q/swagger-ui/index.html").then().statusCode(200)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void theMergedDocumentHasTheGatewaysAndEveryServicesPaths() {
         given().when().get("/openapi").then().statusCode(200)
                 .body("info.title", equalTo("TechBridge API"))
