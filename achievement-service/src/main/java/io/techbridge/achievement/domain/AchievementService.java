@@ -9,12 +9,17 @@ import io.techbridge.achievement.duplicates.DuplicateCheckResponse;
 import io.techbridge.achievement.duplicates.DuplicateIndex;
 import io.techbridge.achievement.messaging.AchievementEvents;
 import io.techbridge.achievement.persistence.Achievement;
+import io.techbridge.achievement.persistence.AchievementDisclosure;
 import io.techbridge.achievement.persistence.AchievementRepository;
 import io.techbridge.achievement.security.AchievementAccess;
 import io.techbridge.commons.api.PageRequest;
 import io.techbridge.commons.api.PageResponse;
 import io.techbridge.commons.problem.Problems;
+import io.techbridge.listing.Listing;
+import io.techbridge.listing.disclosure.MatchSide;
+import io.techbridge.listing.staleness.StaleListings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -27,7 +32,12 @@ import java.util.UUID;
  * shaped by what the caller may see. Who may do what is checked first ({@link AchievementAccess}).
  */
 @ApplicationScoped
-public class AchievementService {
+public class AchievementService implements StaleListings {
+
+    /** What the listing kit knows of achievements. */
+    @Produces
+    static final Listing LISTING = new Listing("achievement", MatchSide.ACHIEVEMENT, AchievementDisclosure.class,
+            "Published achievements marked stale because nobody changed them for a long time");
 
     private static final String WHAT = "achievement";
 
@@ -189,6 +199,7 @@ public class AchievementService {
      *
      * @return how many; fewer than {@code limit} means none is left (or the rest is locked)
      */
+    @Override
     @Transactional
     public int markStale(Instant cutoff, int limit) {
         List<Achievement> due = repository.lockDueForStaleness(cutoff, limit);

@@ -18,11 +18,17 @@ import io.techbridge.demand.duplicates.DuplicateIndex;
 import io.techbridge.demand.messaging.DemandEvents;
 import io.techbridge.demand.persistence.ChallengeApplicationRepository;
 import io.techbridge.demand.persistence.Demand;
+import io.techbridge.demand.persistence.DemandDisclosure;
 import io.techbridge.demand.persistence.DemandRepository;
 import io.techbridge.demand.security.DemandAccess;
+import io.techbridge.listing.Listing;
+import io.techbridge.listing.disclosure.MatchSide;
+import io.techbridge.listing.staleness.StaleListings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -36,7 +42,12 @@ import java.util.UUID;
  * by what the caller may see. Who may do what is checked first ({@link DemandAccess}).
  */
 @ApplicationScoped
-public class DemandService {
+public class DemandService implements StaleListings {
+
+    /** What the listing kit knows of demands. */
+    @Produces
+    static final Listing LISTING = new Listing("demand", MatchSide.DEMAND, DemandDisclosure.class,
+            "Open demands marked stale because nobody changed them for a long time");
 
     private static final String WHAT = "demand";
 
@@ -252,6 +263,7 @@ public class DemandService {
      *
      * @return how many; fewer than {@code limit} means none is left (or the rest is locked)
      */
+    @Override
     @Transactional
     public int markStale(Instant cutoff, int limit) {
         List<Demand> due = repository.lockDueForStaleness(cutoff, limit);
@@ -261,6 +273,12 @@ public class DemandService {
             commit(demand, DemandEvents.MARKED_STALE);
         }
         return due.size();
+    }
+
+    /** The service's calendar: staleness is measured on it too. */
+    @Override
+    public Clock clock() {
+        return clock.getClock();
     }
 
     /**

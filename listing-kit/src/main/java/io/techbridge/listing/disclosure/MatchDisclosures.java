@@ -1,6 +1,7 @@
-package io.techbridge.commons.messaging;
+package io.techbridge.listing.disclosure;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.techbridge.commons.messaging.DeadLetters;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;

@@ -1,4 +1,4 @@
-package io.techbridge.commons.messaging;
+package io.techbridge.listing.disclosure;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package io.techbridge.commons.staleness;
+package io.techbridge.listing.staleness;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
