@@ -1,10 +1,11 @@
 package io.techbridge.achievement;
 
-import io.techbridge.commons.duplicates.TextShingles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.techbridge.achievement.duplicates.DuplicateRules;
-import io.techbridge.achievement.duplicates.Fingerprint;
+import io.techbridge.achievement.duplicates.AchievementIndex;
+import io.techbridge.listing.duplicates.DuplicateRules;
+import io.techbridge.listing.duplicates.Fingerprint;
+import io.techbridge.listing.duplicates.TextShingles;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -89,10 +90,10 @@ final class DuplicateSetEvaluation {
             if (n % 2 == 0) {
                 List<String> row = ImportSheets.distinctRow(random, n);
                 of = Fingerprint.of(row.get(ImportSheets.HEADER.indexOf("*成果名称")),
-                        row.get(ImportSheets.HEADER.indexOf("成果简介")), List.of()).buckets();
+                        row.get(ImportSheets.HEADER.indexOf("成果简介"))).buckets();
             } else {
                 String[] like = records.get(random.nextInt(records.size()));
-                of = Fingerprint.of(lookAlike(random, like[0], 3), lookAlike(random, like[1], 6), List.of()).buckets();
+                of = Fingerprint.of(lookAlike(random, like[0], 3), lookAlike(random, like[1], 6)).buckets();
             }
             for (int band = 0; band < of.length; band++) {
                 population.computeIfPresent(band + ":" + of[band], (k, count) -> count + 1);
@@ -133,7 +134,7 @@ final class DuplicateSetEvaluation {
         set.path("records").properties().forEach(e -> {
             List<String> patents = new ArrayList<>();
             e.getValue().path("patentNumbers").forEach(p -> patents.add(p.asText()));
-            fingerprints.put(e.getKey(), Fingerprint.of(e.getValue().path("title").asText(),
+            fingerprints.put(e.getKey(), AchievementIndex.fingerprint(e.getValue().path("title").asText(),
                     e.getValue().path("text").asText(), patents));
         });
         return fingerprints;

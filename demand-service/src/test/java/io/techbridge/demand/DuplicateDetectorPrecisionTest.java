@@ -1,6 +1,6 @@
 package io.techbridge.demand;
 
-import io.techbridge.commons.duplicates.DuplicateConfig;
+import io.techbridge.listing.duplicates.DuplicateConfig;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,10 @@
 package io.techbridge.demand;
 
-import io.techbridge.commons.duplicates.TextShingles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.techbridge.demand.duplicates.DuplicateRules;
-import io.techbridge.demand.duplicates.Fingerprint;
+import io.techbridge.listing.duplicates.DuplicateRules;
+import io.techbridge.listing.duplicates.Fingerprint;
+import io.techbridge.listing.duplicates.TextShingles;
 
 import java.io.IOException;
 import java.io.InputStream;

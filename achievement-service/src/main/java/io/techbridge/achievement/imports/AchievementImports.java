@@ -6,11 +6,7 @@ import io.techbridge.achievement.api.AchievementRequest;
 import io.techbridge.achievement.api.AchievementResponse;
 import io.techbridge.achievement.domain.AchievementService;
 import io.techbridge.achievement.duplicates.AchievementDuplicates;
-import io.techbridge.achievement.duplicates.DuplicateCandidate;
-import io.techbridge.achievement.duplicates.DuplicateIndex;
-import io.techbridge.achievement.duplicates.DuplicateReason;
-import io.techbridge.achievement.duplicates.DuplicateRules;
-import io.techbridge.achievement.duplicates.Fingerprint;
+import io.techbridge.achievement.duplicates.AchievementIndex;
 import io.techbridge.commons.imports.ImportColumns;
 import io.techbridge.commons.imports.ImportConfig;
 import io.techbridge.commons.imports.ImportJob;
@@ -21,6 +17,11 @@ import io.techbridge.commons.imports.RowReader.Mapped;
 import io.techbridge.commons.outbox.OutboxWriter;
 import io.techbridge.commons.security.Caller;
 import io.techbridge.commons.security.Role;
+import io.techbridge.listing.duplicates.DuplicateCandidate;
+import io.techbridge.listing.duplicates.DuplicateIndex;
+import io.techbridge.listing.duplicates.DuplicateReason;
+import io.techbridge.listing.duplicates.DuplicateRules;
+import io.techbridge.listing.duplicates.Fingerprint;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
@@ -51,7 +52,7 @@ public class AchievementImports implements ImportWorker.Target<AchievementColumn
     private final Caller caller;
     private final AchievementService achievements;
     private final AchievementDuplicates duplicates;
-    private final DuplicateIndex index;
+    private final AchievementIndex index;
     private final Validator validator;
     private final ImportJobs<AchievementColumn> jobs;
     private final ImportWorker<AchievementColumn, AchievementRequest> worker;
@@ -62,7 +63,7 @@ public class AchievementImports implements ImportWorker.Target<AchievementColumn
     }
 
     public AchievementImports(EntityManager entityManager, Caller caller, ImportConfig config, OutboxWriter outbox,
-            AchievementService achievements, AchievementDuplicates duplicates, DuplicateIndex index,
+            AchievementService achievements, AchievementDuplicates duplicates, AchievementIndex index,
             Validator validator) {
         this.caller = caller;
         this.achievements = achievements;
@@ -116,7 +117,7 @@ public class AchievementImports implements ImportWorker.Target<AchievementColumn
     @Override
     public List<ImportWorker.Refusal> createAll(ImportJob job, List<AchievementRequest> requests) {
         List<Fingerprint> probes = requests.stream()
-                .map(r -> Fingerprint.of(r.title(), r.summary(), r.patentNumbers())).toList();
+                .map(r -> AchievementIndex.fingerprint(r.title(), r.summary(), r.patentNumbers())).toList();
         // The uploader is a university: it sees what a university sees.
         List<List<DuplicateCandidate>> registered = job.duplicatesConfirmed() ? null
                 : duplicates.candidatesOfEach(probes, job.uploaderOrganisationId(), false, memoryOf(job));

@@ -5,7 +5,7 @@ import io.techbridge.commons.imports.ImportHttp;
 import io.techbridge.commons.imports.ImportJob;
 import io.techbridge.commons.imports.ImportJobResponse;
 import io.techbridge.commons.imports.ImportJobs;
-import io.techbridge.commons.problem.Problems;
+import io.techbridge.listing.duplicates.DuplicatesParameter;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -55,7 +55,7 @@ public class ImportResource {
     @SecurityRequirement(name = BEARER)
     public Response upload(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
             @QueryParam("fileName") String fileName, @QueryParam("duplicates") String duplicates, UriInfo uri) {
-        ImportJob.Importer importer = imports.requireImporter(duplicatesConfirmed(duplicates));
+        ImportJob.Importer importer = imports.requireImporter(DuplicatesParameter.confirmed(duplicates));
         ImportJobs<AchievementColumn> jobs = imports.jobs();
         byte[] content = ImportHttp.readAtMost(body, jobs.maxFileBytes(), jobs::tooLarge);
         ImportJobResponse job = jobs.accept(importer, ImportHttp.formatOf(contentType), fileName, content);
@@ -82,16 +82,5 @@ public class ImportResource {
     @SecurityRequirement(name = BEARER)
     public Response errors(@PathParam("id") UUID id, HttpHeaders headers) {
         return ImportHttp.errorReport(id, imports.jobs().errors(id), headers);
-    }
-
-    /** {@code ?duplicates=confirmed}: the uploader knows of near-duplicates and imports such rows anyway. */
-    private static boolean duplicatesConfirmed(String duplicates) {
-        if (duplicates == null) {
-            return false;
-        }
-        if (!"confirmed".equals(duplicates)) {
-            throw Problems.invalidQuery("duplicates", "AllowedValues", "must be 'confirmed' (or left out)");
-        }
-        return true;
     }
 }

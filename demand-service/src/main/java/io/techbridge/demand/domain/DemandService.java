@@ -12,9 +12,7 @@ import io.techbridge.demand.api.DemandViews;
 import io.techbridge.demand.config.DemandClock;
 import io.techbridge.demand.config.DemandConfig;
 import io.techbridge.demand.duplicates.DemandDuplicates;
-import io.techbridge.demand.duplicates.DuplicateCandidate;
-import io.techbridge.demand.duplicates.DuplicateCheckResponse;
-import io.techbridge.demand.duplicates.DuplicateIndex;
+import io.techbridge.demand.duplicates.DemandIndex;
 import io.techbridge.demand.messaging.DemandEvents;
 import io.techbridge.demand.persistence.ChallengeApplicationRepository;
 import io.techbridge.demand.persistence.Demand;
@@ -23,6 +21,9 @@ import io.techbridge.demand.persistence.DemandRepository;
 import io.techbridge.demand.security.DemandAccess;
 import io.techbridge.listing.Listing;
 import io.techbridge.listing.disclosure.MatchSide;
+import io.techbridge.listing.duplicates.DuplicateCandidate;
+import io.techbridge.listing.duplicates.DuplicateCheckResponse;
+import io.techbridge.listing.duplicates.DuplicateTexts;
 import io.techbridge.listing.staleness.StaleListings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -47,7 +48,9 @@ public class DemandService implements StaleListings {
     /** What the listing kit knows of demands. */
     @Produces
     static final Listing LISTING = new Listing("demand", MatchSide.DEMAND, DemandDisclosure.class,
-            "Open demands marked stale because nobody changed them for a long time");
+            "Open demands marked stale because nobody changed them for a long time",
+            new DuplicateTexts("需求", "%d posted demand(s) look like this one (similar title or problem statement);"
+                    + " check them, or send the request again with ?duplicates=confirmed to post it anyway"));
 
     private static final String WHAT = "demand";
 
@@ -57,13 +60,13 @@ public class DemandService implements StaleListings {
     private final DemandAccess access;
     private final ChallengeStates challenges;
     private final ChallengeApplicationRepository applications;
-    private final DuplicateIndex duplicateIndex;
+    private final DemandIndex duplicateIndex;
     private final DemandDuplicates duplicates;
     private final DemandConfig config;
 
     public DemandService(DemandRepository repository, DemandEvents events, DemandClock clock, DemandAccess access,
             ChallengeStates challenges, ChallengeApplicationRepository applications,
-            DuplicateIndex duplicateIndex, DemandDuplicates duplicates, DemandConfig config) {
+            DemandIndex duplicateIndex, DemandDuplicates duplicates, DemandConfig config) {
         this.repository = repository;
         this.events = events;
         this.clock = clock;
@@ -83,9 +86,10 @@ public class DemandService implements StaleListings {
     public DemandResponse create(DemandRequest request, boolean duplicatesConfirmed) {
         DemandAccess.Poster poster = access.requirePoster(request);
         if (!duplicatesConfirmed) {
-            List<DuplicateCandidate> candidates = duplicates.candidates(request.title(), request.problem(), null);
+            List<DuplicateCandidate> candidates = duplicates.candidates(
+                    DemandIndex.fingerprint(request.title(), request.problem()), null);
             if (!candidates.isEmpty()) {
-                throw DemandDuplicates.possibleDuplicate(candidates);
+                throw duplicates.possibleDuplicate(candidates);
             }
         }
         return createFor(poster, request);
@@ -116,7 +120,8 @@ public class DemandService implements StaleListings {
     @Transactional(Transactional.TxType.SUPPORTS)
     public DuplicateCheckResponse checkDuplicates(DemandRequest request) {
         access.requirePoster(request);
-        return new DuplicateCheckResponse(duplicates.candidates(request.title(), request.problem(), null));
+        return new DuplicateCheckResponse(
+                duplicates.candidates(DemandIndex.fingerprint(request.title(), request.problem()), null));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

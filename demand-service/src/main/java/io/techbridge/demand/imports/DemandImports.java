@@ -17,11 +17,12 @@ import io.techbridge.demand.api.DemandRequest;
 import io.techbridge.demand.api.DemandResponse;
 import io.techbridge.demand.domain.DemandService;
 import io.techbridge.demand.duplicates.DemandDuplicates;
-import io.techbridge.demand.duplicates.DuplicateCandidate;
-import io.techbridge.demand.duplicates.DuplicateIndex;
-import io.techbridge.demand.duplicates.DuplicateReason;
-import io.techbridge.demand.duplicates.DuplicateRules;
-import io.techbridge.demand.duplicates.Fingerprint;
+import io.techbridge.demand.duplicates.DemandIndex;
+import io.techbridge.listing.duplicates.DuplicateCandidate;
+import io.techbridge.listing.duplicates.DuplicateIndex;
+import io.techbridge.listing.duplicates.DuplicateReason;
+import io.techbridge.listing.duplicates.DuplicateRules;
+import io.techbridge.listing.duplicates.Fingerprint;
 import io.techbridge.demand.security.DemandAccess;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -55,7 +56,7 @@ public class DemandImports implements ImportWorker.Target<DemandColumn, DemandRe
     private final Caller caller;
     private final DemandService demands;
     private final DemandDuplicates duplicates;
-    private final DuplicateIndex index;
+    private final DemandIndex index;
     private final Validator validator;
     private final ImportJobs<DemandColumn> jobs;
     private final ImportWorker<DemandColumn, DemandRequest> worker;
@@ -66,7 +67,7 @@ public class DemandImports implements ImportWorker.Target<DemandColumn, DemandRe
     }
 
     public DemandImports(EntityManager entityManager, Caller caller, ImportConfig config, OutboxWriter outbox,
-            DemandService demands, DemandDuplicates duplicates, DuplicateIndex index, Validator validator) {
+            DemandService demands, DemandDuplicates duplicates, DemandIndex index, Validator validator) {
         this.caller = caller;
         this.demands = demands;
         this.duplicates = duplicates;
@@ -137,7 +138,7 @@ public class DemandImports implements ImportWorker.Target<DemandColumn, DemandRe
      */
     @Override
     public List<ImportWorker.Refusal> createAll(ImportJob job, List<DemandRequest> requests) {
-        List<Fingerprint> probes = requests.stream().map(r -> Fingerprint.of(r.title(), r.problem())).toList();
+        List<Fingerprint> probes = requests.stream().map(r -> DemandIndex.fingerprint(r.title(), r.problem())).toList();
         // Only an admin imports for another organisation than its own, and an admin sees everything.
         boolean uploaderSeesEverything = !job.organisationId().equals(job.uploaderOrganisationId());
         List<List<DuplicateCandidate>> posted = job.duplicatesConfirmed() ? null

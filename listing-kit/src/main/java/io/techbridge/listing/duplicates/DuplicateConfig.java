@@ -1,4 +1,4 @@
-package io.techbridge.commons.duplicates;
+package io.techbridge.listing.duplicates;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,12 +1,11 @@
-package io.techbridge.achievement.duplicates;
+package io.techbridge.listing.duplicates;
 
-import io.techbridge.commons.duplicates.TextShingles;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The exact comparison of two records, after the index offered one as a candidate for the other:
- * the same patent, or titles or title + summary texts alike beyond the thresholds.
+ * the same patent, or titles or title + text alike beyond the thresholds.
  */
 public final class DuplicateRules {
 

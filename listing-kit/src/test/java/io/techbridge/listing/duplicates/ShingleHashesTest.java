@@ -1,4 +1,4 @@
-package io.techbridge.commons.duplicates;
+package io.techbridge.listing.duplicates;
 
 import org.junit.jupiter.api.Test;
 

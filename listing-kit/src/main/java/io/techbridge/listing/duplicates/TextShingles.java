@@ -1,4 +1,4 @@
-package io.techbridge.commons.duplicates;
+package io.techbridge.listing.duplicates;
 
 import java.text.Normalizer;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.techbridge.commons.duplicates;
+package io.techbridge.listing.duplicates;
 
 /**
  * MinHash signatures cut into LSH bands: two shingle sets with Jaccard similarity s share at least

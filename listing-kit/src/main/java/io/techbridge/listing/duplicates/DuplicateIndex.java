@@ -1,10 +1,5 @@
-package io.techbridge.achievement.duplicates;
+package io.techbridge.listing.duplicates;
 
-import io.techbridge.commons.duplicates.DuplicateConfig;
-import io.techbridge.achievement.persistence.Achievement;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
@@ -24,54 +19,70 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * The candidate index of near-duplicates in PostgreSQL: the LSH buckets of each achievement's
- * MinHash signatures ({@code achievement_lsh}) and its normalised patent numbers
- * ({@code achievement_patent}), written in the transaction that writes the achievement. A look-up
- * reads only the rows of the probe's buckets, at most {@code bucket-cap} + 1 of each (a fuller one
- * is a stop bucket, {@link Memory}), so it costs about the same with 100 or 100,000 records.
+ * The candidate index of near-duplicates in PostgreSQL: the LSH buckets of each record's MinHash
+ * signatures ({@link IndexTables#buckets}) and its normalised patent numbers ({@link IndexTables#patents}),
+ * written in the transaction that writes the record. A look-up reads only the rows of the probe's
+ * buckets, at most {@code bucket-cap} + 1 of each (a fuller one is a stop bucket, {@link Memory}), so
+ * it costs about the same with 100 or 100,000 records.
+ * <p>
+ * A service subclasses it as a bean for its entity: where the records are, and what a record is
+ * compared by.
+ *
+ * @param <E> the entity of the listing
  */
-@ApplicationScoped
-public class DuplicateIndex {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
+public abstract class DuplicateIndex<E> {
 
     private final EntityManager entityManager;
     private final DuplicateConfig config;
-    /** The achievements added by this thread's {@link #collecting} work, indexed together at its end. */
-    private final ThreadLocal<List<Achievement>> collected = new ThreadLocal<>();
+    private final Class<E> type;
+    private final IndexTables tables;
+    /** The records added by this thread's {@link #collecting} work, indexed together at its end. */
+    private final ThreadLocal<List<E>> collected = new ThreadLocal<>();
 
-    public DuplicateIndex(EntityManager entityManager, DuplicateConfig config) {
+    protected DuplicateIndex(EntityManager entityManager, DuplicateConfig config, Class<E> type, IndexTables tables) {
         this.entityManager = entityManager;
         this.config = config;
+        this.type = type;
+        this.tables = tables;
     }
 
-    public static Fingerprint fingerprintOf(Achievement a) {
-        return Fingerprint.of(a.title, a.summary, a.patentNumbers);
+    /** For the client proxy only. */
+    protected DuplicateIndex() {
+        this(null, null, null, null);
     }
 
-    /** Writes the entries of a new achievement; must run in the transaction that stores it. */
-    public void add(Achievement achievement) {
-        List<Achievement> batch = collected.get();
+    /** The record's id. */
+    public abstract UUID idOf(E record);
+
+    /** What the record is compared by. */
+    public abstract Fingerprint fingerprintOf(E record);
+
+    /** What a record is compared by, from its title and its {@link IndexTables#content} columns read as text. */
+    protected abstract Fingerprint fingerprintOf(String title, List<String> content);
+
+    /** Writes the entries of a new record; must run in the transaction that stores it. */
+    public void add(E record) {
+        List<E> batch = collected.get();
         if (batch != null) {
-            batch.add(achievement);
+            batch.add(record);
         } else {
-            write(achievement, false);
+            write(record, false);
         }
     }
 
     /**
      * Runs {@code work} (many creates in one transaction, such as a chunk of an import) with the
-     * entries of the achievements it adds written together at its end: one flush of the records,
-     * then one insert of all their buckets and one of all their patents, in the same transaction.
-     * A flush and an insert per record would send each record's insert alone and defeat the
-     * chunk's JDBC batching. If {@code work} fails nothing is written and the transaction rolls back.
+     * entries of the records it adds written together at its end: one flush of the records, then
+     * one insert of all their buckets and one of all their patents, in the same transaction. A
+     * flush and an insert per record would send each record's insert alone and defeat the chunk's
+     * JDBC batching. If {@code work} fails nothing is written and the transaction rolls back.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public <T> T collecting(Supplier<T> work) {
         if (collected.get() != null) {
             return work.get();
         }
-        List<Achievement> batch = new ArrayList<>();
+        List<E> batch = new ArrayList<>();
         collected.set(batch);
         T result;
         try {
@@ -83,7 +94,7 @@ public class DuplicateIndex {
         return result;
     }
 
-    private void writeAll(List<Achievement> batch) {
+    private void writeAll(List<E> batch) {
         if (batch.isEmpty()) {
             return;
         }
@@ -94,26 +105,27 @@ public class DuplicateIndex {
         List<UUID> bucketOwners = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         List<UUID> keyOwners = new ArrayList<>();
-        for (Achievement achievement : batch) {
-            Fingerprint fingerprint = fingerprintOf(achievement);
+        for (E record : batch) {
+            UUID id = idOf(record);
+            Fingerprint fingerprint = fingerprintOf(record);
             long[] of = fingerprint.buckets();
             for (int band = 0; band < of.length; band++) {
                 if (of[band] != 0) {
                     bands.add((short) band);
                     buckets.add(of[band]);
-                    bucketOwners.add(achievement.id);
+                    bucketOwners.add(id);
                 }
             }
             for (String key : fingerprint.patents()) {
                 keys.add(key);
-                keyOwners.add(achievement.id);
+                keyOwners.add(id);
             }
         }
         entityManager.unwrap(Session.class).doWork(connection -> {
             if (!bands.isEmpty()) {
-                try (PreparedStatement insert = connection.prepareStatement("""
-                        INSERT INTO achievement_lsh (band, bucket, achievement_id)
-                        SELECT * FROM unnest(?::smallint[], ?::bigint[], ?::uuid[])""")) {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO " + tables.buckets() + " (band, bucket, " + tables.owner() + ")"
+                                + " SELECT * FROM unnest(?::smallint[], ?::bigint[], ?::uuid[])")) {
                     insert.setArray(1, connection.createArrayOf("smallint", bands.toArray()));
                     insert.setArray(2, connection.createArrayOf("bigint", buckets.toArray()));
                     insert.setArray(3, connection.createArrayOf("uuid", bucketOwners.toArray()));
@@ -121,9 +133,9 @@ public class DuplicateIndex {
                 }
             }
             if (!keys.isEmpty()) {
-                try (PreparedStatement insert = connection.prepareStatement("""
-                        INSERT INTO achievement_patent (patent_key, achievement_id)
-                        SELECT * FROM unnest(?::varchar[], ?::uuid[])""")) {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO " + patentTable() + " (patent_key, " + tables.owner() + ")"
+                                + " SELECT * FROM unnest(?::varchar[], ?::uuid[])")) {
                     insert.setArray(1, connection.createArrayOf("varchar", keys.toArray()));
                     insert.setArray(2, connection.createArrayOf("uuid", keyOwners.toArray()));
                     insert.executeUpdate();
@@ -132,25 +144,29 @@ public class DuplicateIndex {
         });
     }
 
-    /** Replaces the entries of a changed achievement; must run in the transaction that changed it. */
-    public void replace(Achievement achievement) {
-        write(achievement, true);
+    /** Replaces the entries of a changed record; must run in the transaction that changed it. */
+    public void replace(E record) {
+        write(record, true);
     }
 
-    private void write(Achievement achievement, boolean replace) {
+    private void write(E record, boolean replace) {
+        UUID id = idOf(record);
         // The row must exist before the entries that refer to it.
         entityManager.flush();
         if (replace) {
-            entityManager.createNativeQuery("DELETE FROM achievement_lsh WHERE achievement_id = :id")
-                    .setParameter("id", achievement.id).executeUpdate();
-            entityManager.createNativeQuery("DELETE FROM achievement_patent WHERE achievement_id = :id")
-                    .setParameter("id", achievement.id).executeUpdate();
+            entityManager.createNativeQuery("DELETE FROM " + tables.buckets() + " WHERE " + tables.owner() + " = :id")
+                    .setParameter("id", id).executeUpdate();
+            if (tables.patents() != null) {
+                entityManager.createNativeQuery("DELETE FROM " + tables.patents() + " WHERE " + tables.owner() + " = :id")
+                        .setParameter("id", id).executeUpdate();
+            }
         }
-        Fingerprint fingerprint = fingerprintOf(achievement);
+        Fingerprint fingerprint = fingerprintOf(record);
         String buckets = bucketRows(fingerprint.buckets(), ", :id)");
         if (!buckets.isEmpty()) {
-            entityManager.createNativeQuery("INSERT INTO achievement_lsh (band, bucket, achievement_id) VALUES " + buckets)
-                    .setParameter("id", achievement.id).executeUpdate();
+            entityManager.createNativeQuery("INSERT INTO " + tables.buckets() + " (band, bucket, " + tables.owner()
+                            + ") VALUES " + buckets)
+                    .setParameter("id", id).executeUpdate();
         }
         List<String> keys = new ArrayList<>(fingerprint.patents());
         if (!keys.isEmpty()) {
@@ -159,40 +175,48 @@ public class DuplicateIndex {
                 values.append(i == 0 ? "" : ", ").append("(:k").append(i).append(", :id)");
             }
             var insert = entityManager.createNativeQuery(
-                    "INSERT INTO achievement_patent (patent_key, achievement_id) VALUES " + values);
+                    "INSERT INTO " + patentTable() + " (patent_key, " + tables.owner() + ") VALUES " + values);
             for (int i = 0; i < keys.size(); i++) {
                 insert.setParameter("k" + i, keys.get(i));
             }
-            insert.setParameter("id", achievement.id).executeUpdate();
+            insert.setParameter("id", id).executeUpdate();
         }
     }
 
+    private String patentTable() {
+        if (tables.patents() == null) {
+            throw new IllegalStateException(tables.records() + " records have no patents to index");
+        }
+        return tables.patents();
+    }
+
     /**
-     * Achievements sharing an LSH bucket with the fingerprint, those sharing the most first (the
-     * share of common buckets estimates the similarity), at most {@code limit}; withdrawn ones
-     * (merged ones included) and stop buckets ({@link Memory}) are left out.
+     * Records sharing an LSH bucket with the fingerprint, those sharing the most first (the share of
+     * common buckets estimates the similarity), at most {@code limit}; closed ones (merged ones
+     * included) and stop buckets ({@link Memory}) are left out.
      */
     public List<UUID> similar(Fingerprint fingerprint, UUID exclude, int limit) {
         return similarToEach(List.of(fingerprint), limit, memory(), new HashMap<>(), exclude).getOrDefault(0, List.of());
     }
 
-    /** Achievements (not withdrawn) naming one of these patents. */
+    /** Records (not closed) naming one of these patents; none for a listing without patents. */
     @SuppressWarnings("unchecked")
     public List<UUID> samePatent(Set<String> patentKeys, UUID exclude) {
-        if (patentKeys.isEmpty()) {
+        if (patentKeys.isEmpty() || tables.patents() == null) {
             return List.of();
         }
-        return entityManager.createNativeQuery("""
-                        SELECT DISTINCT p.achievement_id FROM achievement_patent p
-                        JOIN achievement a ON a.id = p.achievement_id
-                        WHERE p.patent_key IN (:keys) AND a.status <> 'WITHDRAWN' AND a.id <> :exclude""", UUID.class)
+        return entityManager.createNativeQuery(
+                        "SELECT DISTINCT p." + tables.owner() + " FROM " + tables.patents() + " p"
+                                + " JOIN " + tables.records() + " r ON r.id = p." + tables.owner()
+                                + " WHERE p.patent_key IN (:keys) AND r.status <> '" + tables.closedStatus() + "'"
+                                + " AND r.id <> :exclude", UUID.class)
                 .setParameter("keys", patentKeys)
                 .setParameter("exclude", exclude == null ? new UUID(0, 0) : exclude)
                 .getResultList();
     }
 
     /**
-     * Indexes a batch of achievements that have no entries yet, in one transaction.
+     * Indexes a batch of records that have no entries yet, in one transaction.
      *
      * @return how many got entries (one without any text to index gets none and is not counted)
      */
@@ -200,23 +224,22 @@ public class DuplicateIndex {
     public int indexUnindexed(int limit) {
         int indexed = 0;
         for (UUID id : unindexed(limit)) {
-            Achievement achievement = entityManager.find(Achievement.class, id);
-            write(achievement, true);
-            if (fingerprintOf(achievement).buckets().length > 0) {
+            E record = entityManager.find(type, id);
+            write(record, true);
+            if (fingerprintOf(record).buckets().length > 0) {
                 indexed++;
             }
         }
         return indexed;
     }
 
-    /** Achievements without index entries (registered before the index existed), oldest first. */
+    /** Records without index entries (written before the index existed), oldest first. */
     @SuppressWarnings("unchecked")
     public List<UUID> unindexed(int limit) {
-        return entityManager.createNativeQuery("""
-                        SELECT a.id FROM achievement a
-                        WHERE NOT EXISTS (SELECT 1 FROM achievement_lsh l WHERE l.achievement_id = a.id)
-                        ORDER BY a.created_at, a.id
-                        LIMIT :limit""", UUID.class)
+        return entityManager.createNativeQuery(
+                        "SELECT r.id FROM " + tables.records() + " r"
+                                + " WHERE NOT EXISTS (SELECT 1 FROM " + tables.buckets() + " l WHERE l." + tables.owner()
+                                + " = r.id) ORDER BY r.created_at, r.id LIMIT :limit", UUID.class)
                 .setParameter("limit", limit)
                 .getResultList();
     }
@@ -227,9 +250,9 @@ public class DuplicateIndex {
      * <p>
      * A stop bucket is one holding more than {@code techbridge.duplicates.bucket-cap} records. Its
      * records share nothing but common words (in the title, both minhashes of the band fell on
-     * bigrams such as 制备 or 方法), so it carries no information about near-duplicates, while
-     * reading it and ranking its records costs as much as all other buckets together. Look-ups skip
-     * it; records alike enough to be duplicates share other, rarer buckets. A bucket only grows
+     * bigrams such as 制备, 方法, 需求 or 技术), so it carries no information about near-duplicates,
+     * while reading it and ranking its records costs as much as all other buckets together. Look-ups
+     * skip it; records alike enough to be duplicates share other, rarer buckets. A bucket only grows
      * during a job, so it stays a stop bucket for the rest of the job and is not read again.
      * <p>
      * A candidate's content is reused only at the version it was read at, so a record changed
@@ -268,8 +291,8 @@ public class DuplicateIndex {
     /**
      * The index's candidates for each of many probes (the good rows of an import chunk), by index:
      * those naming one of its patents, then the {@code shortlist} sharing the most LSH buckets with
-     * it ({@link #similar}), each once and with its comparable content; withdrawn ones left out.
-     * Three queries for the whole chunk: the patents, the buckets not yet known to be stop
+     * it ({@link #similar}), each once and with its comparable content; closed ones left out.
+     * At most three queries for the whole chunk: the patents, the buckets not yet known to be stop
      * buckets, and the content of the candidates not yet in {@code memory}.
      */
     public List<List<Described>> offeredToEach(List<Fingerprint> probes, int shortlist, Memory memory) {
@@ -300,7 +323,7 @@ public class DuplicateIndex {
     }
 
     /**
-     * For each probe (by index) the achievements sharing an LSH bucket with it that is not a stop
+     * For each probe (by index) the records sharing an LSH bucket with it that is not a stop
      * bucket, those sharing the most first (ties by id, as PostgreSQL orders uuids), at most
      * {@code limit}, not {@code exclude}; the version of each found goes to {@code versions}.
      */
@@ -329,7 +352,7 @@ public class DuplicateIndex {
     }
 
     /**
-     * The achievements (not withdrawn) of each bucket of the probes, in one query that reads at most
+     * The records (not closed) of each bucket of the probes, in one query that reads at most
      * {@code bucket-cap} + 1 entries of a bucket; a bucket found fuller becomes a stop bucket of
      * {@code memory} and is left out, as are those already known.
      */
@@ -356,14 +379,14 @@ public class DuplicateIndex {
         });
         Map<BandBucket, Integer> sizes = new HashMap<>();
         entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement query = connection.prepareStatement("""
-                    SELECT p.band, p.bucket, m.achievement_id, m.version, m.status
-                    FROM unnest(?::smallint[], ?::bigint[]) AS p (band, bucket)
-                    CROSS JOIN LATERAL (
-                        SELECT l.achievement_id, a.version, a.status FROM achievement_lsh l
-                        JOIN achievement a ON a.id = l.achievement_id
-                        WHERE l.band = p.band AND l.bucket = p.bucket
-                        LIMIT ?) m""")) {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT p.band, p.bucket, m." + tables.owner() + ", m.version, m.status"
+                            + " FROM unnest(?::smallint[], ?::bigint[]) AS p (band, bucket)"
+                            + " CROSS JOIN LATERAL ("
+                            + "SELECT l." + tables.owner() + ", r.version, r.status FROM " + tables.buckets() + " l"
+                            + " JOIN " + tables.records() + " r ON r.id = l." + tables.owner()
+                            + " WHERE l.band = p.band AND l.bucket = p.bucket"
+                            + " LIMIT ?) m")) {
                 query.setArray(1, connection.createArrayOf("smallint", bands.toArray()));
                 query.setArray(2, connection.createArrayOf("bigint", buckets.toArray()));
                 query.setInt(3, memory.bucketCap + 1);
@@ -371,7 +394,7 @@ public class DuplicateIndex {
                     while (rows.next()) {
                         BandBucket key = new BandBucket(rows.getShort(1), rows.getLong(2));
                         sizes.merge(key, 1, Integer::sum);
-                        if (!"WITHDRAWN".equals(rows.getString(5))) {
+                        if (!tables.closedStatus().equals(rows.getString(5))) {
                             UUID id = rows.getObject(3, UUID.class);
                             members.computeIfAbsent(key, k -> new ArrayList<>()).add(id);
                             versions.put(id, rows.getLong(4));
@@ -396,8 +419,8 @@ public class DuplicateIndex {
     }
 
     /**
-     * For each probe (by index) the achievements (not withdrawn) naming one of its patents, in one
-     * query; the version of each found goes to {@code versions}.
+     * For each probe (by index) the records (not closed) naming one of its patents, in one query;
+     * the version of each found goes to {@code versions}. None for a listing without patents.
      */
     private Map<Integer, Set<UUID>> samePatentAsEach(List<Fingerprint> probes, Map<UUID, Long> versions) {
         List<Integer> owners = new ArrayList<>();
@@ -409,16 +432,16 @@ public class DuplicateIndex {
             }
         }
         Map<Integer, Set<UUID>> found = new HashMap<>();
-        if (owners.isEmpty()) {
+        if (owners.isEmpty() || tables.patents() == null) {
             return found;
         }
         entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement query = connection.prepareStatement("""
-                    SELECT DISTINCT p.probe, ap.achievement_id, a.version
-                    FROM unnest(?::int[], ?::varchar[]) AS p (probe, patent_key)
-                    JOIN achievement_patent ap ON ap.patent_key = p.patent_key
-                    JOIN achievement a ON a.id = ap.achievement_id
-                    WHERE a.status <> 'WITHDRAWN'""")) {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT DISTINCT p.probe, k." + tables.owner() + ", r.version"
+                            + " FROM unnest(?::int[], ?::varchar[]) AS p (probe, patent_key)"
+                            + " JOIN " + tables.patents() + " k ON k.patent_key = p.patent_key"
+                            + " JOIN " + tables.records() + " r ON r.id = k." + tables.owner()
+                            + " WHERE r.status <> '" + tables.closedStatus() + "'")) {
                 query.setArray(1, connection.createArrayOf("integer", owners.toArray()));
                 query.setArray(2, connection.createArrayOf("varchar", keys.toArray()));
                 try (ResultSet rows = query.executeQuery()) {
@@ -433,15 +456,15 @@ public class DuplicateIndex {
         return found;
     }
 
-    /** What the exact comparison needs of a registered achievement, read without loading the entity. */
+    /** What the exact comparison needs of a record, read without loading the entity. */
     public record Described(UUID id, long version, String organisationId, String status, String title,
             Fingerprint fingerprint) {
     }
 
     /**
-     * The comparable content of these achievements (withdrawn ones left out): from {@code memory}
-     * when it holds the version the look-up saw, the others in one query and without managed
-     * entities (an import's chunk may compare its rows with thousands of them).
+     * The comparable content of these records (closed ones left out): from {@code memory} when it
+     * holds the version the look-up saw, the others in one query and without managed entities (an
+     * import's chunk may compare its rows with thousands of them).
      */
     private Map<UUID, Described> describe(Collection<UUID> ids, Map<UUID, Long> versions, Memory memory) {
         Map<UUID, Described> found = new HashMap<>();
@@ -457,17 +480,24 @@ public class DuplicateIndex {
         if (missing.isEmpty()) {
             return found;
         }
+        List<String> columns = tables.content();
         entityManager.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement query = connection.prepareStatement("""
-                    SELECT id, version, organisation_id, status, title, summary, patent_numbers::text FROM achievement
-                    WHERE id = ANY (?) AND status <> 'WITHDRAWN'""")) {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT id, version, organisation_id, status, title"
+                            + columns.stream().map(c -> ", " + c).reduce("", String::concat)
+                            + " FROM " + tables.records()
+                            + " WHERE id = ANY (?) AND status <> '" + tables.closedStatus() + "'")) {
                 query.setArray(1, connection.createArrayOf("uuid", missing.toArray()));
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         UUID id = rows.getObject(1, UUID.class);
                         String title = rows.getString(5);
+                        List<String> content = new ArrayList<>(columns.size());
+                        for (int c = 0; c < columns.size(); c++) {
+                            content.add(rows.getString(6 + c));
+                        }
                         Described described = new Described(id, rows.getLong(2), rows.getString(3), rows.getString(4),
-                                title, Fingerprint.of(title, rows.getString(6), patentNumbers(rows.getString(7))));
+                                title, fingerprintOf(title, content));
                         found.put(id, described);
                         memory.described.put(id, described);
                     }
@@ -475,14 +505,6 @@ public class DuplicateIndex {
             }
         });
         return found;
-    }
-
-    private static List<String> patentNumbers(String json) {
-        try {
-            return json == null ? List.of() : List.of(JSON.readValue(json, String[].class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable patent numbers " + json, e);
-        }
     }
 
     /** {@code (band, bucket<suffix>} for every band that has a signature; the numbers are ours, never user input. */

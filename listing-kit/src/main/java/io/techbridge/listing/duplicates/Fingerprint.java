@@ -1,16 +1,12 @@
-package io.techbridge.achievement.duplicates;
+package io.techbridge.listing.duplicates;
 
-import io.techbridge.commons.duplicates.MinHash;
-import io.techbridge.commons.duplicates.TextShingles;
-
-import java.util.List;
 import java.util.Set;
 
 /**
  * What two records are compared by: the shingles of the title and of title + text (as sorted
- * hashes, {@link TextShingles#of}) and the patent keys. The LSH buckets are computed once, when
- * first asked for: a probe's are used by the look-up, the comparison within its chunk and the index
- * entries, a candidate's never.
+ * hashes, {@link TextShingles#of}) and the normalised patent numbers (an achievement's; a demand
+ * has none). The LSH buckets are computed once, when first asked for: a probe's are used by the
+ * look-up, the comparison within its chunk and the index entries, a candidate's never.
  */
 public final class Fingerprint {
 
@@ -31,9 +27,15 @@ public final class Fingerprint {
         this.patents = patents;
     }
 
-    public static Fingerprint of(String title, String text, List<String> patentNumbers) {
+    /** A record without patents. */
+    public static Fingerprint of(String title, String text) {
+        return of(title, text, Set.of());
+    }
+
+    /** {@code patents}: the record's patent numbers as normalised keys (one key per patent, however written). */
+    public static Fingerprint of(String title, String text, Set<String> patents) {
         return new Fingerprint(TextShingles.of(title), TextShingles.of(title + "\n" + (text == null ? "" : text)),
-                PatentNumbers.keys(patentNumbers));
+                patents == null ? Set.of() : patents);
     }
 
     /** The title's shingle hashes, sorted. */
@@ -78,8 +80,12 @@ public final class Fingerprint {
 
     /** Whether the two share an LSH bucket in some band, i.e. the index would offer one for the other. */
     public boolean sharesBucketWith(Fingerprint other) {
+        return sharesBucketWith(other.buckets());
+    }
+
+    /** Whether these buckets (another record's) share one with this record's in some band. */
+    public boolean sharesBucketWith(long[] theirs) {
         long[] mine = buckets();
-        long[] theirs = other.buckets();
         for (int i = 0; i < Math.min(mine.length, theirs.length); i++) {
             if (mine[i] == theirs[i] && mine[i] != 0) {
                 return true;

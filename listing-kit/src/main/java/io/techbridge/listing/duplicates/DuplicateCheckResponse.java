@@ -1,4 +1,4 @@
-package io.techbridge.demand.duplicates;
+package io.techbridge.listing.duplicates;
 
 import java.util.List;
 
