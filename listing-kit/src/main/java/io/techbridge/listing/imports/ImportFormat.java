@@ -1,4 +1,4 @@
-package io.techbridge.commons.imports;
+package io.techbridge.listing.imports;
 
 /** The file formats an import accepts, by the Content-Type of the upload. */
 public enum ImportFormat {

@@ -1,4 +1,4 @@
-package io.techbridge.commons.imports;
+package io.techbridge.listing.imports;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;

@@ -1,4 +1,4 @@
-package io.techbridge.commons.imports;
+package io.techbridge.listing.imports;
 
 import io.techbridge.commons.domain.MoneyRange;
 import io.techbridge.commons.domain.TechnicalField;

@@ -1,4 +1,4 @@
-package io.techbridge.commons.imports;
+package io.techbridge.listing.imports;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;

@@ -1,8 +1,8 @@
-package io.techbridge.commons.imports;
+package io.techbridge.listing.imports;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.techbridge.commons.imports.RowReader.CellError;
-import io.techbridge.commons.imports.RowReader.Mapped;
+import io.techbridge.listing.imports.RowReader.CellError;
+import io.techbridge.listing.imports.RowReader.Mapped;
 import io.techbridge.commons.outbox.OutboxWriter;
 import io.techbridge.commons.problem.ProblemException;
 import io.techbridge.commons.work.WorkerLoop;

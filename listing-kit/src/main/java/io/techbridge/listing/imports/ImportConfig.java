@@ -1,4 +1,4 @@
-package io.techbridge.commons.imports;
+package io.techbridge.listing.imports;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

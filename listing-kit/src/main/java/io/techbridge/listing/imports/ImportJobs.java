@@ -1,12 +1,17 @@
-package io.techbridge.commons.imports;
+package io.techbridge.listing.imports;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.techbridge.commons.problem.Problem;
 import io.techbridge.commons.problem.ProblemException;
 import io.techbridge.commons.problem.Problems;
 import io.techbridge.commons.security.Caller;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.UriBuilder;
 
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -76,6 +81,22 @@ public final class ImportJobs<T extends Enum<T> & ImportColumn> {
                 .call(() -> store.create(importer, format, name, content, sheet.rows().size()));
         queued.run();
         return ImportJobResponse.of(job);
+    }
+
+    /**
+     * An upload (the raw request body, its format by Content-Type): read up to the size limit, then
+     * {@link #accept}ed. 202 with the job, its Location the job's id under {@code jobs}.
+     */
+    public Response upload(ImportJob.Importer importer, InputStream body, MediaType contentType, String fileName,
+            UriBuilder jobs) {
+        byte[] content = ImportHttp.readAtMost(body, maxFileBytes(), this::tooLarge);
+        ImportJobResponse job = accept(importer, ImportHttp.formatOf(contentType), fileName, content);
+        return Response.accepted(job).location(jobs.path(job.id().toString()).build()).build();
+    }
+
+    /** The error report of a job, as CSV or JSON ({@link ImportHttp#errorReport}). */
+    public Response errorReport(UUID id, HttpHeaders headers) {
+        return ImportHttp.errorReport(id, errors(id), headers);
     }
 
     /** 413 problem for a file over the limit (the upload is read only up to it). */
