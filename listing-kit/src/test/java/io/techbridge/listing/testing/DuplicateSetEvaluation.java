@@ -1,4 +1,4 @@
-package io.techbridge.demand;
+package io.techbridge.listing.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,33 +14,52 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
+import java.util.function.Function;
 
 /**
- * Precision and recall of the duplicate detector on the labelled pairs of
- * {@code src/test/resources/duplicates/demand-pairs.json}. A pair counts as found when the
- * service would report b to someone posting a: b offered by the LSH index (a shared band bucket)
- * and judged alike by {@link DuplicateRules} with the given thresholds.
- * {@code main} prints the figures and every wrong decision (to tune the thresholds on the dev split).
+ * Precision and recall of the duplicate detector on a set of labelled pairs (a test resource such
+ * as {@code /duplicates/achievement-pairs.json}: {@code records} by key with {@code title} and
+ * {@code text}, {@code pairs} with {@code a}, {@code b}, {@code duplicate}, {@code split} and
+ * {@code kind}). A pair counts as found when the service would report b to someone creating a: the
+ * same patent, or b offered by the LSH index (a shared band bucket) and judged alike by
+ * {@link DuplicateRules} with the given thresholds.
  */
-final class DuplicateSetEvaluation {
+public final class DuplicateSetEvaluation {
 
-    static final String RESOURCE = "/duplicates/demand-pairs.json";
+    private final String resource;
+    private final Function<JsonNode, Fingerprint> fingerprint;
+    private final BiFunction<Random, Integer, String[]> registryRecord;
 
-    private DuplicateSetEvaluation() {
+    /**
+     * @param resource       the labelled set, a class-path resource
+     * @param fingerprint    what a labelled record is compared by, as the service computes it
+     * @param registryRecord the title and text of record {@code n} of a registry, as the import
+     *                       benchmark makes its rows ({@link #evaluateAmongSimilarRecords})
+     */
+    public DuplicateSetEvaluation(String resource, Function<JsonNode, Fingerprint> fingerprint,
+            BiFunction<Random, Integer, String[]> registryRecord) {
+        this.resource = resource;
+        this.fingerprint = fingerprint;
+        this.registryRecord = registryRecord;
     }
 
-    record Counts(int truePositives, int falsePositives, int falseNegatives, int trueNegatives) {
+    public String resource() {
+        return resource;
+    }
 
-        int pairs() {
+    public record Counts(int truePositives, int falsePositives, int falseNegatives, int trueNegatives) {
+
+        public int pairs() {
             return truePositives + falsePositives + falseNegatives + trueNegatives;
         }
 
-        double precision() {
+        public double precision() {
             return truePositives + falsePositives == 0 ? 1 : (double) truePositives / (truePositives + falsePositives);
         }
 
-        double recall() {
+        public double recall() {
             return truePositives + falseNegatives == 0 ? 1 : (double) truePositives / (truePositives + falseNegatives);
         }
 
@@ -57,23 +76,23 @@ final class DuplicateSetEvaluation {
     }
 
     /** Counts per split ("dev", "test") and over all pairs ("all"); {@code mistakes} collects the wrong decisions. */
-    static Map<String, Counts> evaluate(double titleThreshold, double textThreshold, List<String> mistakes) {
+    public Map<String, Counts> evaluate(double titleThreshold, double textThreshold, List<String> mistakes) {
         JsonNode set = load();
         return evaluate(set, fingerprints(set), Fingerprint::sharesBucketWith, titleThreshold, textThreshold, mistakes);
     }
 
     /**
-     * {@link #evaluate} with the labelled demands posted among {@code background} similar ones
+     * {@link #evaluate} with the labelled records stored among {@code background} similar ones
      * (half made as the import benchmark's rows are: common technical terms and kinds of result;
      * half look-alikes of the labelled ones: their beginning and end, random characters between) and
      * the index's stop buckets: a pair is offered only by a shared bucket that holds at most
-     * {@code bucketCap} demands of all of them.
+     * {@code bucketCap} records of all of them.
      */
-    static Map<String, Counts> evaluateAmongSimilarRecords(double titleThreshold, double textThreshold, int bucketCap,
+    public Map<String, Counts> evaluateAmongSimilarRecords(double titleThreshold, double textThreshold, int bucketCap,
             int background, List<String> mistakes) {
         JsonNode set = load();
         Map<String, Fingerprint> fingerprints = fingerprints(set);
-        // Only the population of the labelled demands' buckets matters; the background's own are not kept.
+        // Only the population of the labelled records' buckets matters; the background's own are not kept.
         Map<String, Integer> population = new HashMap<>();
         fingerprints.values().forEach(f -> {
             long[] of = f.buckets();
@@ -87,9 +106,8 @@ final class DuplicateSetEvaluation {
         for (int n = 0; n < background; n++) {
             long[] of;
             if (n % 2 == 0) {
-                List<String> row = DemandImportSheets.distinctRow(random, n);
-                of = Fingerprint.of(row.get(DemandImportSheets.HEADER.indexOf("*需求名称")),
-                        row.get(DemandImportSheets.HEADER.indexOf("拟解决的技术难题"))).buckets();
+                String[] record = registryRecord.apply(random, n);
+                of = Fingerprint.of(record[0], record[1]).buckets();
             } else {
                 String[] like = records.get(random.nextInt(records.size()));
                 of = Fingerprint.of(lookAlike(random, like[0], 3), lookAlike(random, like[1], 6)).buckets();
@@ -124,18 +142,17 @@ final class DuplicateSetEvaluation {
         if (cps.length <= 2 * kept) {
             return text;
         }
-        return new String(cps, 0, kept) + DemandImportSheets.randomHan(random, cps.length - 2 * kept)
+        return new String(cps, 0, kept) + SheetFiles.randomHan(random, cps.length - 2 * kept)
                 + new String(cps, cps.length - kept, kept);
     }
 
-    private static Map<String, Fingerprint> fingerprints(JsonNode set) {
+    private Map<String, Fingerprint> fingerprints(JsonNode set) {
         Map<String, Fingerprint> fingerprints = new HashMap<>();
-        set.path("records").properties().forEach(e -> fingerprints.put(e.getKey(),
-                Fingerprint.of(e.getValue().path("title").asText(), e.getValue().path("text").asText())));
+        set.path("records").properties().forEach(e -> fingerprints.put(e.getKey(), fingerprint.apply(e.getValue())));
         return fingerprints;
     }
 
-    /** A pair is found when the index offers b (by {@code offered}) and the rules judge them alike. */
+    /** A pair is found when the two name a patent in common, or when the index offers b (by {@code offered}) and the rules judge them alike. */
     private static Map<String, Counts> evaluate(JsonNode set, Map<String, Fingerprint> fingerprints,
             BiPredicate<Fingerprint, Fingerprint> offered, double titleThreshold, double textThreshold,
             List<String> mistakes) {
@@ -145,7 +162,7 @@ final class DuplicateSetEvaluation {
             Fingerprint a = fingerprints.get(pair.path("a").asText());
             Fingerprint b = fingerprints.get(pair.path("b").asText());
             DuplicateRules.Verdict verdict = DuplicateRules.judge(a, b, titleThreshold, textThreshold);
-            boolean found = offered.test(a, b) && verdict.duplicate();
+            boolean found = a.sharesPatentWith(b) || (offered.test(a, b) && verdict.duplicate());
             boolean duplicate = pair.path("duplicate").asBoolean();
             String split = pair.path("split").asText();
             counts.merge(split, empty.plus(duplicate, found), (x, y) -> x.plus(duplicate, found));
@@ -160,24 +177,14 @@ final class DuplicateSetEvaluation {
         return counts;
     }
 
-    private static JsonNode load() {
-        try (InputStream in = DuplicateSetEvaluation.class.getResourceAsStream(RESOURCE)) {
+    private JsonNode load() {
+        try (InputStream in = DuplicateSetEvaluation.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the test resources");
+                throw new IllegalStateException(resource + " is missing from the test resources");
             }
             return new ObjectMapper().readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** {@code main [titleThreshold textThreshold]}: the figures and the wrong decisions. */
-    public static void main(String[] args) {
-        double title = args.length > 0 ? Double.parseDouble(args[0]) : 0.6;
-        double text = args.length > 1 ? Double.parseDouble(args[1]) : 0.4;
-        List<String> mistakes = new ArrayList<>();
-        Map<String, Counts> counts = evaluate(title, text, mistakes);
-        counts.forEach((split, c) -> System.out.println(split + ": " + c));
-        mistakes.forEach(System.out::println);
     }
 }
