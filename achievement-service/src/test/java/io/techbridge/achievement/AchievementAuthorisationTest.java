@@ -4,25 +4,21 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.techbridge.deploy.local.testing.TestTokens;
+import io.techbridge.listing.testing.Caller;
+import io.techbridge.listing.testing.Refusals;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
+import static io.techbridge.listing.testing.Refusals.assertProblem;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -170,7 +166,7 @@ class AchievementAuthorisationTest {
         response.statusCode(c.status());
         if (c.status() == 200) {
             response.body("version", equalTo(2)).body("contact.email", equalTo(CONTACT_EMAIL));
-            assertEquals(2, eventsOf(id));
+            assertEquals(2, Refusals.eventsOf(dataSource, id));
             return;
         }
         assertProblem(response, c.status());
@@ -179,21 +175,12 @@ class AchievementAuthorisationTest {
                 .body("version", equalTo(1))
                 .body("status", equalTo(c.recordStatus()))
                 .body("title", equalTo(Achievements.validBody(owner).get("title")));
-        assertEquals(1, eventsOf(id), "only AchievementCreated was recorded for " + id);
+        assertEquals(1, Refusals.eventsOf(dataSource, id), "only AchievementCreated was recorded for " + id);
     }
 
     static Stream<Arguments> badTokens() {
-        long now = Instant.now().getEpochSecond();
         String organisation = "org-bad-token";
-        Map<String, Object> expired = claims(organisation, TestTokens.ISSUER, now - 7200, now - 60);
-        Map<String, Object> foreign = claims(organisation, "https://login.example.com", now, now + 3600);
-        String valid = TestTokens.university(organisation);
-        String tampered = valid.substring(0, valid.length() - 6) + (valid.endsWith("AAAAAA") ? "BBBBBB" : "AAAAAA");
-        Map<String, String> tokens = new LinkedHashMap<>();
-        tokens.put("expired", TestTokens.sign(expired));
-        tokens.put("foreign issuer", TestTokens.sign(foreign));
-        tokens.put("invalid signature", tampered);
-        tokens.put("not a token", "not-a-token");
+        Map<String, String> tokens = Refusals.badTokens("university", organisation, TestTokens.university(organisation));
         List<Arguments> cases = new ArrayList<>();
         for (Map.Entry<String, String> token : tokens.entrySet()) {
             for (String endpoint : List.of("get", "list", "create", "update")) {
@@ -274,45 +261,6 @@ class AchievementAuthorisationTest {
         } else {
             assertFalse(text.contains(CONTACT_EMAIL) || text.contains(CONTACT_PHONE) || text.contains(CONTACT_NAME)
                     || text.contains("\"contact\""), text);
-        }
-    }
-
-    private static void assertProblem(ValidatableResponse response, int status) {
-        response.statusCode(status).contentType("application/problem+json").body("status", equalTo(status))
-                .body("type", endsWith(switch (status) {
-                    case 401 -> "/unauthenticated";
-                    case 403 -> "/forbidden";
-                    case 404 -> "/not-found";
-                    default -> throw new IllegalArgumentException("status " + status);
-                }));
-    }
-
-    private static Map<String, Object> claims(String organisation, String issuer, long issuedAt, long expiresAt) {
-        Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("iss", issuer);
-        claims.put("sub", UUID.randomUUID().toString());
-        claims.put("upn", "university@" + organisation);
-        claims.put("groups", List.of("university"));
-        claims.put("org", organisation);
-        claims.put("orgType", "UNIVERSITY");
-        claims.put("iat", issuedAt);
-        claims.put("exp", expiresAt);
-        claims.put("jti", UUID.randomUUID().toString());
-        return claims;
-    }
-
-    /** Events recorded for an achievement (the outbox keeps relayed ones for a while). */
-    private long eventsOf(String id) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(
-                     "select count(*) from outbox_event where aggregate_id = ?")) {
-            statement.setString(1, id);
-            try (ResultSet result = statement.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

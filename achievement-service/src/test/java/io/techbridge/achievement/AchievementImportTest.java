@@ -8,6 +8,7 @@ import io.restassured.response.Response;
 import io.techbridge.deploy.local.testing.TestServers;
 import io.techbridge.deploy.local.testing.TestTokens;
 import io.techbridge.deploy.local.testing.TopicReader;
+import io.techbridge.listing.testing.SheetFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -47,24 +48,24 @@ class AchievementImportTest {
 
     /** The same sheet in each file format a registration office uploads. */
     enum Upload {
-        XLSX(ImportSheets.XLSX) {
+        XLSX(SheetFiles.XLSX) {
             byte[] file(List<String> header, List<List<String>> rows) {
                 return ImportSheets.xlsx(header, rows);
             }
         },
         CSV_UTF8_WITH_BOM("text/csv") {
             byte[] file(List<String> header, List<List<String>> rows) {
-                return ImportSheets.csv(header, rows, StandardCharsets.UTF_8, true);
+                return SheetFiles.csv(header, rows, StandardCharsets.UTF_8, true);
             }
         },
         CSV_UTF8_WITHOUT_BOM("text/csv") {
             byte[] file(List<String> header, List<List<String>> rows) {
-                return ImportSheets.csv(header, rows, StandardCharsets.UTF_8, false);
+                return SheetFiles.csv(header, rows, StandardCharsets.UTF_8, false);
             }
         },
         CSV_GBK("text/csv") {
             byte[] file(List<String> header, List<List<String>> rows) {
-                return ImportSheets.csv(header, rows, Charset.forName("GBK"), false);
+                return SheetFiles.csv(header, rows, Charset.forName("GBK"), false);
             }
         };
 
@@ -204,7 +205,7 @@ class AchievementImportTest {
         header.add("备注栏");
         List<String> row = ImportSheets.goodRow("带未知列的成果", 1);
         row.add("随便写写");
-        upload(organisation, "text/csv", ImportSheets.utf8Csv(header, List.of(row)))
+        upload(organisation, "text/csv", SheetFiles.utf8Csv(header, List.of(row)))
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("unknown column(s) 备注栏"))
                 .body("violations.field", hasItem("备注栏"));
@@ -219,7 +220,7 @@ class AchievementImportTest {
         header.remove(modes);
         List<String> row = ImportSheets.goodRow("缺转化方式列的成果", 1);
         row.remove(modes);
-        upload(organisation, ImportSheets.XLSX, ImportSheets.xlsx(header, List.of(row)))
+        upload(organisation, SheetFiles.XLSX, ImportSheets.xlsx(header, List.of(row)))
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("missing required column(s) 转化方式"))
                 .body("violations.field", hasItem("转化方式"));
@@ -230,7 +231,7 @@ class AchievementImportTest {
     void aFileWithMoreRowsThanTheLimitIsRefusedBeforeAnyRowIsStored() {
         String organisation = Achievements.newOrganisation();
         List<String> row = ImportSheets.goodRow("超出行数限制的成果", 1);
-        upload(organisation, "text/csv", ImportSheets.utf8Csv(ImportSheets.HEADER, Collections.nCopies(20_001, row)))
+        upload(organisation, "text/csv", SheetFiles.utf8Csv(ImportSheets.HEADER, Collections.nCopies(20_001, row)))
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("20001 data rows; at most 20000"));
         assertNothingStoredFor(organisation);
@@ -249,14 +250,14 @@ class AchievementImportTest {
 
     @Test
     void anUnreadableWorkbookIsRefused() {
-        upload(Achievements.newOrganisation(), ImportSheets.XLSX, "不是表格".getBytes(StandardCharsets.UTF_8))
+        upload(Achievements.newOrganisation(), SheetFiles.XLSX, "不是表格".getBytes(StandardCharsets.UTF_8))
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("not a readable .xlsx workbook"));
     }
 
     @Test
     void onlyUniversitiesMayImport() {
-        byte[] file = ImportSheets.utf8Csv(ImportSheets.HEADER, List.of(ImportSheets.goodRow("权限测试成果", 1)));
+        byte[] file = SheetFiles.utf8Csv(ImportSheets.HEADER, List.of(ImportSheets.goodRow("权限测试成果", 1)));
         Achievements.as(null).contentType("text/csv").body(file).post(IMPORTS)
                 .then().statusCode(401).contentType("application/problem+json");
         Achievements.as(TestTokens.enterprise(Achievements.newOrganisation())).contentType("text/csv").body(file)
@@ -271,7 +272,7 @@ class AchievementImportTest {
         String organisation = Achievements.newOrganisation();
         List<String> bad = ImportSheets.goodRow("权限测试坏行", 1);
         ImportSheets.set(bad, "技术领域", "无此领域");
-        String job = upload(organisation, "text/csv", ImportSheets.utf8Csv(ImportSheets.HEADER, List.of(bad)))
+        String job = upload(organisation, "text/csv", SheetFiles.utf8Csv(ImportSheets.HEADER, List.of(bad)))
                 .then().statusCode(202).extract().path("id");
         awaitFinished(organisation, job);
 

@@ -1,6 +1,7 @@
 package io.techbridge.achievement;
 
-import io.techbridge.achievement.duplicates.Fingerprint;
+import io.techbridge.achievement.duplicates.AchievementIndex;
+import io.techbridge.listing.duplicates.Fingerprint;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -17,7 +18,7 @@ import java.util.UUID;
  * Loads a registry of existing achievements for the import benchmark, fast: each record made like
  * a benchmark row ({@link ImportSheets#distinctRow}, so similar to the imported ones), written with
  * batched inserts of the records and of their duplicate-index entries, the entries computed by the
- * service's own {@link Fingerprint} exactly as a create or an import writes them.
+ * service's own {@link AchievementIndex#fingerprint} exactly as a create or an import writes them.
  */
 final class ExistingRecords {
 
@@ -53,7 +54,7 @@ final class ExistingRecords {
                     titles.add(title);
                     summaries.add(summary);
                     patents.add("[\"" + patent + "\"]");
-                    Fingerprint fingerprint = Fingerprint.of(title, summary, List.of(patent));
+                    Fingerprint fingerprint = AchievementIndex.fingerprint(title, summary, List.of(patent));
                     long[] of = fingerprint.buckets();
                     for (int band = 0; band < of.length; band++) {
                         if (of[band] != 0) {

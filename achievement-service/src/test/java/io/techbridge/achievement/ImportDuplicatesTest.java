@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.techbridge.listing.testing.SheetFiles;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -34,11 +35,11 @@ class ImportDuplicatesTest {
 
     @Test
     void rowsRepeatingAnotherOrganisationsAchievementAreReportedWithTheCandidateAndNothingOfThemIsStored() {
-        String tag = ImportSheets.randomHan(RANDOM, 6);
+        String tag = SheetFiles.randomHan(RANDOM, 6);
         int patent = patentNumber();
         Map<String, Object> registered = Achievements.validBody(Achievements.newOrganisation());
         registered.put("title", "退役动力电池" + tag + "梯次利用与拆解回收技术");
-        String body = ImportSheets.randomHan(RANDOM, 30);
+        String body = SheetFiles.randomHan(RANDOM, 30);
         registered.put("summary", "针对退役动力电池，采用" + body + "，实现储能场景再利用，残值评估误差小于5%。");
         registered.put("patentNumbers", new ArrayList<>(List.of(String.format("ZL2021%08d.2", patent))));
         String registeredId = Achievements.createdId(registered);
@@ -131,11 +132,11 @@ class ImportDuplicatesTest {
 
     @Test
     void aCandidateTheUploaderMayNotSeeIsNamedAnonymised() {
-        String tag = ImportSheets.randomHan(RANDOM, 6);
+        String tag = SheetFiles.randomHan(RANDOM, 6);
         Map<String, Object> draft = Achievements.validBody(Achievements.newOrganisation());
         draft.put("status", "DRAFT");
         draft.put("title", "高通量单细胞" + tag + "测序微流控芯片");
-        draft.put("summary", "基于液滴微流控的单细胞转录组测序芯片，" + ImportSheets.randomHan(RANDOM, 30) + "。");
+        draft.put("summary", "基于液滴微流控的单细胞转录组测序芯片，" + SheetFiles.randomHan(RANDOM, 30) + "。");
         draft.put("patentNumbers", new ArrayList<>(List.of(String.format("ZL2021%08d.2", patentNumber()))));
         String draftId = Achievements.createdId(draft);
 
@@ -155,10 +156,10 @@ class ImportDuplicatesTest {
 
     /** Rows 2 and 3 the same achievement in slightly other words, row 4 another one. */
     private static List<List<String>> twinRows() {
-        String tag = ImportSheets.randomHan(RANDOM, 6);
+        String tag = SheetFiles.randomHan(RANDOM, 6);
         List<String> first = ImportSheets.distinctRow(RANDOM, patentNumber());
         ImportSheets.set(first, "*成果名称", "盐碱地" + tag + "改良用生物有机肥制备技术");
-        String body = ImportSheets.randomHan(RANDOM, 30);
+        String body = SheetFiles.randomHan(RANDOM, 30);
         ImportSheets.set(first, "成果简介", "以秸秆和畜禽粪便为原料，" + body + "，作物增产15%。");
         List<String> twin = ImportSheets.distinctRow(RANDOM, patentNumber());
         ImportSheets.set(twin, "*成果名称", "盐碱地" + tag + "改良生物有机肥制备技术");
@@ -173,7 +174,7 @@ class ImportDuplicatesTest {
 
     private static String upload(String organisation, List<List<String>> rows, boolean confirmed) {
         var request = Achievements.asOwner(organisation).contentType("text/csv")
-                .body(ImportSheets.utf8Csv(ImportSheets.HEADER, rows)).queryParam("fileName", "科技成果登记表");
+                .body(SheetFiles.utf8Csv(ImportSheets.HEADER, rows)).queryParam("fileName", "科技成果登记表");
         if (confirmed) {
             request.queryParam("duplicates", "confirmed");
         }

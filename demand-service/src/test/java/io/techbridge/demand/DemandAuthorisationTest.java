@@ -4,24 +4,20 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.techbridge.deploy.local.testing.TestTokens;
+import io.techbridge.listing.testing.Caller;
+import io.techbridge.listing.testing.Refusals;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 
+import static io.techbridge.listing.testing.Refusals.assertProblem;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -170,7 +166,7 @@ class DemandAuthorisationTest {
         if (c.status() == 200) {
             response.body("version", equalTo(2)).body("organisationId", equalTo(owner))
                     .body("contact.email", equalTo(CONTACT_TEXTS.get(2)));
-            assertEquals(2, eventsOf(id));
+            assertEquals(2, Refusals.eventsOf(dataSource, id));
             return;
         }
         assertProblem(response, c.status());
@@ -178,7 +174,7 @@ class DemandAuthorisationTest {
         CONTACT_TEXTS.forEach(t -> assertFalse(text.contains(t), text));
         Demands.get(id).statusCode(200).body("version", equalTo(1)).body("status", equalTo("OPEN"))
                 .body("title", equalTo(Demands.validBody(owner).get("title")));
-        assertEquals(1, eventsOf(id), "only DemandCreated was recorded for " + id);
+        assertEquals(1, Refusals.eventsOf(dataSource, id), "only DemandCreated was recorded for " + id);
     }
 
     @Test
@@ -256,14 +252,8 @@ class DemandAuthorisationTest {
     }
 
     static Stream<Arguments> badTokens() {
-        long now = Instant.now().getEpochSecond();
         String organisation = "org-bad-token";
-        String valid = TestTokens.enterprise(organisation);
-        Map<String, String> tokens = new LinkedHashMap<>();
-        tokens.put("expired", TestTokens.sign(claims(organisation, TestTokens.ISSUER, now - 7200, now - 60)));
-        tokens.put("foreign issuer", TestTokens.sign(claims(organisation, "https://login.example.com", now, now + 3600)));
-        tokens.put("invalid signature", valid.substring(0, valid.length() - 6) + (valid.endsWith("AAAAAA") ? "BBBBBB" : "AAAAAA"));
-        tokens.put("not a token", "not-a-token");
+        Map<String, String> tokens = Refusals.badTokens("enterprise", organisation, TestTokens.enterprise(organisation));
         List<Arguments> cases = new ArrayList<>();
         for (Map.Entry<String, String> token : tokens.entrySet()) {
             for (String endpoint : List.of("get", "list", "create", "close")) {
@@ -354,45 +344,6 @@ class DemandAuthorisationTest {
                 assertFalse(text.contains(owner), text);
             }
             default -> throw new IllegalArgumentException(shape.name());
-        }
-    }
-
-    private static void assertProblem(ValidatableResponse response, int status) {
-        response.statusCode(status).contentType("application/problem+json").body("status", equalTo(status))
-                .body("type", endsWith(switch (status) {
-                    case 401 -> "/unauthenticated";
-                    case 403 -> "/forbidden";
-                    case 404 -> "/not-found";
-                    default -> throw new IllegalArgumentException("status " + status);
-                }));
-    }
-
-    private static Map<String, Object> claims(String organisation, String issuer, long issuedAt, long expiresAt) {
-        Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("iss", issuer);
-        claims.put("sub", UUID.randomUUID().toString());
-        claims.put("upn", "enterprise@" + organisation);
-        claims.put("groups", List.of("enterprise"));
-        claims.put("org", organisation);
-        claims.put("orgType", "ENTERPRISE");
-        claims.put("iat", issuedAt);
-        claims.put("exp", expiresAt);
-        claims.put("jti", UUID.randomUUID().toString());
-        return claims;
-    }
-
-    /** Events recorded for a demand (the outbox keeps relayed ones for a while). */
-    private long eventsOf(String id) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(
-                     "select count(*) from outbox_event where aggregate_id = ?")) {
-            statement.setString(1, id);
-            try (ResultSet result = statement.executeQuery()) {
-                result.next();
-                return result.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

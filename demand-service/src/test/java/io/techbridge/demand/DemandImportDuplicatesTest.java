@@ -5,6 +5,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import io.techbridge.deploy.local.testing.TestTokens;
+import io.techbridge.listing.testing.SheetFiles;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -35,8 +36,8 @@ class DemandImportDuplicatesTest {
 
     @Test
     void rowsRepeatingAnotherOrganisationsDemandAreReportedWithTheCandidateAndNothingOfThemIsStored() {
-        String tag = DemandImportSheets.randomHan(RANDOM, 6);
-        String text = DemandImportSheets.randomHan(RANDOM, 30);
+        String tag = SheetFiles.randomHan(RANDOM, 6);
+        String text = SheetFiles.randomHan(RANDOM, 30);
         Map<String, Object> posted = Demands.validBody(Demands.newOrganisation());
         posted.put("title", "注塑件" + tag + "缩痕与翘曲在线检测");
         posted.put("problem", "注塑车间目前依靠人工抽检，" + text + "，希望实现全检并自动剔除不良品。");
@@ -115,11 +116,11 @@ class DemandImportDuplicatesTest {
 
     @Test
     void aConfidentialCandidateIsAnonymisedForAnEnterpriseUploaderAndShownToAnAdmin() {
-        String tag = DemandImportSheets.randomHan(RANDOM, 6);
+        String tag = SheetFiles.randomHan(RANDOM, 6);
         Map<String, Object> confidential = Demands.validBody(Demands.newOrganisation());
         confidential.put("confidentiality", "BROKERS_ONLY");
         confidential.put("title", "锂电隔膜" + tag + "涂覆均匀性在线监测");
-        confidential.put("problem", "隔膜涂覆后厚度波动大，" + DemandImportSheets.randomHan(RANDOM, 30) + "，需要在线监测并闭环调节。");
+        confidential.put("problem", "隔膜涂覆后厚度波动大，" + SheetFiles.randomHan(RANDOM, 30) + "，需要在线监测并闭环调节。");
         String confidentialId = Demands.createdId(confidential);
 
         List<String> copy = DemandImportSheets.distinctRow(RANDOM, 1);
@@ -143,8 +144,8 @@ class DemandImportDuplicatesTest {
 
     /** Rows 2 and 3 the same demand in slightly other words, row 4 another one. */
     private static List<List<String>> twinRows() {
-        String tag = DemandImportSheets.randomHan(RANDOM, 6);
-        String text = DemandImportSheets.randomHan(RANDOM, 30);
+        String tag = SheetFiles.randomHan(RANDOM, 6);
+        String text = SheetFiles.randomHan(RANDOM, 30);
         List<String> first = DemandImportSheets.distinctRow(RANDOM, 1);
         DemandImportSheets.set(first, TITLE, "铸件" + tag + "内部气孔无损检测");
         DemandImportSheets.set(first, PROBLEM, "铝合金压铸件内部气孔靠抽样剖切，" + text + "，希望无损全检。");
@@ -156,7 +157,7 @@ class DemandImportDuplicatesTest {
 
     private static String upload(String token, String organisationId, List<List<String>> rows, boolean confirmed) {
         RequestSpecification request = Demands.as(token).contentType("text/csv")
-                .body(DemandImportSheets.utf8Csv(DemandImportSheets.HEADER, rows))
+                .body(SheetFiles.utf8Csv(DemandImportSheets.HEADER, rows))
                 .queryParam("fileName", "企业技术需求登记表");
         if (organisationId != null) {
             request.queryParam("organisationId", organisationId);

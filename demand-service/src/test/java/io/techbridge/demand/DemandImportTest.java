@@ -9,6 +9,7 @@ import io.restassured.specification.RequestSpecification;
 import io.techbridge.deploy.local.testing.TestServers;
 import io.techbridge.deploy.local.testing.TestTokens;
 import io.techbridge.deploy.local.testing.TopicReader;
+import io.techbridge.listing.testing.SheetFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -50,19 +51,19 @@ class DemandImportTest {
 
     /** The same sheet as an office uploads it: an Excel workbook, or CSV saved by Excel in GBK. */
     enum Upload {
-        XLSX(DemandImportSheets.XLSX) {
+        XLSX(SheetFiles.XLSX) {
             byte[] file(List<String> header, List<List<String>> rows) {
                 return DemandImportSheets.xlsx(header, rows);
             }
         },
         CSV_GBK("text/csv") {
             byte[] file(List<String> header, List<List<String>> rows) {
-                return DemandImportSheets.csv(header, rows, Charset.forName("GBK"), false);
+                return SheetFiles.csv(header, rows, Charset.forName("GBK"), false);
             }
         },
         CSV_UTF8_WITH_BOM("text/csv") {
             byte[] file(List<String> header, List<List<String>> rows) {
-                return DemandImportSheets.csv(header, rows, StandardCharsets.UTF_8, true);
+                return SheetFiles.csv(header, rows, StandardCharsets.UTF_8, true);
             }
         };
 
@@ -227,7 +228,7 @@ class DemandImportTest {
     void anAdminImportsForTheOrganisationItNamesAndThatEnterpriseFollowsTheJob() {
         String organisation = Demands.newOrganisation();
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        byte[] file = DemandImportSheets.utf8Csv(DemandImportSheets.HEADER,
+        byte[] file = SheetFiles.utf8Csv(DemandImportSheets.HEADER,
                 List.of(DemandImportSheets.goodRow("管理员代录需求-" + tag, 1)));
         String job = Demands.as(TestTokens.admin()).contentType("text/csv").body(file)
                 .queryParam("organisationId", organisation).queryParam("duplicates", "confirmed").post(IMPORTS)
@@ -245,7 +246,7 @@ class DemandImportTest {
     @Test
     void onlyEnterprisesForTheirOwnOrganisationAndAdminsNamingOneMayImport() {
         String organisation = Demands.newOrganisation();
-        byte[] file = DemandImportSheets.utf8Csv(DemandImportSheets.HEADER,
+        byte[] file = SheetFiles.utf8Csv(DemandImportSheets.HEADER,
                 List.of(DemandImportSheets.goodRow("权限测试需求", 1)));
         Demands.as(null).contentType("text/csv").body(file).post(IMPORTS)
                 .then().statusCode(401).contentType("application/problem+json");
@@ -270,7 +271,7 @@ class DemandImportTest {
         List<String> bad = DemandImportSheets.goodRow("权限测试坏行", 1);
         DemandImportSheets.set(bad, "技术领域", "无此领域");
         String job = upload(TestTokens.enterprise(organisation), "text/csv",
-                DemandImportSheets.utf8Csv(DemandImportSheets.HEADER, List.of(bad)))
+                SheetFiles.utf8Csv(DemandImportSheets.HEADER, List.of(bad)))
                 .then().statusCode(202).extract().path("id");
         awaitFinished(organisation, job);
 
@@ -296,7 +297,7 @@ class DemandImportTest {
         header.add("备注栏");
         List<String> row = DemandImportSheets.goodRow("带未知列的需求", 1);
         row.add("随便写写");
-        upload(TestTokens.enterprise(organisation), "text/csv", DemandImportSheets.utf8Csv(header, List.of(row)))
+        upload(TestTokens.enterprise(organisation), "text/csv", SheetFiles.utf8Csv(header, List.of(row)))
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("unknown column(s) 备注栏"))
                 .body("violations.field", hasItem("备注栏"));
@@ -311,7 +312,7 @@ class DemandImportTest {
         header.remove(validity);
         List<String> row = DemandImportSheets.goodRow("缺有效期列的需求", 1);
         row.remove(validity);
-        upload(TestTokens.enterprise(organisation), DemandImportSheets.XLSX, DemandImportSheets.xlsx(header, List.of(row)))
+        upload(TestTokens.enterprise(organisation), SheetFiles.XLSX, DemandImportSheets.xlsx(header, List.of(row)))
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("missing required column(s) 有效期"))
                 .body("violations.field", hasItem("有效期"));
@@ -323,7 +324,7 @@ class DemandImportTest {
         String organisation = Demands.newOrganisation();
         List<String> row = DemandImportSheets.goodRow("超出行数限制的需求", 1);
         upload(TestTokens.enterprise(organisation), "text/csv",
-                DemandImportSheets.utf8Csv(DemandImportSheets.HEADER, Collections.nCopies(20_001, row)))
+                SheetFiles.utf8Csv(DemandImportSheets.HEADER, Collections.nCopies(20_001, row)))
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("20001 data rows; at most 20000"))
                 .body("context.maxRows", equalTo(20000));
@@ -343,7 +344,7 @@ class DemandImportTest {
 
     @Test
     void anUnreadableWorkbookIsRefused() {
-        upload(TestTokens.enterprise(Demands.newOrganisation()), DemandImportSheets.XLSX,
+        upload(TestTokens.enterprise(Demands.newOrganisation()), SheetFiles.XLSX,
                 "不是表格".getBytes(StandardCharsets.UTF_8))
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("not a readable .xlsx workbook"));

@@ -2,12 +2,12 @@ package io.techbridge.achievement.api;
 
 import io.techbridge.achievement.domain.AchievementService;
 import io.techbridge.achievement.domain.AchievementStatus;
-import io.techbridge.achievement.duplicates.DuplicateCheckResponse;
 import io.techbridge.achievement.persistence.AchievementRepository;
 import io.techbridge.commons.api.PageRequest;
 import io.techbridge.commons.api.PageResponse;
 import io.techbridge.commons.api.QueryParameters;
-import io.techbridge.commons.problem.Problems;
+import io.techbridge.listing.duplicates.DuplicateCheckResponse;
+import io.techbridge.listing.duplicates.DuplicatesParameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.groups.ConvertGroup;
@@ -51,7 +51,7 @@ public class AchievementResource {
     @SecurityRequirement(name = BEARER)
     public Response create(@NotNull @Valid @ConvertGroup(to = AchievementRequest.OnCreate.class) AchievementRequest body,
             @QueryParam("duplicates") String duplicates, UriInfo uri) {
-        AchievementResponse created = service.create(body, duplicatesConfirmed(duplicates));
+        AchievementResponse created = service.create(body, DuplicatesParameter.confirmed(duplicates));
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                 .entity(created).build();
     }
@@ -138,16 +138,5 @@ public class AchievementResource {
     @SecurityRequirement(name = BEARER)
     public AchievementResponse merge(@PathParam("id") UUID id, @NotNull @Valid MergeRequest body) {
         return service.merge(id, body.intoId(), body.version(), body.reason());
-    }
-
-    /** {@code ?duplicates=confirmed}: the caller saw the candidates and registers anyway. */
-    private static boolean duplicatesConfirmed(String duplicates) {
-        if (duplicates == null) {
-            return false;
-        }
-        if (!"confirmed".equals(duplicates)) {
-            throw Problems.invalidQuery("duplicates", "AllowedValues", "must be 'confirmed' (or left out)");
-        }
-        return true;
     }
 }

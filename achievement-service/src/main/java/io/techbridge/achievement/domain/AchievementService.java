@@ -4,17 +4,24 @@ import io.techbridge.achievement.api.AchievementRequest;
 import io.techbridge.achievement.api.AchievementResponse;
 import io.techbridge.achievement.api.AchievementViews;
 import io.techbridge.achievement.duplicates.AchievementDuplicates;
-import io.techbridge.achievement.duplicates.DuplicateCandidate;
-import io.techbridge.achievement.duplicates.DuplicateCheckResponse;
-import io.techbridge.achievement.duplicates.DuplicateIndex;
+import io.techbridge.achievement.duplicates.AchievementIndex;
 import io.techbridge.achievement.messaging.AchievementEvents;
 import io.techbridge.achievement.persistence.Achievement;
+import io.techbridge.achievement.persistence.AchievementDisclosure;
 import io.techbridge.achievement.persistence.AchievementRepository;
 import io.techbridge.achievement.security.AchievementAccess;
 import io.techbridge.commons.api.PageRequest;
 import io.techbridge.commons.api.PageResponse;
 import io.techbridge.commons.problem.Problems;
+import io.techbridge.listing.Listing;
+import io.techbridge.listing.disclosure.MatchSide;
+import io.techbridge.listing.duplicates.DuplicateCandidate;
+import io.techbridge.listing.duplicates.DuplicateCheckResponse;
+import io.techbridge.listing.duplicates.DuplicateTexts;
+import io.techbridge.listing.duplicates.Fingerprint;
+import io.techbridge.listing.staleness.StaleListings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -27,18 +34,25 @@ import java.util.UUID;
  * shaped by what the caller may see. Who may do what is checked first ({@link AchievementAccess}).
  */
 @ApplicationScoped
-public class AchievementService {
+public class AchievementService implements StaleListings {
+
+    /** What the listing kit knows of achievements. */
+    @Produces
+    static final Listing LISTING = new Listing("achievement", MatchSide.ACHIEVEMENT, AchievementDisclosure.class,
+            "Published achievements marked stale because nobody changed them for a long time",
+            new DuplicateTexts("成果", "%d registered achievement(s) look like this one (same patent or similar title"
+                    + " or text); check them, or send the request again with ?duplicates=confirmed to register it anyway"));
 
     private static final String WHAT = "achievement";
 
     private final AchievementRepository repository;
     private final AchievementEvents events;
     private final AchievementAccess access;
-    private final DuplicateIndex duplicateIndex;
+    private final AchievementIndex duplicateIndex;
     private final AchievementDuplicates duplicates;
 
     public AchievementService(AchievementRepository repository, AchievementEvents events, AchievementAccess access,
-            DuplicateIndex duplicateIndex, AchievementDuplicates duplicates) {
+            AchievementIndex duplicateIndex, AchievementDuplicates duplicates) {
         this.repository = repository;
         this.events = events;
         this.access = access;
@@ -54,10 +68,9 @@ public class AchievementService {
     public AchievementResponse create(AchievementRequest request, boolean duplicatesConfirmed) {
         String organisation = access.requireCreator(request.organisationId());
         if (!duplicatesConfirmed) {
-            List<DuplicateCandidate> candidates = duplicates.candidates(request.title(), request.summary(),
-                    request.patentNumbers(), null);
+            List<DuplicateCandidate> candidates = duplicates.candidates(fingerprintOf(request), null);
             if (!candidates.isEmpty()) {
-                throw AchievementDuplicates.possibleDuplicate(candidates);
+                throw duplicates.possibleDuplicate(candidates);
             }
         }
         return createFor(organisation, request);
@@ -67,8 +80,11 @@ public class AchievementService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public DuplicateCheckResponse checkDuplicates(AchievementRequest request) {
         access.requireCreator(request.organisationId());
-        return new DuplicateCheckResponse(
-                duplicates.candidates(request.title(), request.summary(), request.patentNumbers(), null));
+        return new DuplicateCheckResponse(duplicates.candidates(fingerprintOf(request), null));
+    }
+
+    private static Fingerprint fingerprintOf(AchievementRequest request) {
+        return AchievementIndex.fingerprint(request.title(), request.summary(), request.patentNumbers());
     }
 
     /**
@@ -189,6 +205,7 @@ public class AchievementService {
      *
      * @return how many; fewer than {@code limit} means none is left (or the rest is locked)
      */
+    @Override
     @Transactional
     public int markStale(Instant cutoff, int limit) {
         List<Achievement> due = repository.lockDueForStaleness(cutoff, limit);

@@ -1,7 +1,7 @@
 package io.techbridge.achievement.imports;
 
-import io.techbridge.commons.imports.ImportColumn;
-import io.techbridge.commons.imports.ImportColumns;
+import io.techbridge.listing.imports.ImportColumn;
+import io.techbridge.listing.imports.ImportColumns;
 
 import java.util.List;
 

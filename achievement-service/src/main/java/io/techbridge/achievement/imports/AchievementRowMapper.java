@@ -5,10 +5,10 @@ import io.techbridge.achievement.domain.AchievementStatus;
 import io.techbridge.achievement.domain.IpForm;
 import io.techbridge.commons.domain.Contact;
 import io.techbridge.commons.domain.TransferMode;
-import io.techbridge.commons.imports.Cells;
-import io.techbridge.commons.imports.ImportColumns;
-import io.techbridge.commons.imports.RowReader;
-import io.techbridge.commons.imports.RowReader.Mapped;
+import io.techbridge.listing.imports.Cells;
+import io.techbridge.listing.imports.ImportColumns;
+import io.techbridge.listing.imports.RowReader;
+import io.techbridge.listing.imports.RowReader.Mapped;
 import jakarta.validation.Path;
 import jakarta.validation.Validator;
 

@@ -1,11 +1,9 @@
 package io.techbridge.achievement.imports;
 
-import io.techbridge.commons.imports.ImportFormat;
-import io.techbridge.commons.imports.ImportHttp;
-import io.techbridge.commons.imports.ImportJob;
-import io.techbridge.commons.imports.ImportJobResponse;
-import io.techbridge.commons.imports.ImportJobs;
-import io.techbridge.commons.problem.Problems;
+import io.techbridge.listing.duplicates.DuplicatesParameter;
+import io.techbridge.listing.imports.ImportFormat;
+import io.techbridge.listing.imports.ImportHttp;
+import io.techbridge.listing.imports.ImportJobResponse;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -55,13 +53,8 @@ public class ImportResource {
     @SecurityRequirement(name = BEARER)
     public Response upload(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
             @QueryParam("fileName") String fileName, @QueryParam("duplicates") String duplicates, UriInfo uri) {
-        ImportJob.Importer importer = imports.requireImporter(duplicatesConfirmed(duplicates));
-        ImportJobs<AchievementColumn> jobs = imports.jobs();
-        byte[] content = ImportHttp.readAtMost(body, jobs.maxFileBytes(), jobs::tooLarge);
-        ImportJobResponse job = jobs.accept(importer, ImportHttp.formatOf(contentType), fileName, content);
-        return Response.accepted(job)
-                .location(uri.getBaseUriBuilder().path("api/achievements/imports").path(job.id().toString()).build())
-                .build();
+        return imports.jobs().upload(imports.requireImporter(DuplicatesParameter.confirmed(duplicates)), body,
+                contentType, fileName, uri.getBaseUriBuilder().path("api/achievements/imports"));
     }
 
     @GET
@@ -81,17 +74,6 @@ public class ImportResource {
                     + "(opens in Excel) unless Accept asks for application/json")
     @SecurityRequirement(name = BEARER)
     public Response errors(@PathParam("id") UUID id, HttpHeaders headers) {
-        return ImportHttp.errorReport(id, imports.jobs().errors(id), headers);
-    }
-
-    /** {@code ?duplicates=confirmed}: the uploader knows of near-duplicates and imports such rows anyway. */
-    private static boolean duplicatesConfirmed(String duplicates) {
-        if (duplicates == null) {
-            return false;
-        }
-        if (!"confirmed".equals(duplicates)) {
-            throw Problems.invalidQuery("duplicates", "AllowedValues", "must be 'confirmed' (or left out)");
-        }
-        return true;
+        return imports.jobs().errorReport(id, headers);
     }
 }

@@ -3,7 +3,7 @@ package io.techbridge.achievement.security;
 import io.techbridge.achievement.api.AchievementViews;
 import io.techbridge.achievement.persistence.Achievement;
 import io.techbridge.achievement.persistence.AchievementRepository;
-import io.techbridge.achievement.persistence.DisclosureRepository;
+import io.techbridge.listing.disclosure.DisclosureRepository;
 import io.techbridge.commons.problem.Problems;
 import io.techbridge.commons.security.Caller;
 import io.techbridge.commons.security.Role;

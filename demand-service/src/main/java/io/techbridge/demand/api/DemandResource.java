@@ -3,12 +3,12 @@ package io.techbridge.demand.api;
 import io.techbridge.commons.api.PageRequest;
 import io.techbridge.commons.api.PageResponse;
 import io.techbridge.commons.api.QueryParameters;
-import io.techbridge.commons.problem.Problems;
 import io.techbridge.demand.domain.Confidentiality;
 import io.techbridge.demand.domain.DemandService;
 import io.techbridge.demand.domain.DemandStatus;
-import io.techbridge.demand.duplicates.DuplicateCheckResponse;
 import io.techbridge.demand.persistence.DemandRepository;
+import io.techbridge.listing.duplicates.DuplicateCheckResponse;
+import io.techbridge.listing.duplicates.DuplicatesParameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.groups.ConvertGroup;
@@ -52,7 +52,7 @@ public class DemandResource {
     @SecurityRequirement(name = BEARER)
     public Response create(@NotNull @Valid @ConvertGroup(to = DemandRequest.OnCreate.class) DemandRequest body,
             @QueryParam("duplicates") String duplicates, UriInfo uri) {
-        DemandResponse created = service.create(body, duplicatesConfirmed(duplicates));
+        DemandResponse created = service.create(body, DuplicatesParameter.confirmed(duplicates));
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
                 .entity(created).build();
     }
@@ -150,16 +150,5 @@ public class DemandResource {
     @SecurityRequirement(name = BEARER)
     public DemandResponse merge(@PathParam("id") UUID id, @NotNull @Valid MergeRequest body) {
         return service.merge(id, body.intoId(), body.version(), body.reason());
-    }
-
-    /** {@code ?duplicates=confirmed}: the caller saw the candidates and posts anyway. */
-    private static boolean duplicatesConfirmed(String duplicates) {
-        if (duplicates == null) {
-            return false;
-        }
-        if (!"confirmed".equals(duplicates)) {
-            throw Problems.invalidQuery("duplicates", "AllowedValues", "must be 'confirmed' (or left out)");
-        }
-        return true;
     }
 }

@@ -12,17 +12,24 @@ import io.techbridge.demand.api.DemandViews;
 import io.techbridge.demand.config.DemandClock;
 import io.techbridge.demand.config.DemandConfig;
 import io.techbridge.demand.duplicates.DemandDuplicates;
-import io.techbridge.demand.duplicates.DuplicateCandidate;
-import io.techbridge.demand.duplicates.DuplicateCheckResponse;
-import io.techbridge.demand.duplicates.DuplicateIndex;
+import io.techbridge.demand.duplicates.DemandIndex;
 import io.techbridge.demand.messaging.DemandEvents;
 import io.techbridge.demand.persistence.ChallengeApplicationRepository;
 import io.techbridge.demand.persistence.Demand;
+import io.techbridge.demand.persistence.DemandDisclosure;
 import io.techbridge.demand.persistence.DemandRepository;
 import io.techbridge.demand.security.DemandAccess;
+import io.techbridge.listing.Listing;
+import io.techbridge.listing.disclosure.MatchSide;
+import io.techbridge.listing.duplicates.DuplicateCandidate;
+import io.techbridge.listing.duplicates.DuplicateCheckResponse;
+import io.techbridge.listing.duplicates.DuplicateTexts;
+import io.techbridge.listing.staleness.StaleListings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -36,7 +43,14 @@ import java.util.UUID;
  * by what the caller may see. Who may do what is checked first ({@link DemandAccess}).
  */
 @ApplicationScoped
-public class DemandService {
+public class DemandService implements StaleListings {
+
+    /** What the listing kit knows of demands. */
+    @Produces
+    static final Listing LISTING = new Listing("demand", MatchSide.DEMAND, DemandDisclosure.class,
+            "Open demands marked stale because nobody changed them for a long time",
+            new DuplicateTexts("需求", "%d posted demand(s) look like this one (similar title or problem statement);"
+                    + " check them, or send the request again with ?duplicates=confirmed to post it anyway"));
 
     private static final String WHAT = "demand";
 
@@ -46,13 +60,13 @@ public class DemandService {
     private final DemandAccess access;
     private final ChallengeStates challenges;
     private final ChallengeApplicationRepository applications;
-    private final DuplicateIndex duplicateIndex;
+    private final DemandIndex duplicateIndex;
     private final DemandDuplicates duplicates;
     private final DemandConfig config;
 
     public DemandService(DemandRepository repository, DemandEvents events, DemandClock clock, DemandAccess access,
             ChallengeStates challenges, ChallengeApplicationRepository applications,
-            DuplicateIndex duplicateIndex, DemandDuplicates duplicates, DemandConfig config) {
+            DemandIndex duplicateIndex, DemandDuplicates duplicates, DemandConfig config) {
         this.repository = repository;
         this.events = events;
         this.clock = clock;
@@ -72,9 +86,10 @@ public class DemandService {
     public DemandResponse create(DemandRequest request, boolean duplicatesConfirmed) {
         DemandAccess.Poster poster = access.requirePoster(request);
         if (!duplicatesConfirmed) {
-            List<DuplicateCandidate> candidates = duplicates.candidates(request.title(), request.problem(), null);
+            List<DuplicateCandidate> candidates = duplicates.candidates(
+                    DemandIndex.fingerprint(request.title(), request.problem()), null);
             if (!candidates.isEmpty()) {
-                throw DemandDuplicates.possibleDuplicate(candidates);
+                throw duplicates.possibleDuplicate(candidates);
             }
         }
         return createFor(poster, request);
@@ -105,7 +120,8 @@ public class DemandService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public DuplicateCheckResponse checkDuplicates(DemandRequest request) {
         access.requirePoster(request);
-        return new DuplicateCheckResponse(duplicates.candidates(request.title(), request.problem(), null));
+        return new DuplicateCheckResponse(
+                duplicates.candidates(DemandIndex.fingerprint(request.title(), request.problem()), null));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -252,6 +268,7 @@ public class DemandService {
      *
      * @return how many; fewer than {@code limit} means none is left (or the rest is locked)
      */
+    @Override
     @Transactional
     public int markStale(Instant cutoff, int limit) {
         List<Demand> due = repository.lockDueForStaleness(cutoff, limit);
@@ -261,6 +278,12 @@ public class DemandService {
             commit(demand, DemandEvents.MARKED_STALE);
         }
         return due.size();
+    }
+
+    /** The service's calendar: staleness is measured on it too. */
+    @Override
+    public Clock clock() {
+        return clock.getClock();
     }
 
     /**

@@ -1,142 +1,66 @@
 package io.techbridge.demand.duplicates;
 
-import io.techbridge.commons.duplicates.DuplicateConfig;
-import io.techbridge.commons.problem.Problem;
-import io.techbridge.commons.problem.ProblemException;
 import io.techbridge.demand.api.DemandViews;
 import io.techbridge.demand.domain.DemandStatus;
 import io.techbridge.demand.persistence.Demand;
 import io.techbridge.demand.persistence.DemandRepository;
 import io.techbridge.demand.security.DemandAccess;
+import io.techbridge.listing.Listing;
+import io.techbridge.listing.duplicates.DuplicateCandidate;
+import io.techbridge.listing.duplicates.DuplicateCheck;
+import io.techbridge.listing.duplicates.DuplicateConfig;
+import io.techbridge.listing.duplicates.DuplicateRules;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.ActivateRequestContext;
-import jakarta.ws.rs.core.Response;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
- * Finds the posted demands a new one may duplicate, of any organisation: the index offers
- * candidates (shared LSH buckets), each is then compared exactly ({@link DuplicateRules}), and the
- * caller sees each one only as far as it may read it (a confidential or stale demand of another
- * organisation anonymised).
+ * Finds the posted demands a new one may duplicate, of any organisation (similar title or problem
+ * statement). A candidate is shown in full to whom may read it in full: a confidential or stale
+ * demand of another organisation is anonymised.
  */
 @ApplicationScoped
-public class DemandDuplicates {
+public class DemandDuplicates extends DuplicateCheck<Demand> {
 
-    private final DuplicateIndex index;
     private final DemandRepository repository;
     private final DemandAccess access;
-    private final DuplicateConfig config;
 
-    public DemandDuplicates(DuplicateIndex index, DemandRepository repository, DemandAccess access,
-            DuplicateConfig config) {
-        this.index = index;
+    public DemandDuplicates(DemandIndex index, DuplicateConfig config, Listing listing, DemandRepository repository,
+            DemandAccess access) {
+        super(index, config, listing);
         this.repository = repository;
         this.access = access;
-        this.config = config;
     }
 
-    /** The candidates for a demand with this content, most similar first, as the caller may see them. */
-    public List<DuplicateCandidate> candidates(String title, String problem, UUID exclude) {
-        Fingerprint probe = Fingerprint.of(title, problem);
-        List<UUID> ids = index.similar(probe, exclude, config.shortlist());
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        List<Hit> hits = new ArrayList<>();
-        for (Demand candidate : repository.list("id in ?1", ids)) {
-            if (candidate.status == DemandStatus.CLOSED) {
-                continue;
-            }
-            DuplicateRules.Verdict verdict = DuplicateRules.judge(probe, DuplicateIndex.fingerprintOf(candidate),
-                    config.titleThreshold(), config.textThreshold());
-            if (verdict.duplicate()) {
-                hits.add(new Hit(candidate, verdict));
-            }
-        }
-        hits.sort(Comparator.comparingDouble((Hit h) -> h.verdict().similarity()).reversed()
-                .thenComparing(h -> h.demand().id));
-        List<Hit> top = hits.subList(0, Math.min(hits.size(), config.maxCandidates()));
-        return shown(new ArrayList<>(top), access.rightsOver(top.stream().map(Hit::demand).toList()));
+    @Override
+    protected List<Demand> load(Collection<UUID> ids) {
+        return repository.list("id in ?1", ids);
     }
 
-    /**
-     * The candidates for each of many demands (the good rows of an import chunk), judged as
-     * {@link #candidates} judges one, looked up together ({@link DuplicateIndex#offeredToEach}) with
-     * what the job's earlier chunks looked up in {@code memory}. Each is shown as the uploader may see it.
-     */
-    @ActivateRequestContext // an import runs outside any request; the access rules are request scoped
-    public List<List<DuplicateCandidate>> candidatesOfEach(List<Fingerprint> probes, String uploaderOrganisationId,
-            boolean uploaderSeesEverything, DuplicateIndex.Memory memory) {
-        List<List<DuplicateIndex.Described>> offered = index.offeredToEach(probes, config.shortlist(), memory);
-        record Found(DuplicateIndex.Described candidate, DuplicateRules.Verdict verdict) {
-        }
-        List<List<Found>> found = new ArrayList<>(probes.size());
-        Set<UUID> shownIds = new LinkedHashSet<>();
-        for (int i = 0; i < probes.size(); i++) {
-            List<Found> hits = new ArrayList<>();
-            for (DuplicateIndex.Described candidate : offered.get(i)) {
-                DuplicateRules.Verdict verdict = DuplicateRules.judge(probes.get(i), candidate.fingerprint(),
-                        config.titleThreshold(), config.textThreshold());
-                if (verdict.duplicate()) {
-                    hits.add(new Found(candidate, verdict));
-                }
-            }
-            hits.sort(Comparator.comparingDouble((Found h) -> h.verdict().similarity()).reversed()
-                    .thenComparing(h -> h.candidate().id()));
-            List<Found> top = hits.subList(0, Math.min(hits.size(), config.maxCandidates()));
-            top.forEach(h -> shownIds.add(h.candidate().id()));
-            found.add(top);
-        }
-        // Only the candidates shown are loaded, to decide how much of each the uploader may see.
-        Map<UUID, Demand> shown = new HashMap<>();
-        if (!shownIds.isEmpty()) {
-            repository.list("id in ?1", shownIds).forEach(a -> shown.put(a.id, a));
-        }
-        DemandViews.Rights rights = access.rightsOf(uploaderOrganisationId, uploaderSeesEverything, shown.values());
-        List<List<DuplicateCandidate>> result = new ArrayList<>(probes.size());
-        for (List<Found> hits : found) {
-            List<Hit> visible = hits.stream().map(h -> new Hit(shown.get(h.candidate().id()), h.verdict()))
-                    .filter(h -> h.demand() != null).toList();
-            result.add(shown(visible, rights));
-        }
-        return result;
+    @Override
+    protected boolean closed(Demand demand) {
+        return demand.status == DemandStatus.CLOSED;
     }
 
-    /** The exact comparison of two demands of one import, by the create's thresholds. */
-    public DuplicateRules.Verdict judge(Fingerprint probe, Fingerprint candidate) {
-        return DuplicateRules.judge(probe, candidate, config.titleThreshold(), config.textThreshold());
+    @Override
+    protected Predicate<Demand> readableByCaller(List<Demand> demands) {
+        return inFull(access.rightsOver(demands));
     }
 
-    public int maxCandidates() {
-        return config.maxCandidates();
+    @Override
+    protected Predicate<Demand> readableBy(String organisationId, boolean seesEverything, Collection<Demand> demands) {
+        return inFull(access.rightsOf(organisationId, seesEverything, demands));
     }
 
-    private record Hit(Demand demand, DuplicateRules.Verdict verdict) {
+    private static Predicate<Demand> inFull(DemandViews.Rights rights) {
+        return demand -> rights.maySee(demand) && rights.seesFullText(demand);
     }
 
-    /** Each as far as the viewer may see it (a confidential or stale demand of another organisation anonymised). */
-    private static List<DuplicateCandidate> shown(List<Hit> hits, DemandViews.Rights rights) {
-        return hits.stream().map(h -> rights.maySee(h.demand()) && rights.seesFullText(h.demand())
-                ? new DuplicateCandidate(h.demand().id, h.demand().title, h.demand().organisationId,
-                        h.demand().status.name(), h.verdict().similarity(), h.verdict().reasons())
-                : DuplicateCandidate.hidden(h.demand().id, h.verdict().similarity(), h.verdict().reasons()))
-                .toList();
-    }
-
-    /** 409 possible-duplicate, the candidates in {@code context.candidates}. */
-    public static ProblemException possibleDuplicate(List<DuplicateCandidate> candidates) {
-        return new ProblemException(Problem.of(Response.Status.CONFLICT, "possible-duplicate", "Possible duplicate",
-                        candidates.size() + " posted demand(s) look like this one (similar title or problem"
-                                + " statement); check them, or send the request again with ?duplicates=confirmed"
-                                + " to post it anyway")
-                .withContext(Map.of("candidates", candidates)));
+    @Override
+    protected DuplicateCandidate shown(Demand demand, DuplicateRules.Verdict verdict) {
+        return DuplicateCandidate.of(demand.id, demand.title, demand.organisationId, demand.status.name(), verdict);
     }
 }

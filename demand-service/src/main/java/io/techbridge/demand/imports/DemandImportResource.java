@@ -1,11 +1,9 @@
 package io.techbridge.demand.imports;
 
-import io.techbridge.commons.imports.ImportFormat;
-import io.techbridge.commons.imports.ImportHttp;
-import io.techbridge.commons.imports.ImportJob;
-import io.techbridge.commons.imports.ImportJobResponse;
-import io.techbridge.commons.imports.ImportJobs;
-import io.techbridge.commons.problem.Problems;
+import io.techbridge.listing.duplicates.DuplicatesParameter;
+import io.techbridge.listing.imports.ImportFormat;
+import io.techbridge.listing.imports.ImportHttp;
+import io.techbridge.listing.imports.ImportJobResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -55,13 +53,8 @@ public class DemandImportResource {
     public Response upload(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
             @QueryParam("fileName") String fileName, @QueryParam("organisationId") String organisationId,
             @QueryParam("duplicates") String duplicates, UriInfo uri) {
-        ImportJob.Importer importer = imports.requireImporter(organisationId, duplicatesConfirmed(duplicates));
-        ImportJobs<DemandColumn> jobs = imports.jobs();
-        byte[] content = ImportHttp.readAtMost(body, jobs.maxFileBytes(), jobs::tooLarge);
-        ImportJobResponse job = jobs.accept(importer, ImportHttp.formatOf(contentType), fileName, content);
-        return Response.accepted(job)
-                .location(uri.getBaseUriBuilder().path("api/demands/imports").path(job.id().toString()).build())
-                .build();
+        return imports.jobs().upload(imports.requireImporter(organisationId, DuplicatesParameter.confirmed(duplicates)),
+                body, contentType, fileName, uri.getBaseUriBuilder().path("api/demands/imports"));
     }
 
     @GET
@@ -82,17 +75,6 @@ public class DemandImportResource {
                     + "(opens in Excel) unless Accept asks for application/json")
     @SecurityRequirement(name = BEARER)
     public Response errors(@PathParam("id") UUID id, HttpHeaders headers) {
-        return ImportHttp.errorReport(id, imports.jobs().errors(id), headers);
-    }
-
-    /** {@code ?duplicates=confirmed}: the uploader knows of near-duplicates and imports such rows anyway. */
-    private static boolean duplicatesConfirmed(String duplicates) {
-        if (duplicates == null) {
-            return false;
-        }
-        if (!"confirmed".equals(duplicates)) {
-            throw Problems.invalidQuery("duplicates", "AllowedValues", "must be 'confirmed' (or left out)");
-        }
-        return true;
+        return imports.jobs().errorReport(id, headers);
     }
 }

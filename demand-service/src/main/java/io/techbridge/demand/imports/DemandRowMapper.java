@@ -2,10 +2,10 @@ package io.techbridge.demand.imports;
 
 import io.techbridge.commons.domain.Contact;
 import io.techbridge.commons.domain.TransferMode;
-import io.techbridge.commons.imports.Cells;
-import io.techbridge.commons.imports.ImportColumns;
-import io.techbridge.commons.imports.RowReader;
-import io.techbridge.commons.imports.RowReader.Mapped;
+import io.techbridge.listing.imports.Cells;
+import io.techbridge.listing.imports.ImportColumns;
+import io.techbridge.listing.imports.RowReader;
+import io.techbridge.listing.imports.RowReader.Mapped;
 import io.techbridge.demand.api.DemandRequest;
 import io.techbridge.demand.domain.Confidentiality;
 import jakarta.validation.Path;

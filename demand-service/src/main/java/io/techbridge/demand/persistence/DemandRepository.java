@@ -119,7 +119,7 @@ public class DemandRepository implements PanacheRepositoryBase<Demand, UUID> {
                 conditions.add("confidentiality = :public");
             } else {
                 conditions.add("(confidentiality = :public or organisationId = :viewer or id in "
-                        + "(select d.demandId from Disclosure d where d.organisationId = :viewer))");
+                        + "(select d.listingId from DemandDisclosure d where d.organisationId = :viewer))");
                 parameters.and("viewer", viewer.organisationId());
             }
             parameters.and("public", Confidentiality.PUBLIC);

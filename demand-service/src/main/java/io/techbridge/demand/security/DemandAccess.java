@@ -7,7 +7,7 @@ import io.techbridge.demand.api.DemandRequest;
 import io.techbridge.demand.api.DemandViews;
 import io.techbridge.demand.persistence.Demand;
 import io.techbridge.demand.persistence.DemandRepository;
-import io.techbridge.demand.persistence.DisclosureRepository;
+import io.techbridge.listing.disclosure.DisclosureRepository;
 import jakarta.enterprise.context.RequestScoped;
 
 import java.util.Collection;

@@ -1,7 +1,0 @@
-package io.techbridge.achievement.duplicates;
-
-import java.util.List;
-
-/** The answer of a dry-run duplicate check: the candidates, most similar first (empty: none). */
-public record DuplicateCheckResponse(List<DuplicateCandidate> candidates) {
-}
