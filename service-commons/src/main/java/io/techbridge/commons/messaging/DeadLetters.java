@@ -1,5 +1,6 @@
 package io.techbridge.commons.messaging;
 
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,9 +15,11 @@ import java.time.Duration;
 
 /**
  * Sets aside a message that can't be read or applied on {@code <topic>.dlq}, with the reason and where it
- * came from, so that the stream goes on and the message can be inspected and replayed.
+ * came from, so that the stream goes on and the message can be inspected and replayed. It exists in
+ * a service that configures the {@code dead-letters} channel for Kafka.
  */
 @ApplicationScoped
+@IfBuildProperty(name = "mp.messaging.outgoing.dead-letters.connector", stringValue = "smallrye-kafka")
 public class DeadLetters {
 
     private static final Logger LOG = Logger.getLogger(DeadLetters.class);

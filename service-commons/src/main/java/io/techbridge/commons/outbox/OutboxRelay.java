@@ -3,6 +3,7 @@ package io.techbridge.commons.outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -36,8 +37,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * acknowledged, so a failure never lets a later version overtake an earlier one; what was not
  * acknowledged stays in the outbox and is retried, with back-off, until Kafka takes it.
  * Delivery is at least once: consumers deduplicate by (aggregate id, version).
+ * <p>
+ * It runs in a service whose {@code outbox} channel goes to Kafka
+ * ({@code mp.messaging.outgoing.outbox.connector=smallrye-kafka}); in one that publishes nothing it
+ * does not exist, so neither does the channel.
  */
 @ApplicationScoped
+@IfBuildProperty(name = "mp.messaging.outgoing.outbox.connector", stringValue = "smallrye-kafka")
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
