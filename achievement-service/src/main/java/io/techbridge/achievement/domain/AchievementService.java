@@ -19,6 +19,7 @@ import io.techbridge.listing.duplicates.DuplicateCandidate;
 import io.techbridge.listing.duplicates.DuplicateCheckResponse;
 import io.techbridge.listing.duplicates.DuplicateTexts;
 import io.techbridge.listing.duplicates.Fingerprint;
+import io.techbridge.listing.query.ListingQuery;
 import io.techbridge.listing.staleness.StaleListings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -125,7 +126,7 @@ public class AchievementService implements StaleListings {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResponse<AchievementResponse> list(AchievementRepository.Filter filter, PageRequest page) {
-        AchievementRepository.Page result = repository.search(filter, access.viewer(), page);
+        ListingQuery.Page<Achievement> result = repository.search(filter, access.viewer(), page);
         AchievementViews.Rights rights = access.rightsOver(result.items());
         return PageResponse.of(result.items(), a -> AchievementViews.of(a, rights), page, result.total());
     }

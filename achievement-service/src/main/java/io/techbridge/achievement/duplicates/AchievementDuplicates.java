@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
@@ -24,19 +23,12 @@ import java.util.function.Predicate;
 @ApplicationScoped
 public class AchievementDuplicates extends DuplicateCheck<Achievement> {
 
-    private final AchievementRepository repository;
     private final AchievementAccess access;
 
     public AchievementDuplicates(AchievementIndex index, DuplicateConfig config, Listing listing,
             AchievementRepository repository, AchievementAccess access) {
-        super(index, config, listing);
-        this.repository = repository;
+        super(index, repository, config, listing);
         this.access = access;
-    }
-
-    @Override
-    protected List<Achievement> load(Collection<UUID> ids) {
-        return repository.list("id in ?1", ids);
     }
 
     @Override

@@ -24,6 +24,7 @@ import io.techbridge.listing.disclosure.MatchSide;
 import io.techbridge.listing.duplicates.DuplicateCandidate;
 import io.techbridge.listing.duplicates.DuplicateCheckResponse;
 import io.techbridge.listing.duplicates.DuplicateTexts;
+import io.techbridge.listing.query.ListingQuery;
 import io.techbridge.listing.staleness.StaleListings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -137,7 +138,7 @@ public class DemandService implements StaleListings {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResponse<DemandView> list(DemandRepository.Filter filter, PageRequest page) {
-        DemandRepository.Page result = repository.search(filter, access.viewer(), page);
+        ListingQuery.Page<Demand> result = repository.search(filter, access.viewer(), page);
         DemandViews.Rights rights = access.rightsOver(result.items());
         Map<UUID, ChallengeView> states = challenges.of(result.items());
         return PageResponse.of(result.items(), d -> DemandViews.of(d, rights, states.get(d.id)), page, result.total());

@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
@@ -25,19 +24,12 @@ import java.util.function.Predicate;
 @ApplicationScoped
 public class DemandDuplicates extends DuplicateCheck<Demand> {
 
-    private final DemandRepository repository;
     private final DemandAccess access;
 
     public DemandDuplicates(DemandIndex index, DuplicateConfig config, Listing listing, DemandRepository repository,
             DemandAccess access) {
-        super(index, config, listing);
-        this.repository = repository;
+        super(index, repository, config, listing);
         this.access = access;
-    }
-
-    @Override
-    protected List<Demand> load(Collection<UUID> ids) {
-        return repository.list("id in ?1", ids);
     }
 
     @Override

@@ -1,18 +1,15 @@
 package io.techbridge.demand.persistence;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import io.techbridge.commons.api.PageRequest;
-import io.techbridge.commons.persistence.Filters;
 import io.techbridge.demand.domain.Confidentiality;
 import io.techbridge.demand.domain.DemandStatus;
+import io.techbridge.listing.query.ListingQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,9 +24,6 @@ public class DemandRepository implements PanacheRepositoryBase<Demand, UUID> {
 
     /** Who reads the listing (organisation null when anonymous). */
     public record Viewer(String organisationId, boolean seesEverything) {
-    }
-
-    public record Page(List<Demand> items, long total) {
     }
 
     /** Locks the row so that concurrent changes are applied one after the other, each with its own version. */
@@ -86,59 +80,31 @@ public class DemandRepository implements PanacheRepositoryBase<Demand, UUID> {
      * summary), but searching by organisation or title text finds only what the viewer may read in
      * full: otherwise the answer would tell whose a confidential demand is, or what its title says.
      */
-    public Page search(Filter filter, Viewer viewer, PageRequest page) {
-        List<String> conditions = new ArrayList<>();
-        Parameters parameters = new Parameters();
-        if (filter.fieldCode() != null) {
-            // A top-level field (04) also finds its sub-fields (04.03).
-            conditions.add("(fieldCode = :field or fieldCode like :fieldPrefix)");
-            parameters.and("field", filter.fieldCode()).and("fieldPrefix", filter.fieldCode() + ".%");
-        }
-        if (filter.status() != null) {
-            conditions.add("status = :status");
-            parameters.and("status", filter.status());
-        }
-        if (filter.organisationId() != null) {
-            conditions.add("organisationId = :organisation");
-            parameters.and("organisation", filter.organisationId());
-        }
-        if (filter.regionCode() != null) {
-            conditions.add("regionCode like :region");
-            parameters.and("region", Filters.regionPrefix(filter.regionCode()) + "%");
-        }
-        if (filter.titleContains() != null) {
-            conditions.add("lower(title) like :title escape '\\'");
-            parameters.and("title", Filters.containing(filter.titleContains()));
-        }
+    public ListingQuery.Page<Demand> search(Filter filter, Viewer viewer, PageRequest page) {
+        ListingQuery query = new ListingQuery().filters(filter.fieldCode(), filter.status(), filter.organisationId(),
+                filter.regionCode(), filter.titleContains());
         if (filter.confidentiality() != null) {
-            conditions.add("confidentiality = :confidentiality");
-            parameters.and("confidentiality", filter.confidentiality());
+            query.where("confidentiality = :confidentiality").with("confidentiality", filter.confidentiality());
         }
         if ((filter.organisationId() != null || filter.titleContains() != null) && !viewer.seesEverything()) {
             if (viewer.organisationId() == null) {
-                conditions.add("confidentiality = :public");
+                query.where("confidentiality = :public");
             } else {
-                conditions.add("(confidentiality = :public or organisationId = :viewer or id in "
-                        + "(select d.listingId from DemandDisclosure d where d.organisationId = :viewer))");
-                parameters.and("viewer", viewer.organisationId());
+                query.where("(confidentiality = :public or organisationId = :viewer or id in "
+                        + "(select d.listingId from DemandDisclosure d where d.organisationId = :viewer))")
+                        .with("viewer", viewer.organisationId());
             }
-            parameters.and("public", Confidentiality.PUBLIC);
+            query.with("public", Confidentiality.PUBLIC);
         }
         if (!viewer.seesEverything()) {
             // Stale demands are listed only for their own organisation.
             if (viewer.organisationId() == null) {
-                conditions.add("status <> :stale");
+                query.where("status <> :stale");
             } else {
-                conditions.add("(status <> :stale or organisationId = :staleViewer)");
-                parameters.and("staleViewer", viewer.organisationId());
+                query.where("(status <> :stale or organisationId = :staleViewer)").with("staleViewer", viewer.organisationId());
             }
-            parameters.and("stale", DemandStatus.STALE);
+            query.with("stale", DemandStatus.STALE);
         }
-        String query = String.join(" and ", conditions);
-        Sort sort = Sort.descending("updatedAt").and("id");
-        var panacheQuery = conditions.isEmpty() ? findAll(sort) : find(query, sort, parameters);
-        long total = panacheQuery.count();
-        List<Demand> items = panacheQuery.page(page.page(), page.size()).list();
-        return new Page(items, total);
+        return query.page(this, page);
     }
 }

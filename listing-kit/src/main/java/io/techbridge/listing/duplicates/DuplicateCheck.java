@@ -1,5 +1,6 @@
 package io.techbridge.listing.duplicates;
 
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.techbridge.commons.problem.Problem;
 import io.techbridge.commons.problem.ProblemException;
 import io.techbridge.listing.Listing;
@@ -22,30 +23,30 @@ import java.util.function.Predicate;
  * (same patent key; shared LSH buckets), each is then compared exactly ({@link DuplicateRules}),
  * and the caller sees each one only as far as it may read it (else anonymised).
  * <p>
- * A service subclasses it as a bean for its entity: which records are live, who may read which in
- * full, and how a candidate read in full is shown.
+ * A service subclasses it as a bean for its entity: which records can no longer be duplicated, who
+ * may read which in full, and how a candidate read in full is shown.
  *
  * @param <E> the entity of the listing
  */
 public abstract class DuplicateCheck<E> {
 
     private final DuplicateIndex<E> index;
+    private final PanacheRepositoryBase<E, UUID> records;
     private final DuplicateConfig config;
     private final DuplicateTexts texts;
 
-    protected DuplicateCheck(DuplicateIndex<E> index, DuplicateConfig config, Listing listing) {
+    protected DuplicateCheck(DuplicateIndex<E> index, PanacheRepositoryBase<E, UUID> records, DuplicateConfig config,
+            Listing listing) {
         this.index = index;
+        this.records = records;
         this.config = config;
         this.texts = listing == null ? null : listing.duplicates();
     }
 
     /** For the client proxy only. */
     protected DuplicateCheck() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
-
-    /** The records of these ids, in any order. */
-    protected abstract List<E> load(Collection<UUID> ids);
 
     /** Whether the record can no longer be duplicated (withdrawn, closed, merged into another). */
     protected abstract boolean closed(E record);
@@ -121,6 +122,11 @@ public abstract class DuplicateCheck<E> {
             result.add(shown(visible, readable));
         }
         return result;
+    }
+
+    /** The records of these ids, in any order. */
+    private List<E> load(Collection<UUID> ids) {
+        return records.list("id in ?1", ids);
     }
 
     /** The exact comparison of two records, by the configured thresholds. */

@@ -1,5 +1,6 @@
 package io.techbridge.listing.duplicates;
 
+import io.techbridge.commons.work.Collector;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
@@ -37,7 +38,7 @@ public abstract class DuplicateIndex<E> {
     private final Class<E> type;
     private final IndexTables tables;
     /** The records added by this thread's {@link #collecting} work, indexed together at its end. */
-    private final ThreadLocal<List<E>> collected = new ThreadLocal<>();
+    private final Collector<E> collected = new Collector<>();
 
     protected DuplicateIndex(EntityManager entityManager, DuplicateConfig config, Class<E> type, IndexTables tables) {
         this.entityManager = entityManager;
@@ -62,10 +63,7 @@ public abstract class DuplicateIndex<E> {
 
     /** Writes the entries of a new record; must run in the transaction that stores it. */
     public void add(E record) {
-        List<E> batch = collected.get();
-        if (batch != null) {
-            batch.add(record);
-        } else {
+        if (!collected.add(record)) {
             write(record, false);
         }
     }
@@ -79,19 +77,7 @@ public abstract class DuplicateIndex<E> {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public <T> T collecting(Supplier<T> work) {
-        if (collected.get() != null) {
-            return work.get();
-        }
-        List<E> batch = new ArrayList<>();
-        collected.set(batch);
-        T result;
-        try {
-            result = work.get();
-        } finally {
-            collected.remove();
-        }
-        writeAll(batch);
-        return result;
+        return collected.run(work, this::writeAll);
     }
 
     private void writeAll(List<E> batch) {

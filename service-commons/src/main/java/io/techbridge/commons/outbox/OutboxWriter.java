@@ -3,6 +3,7 @@ package io.techbridge.commons.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.techbridge.commons.events.EventEnvelope;
+import io.techbridge.commons.work.Collector;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -11,7 +12,6 @@ import org.hibernate.Session;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -24,7 +24,7 @@ public class OutboxWriter {
     private final ObjectMapper objectMapper;
     private final Event<OutboxAppended> appended;
     /** The events appended by this thread's {@link #collecting} work, written together at its end. */
-    private final ThreadLocal<List<OutboxEvent>> collected = new ThreadLocal<>();
+    private final Collector<OutboxEvent> collected = new Collector<>();
 
     public OutboxWriter(OutboxRepository repository, ObjectMapper objectMapper, Event<OutboxAppended> appended) {
         this.repository = repository;
@@ -49,10 +49,7 @@ public class OutboxWriter {
         event.aggregateVersion = aggregateVersion;
         event.envelope = serialize(envelope);
         event.createdAt = envelope.occurredAt();
-        List<OutboxEvent> batch = collected.get();
-        if (batch != null) {
-            batch.add(event);
-        } else {
+        if (!collected.add(event)) {
             repository.persist(event);
         }
         appended.fire(new OutboxAppended());
@@ -68,19 +65,7 @@ public class OutboxWriter {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public <T> T collecting(Supplier<T> work) {
-        if (collected.get() != null) {
-            return work.get();
-        }
-        List<OutboxEvent> batch = new ArrayList<>();
-        collected.set(batch);
-        T result;
-        try {
-            result = work.get();
-        } finally {
-            collected.remove();
-        }
-        write(batch);
-        return result;
+        return collected.run(work, this::write);
     }
 
     private void write(List<OutboxEvent> batch) {

@@ -1,25 +1,24 @@
 package io.techbridge.commons.persistence;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class FiltersTest {
 
-    @Test
-    void aProvinceOrCityFindsWhatLiesBelowItADistrictOnlyItself() {
-        assertEquals("33", Filters.regionPrefix("330000"));
-        assertEquals("3301", Filters.regionPrefix("330100"));
-        assertEquals("330106", Filters.regionPrefix("330106"));
-        assertEquals("1101", Filters.regionPrefix("110100"));
+    /** A province or city finds what lies below it, a district only itself. */
+    @ParameterizedTest
+    @CsvSource({"330000, 33", "330100, 3301", "330106, 330106", "110100, 1101"})
+    void regionPrefix(String regionCode, String prefix) {
+        assertEquals(prefix, Filters.regionPrefix(regionCode));
     }
 
-    @Test
-    void containsPatternLowerCasesAndEscapesTheWildcardsOfTheUser() {
-        assertEquals("%graphene%", Filters.containing("Graphene"));
-        assertEquals("%50\\%%", Filters.containing("50%"));
-        assertEquals("%a\\_b%", Filters.containing("a_b"));
-        assertEquals("%c:\\\\temp%", Filters.containing("C:\\temp"));
-        assertEquals("%石墨烯%", Filters.containing("石墨烯"));
+    /** Lower case, and the user's wildcards and escapes match themselves. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"Graphene|%graphene%", "50%|%50\\%%", "a_b|%a\\_b%", "C:\\temp|%c:\\\\temp%",
+            "石墨烯|%石墨烯%"})
+    void containsPattern(String text, String pattern) {
+        assertEquals(pattern, Filters.containing(text));
     }
 }
