@@ -1,5 +1,6 @@
 package io.techbridge.achievement;
 
+import io.techbridge.events.testing.PublishedEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
@@ -159,11 +160,8 @@ class AchievementStalenessTest {
                 + id + "'");
     }
 
+    /** The envelope, checked against the achievement contract. */
     private static JsonNode envelope(String value) {
-        try {
-            return JSON.readTree(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PublishedEvents.checked(value);
     }
 }

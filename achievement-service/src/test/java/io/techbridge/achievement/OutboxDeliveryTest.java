@@ -1,5 +1,8 @@
 package io.techbridge.achievement;
 
+import io.techbridge.events.testing.PublishedEvents;
+import io.techbridge.events.AchievementPayload;
+import io.techbridge.events.EventEnvelope;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
@@ -52,11 +55,17 @@ class OutboxDeliveryTest {
             JsonNode updated = events.get(1);
             assertEquals("Achievement", updated.get("aggregateType").asText());
             assertEquals(id, updated.get("aggregateId").asText());
-            assertEquals(1, updated.get("schemaVersion").asInt());
+            assertEquals(EventEnvelope.SCHEMA_VERSION, updated.get("schemaVersion").asInt());
             assertEquals(36, updated.get("eventId").asText().length());
             assertEquals("更新后的成果名称", updated.get("payload").get("title").asText());
             assertEquals(2, updated.get("payload").get("version").asInt());
             assertEquals("WITHDRAWN", events.get(2).get("payload").get("status").asText());
+            // Each reads as the achievement contract, member for member, without the contact.
+            for (JsonNode event : events) {
+                AchievementPayload payload = (AchievementPayload) PublishedEvents.payloadOf(event);
+                assertEquals(id, payload.id());
+            }
+            assertEquals("更新后的成果名称", ((AchievementPayload) PublishedEvents.payloadOf(updated)).title());
         }
     }
 
@@ -125,11 +134,8 @@ class OutboxDeliveryTest {
         }
     }
 
+    /** The envelope, checked against the achievement contract. */
     private static JsonNode envelope(ConsumerRecord<String, String> record) {
-        try {
-            return JSON.readTree(record.value());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PublishedEvents.checked(record.value());
     }
 }

@@ -1,5 +1,6 @@
 package io.techbridge.demand;
 
+import io.techbridge.events.testing.PublishedEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.http.ContentType;
@@ -152,7 +153,7 @@ final class Challenges {
                 .body("violations", hasItem(allOf(hasEntry("field", field), hasEntry("rule", rule))));
     }
 
-    /** Waits until the envelopes of one key on the topic, in topic order, satisfy {@code condition}. */
+    /** Waits until the envelopes of one key on the topic, in topic order, satisfy {@code condition}; each is checked against its contract. */
     static List<JsonNode> awaitEnvelopes(String topic, String key, Predicate<List<JsonNode>> condition) {
         try (TopicReader reader = new TopicReader(TestServers.get().kafkaBootstrapServers(), topic)) {
             List<JsonNode> envelopes = new ArrayList<>();
@@ -163,6 +164,7 @@ final class Challenges {
                 }
                 return condition.test(envelopes);
             });
+            envelopes.forEach(PublishedEvents::payloadOf);
             return envelopes;
         }
     }

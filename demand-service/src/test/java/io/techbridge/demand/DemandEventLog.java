@@ -1,5 +1,6 @@
 package io.techbridge.demand;
 
+import io.techbridge.events.testing.PublishedEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.techbridge.deploy.local.testing.TestServers;
@@ -27,7 +28,7 @@ final class DemandEventLog {
     private DemandEventLog() {
     }
 
-    /** Waits until the envelopes of one demand, in topic order, satisfy {@code condition}; returns them. */
+    /** Waits until the envelopes of one demand, in topic order, satisfy {@code condition}; returns them, each checked against its contract. */
     static List<JsonNode> awaitEnvelopes(String demandId, Predicate<List<JsonNode>> condition) {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.get().kafkaBootstrapServers());
@@ -51,6 +52,8 @@ final class DemandEventLog {
                 }
                 return condition.test(envelopes);
             });
+            // Whatever a test reads, every event it saw reads as its contract, without a contact.
+            envelopes.forEach(PublishedEvents::payloadOf);
             return envelopes;
         }
     }

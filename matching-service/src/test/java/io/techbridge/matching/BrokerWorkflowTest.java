@@ -1,5 +1,6 @@
 package io.techbridge.matching;
 
+import io.techbridge.events.testing.PublishedEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
@@ -127,12 +128,8 @@ class BrokerWorkflowTest {
         return Api.move(matchId, body);
     }
 
+    /** The event's type, once it has read as the match contract. */
     private static String type(String envelope) {
-        try {
-            JsonNode node = Events.JSON.readTree(envelope);
-            return node.get("type").asText();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return PublishedEvents.checked(envelope).get("type").asText();
     }
 }

@@ -1,6 +1,12 @@
 package io.techbridge.matching;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.techbridge.events.AchievementPayload;
+import io.techbridge.events.AmountRange;
+import io.techbridge.events.DemandPayload;
+import io.techbridge.events.EventEnvelope;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.techbridge.deploy.local.testing.TestServers;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -17,7 +23,8 @@ import java.util.UUID;
 /** Publishes achievement and demand events as the owning services do, so matching can be tested on its own. */
 final class Events {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static KafkaProducer<String, String> producer;
 
     private Events() {
@@ -38,36 +45,23 @@ final class Events {
         return UUID.randomUUID().toString();
     }
 
+    /** A published achievement as achievement-service's events carry it ({@link AchievementPayload}). */
     static ObjectNode achievement(String id, long version, String title, String summary, List<String> keywords,
             String fieldCode, int trl) {
-        ObjectNode a = JSON.createObjectNode();
-        a.put("id", id).put("version", version).put("organisationId", "org-test-university").put("institution", "测试大学")
-                .put("title", title).put("summary", summary).put("fieldCode", fieldCode).put("trl", trl)
-                .put("regionCode", "330100").put("status", "PUBLISHED").put("advantages", "")
-                .put("createdAt", Instant.now().toString()).put("updatedAt", Instant.now().toString());
-        keywords.forEach(a.putArray("keywords")::add);
-        a.putArray("transferModes").add("LICENSE").add("ASSIGNMENT");
-        a.putObject("askingPrice").put("minCny", 300000).put("maxCny", 800000).put("negotiable", false);
-        a.putObject("contact").put("name", "王老师").put("phone", "13800000000");
-        return a;
+        Instant now = Instant.now();
+        return JSON.valueToTree(new AchievementPayload(id, version, "org-test-university", "测试大学", title, summary,
+                keywords, fieldCode, trl, trl <= 4 ? "EARLY" : trl <= 6 ? "PILOT" : "MATURE", List.of(), List.of(),
+                List.of("LICENSE", "ASSIGNMENT"), new AmountRange(300000L, 800000L, false), false, "", "330100",
+                List.of(), "PUBLISHED", null, null, now, now));
     }
 
+    /** An open public demand as demand-service's events carry it ({@link DemandPayload}). */
     static ObjectNode demand(String id, long version, String title, String problem, List<String> keywords,
             String fieldCode, Integer minTrl) {
-        ObjectNode d = JSON.createObjectNode();
-        d.put("id", id).put("version", version).put("organisationId", "org-test-enterprise").put("enterprise", "测试科技有限公司")
-                .put("title", title).put("problem", problem).put("indicators", "").put("fieldCode", fieldCode)
-                .put("validUntil", LocalDate.now().plusDays(180).toString()).put("regionCode", "330100")
-                .put("confidentiality", "PUBLIC").put("status", "OPEN")
-                .put("createdAt", Instant.now().toString()).put("updatedAt", Instant.now().toString());
-        if (minTrl != null) {
-            d.put("minTrl", minTrl);
-        }
-        keywords.forEach(d.putArray("keywords")::add);
-        d.putArray("cooperationModes").add("LICENSE");
-        d.putObject("budget").put("minCny", 200000).put("maxCny", 1000000).put("negotiable", false);
-        d.putNull("challenge");
-        return d;
+        Instant now = Instant.now();
+        return JSON.valueToTree(new DemandPayload(id, version, "org-test-enterprise", "测试科技有限公司", title, problem, "",
+                fieldCode, keywords, new AmountRange(200000L, 1000000L, false), LocalDate.now().plusDays(180), "330100",
+                List.of("LICENSE"), minTrl, "PUBLIC", null, "OPEN", null, null, now, now));
     }
 
     static void publishAchievement(String type, ObjectNode payload) {
@@ -90,7 +84,7 @@ final class Events {
         ObjectNode envelope = JSON.createObjectNode();
         envelope.put("eventId", newId()).put("type", type).put("aggregateType", aggregateType)
                 .put("aggregateId", payload.get("id").asText()).put("aggregateVersion", payload.get("version").asLong())
-                .put("occurredAt", Instant.now().toString()).put("schemaVersion", 1).set("payload", payload);
+                .put("occurredAt", Instant.now().toString()).put("schemaVersion", EventEnvelope.SCHEMA_VERSION).set("payload", payload);
         publishRaw(topic, payload.get("id").asText(), envelope.toString());
     }
 }

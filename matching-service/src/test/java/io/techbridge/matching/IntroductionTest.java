@@ -1,5 +1,6 @@
 package io.techbridge.matching;
 
+import io.techbridge.events.testing.PublishedEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
@@ -140,12 +141,9 @@ class IntroductionTest {
         return new Introduced(matchId, university, enterprise);
     }
 
+    /** The envelope, once it has read as its contract. */
     private static JsonNode json(String envelope) {
-        try {
-            return Events.JSON.readTree(envelope);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return PublishedEvents.checked(envelope);
     }
 
     private static String type(String envelope) {

@@ -1,5 +1,6 @@
 package io.techbridge.matching;
 
+import io.techbridge.events.testing.PublishedEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
@@ -293,11 +294,8 @@ class InvitationTest {
                 .filter(i -> organisation.equals(i.get("organisationId"))).findFirst().orElseThrow();
     }
 
+    /** The envelope, once it has read as its contract. */
     private static JsonNode json(String value) {
-        try {
-            return Events.JSON.readTree(value);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return PublishedEvents.checked(value);
     }
 }

@@ -7,7 +7,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.TestTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.techbridge.matching.messaging.AchievementSnapshot;
+import io.techbridge.events.AchievementPayload;
+import io.techbridge.matching.messaging.ListingDocuments;
 import io.techbridge.matching.search.AchievementDocument;
 import io.techbridge.matching.workflow.ProposalService;
 import jakarta.inject.Inject;
@@ -39,7 +40,7 @@ class ProposalUpkeepTest {
 
     @Test
     @TestTransaction
-    void aVersionThatChangesOnlyTheContactQueuesNoProposalsAndOneThatChangesTheTextDoes() throws Exception {
+    void aVersionThatChangesOnlyTheInventorsQueuesNoProposalsAndOneThatChangesTheTextDoes() throws Exception {
         String id = Events.newId();
         ObjectNode v1 = Events.achievement(id, 1, "高盐废水分盐结晶零排放技术",
                 "纳滤分盐与蒸发结晶组合工艺，氯化钠纯度98%以上。", List.of("高盐废水", "分盐结晶"), "07.01", 6);
@@ -49,9 +50,9 @@ class ProposalUpkeepTest {
                 .executeUpdate();
 
         ObjectNode v2 = v1.deepCopy().put("version", 2).put("updatedAt", Instant.now().plusSeconds(5).toString());
-        v2.putObject("contact").put("name", "李老师").put("phone", "13900000000");
+        v2.putArray("inventors").add("李明").add("王芳");
         assertEquals(1, proposals.record(List.of(document(v2)), List.of()), "the version is applied");
-        assertEquals(0, queued(id), "a new contact changes no pair");
+        assertEquals(0, queued(id), "new inventors change no pair");
 
         ObjectNode v3 = v2.deepCopy().put("version", 3).put("title", "高盐废水分盐结晶与资源化零排放技术");
         proposals.record(List.of(document(v3)), List.of());
@@ -98,7 +99,7 @@ class ProposalUpkeepTest {
     }
 
     private static AchievementDocument document(ObjectNode payload) throws Exception {
-        return JSON.treeToValue(payload, AchievementSnapshot.class).toDocument();
+        return ListingDocuments.of(JSON.treeToValue(payload, AchievementPayload.class));
     }
 
     private long queued(String id) {

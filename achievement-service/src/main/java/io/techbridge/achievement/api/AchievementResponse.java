@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An achievement as the API shows it, and as its events carry it (always with the contact). A
+ * An achievement as the API shows it (its events carry {@link io.techbridge.events.AchievementPayload}). A
  * caller who may not see the contact gets the record without it (see {@link AchievementViews}).
  */
 public record AchievementResponse(

@@ -6,6 +6,7 @@ import io.techbridge.achievement.api.AchievementViews;
 import io.techbridge.achievement.duplicates.AchievementDuplicates;
 import io.techbridge.achievement.duplicates.AchievementIndex;
 import io.techbridge.achievement.messaging.AchievementEvents;
+import io.techbridge.events.AchievementPayload;
 import io.techbridge.achievement.persistence.Achievement;
 import io.techbridge.achievement.persistence.AchievementDisclosure;
 import io.techbridge.achievement.persistence.AchievementRepository;
@@ -108,8 +109,7 @@ public class AchievementService implements StaleListings {
         apply(request, achievement);
         repository.persist(achievement);
         duplicateIndex.add(achievement);
-        AchievementResponse state = AchievementResponse.of(achievement);
-        events.record(AchievementEvents.CREATED, state);
+        events.record(AchievementPayload.CREATED, achievement);
         return AchievementViews.of(achievement, AchievementViews.Rights.OWNER);
     }
 
@@ -150,13 +150,13 @@ public class AchievementService implements StaleListings {
         }
         apply(request, achievement);
         duplicateIndex.replace(achievement);
-        return commit(achievement, AchievementEvents.UPDATED);
+        return commit(achievement, AchievementPayload.UPDATED);
     }
 
     @Transactional
     public AchievementResponse publish(UUID id, long version) {
         return changeStatus(id, version, AchievementStatus.DRAFT, AchievementStatus.PUBLISHED, null, "published",
-                AchievementEvents.PUBLISHED);
+                AchievementPayload.PUBLISHED);
     }
 
     /** The owner confirms a stale achievement is still on offer: STALE → PUBLISHED. */
@@ -169,7 +169,7 @@ public class AchievementService implements StaleListings {
         }
         achievement.status = AchievementStatus.PUBLISHED;
         achievement.statusReason = reason;
-        return commit(achievement, AchievementEvents.CONFIRMED);
+        return commit(achievement, AchievementPayload.CONFIRMED);
     }
 
     /**
@@ -197,7 +197,7 @@ public class AchievementService implements StaleListings {
         duplicate.status = AchievementStatus.WITHDRAWN;
         duplicate.mergedInto = into.id;
         duplicate.statusReason = reason;
-        return commit(duplicate, AchievementEvents.MERGED);
+        return commit(duplicate, AchievementPayload.MERGED);
     }
 
     /**
@@ -213,20 +213,20 @@ public class AchievementService implements StaleListings {
         for (Achievement achievement : due) {
             achievement.status = AchievementStatus.STALE;
             achievement.statusReason = "unchanged since " + achievement.updatedAt + " (长期未更新，请确认或撤回)";
-            commit(achievement, AchievementEvents.MARKED_STALE);
+            commit(achievement, AchievementPayload.MARKED_STALE);
         }
         return due.size();
     }
 
     @Transactional
     public AchievementResponse withdraw(UUID id, long version, String reason) {
-        return changeStatus(id, version, AchievementStatus.WITHDRAWN, reason, "withdrawn", AchievementEvents.WITHDRAWN);
+        return changeStatus(id, version, AchievementStatus.WITHDRAWN, reason, "withdrawn", AchievementPayload.WITHDRAWN);
     }
 
     @Transactional
     public AchievementResponse markTransferred(UUID id, long version, String reason) {
         return changeStatus(id, version, AchievementStatus.TRANSFERRED, reason, "marked transferred",
-                AchievementEvents.TRANSFERRED);
+                AchievementPayload.TRANSFERRED);
     }
 
     private AchievementResponse changeStatus(UUID id, long version, AchievementStatus target, String reason,
@@ -265,8 +265,7 @@ public class AchievementService implements StaleListings {
     private AchievementResponse commit(Achievement achievement, String eventType) {
         achievement.version++;
         achievement.updatedAt = Instant.now();
-        AchievementResponse state = AchievementResponse.of(achievement);
-        events.record(eventType, state);
+        events.record(eventType, achievement);
         return AchievementViews.of(achievement, AchievementViews.Rights.OWNER);
     }
 

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An application to an open challenge as the API shows it, and as its events carry it: only to the
- * applicant organisation, the challenge's owner, brokers and admins.
+ * An application to an open challenge as the API shows it, only to the applicant organisation, the
+ * challenge's owner, brokers and admins (its events carry {@link io.techbridge.events.ChallengeApplicationPayload}).
  */
 public record ApplicationView(
         UUID id,

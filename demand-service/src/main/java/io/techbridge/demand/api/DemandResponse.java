@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A demand as the API shows it, and as its events carry it (always in full); {@code challenge} and
+ * A demand as the API shows it (its events carry {@link io.techbridge.events.DemandPayload}); {@code challenge} and
  * {@code minTrl} may be null. The challenge shows where it stands (phase, live applications, winners). A caller who may not see the contact gets the demand without it, and
  * a confidential demand it may not read as a {@link DemandSummary} (see {@link DemandViews}).
  */

@@ -1,5 +1,7 @@
 package io.techbridge.demand.domain;
 
+import io.techbridge.events.DemandPayload;
+import io.techbridge.events.ChallengeApplicationPayload;
 import io.techbridge.commons.problem.Problems;
 import io.techbridge.commons.security.Role;
 import io.techbridge.demand.api.ApplicationRequest;
@@ -106,7 +108,7 @@ public class ChallengeService {
             }
             throw e;
         }
-        return record(ChallengeEvents.SUBMITTED, application);
+        return record(ChallengeApplicationPayload.SUBMITTED, application);
     }
 
     @Transactional
@@ -117,7 +119,7 @@ public class ChallengeService {
         requireApplying(demand, "let applications be edited");
         requireSubmitted(application, "edited");
         apply(request, application);
-        return commit(ChallengeEvents.UPDATED, application);
+        return commit(ChallengeApplicationPayload.UPDATED, application);
     }
 
     @Transactional
@@ -129,7 +131,7 @@ public class ChallengeService {
         requireSubmitted(application, "withdrawn");
         application.status = ApplicationStatus.WITHDRAWN;
         application.shortlisted = false;
-        return commit(ChallengeEvents.WITHDRAWN, application);
+        return commit(ChallengeApplicationPayload.WITHDRAWN, application);
     }
 
     /** The challenge's side, brokers and admins: every application; a university: its own organisation's. */
@@ -197,7 +199,7 @@ public class ChallengeService {
                 blankToNull(request.note()), mean, now()));
         application.scores = List.copyOf(sheets);
         application.totalScore = mean(sheets.stream().map(ScoreSheet::mean).toList());
-        return commit(ChallengeEvents.SCORED, application);
+        return commit(ChallengeApplicationPayload.SCORED, application);
     }
 
     @Transactional
@@ -207,7 +209,7 @@ public class ChallengeService {
             return ApplicationView.of(application);
         }
         application.shortlisted = shortlisted;
-        return commit(ChallengeEvents.SHORTLISTED, application);
+        return commit(ChallengeApplicationPayload.SHORTLISTED, application);
     }
 
     /**
@@ -242,7 +244,7 @@ public class ChallengeService {
             application.status = won ? ApplicationStatus.WON : ApplicationStatus.NOT_SELECTED;
             String own = blankToNull(reasons.get(application.id));
             application.outcomeReason = own != null ? own : won ? WINNER_REASON : request.reason().strip();
-            commit(won ? ChallengeEvents.WON : ChallengeEvents.NOT_SELECTED, application);
+            commit(won ? ChallengeApplicationPayload.WON : ChallengeApplicationPayload.NOT_SELECTED, application);
         }
         for (UUID id : request.winners()) {
             ChallengeApplication application = byId.get(id);
@@ -256,7 +258,7 @@ public class ChallengeService {
         demand.version++;
         demand.updatedAt = demand.challengeAwardedAt;
         DemandResponse state = DemandViews.ofEditor(demand, states.of(demand));
-        demandEvents.record(DemandEvents.CHALLENGE_AWARDED, state);
+        demandEvents.record(DemandPayload.CHALLENGE_AWARDED, state);
         return state;
     }
 

@@ -1,5 +1,6 @@
 package io.techbridge.demand.domain;
 
+import io.techbridge.events.DemandPayload;
 import io.techbridge.commons.api.PageRequest;
 import io.techbridge.commons.api.PageResponse;
 import io.techbridge.commons.problem.Problems;
@@ -113,7 +114,7 @@ public class DemandService implements StaleListings {
         repository.persist(demand);
         duplicateIndex.add(demand);
         DemandResponse created = DemandViews.ofEditor(demand, challenges.of(demand));
-        events.record(DemandEvents.CREATED, created);
+        events.record(DemandPayload.CREATED, created);
         return created;
     }
 
@@ -175,23 +176,23 @@ public class DemandService implements StaleListings {
         }
         apply(request, demand);
         duplicateIndex.replace(demand);
-        return commit(demand, DemandEvents.UPDATED);
+        return commit(demand, DemandPayload.UPDATED);
     }
 
     @Transactional
     public DemandResponse startNegotiation(UUID id, long version, String reason) {
         return changeStatus(id, version, DemandStatus.IN_NEGOTIATION, reason, "moved into negotiation",
-                DemandEvents.IN_NEGOTIATION);
+                DemandPayload.IN_NEGOTIATION);
     }
 
     @Transactional
     public DemandResponse solve(UUID id, long version, String reason) {
-        return changeStatus(id, version, DemandStatus.SOLVED, reason, "marked solved", DemandEvents.SOLVED);
+        return changeStatus(id, version, DemandStatus.SOLVED, reason, "marked solved", DemandPayload.SOLVED);
     }
 
     @Transactional
     public DemandResponse close(UUID id, long version, String reason) {
-        return changeStatus(id, version, DemandStatus.CLOSED, reason, "closed", DemandEvents.CLOSED);
+        return changeStatus(id, version, DemandStatus.CLOSED, reason, "closed", DemandPayload.CLOSED);
     }
 
     /** The owner confirms a stale demand is still wanted: STALE → OPEN. */
@@ -204,7 +205,7 @@ public class DemandService implements StaleListings {
         }
         demand.status = DemandStatus.OPEN;
         demand.statusReason = blankToNull(reason);
-        return commit(demand, DemandEvents.CONFIRMED);
+        return commit(demand, DemandPayload.CONFIRMED);
     }
 
     /**
@@ -230,7 +231,7 @@ public class DemandService implements StaleListings {
         demand.status = DemandStatus.OPEN;
         demand.validUntil = validUntil;
         demand.statusReason = blankToNull(reason);
-        return commit(demand, DemandEvents.RENEWED);
+        return commit(demand, DemandPayload.RENEWED);
     }
 
     /**
@@ -260,7 +261,7 @@ public class DemandService implements StaleListings {
         duplicate.status = DemandStatus.CLOSED;
         duplicate.mergedInto = into.id;
         duplicate.statusReason = blankToNull(reason);
-        return commit(duplicate, DemandEvents.MERGED);
+        return commit(duplicate, DemandPayload.MERGED);
     }
 
     /**
@@ -276,7 +277,7 @@ public class DemandService implements StaleListings {
         for (Demand demand : due) {
             demand.status = DemandStatus.STALE;
             demand.statusReason = "unchanged since " + demand.updatedAt + " (长期未更新，请确认、续期或关闭)";
-            commit(demand, DemandEvents.MARKED_STALE);
+            commit(demand, DemandPayload.MARKED_STALE);
         }
         return due.size();
     }
@@ -299,7 +300,7 @@ public class DemandService implements StaleListings {
         for (Demand demand : due) {
             demand.status = DemandStatus.EXPIRED;
             demand.statusReason = "valid until " + demand.validUntil + " (有效期已过)";
-            commit(demand, DemandEvents.EXPIRED);
+            commit(demand, DemandPayload.EXPIRED);
         }
         return due.size();
     }

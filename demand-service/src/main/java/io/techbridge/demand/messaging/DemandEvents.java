@@ -1,30 +1,22 @@
 package io.techbridge.demand.messaging;
 
+import io.techbridge.commons.domain.MoneyRange;
 import io.techbridge.commons.outbox.OutboxWriter;
+import io.techbridge.demand.api.ChallengeView;
 import io.techbridge.demand.api.DemandResponse;
+import io.techbridge.events.AmountRange;
+import io.techbridge.events.DemandPayload;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.List;
+
 /**
- * The events of the demand aggregate, published on {@code demand-events} through the outbox.
- * Each carries the full demand after the change, confidential ones included: consumers must
- * honour {@code confidentiality} themselves.
+ * The events of the demand aggregate, published on {@code demand-events} through the outbox. Each
+ * carries the demand after the change as {@link DemandPayload}: confidential ones in full (matching
+ * needs the text and honours {@code confidentiality}), never the contact.
  */
 @ApplicationScoped
 public class DemandEvents {
-
-    public static final String AGGREGATE_TYPE = "Demand";
-    public static final String CREATED = "DemandCreated";
-    public static final String UPDATED = "DemandUpdated";
-    public static final String IN_NEGOTIATION = "DemandInNegotiation";
-    public static final String SOLVED = "DemandSolved";
-    public static final String CLOSED = "DemandClosed";
-    public static final String EXPIRED = "DemandExpired";
-    /** The winners of its open challenge were picked (the payload's challenge shows them, and who picked). */
-    public static final String CHALLENGE_AWARDED = "ChallengeAwarded";
-    public static final String MERGED = "DemandMerged";
-    public static final String MARKED_STALE = "DemandMarkedStale";
-    public static final String CONFIRMED = "DemandConfirmed";
-    public static final String RENEWED = "DemandRenewed";
 
     private final OutboxWriter outbox;
 
@@ -32,8 +24,31 @@ public class DemandEvents {
         this.outbox = outbox;
     }
 
-    /** Must run inside the transaction that made the change. */
+    /** Must run inside the transaction that made the change; {@code type} is one of {@link DemandPayload#TYPES}. */
     public void record(String type, DemandResponse state) {
-        outbox.append(type, AGGREGATE_TYPE, state.id().toString(), state.version(), state);
+        outbox.append(type, DemandPayload.AGGREGATE_TYPE, state.id().toString(), state.version(), payloadOf(state));
+    }
+
+    public static DemandPayload payloadOf(DemandResponse d) {
+        return new DemandPayload(d.id().toString(), d.version(), d.organisationId(), d.enterprise(), d.title(),
+                d.problem(), d.indicators(), d.fieldCode(), d.keywords(), amount(d.budget()), d.validUntil(),
+                d.regionCode(), d.cooperationModes().stream().map(Enum::name).toList(), d.minTrl(),
+                d.confidentiality().name(), challenge(d.challenge()), d.status().name(), d.statusReason(),
+                d.mergedInto() == null ? null : d.mergedInto().toString(), d.createdAt(), d.updatedAt());
+    }
+
+    private static AmountRange amount(MoneyRange money) {
+        return new AmountRange(money.minCny(), money.maxCny(), money.negotiable());
+    }
+
+    private static DemandPayload.Challenge challenge(ChallengeView c) {
+        if (c == null) {
+            return null;
+        }
+        List<DemandPayload.Winner> winners = c.winners().stream().map(w -> new DemandPayload.Winner(
+                w.applicationId().toString(), w.organisationId(), w.organisationName())).toList();
+        return new DemandPayload.Challenge(c.goal(), c.indicators(), c.bountyCny(), c.applicationDeadline(),
+                c.judgingDeadline(), c.phase().name(), c.applicationCount(), winners, c.awardedAt(), c.awardedBy(),
+                c.awardedByRole());
     }
 }

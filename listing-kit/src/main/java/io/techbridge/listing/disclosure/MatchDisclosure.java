@@ -3,7 +3,8 @@ package io.techbridge.listing.disclosure;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.techbridge.commons.events.EventEnvelope;
+import io.techbridge.events.EventEnvelope;
+import io.techbridge.events.MatchPayload;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -16,7 +17,6 @@ import java.util.regex.Pattern;
 public record MatchDisclosure(UUID demandId, UUID achievementId, String demandOrganisationId,
         String achievementOrganisationId, boolean disclosed) {
 
-    public static final String AGGREGATE_TYPE = "Match";
     private static final Pattern ORGANISATION_ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
 
     /** A message that can never be applied, however often it is retried. */
@@ -38,8 +38,11 @@ public record MatchDisclosure(UUID demandId, UUID achievementId, String demandOr
         } catch (Exception e) {
             throw new Unreadable("not an event envelope: " + e.getMessage());
         }
-        if (!AGGREGATE_TYPE.equals(envelope.aggregateType())) {
-            throw new Unreadable("aggregateType is '" + envelope.aggregateType() + "', not '" + AGGREGATE_TYPE + "'");
+        if (!EventEnvelope.readable(envelope.schemaVersion())) {
+            throw new Unreadable(EventEnvelope.unreadableReason(envelope.schemaVersion()));
+        }
+        if (!MatchPayload.AGGREGATE_TYPE.equals(envelope.aggregateType())) {
+            throw new Unreadable("aggregateType is '" + envelope.aggregateType() + "', not '" + MatchPayload.AGGREGATE_TYPE + "'");
         }
         JsonNode payload = envelope.payload();
         if (payload == null || !payload.isObject()) {

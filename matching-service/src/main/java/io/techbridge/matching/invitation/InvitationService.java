@@ -1,5 +1,6 @@
 package io.techbridge.matching.invitation;
 
+import io.techbridge.events.InvitationPayload;
 import io.techbridge.matching.domain.ListingType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -41,8 +42,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class InvitationService {
 
-    public static final String AGGREGATE_TYPE = "ChallengeInvitation";
-    public static final String ISSUED = "ChallengeInvitationIssued";
     /** Application deadlines are days in China, as demand-service keeps them. */
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final TypeReference<List<String>> TERMS = new TypeReference<>() {
@@ -137,8 +136,8 @@ public class InvitationService {
                     pair.achievement().title(), pair.score(),
                     pair.explanation().matchedTerms() == null ? List.of() : pair.explanation().matchedTerms(), now);
             if (insert(invitation)) {
-                outbox.append(ISSUED, AGGREGATE_TYPE, invitation.aggregateId(), 1,
-                        InvitationIssued.of(invitation, terms));
+                outbox.append(InvitationPayload.ISSUED, InvitationPayload.AGGREGATE_TYPE, invitation.aggregateId(), 1,
+                        payloadOf(invitation, terms));
                 invited++;
             }
         }
@@ -264,4 +263,12 @@ public class InvitationService {
         };
     }
 
+
+    /** The invitation with the challenge's terms, as invitation-events carries it. */
+    static InvitationPayload payloadOf(Invitation invitation, ChallengeTerms terms) {
+        return new InvitationPayload(invitation.aggregateId(), invitation.demandId(), invitation.demandOrganisationId(),
+                invitation.organisationId(), invitation.organisationName(), invitation.achievementId(),
+                invitation.achievementTitle(), invitation.score(), invitation.matchedTerms(),
+                terms.applicationDeadline(), terms.bountyCny(), invitation.invitedAt());
+    }
 }

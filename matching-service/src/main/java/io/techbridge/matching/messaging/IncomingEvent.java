@@ -2,6 +2,7 @@ package io.techbridge.matching.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.techbridge.events.EventEnvelope;
 
 /** A parsed event envelope, checked enough to be applied; anything less is poison. */
 public record IncomingEvent(String eventId, String type, String aggregateType, String aggregateId, long version,
@@ -27,6 +28,11 @@ public record IncomingEvent(String eventId, String type, String aggregateType, S
         JsonNode version = root.get("aggregateVersion");
         if (version == null || !version.canConvertToLong() || version.asLong() < 1) {
             throw new PoisonMessageException("aggregateVersion missing or not a positive number");
+        }
+        JsonNode schema = root.get("schemaVersion");
+        if (schema == null || !schema.canConvertToInt() || !EventEnvelope.readable(schema.asInt())) {
+            throw new PoisonMessageException(schema == null || !schema.canConvertToInt() ? "schemaVersion missing"
+                    : EventEnvelope.unreadableReason(schema.asInt()));
         }
         JsonNode payload = root.get("payload");
         if (payload == null || !payload.isObject()) {

@@ -1,5 +1,7 @@
 package io.techbridge.matching.messaging;
 
+import io.techbridge.events.AchievementPayload;
+import io.techbridge.events.DemandPayload;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -71,10 +73,10 @@ public class IngestionService {
     }
 
     public void ingestAchievements(List<ConsumerRecord<String, String>> records) {
-        List<Parsed<AchievementSnapshot>> parsed = parse(records, AchievementSnapshot.AGGREGATE_TYPE, AchievementSnapshot.class);
+        List<Parsed<AchievementPayload>> parsed = parse(records, AchievementPayload.AGGREGATE_TYPE, AchievementPayload.class);
         withRetries(parsed, batch -> {
             indexes.ensureAliases();
-            List<AchievementDocument> documents = embedAchievements(batch.stream().map(p -> p.snapshot().toDocument()).toList());
+            List<AchievementDocument> documents = embedAchievements(batch.stream().map(p -> ListingDocuments.of(p.snapshot())).toList());
             indexer.indexAchievements(IndexAdmin.ACHIEVEMENTS, documents, true);
             count(documents.size(), proposals.record(documents, List.of()));
             return null;
@@ -82,13 +84,13 @@ public class IngestionService {
     }
 
     public void ingestDemands(List<ConsumerRecord<String, String>> records) {
-        List<Parsed<DemandSnapshot>> parsed = parse(records, DemandSnapshot.AGGREGATE_TYPE, DemandSnapshot.class);
+        List<Parsed<DemandPayload>> parsed = parse(records, DemandPayload.AGGREGATE_TYPE, DemandPayload.class);
         withRetries(parsed, batch -> {
             indexes.ensureAliases();
-            List<DemandDocument> documents = embedDemands(batch.stream().map(p -> p.snapshot().toDocument()).toList());
+            List<DemandDocument> documents = embedDemands(batch.stream().map(p -> ListingDocuments.of(p.snapshot())).toList());
             indexer.indexDemands(IndexAdmin.DEMANDS, documents, true);
             // The challenge terms are stored before the demand is queued, so its matching sees them.
-            invitations.recordTerms(batch.stream().map(p -> p.snapshot().challengeTerms()).toList());
+            invitations.recordTerms(batch.stream().map(p -> ListingDocuments.challengeTerms(p.snapshot())).toList());
             count(documents.size(), proposals.record(List.of(), documents));
             return null;
         });
@@ -166,10 +168,10 @@ public class IngestionService {
     private <S> S snapshot(IncomingEvent event, Class<S> type) {
         try {
             S snapshot = mapper.treeToValue(event.payload(), type);
-            if (snapshot instanceof AchievementSnapshot a && (a.title() == null || a.status() == null)) {
+            if (snapshot instanceof AchievementPayload a && (a.title() == null || a.status() == null)) {
                 throw new PoisonMessageException("payload lacks title or status");
             }
-            if (snapshot instanceof DemandSnapshot d && (d.title() == null || d.status() == null)) {
+            if (snapshot instanceof DemandPayload d && (d.title() == null || d.status() == null)) {
                 throw new PoisonMessageException("payload lacks title or status");
             }
             return snapshot;

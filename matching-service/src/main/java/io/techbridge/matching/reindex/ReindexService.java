@@ -3,8 +3,10 @@ package io.techbridge.matching.reindex;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.techbridge.commons.problem.Problem;
 import io.techbridge.commons.problem.ProblemException;
-import io.techbridge.matching.messaging.AchievementSnapshot;
-import io.techbridge.matching.messaging.DemandSnapshot;
+import io.techbridge.events.AchievementPayload;
+import io.techbridge.matching.messaging.ListingDocuments;
+import io.techbridge.events.DemandPayload;
+import io.techbridge.events.Topics;
 import io.techbridge.matching.messaging.IncomingEvent;
 import io.techbridge.matching.messaging.IngestionService;
 import io.techbridge.matching.messaging.PoisonMessageException;
@@ -43,8 +45,6 @@ import java.util.concurrent.atomic.AtomicReference;
 public class ReindexService {
 
     private static final Logger LOG = Logger.getLogger(ReindexService.class);
-    private static final String ACHIEVEMENT_TOPIC = "achievement-events";
-    private static final String DEMAND_TOPIC = "demand-events";
     private static final int BATCH = 256;
 
     private final IndexAdmin admin;
@@ -89,7 +89,7 @@ public class ReindexService {
             old.put(IndexAdmin.ACHIEVEMENTS, admin.currentIndex(IndexAdmin.ACHIEVEMENTS).orElseThrow());
             old.put(IndexAdmin.DEMANDS, admin.currentIndex(IndexAdmin.DEMANDS).orElseThrow());
             List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of(ACHIEVEMENT_TOPIC, DEMAND_TOPIC)) {
+            for (String topic : List.of(Topics.ACHIEVEMENT_EVENTS, Topics.DEMAND_EVENTS)) {
                 consumer.partitionsFor(topic, Duration.ofSeconds(30))
                         .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
             }
@@ -129,7 +129,7 @@ public class ReindexService {
         }
     }
 
-    private record Replay(Map<String, AchievementSnapshot> achievements, Map<String, DemandSnapshot> demands) {
+    private record Replay(Map<String, AchievementPayload> achievements, Map<String, DemandPayload> demands) {
     }
 
     /** Reads every partition up to its end as it is now, keeping the newest version of each record. */
@@ -141,21 +141,21 @@ public class ReindexService {
         }
         ReindexProgress start = progress.get();
         long eventsTotal = start.eventsTotal() + total;
-        Map<String, AchievementSnapshot> achievements = new LinkedHashMap<>();
-        Map<String, DemandSnapshot> demands = new LinkedHashMap<>();
+        Map<String, AchievementPayload> achievements = new LinkedHashMap<>();
+        Map<String, DemandPayload> demands = new LinkedHashMap<>();
         long read = start.eventsRead();
         long skipped = start.skipped();
         while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                 read++;
                 try {
-                    if (record.topic().equals(ACHIEVEMENT_TOPIC)) {
-                        IncomingEvent event = IncomingEvent.parse(mapper, record.value(), AchievementSnapshot.AGGREGATE_TYPE);
-                        AchievementSnapshot snapshot = mapper.treeToValue(event.payload(), AchievementSnapshot.class);
+                    if (record.topic().equals(Topics.ACHIEVEMENT_EVENTS)) {
+                        IncomingEvent event = IncomingEvent.parse(mapper, record.value(), AchievementPayload.AGGREGATE_TYPE);
+                        AchievementPayload snapshot = mapper.treeToValue(event.payload(), AchievementPayload.class);
                         achievements.merge(event.aggregateId(), snapshot, (a, b) -> a.version() >= b.version() ? a : b);
                     } else {
-                        IncomingEvent event = IncomingEvent.parse(mapper, record.value(), DemandSnapshot.AGGREGATE_TYPE);
-                        DemandSnapshot snapshot = mapper.treeToValue(event.payload(), DemandSnapshot.class);
+                        IncomingEvent event = IncomingEvent.parse(mapper, record.value(), DemandPayload.AGGREGATE_TYPE);
+                        DemandPayload snapshot = mapper.treeToValue(event.payload(), DemandPayload.class);
                         demands.merge(event.aggregateId(), snapshot, (a, b) -> a.version() >= b.version() ? a : b);
                     }
                 } catch (PoisonMessageException | com.fasterxml.jackson.core.JsonProcessingException
@@ -175,13 +175,13 @@ public class ReindexService {
         long total = before.documentsTotal() + replay.achievements().size() + replay.demands().size();
         update(withDocuments(before.documentsIndexed(), total));
         List<AchievementDocument> achievements = replay.achievements().values().stream()
-                .map(AchievementSnapshot::toDocument).toList();
+                .map(ListingDocuments::of).toList();
         for (int i = 0; i < achievements.size(); i += BATCH) {
             List<AchievementDocument> batch = ingestion.embedAchievements(achievements.subList(i, Math.min(i + BATCH, achievements.size())));
             indexer.indexAchievements(indexes.get(IndexAdmin.ACHIEVEMENTS), batch, false);
             update(withDocuments(progress.get().documentsIndexed() + batch.size(), total));
         }
-        List<DemandDocument> demands = replay.demands().values().stream().map(DemandSnapshot::toDocument).toList();
+        List<DemandDocument> demands = replay.demands().values().stream().map(ListingDocuments::of).toList();
         for (int i = 0; i < demands.size(); i += BATCH) {
             List<DemandDocument> batch = ingestion.embedDemands(demands.subList(i, Math.min(i + BATCH, demands.size())));
             indexer.indexDemands(indexes.get(IndexAdmin.DEMANDS), batch, false);

@@ -1,5 +1,6 @@
 package io.techbridge.matching.workflow;
 
+import io.techbridge.events.MatchPayload;
 import io.techbridge.matching.domain.ReasonCode;
 import io.techbridge.matching.domain.MatchStatus;
 import io.techbridge.commons.api.PageRequest;
@@ -26,8 +27,6 @@ import java.util.UUID;
 public class BrokerWorkflowService {
 
     private static final String WHAT = "match";
-    /** The event of an accepted introduction: the pair is now disclosed to the achievement's organisation. */
-    public static final String INTRODUCTION_ACCEPTED = "MatchIntroductionAccepted";
     private static final Set<MatchStatus> PIPELINE_STEPS = Set.of(MatchStatus.INTRODUCED, MatchStatus.NEGOTIATING,
             MatchStatus.CONTRACTED, MatchStatus.FAILED);
 
@@ -139,7 +138,7 @@ public class BrokerWorkflowService {
         pair.version++;
         pair.updatedAt = now;
         recordTransition(pair, MatchStatus.INTRODUCED, actor, note == null ? "introduction accepted" : note, null, now);
-        events.record(INTRODUCTION_ACCEPTED, views.of(pair));
+        events.record(MatchPayload.INTRODUCTION_ACCEPTED, views.of(pair));
         return views.of(pair, transitions.history(pair.id));
     }
 

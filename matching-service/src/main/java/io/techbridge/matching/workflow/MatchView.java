@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A pair as the API shows it and match-events carry it. {@code disclosed}: the enterprise accepted
+ * A pair as the API shows it (match-events carry {@link io.techbridge.events.MatchPayload}). {@code disclosed}: the enterprise accepted
  * the introduction (at {@code introductionAcceptedAt}), so the achievement's organisation may see
  * the demand and its contact in full; it stays true afterwards.
  */

@@ -1,5 +1,6 @@
 package io.techbridge.matching.workflow;
 
+import io.techbridge.events.MatchPayload;
 import io.techbridge.matching.domain.ListingType;
 import io.techbridge.matching.persistence.ProposalTasks;
 import io.techbridge.matching.domain.MatchStatus;
@@ -70,7 +71,7 @@ public class ProposalService {
     /**
      * Records the applied versions and queues the records whose proposals must be recomputed, in
      * one transaction; versions at or below the applied one are duplicates and change nothing, and
-     * a version that changes nothing a pair is scored from (a contact, say) queues nothing.
+     * a version that changes nothing a pair is scored from (its inventors, say) queues nothing.
      * Returns how many versions were new.
      */
     @Transactional
@@ -232,7 +233,7 @@ public class ProposalService {
             setScore(pair, now);
             pair.version++;
             pair.updatedAt = Instant.now();
-            events.record("MatchRescored", views.of(pair));
+            events.record(MatchPayload.RESCORED, views.of(pair));
         }
     }
 

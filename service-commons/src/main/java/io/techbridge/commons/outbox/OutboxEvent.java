@@ -35,7 +35,7 @@ public class OutboxEvent {
     @Column(name = "event_type", nullable = false, updatable = false)
     public String eventType;
 
-    /** The serialized {@link io.techbridge.commons.events.EventEnvelope}, exactly as it goes on the wire. */
+    /** The serialized {@link io.techbridge.events.EventEnvelope}, exactly as it goes on the wire. */
     @Column(name = "envelope", nullable = false, updatable = false)
     public String envelope;
 

@@ -2,7 +2,8 @@ package io.techbridge.commons.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.techbridge.commons.events.EventEnvelope;
+import io.techbridge.events.EventEnvelope;
+import io.techbridge.events.EventPayload;
 import io.techbridge.commons.work.Collector;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -38,9 +39,9 @@ public class OutboxWriter {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public EventEnvelope append(String eventType, String aggregateType, String aggregateId, long aggregateVersion,
-            Object state) {
+            EventPayload payload) {
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), eventType, aggregateType, aggregateId,
-                aggregateVersion, Instant.now(), EventEnvelope.SCHEMA_VERSION, objectMapper.valueToTree(state));
+                aggregateVersion, Instant.now(), EventEnvelope.SCHEMA_VERSION, objectMapper.valueToTree(payload));
         OutboxEvent event = new OutboxEvent();
         event.eventId = envelope.eventId();
         event.eventType = eventType;

@@ -115,6 +115,7 @@ class LocalStackSmokeTest {
             }
         }
         assertTrue(withoutStrongMatch > 0, "some demo demands have no strong match (d25–d27 have no fit by design)");
+        noTopicCarriesAContact(projectDir);
         // Search by words: 石墨烯 finds the graphene coating (written in English) and nothing else; nonsense finds nothing.
         JsonNode graphene = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/search?q="
                 + java.net.URLEncoder.encode("石墨烯", java.nio.charset.StandardCharsets.UTF_8))).build(),
@@ -158,6 +159,63 @@ class LocalStackSmokeTest {
         assertEquals(demoAchievements + 1, total(achievements, broker), "the kept data, and the demo loaded only once");
         assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/achievements/" + id)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode());
+    }
+
+    /**
+     * Every event the platform has published by now (the demo's listings, their pairs, invitations)
+     * is read from every topic: none names a contact member, and none holds a demo contact's phone
+     * or e-mail.
+     */
+    private void noTopicCarriesAContact(Path projectDir) throws IOException {
+        java.util.Set<String> contacts = new java.util.HashSet<>();
+        for (String file : java.util.List.of("achievements.json", "demands.json")) {
+            for (JsonNode listing : JSON.readTree(projectDir.resolve("deploy/local/demo/" + file).toFile())) {
+                // Names are left out: a contact person may also be named as an inventor.
+                for (String member : java.util.List.of("phone", "email")) {
+                    if (listing.path("contact").hasNonNull(member)) {
+                        contacts.add(listing.path("contact").get(member).asText());
+                    }
+                }
+            }
+        }
+        assertTrue(contacts.size() > 50, "the demo listings have contacts to look for");
+        java.util.Map<String, Integer> read = new java.util.TreeMap<>();
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<String, String> consumer =
+                     new org.apache.kafka.clients.consumer.KafkaConsumer<>(java.util.Map.of(
+                             "bootstrap.servers", "127.0.0.1:" + stack.port("KAFKA"),
+                             "enable.auto.commit", false,
+                             "key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName(),
+                             "value.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName()))) {
+            java.util.Set<String> existing = consumer.listTopics(Duration.ofSeconds(30)).keySet();
+            java.util.List<org.apache.kafka.common.TopicPartition> partitions = new java.util.ArrayList<>();
+            for (String topic : io.techbridge.events.Topics.ALL) {
+                if (existing.contains(topic)) {
+                    consumer.partitionsFor(topic).forEach(p ->
+                            partitions.add(new org.apache.kafka.common.TopicPartition(topic, p.partition())));
+                }
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            java.util.Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+                for (org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    read.merge(record.topic(), 1, Integer::sum);
+                    JsonNode envelope = JSON.readTree(record.value());
+                    java.util.List<String> members = new java.util.ArrayList<>();
+                    envelope.findParents("contact").forEach(parent -> members.add("contact"));
+                    envelope.findParents("phone").forEach(parent -> members.add("phone"));
+                    envelope.findParents("email").forEach(parent -> members.add("email"));
+                    assertTrue(members.isEmpty(), record.topic() + " carries " + members + ": " + record.value());
+                    for (String contact : contacts) {
+                        assertTrue(!record.value().contains(contact), record.topic() + " carries the contact " + contact);
+                    }
+                }
+            }
+        }
+        assertTrue(read.getOrDefault(io.techbridge.events.Topics.ACHIEVEMENT_EVENTS, 0) >= 50, read.toString());
+        assertTrue(read.getOrDefault(io.techbridge.events.Topics.DEMAND_EVENTS, 0) >= 29, read.toString());
+        assertTrue(read.getOrDefault(io.techbridge.events.Topics.MATCH_EVENTS, 0) > 0, read.toString());
     }
 
     /** From this machine's own network address only the gateway answers; the services listen on loopback. */

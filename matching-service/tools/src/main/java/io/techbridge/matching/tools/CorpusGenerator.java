@@ -148,8 +148,15 @@ final class CorpusGenerator {
     // Achievements
     // ------------------------------------------------------------------------------------------
 
-    /** Achievement {@code i} as its {@code AchievementCreated} event carries it (status PUBLISHED, a few DRAFT). */
+    /** Achievement {@code i} as its {@code AchievementCreated} event carries it (status PUBLISHED, a few DRAFT): no contact. */
     ObjectNode achievement(int i) {
+        ObjectNode a = achievementWithContact(i);
+        a.remove("contact");
+        return a;
+    }
+
+    /** Achievement {@code i} as achievement-service keeps it, contact included. */
+    private ObjectNode achievementWithContact(int i) {
         SplittableRandom r = random(ACHIEVEMENT, i);
         String top = weightedField(r);
         String fieldCode = fieldCode(r, top);
@@ -208,7 +215,7 @@ final class CorpusGenerator {
 
     /** The body of {@code POST /api/achievements} for achievement {@code i}, published at once. */
     ObjectNode achievementRequest(int i) {
-        ObjectNode body = achievement(i);
+        ObjectNode body = achievementWithContact(i);
         body.remove(List.of("id", "version", "stage", "statusReason", "createdAt", "updatedAt"));
         body.put("status", "PUBLISHED");
         return body;
@@ -329,7 +336,7 @@ final class CorpusGenerator {
     // Demands
     // ------------------------------------------------------------------------------------------
 
-    /** Demand {@code i} as its {@code DemandCreated} event carries it (status OPEN, valid for months). */
+    /** Demand {@code i} as its {@code DemandCreated} event carries it (status OPEN, valid for months): no contact. */
     ObjectNode demand(int i) {
         SplittableRandom r = random(DEMAND, i);
         int enterpriseIndex = r.nextInt(enterprisePoolSize(i));
@@ -414,10 +421,6 @@ final class CorpusGenerator {
         } else {
             dmd.set("challenge", challenge);
         }
-        ObjectNode contact = dmd.putObject("contact");
-        contact.put("name", person(r));
-        contact.put("phone", mobile(r));
-        contact.put("email", "tech@" + dmd.get("organisationId").asText().substring(4) + ".example.cn");
         dmd.put("status", "OPEN");
         dmd.putNull("statusReason");
         dmd.put("createdAt", created.toString());

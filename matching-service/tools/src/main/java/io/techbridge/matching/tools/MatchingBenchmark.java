@@ -12,8 +12,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.techbridge.matching.embedding.EmbeddingService;
-import io.techbridge.matching.messaging.AchievementSnapshot;
-import io.techbridge.matching.messaging.DemandSnapshot;
+import io.techbridge.events.AchievementPayload;
+import io.techbridge.events.EventEnvelope;
+import io.techbridge.matching.messaging.ListingDocuments;
+import io.techbridge.events.DemandPayload;
 import io.techbridge.matching.messaging.IncomingEvent;
 import io.techbridge.matching.search.AchievementDocument;
 import io.techbridge.matching.search.DemandDocument;
@@ -528,7 +530,7 @@ public final class MatchingBenchmark {
                         && (a >= options.achievements() || (long) d * options.achievements() <= (long) a * options.demands());
                 ObjectNode payload = demandNext ? corpus.demand(d++) : corpus.achievement(a++);
                 String type = demandNext ? "DemandCreated" : "AchievementCreated";
-                String aggregateType = demandNext ? DemandSnapshot.AGGREGATE_TYPE : AchievementSnapshot.AGGREGATE_TYPE;
+                String aggregateType = demandNext ? DemandPayload.AGGREGATE_TYPE : AchievementPayload.AGGREGATE_TYPE;
                 ObjectNode envelope = envelope(payload, type, aggregateType);
                 ProducerRecord<String, String> record = new ProducerRecord<>(
                         demandNext ? "demand-events" : "achievement-events", payload.get("id").asText(),
@@ -683,7 +685,7 @@ public final class MatchingBenchmark {
         envelope.put("aggregateId", payload.get("id").asText());
         envelope.put("aggregateVersion", payload.get("version").asLong());
         envelope.put("occurredAt", payload.get("updatedAt").asText());
-        envelope.put("schemaVersion", 1);
+        envelope.put("schemaVersion", EventEnvelope.SCHEMA_VERSION);
         envelope.set("payload", payload);
         return envelope;
     }
@@ -691,8 +693,8 @@ public final class MatchingBenchmark {
     /** What matching-service makes of an achievement event; also proves the envelope is one it accepts. */
     private AchievementDocument toAchievementDocument(ObjectNode envelope) {
         try {
-            IncomingEvent event = IncomingEvent.parse(json, json.writeValueAsString(envelope), AchievementSnapshot.AGGREGATE_TYPE);
-            return json.treeToValue(event.payload(), AchievementSnapshot.class).toDocument();
+            IncomingEvent event = IncomingEvent.parse(json, json.writeValueAsString(envelope), AchievementPayload.AGGREGATE_TYPE);
+            return ListingDocuments.of(json.treeToValue(event.payload(), AchievementPayload.class));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -700,8 +702,8 @@ public final class MatchingBenchmark {
 
     private DemandDocument toDemandDocument(ObjectNode envelope) {
         try {
-            IncomingEvent event = IncomingEvent.parse(json, json.writeValueAsString(envelope), DemandSnapshot.AGGREGATE_TYPE);
-            return json.treeToValue(event.payload(), DemandSnapshot.class).toDocument();
+            IncomingEvent event = IncomingEvent.parse(json, json.writeValueAsString(envelope), DemandPayload.AGGREGATE_TYPE);
+            return ListingDocuments.of(json.treeToValue(event.payload(), DemandPayload.class));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -894,7 +896,7 @@ public final class MatchingBenchmark {
         List<AchievementDocument> documents = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             ObjectNode payload = corpus.achievement(i);
-            documents.add(json.treeToValue(payload, AchievementSnapshot.class).toDocument()
+            documents.add(ListingDocuments.of(json.treeToValue(payload, AchievementPayload.class))
                     .withEmbedding(unitVector(random)));
         }
         IndexAdmin admin = new IndexAdmin(elasticsearch());
@@ -1303,7 +1305,7 @@ public final class MatchingBenchmark {
                     payload = corpus.achievement(BACKGROUND_INDEX_BASE + (int) (k - updates.get()));
                 }
                 String type = update ? "AchievementUpdated" : "AchievementCreated";
-                ObjectNode envelope = envelope(payload, type, AchievementSnapshot.AGGREGATE_TYPE);
+                ObjectNode envelope = envelope(payload, type, AchievementPayload.AGGREGATE_TYPE);
                 ProducerRecord<String, String> record = new ProducerRecord<>("achievement-events",
                         payload.get("id").asText(), json.writeValueAsString(envelope));
                 record.headers().add("event-type", type.getBytes(StandardCharsets.UTF_8));

@@ -6,14 +6,15 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.techbridge.commons.domain.MoneyRange;
 import io.techbridge.commons.domain.TechnicalField;
 import io.techbridge.matching.config.MatchingConfig;
 import io.techbridge.matching.embedding.EmbeddingService;
 import io.techbridge.matching.matching.Matcher;
 import io.techbridge.matching.matching.ScoredPair;
-import io.techbridge.matching.messaging.AchievementSnapshot;
-import io.techbridge.matching.messaging.DemandSnapshot;
+import io.techbridge.events.AchievementPayload;
+import io.techbridge.events.AmountRange;
+import io.techbridge.events.DemandPayload;
+import io.techbridge.matching.messaging.ListingDocuments;
 import io.techbridge.matching.search.AchievementDocument;
 import io.techbridge.matching.search.DemandDocument;
 import io.techbridge.matching.search.DocumentIndexer;
@@ -112,10 +113,10 @@ public final class RelevanceEvaluation {
         String achievementsIndex = admin.createIndex("achievements-eval-" + suffix, IndexAdmin.mapping(IndexAdmin.ACHIEVEMENTS));
         String demandsIndex = admin.createIndex("demands-eval-" + suffix, IndexAdmin.mapping(IndexAdmin.DEMANDS));
         String baselineIndex = admin.createIndex("eval-bm25-" + suffix, BASELINE_MAPPING);
-        List<AchievementSnapshot> achievements = readAchievements(set.resolve("achievements.jsonl"));
+        List<AchievementPayload> achievements = readAchievements(set.resolve("achievements.jsonl"));
         List<AchievementDocument> documents = new ArrayList<>();
-        for (AchievementSnapshot a : achievements) {
-            documents.add(a.toDocument());
+        for (AchievementPayload a : achievements) {
+            documents.add(ListingDocuments.of(a));
         }
         List<float[]> vectors = embeddings.embedAll(documents.stream().map(AchievementDocument::embeddingText).toList());
         for (int i = 0; i < documents.size(); i++) {
@@ -324,9 +325,9 @@ public final class RelevanceEvaluation {
         return response.hits().hits().stream().map(Hit::id).toList();
     }
 
-    private void indexBaseline(String index, List<AchievementSnapshot> achievements) throws IOException {
+    private void indexBaseline(String index, List<AchievementPayload> achievements) throws IOException {
         client.bulk(b -> {
-            for (AchievementSnapshot a : achievements) {
+            for (AchievementPayload a : achievements) {
                 Map<String, Object> doc = new HashMap<>();
                 doc.put("title", a.title());
                 doc.put("summary", a.summary());
@@ -337,18 +338,19 @@ public final class RelevanceEvaluation {
         });
     }
 
-    List<AchievementSnapshot> readAchievements(Path file) throws IOException {
-        List<AchievementSnapshot> result = new ArrayList<>();
+    List<AchievementPayload> readAchievements(Path file) throws IOException {
+        List<AchievementPayload> result = new ArrayList<>();
         Instant now = Instant.now();
         for (String line : Files.readAllLines(file)) {
             if (line.isBlank()) {
                 continue;
             }
             JsonNode a = mapper.readTree(line);
-            result.add(new AchievementSnapshot(a.get("id").asText(), 1, "eval", null, a.get("title").asText(),
+            result.add(new AchievementPayload(a.get("id").asText(), 1, "eval", null, a.get("title").asText(),
                     a.path("summary").asText(""), strings(a.get("keywords")), fieldCode(a.path("field").asText(null)),
-                    a.hasNonNull("trl") ? a.get("trl").asInt() : null, strings(a.get("transferModes")),
-                    MoneyRange.negotiableOnly(), null, region(a.path("region").asText(null)), "PUBLISHED", now, now));
+                    a.hasNonNull("trl") ? a.get("trl").asInt() : null, null, List.of(), List.of(),
+                    strings(a.get("transferModes")), AmountRange.negotiableOnly(), false, null,
+                    region(a.path("region").asText(null)), List.of(), "PUBLISHED", null, null, now, now));
         }
         return result;
     }
@@ -361,12 +363,12 @@ public final class RelevanceEvaluation {
                 continue;
             }
             JsonNode d = mapper.readTree(line);
-            DemandSnapshot snapshot = new DemandSnapshot(d.get("id").asText(), 1, "eval", null, d.path("title").asText(""),
+            DemandPayload payload = new DemandPayload(d.get("id").asText(), 1, "eval", null, d.path("title").asText(""),
                     d.get("description").asText(), null, fieldCode(d.path("field").asText(null)), strings(d.get("keywords")),
-                    MoneyRange.negotiableOnly(), LocalDate.now().plusYears(1), region(d.path("region").asText(null)),
+                    AmountRange.negotiableOnly(), LocalDate.now().plusYears(1), region(d.path("region").asText(null)),
                     strings(d.get("cooperationModes")), d.hasNonNull("minTrl") ? d.get("minTrl").asInt() : null,
-                    "PUBLIC", null, "OPEN", now, now);
-            DemandDocument document = snapshot.toDocument();
+                    "PUBLIC", null, "OPEN", null, null, now, now);
+            DemandDocument document = ListingDocuments.of(payload);
             document = document.withEmbedding(embeddings.embed(document.embeddingText()));
             Map<String, Integer> relevant = new HashMap<>();
             d.get("relevant").fields().forEachRemaining(e -> relevant.put(e.getKey(), e.getValue().asInt()));

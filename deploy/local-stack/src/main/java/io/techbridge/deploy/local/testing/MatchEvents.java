@@ -1,6 +1,12 @@
 package io.techbridge.deploy.local.testing;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.techbridge.events.EventEnvelope;
+import io.techbridge.events.MatchPayload;
+import io.techbridge.events.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -8,6 +14,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -15,39 +22,33 @@ import java.util.concurrent.TimeUnit;
 /** Publishes on match-events as matching-service does: a Match envelope keyed by the pair's id. */
 public final class MatchEvents {
 
-    public static final String TOPIC = "match-events";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    public static final String TOPIC = Topics.MATCH_EVENTS;
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private MatchEvents() {
     }
 
-    /** The payload of a pair (as matching-service's MatchView shows it) with its disclosure flag. */
+    /** The payload of a pair ({@link MatchPayload}, as matching-service publishes it) with its disclosure flag. */
     public static Map<String, Object> pair(String demandId, String achievementId, String demandOrganisationId,
             String achievementOrganisationId, boolean disclosed) {
-        Map<String, Object> pair = new LinkedHashMap<>();
-        pair.put("id", UUID.randomUUID().toString());
-        pair.put("version", disclosed ? 5 : 3);
-        pair.put("demandId", demandId);
-        pair.put("achievementId", achievementId);
-        pair.put("demandOrganisationId", demandOrganisationId);
-        pair.put("achievementOrganisationId", achievementOrganisationId);
-        pair.put("status", "INTRODUCED");
-        pair.put("disclosed", disclosed);
-        if (disclosed) {
-            pair.put("introductionAcceptedAt", Instant.now().toString());
-        }
-        return pair;
+        Instant now = Instant.now();
+        MatchPayload pair = new MatchPayload(UUID.randomUUID().toString(), disclosed ? 5 : 3, demandId, achievementId,
+                demandOrganisationId, achievementOrganisationId, "07.01", "330100", 0.7, "INTRODUCED", null, null, null,
+                disclosed, disclosed ? now : null, now, now, List.of());
+        return JSON.convertValue(pair, new TypeReference<LinkedHashMap<String, Object>>() {
+        });
     }
 
     public static String envelope(Map<String, Object> payload) {
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("eventId", UUID.randomUUID().toString());
-        envelope.put("type", "MatchIntroduced");
-        envelope.put("aggregateType", "Match");
+        envelope.put("type", MatchPayload.INTRODUCED);
+        envelope.put("aggregateType", MatchPayload.AGGREGATE_TYPE);
         envelope.put("aggregateId", String.valueOf(payload.getOrDefault("id", UUID.randomUUID().toString())));
         envelope.put("aggregateVersion", payload.getOrDefault("version", 1));
         envelope.put("occurredAt", Instant.now().toString());
-        envelope.put("schemaVersion", 1);
+        envelope.put("schemaVersion", EventEnvelope.SCHEMA_VERSION);
         envelope.put("payload", payload);
         try {
             return JSON.writeValueAsString(envelope);

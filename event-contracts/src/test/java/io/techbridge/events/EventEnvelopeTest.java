@@ -1,4 +1,4 @@
-package io.techbridge.commons.events;
+package io.techbridge.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,7 +31,7 @@ class EventEnvelopeTest {
                 "schemaVersion", "payload"), memberNames(json));
         assertEquals(eventId.toString(), json.get("eventId").asText());
         assertEquals("2026-03-01T08:15:30.123456Z", json.get("occurredAt").asText());
-        assertEquals(1, json.get("schemaVersion").asInt());
+        assertEquals(EventEnvelope.SCHEMA_VERSION, json.get("schemaVersion").asInt());
         assertEquals("石墨烯散热膜", json.get("payload").get("title").asText());
 
         assertEquals(envelope, mapper.treeToValue(json, EventEnvelope.class));
