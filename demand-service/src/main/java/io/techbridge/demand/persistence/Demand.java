@@ -4,10 +4,10 @@ import io.techbridge.commons.domain.TransferMode;
 import io.techbridge.demand.domain.Confidentiality;
 import io.techbridge.demand.domain.DemandStatus;
 import jakarta.persistence.Column;
+import io.techbridge.listing.ListingRecord;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -15,23 +15,15 @@ import org.hibernate.type.SqlTypes;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 /**
- * An enterprise technology demand (企业技术需求). {@code version} is the aggregate version of the
- * domain: it starts at 1 and grows by one with each change, under a row lock, so events carry
- * exact versions. The optional open challenge (揭榜挂帅) lives in the {@code challenge*} columns,
+ * An enterprise technology demand (企业技术需求): its content and status; id, owner, contact and
+ * version are those of every {@link ListingRecord}. The optional open challenge (揭榜挂帅) lives in the {@code challenge*} columns,
  * all null when there is none.
  */
 @Entity
 @Table(name = "demand")
-public class Demand {
-
-    @Id
-    public UUID id;
-
-    @Column(name = "organisation_id", nullable = false, updatable = false)
-    public String organisationId;
+public class Demand extends ListingRecord {
 
     /** The organisation that posted it: the owner, or the operator of an admin who posted a challenge for it. */
     @Column(name = "posted_by", nullable = false, updatable = false)
@@ -116,34 +108,10 @@ public class Demand {
     @Column(name = "challenge_winners")
     public List<Winner> challengeWinners;
 
-    @Column(name = "contact_name", nullable = false)
-    public String contactName;
-
-    @Column(name = "contact_phone")
-    public String contactPhone;
-
-    @Column(name = "contact_email")
-    public String contactEmail;
-
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public DemandStatus status;
 
-    @Column(name = "status_reason")
-    public String statusReason;
-
-    /** The demand a broker merged this duplicate into (it is then CLOSED); null otherwise. */
-    @Column(name = "merged_into")
-    public UUID mergedInto;
-
-    @Column(nullable = false)
-    public long version;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
 
     public boolean hasChallenge() {
         return challengeGoal != null;
