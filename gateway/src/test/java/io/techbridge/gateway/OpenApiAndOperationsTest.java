@@ -48,7 +48,24 @@ class OpenApiAndOperationsTest {
                 .body("paths", not(hasKey("/api/not-routed-demand")))
                 .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
                 .body("'x-unavailable-services'", equalTo(List.of()))
-                .body("tags.name", hasItems("auth", "admin", "achievement", "demand", "matching"));
+                .body("tags.name", hasItems("Authentication", "Organisations and accounts", "achievement", "demand", "matching"));
+    }
+
+    @Test
+    void theGatewaysOwnOperationsHaveIdsSuccessAnswersAndProblems() throws Exception {
+        String document = given().accept("application/json").when().get("/q/openapi?format=json")
+                .then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(), io.techbridge.deploy.local.testing.ApiDescriptionRules
+                .violations(new com.fasterxml.jackson.databind.ObjectMapper().readTree(document)));
+    }
+
+    @Test
+    void theMergedDocumentNamesItsServerAndTheLimitsOnEveryOperation() {
+        given().when().get("/openapi").then().statusCode(200)
+                .body("servers[0].url", org.hamcrest.Matchers.startsWith("http://localhost:"))
+                .body("paths.'/api/auth/login'.post.responses", hasKey("429"))
+                .body("paths.'/api/achievements/{id}'.get.responses", hasKey("429"))
+                .body("components.schemas.Problem.properties", hasKey("violations"));
     }
 
     @Test

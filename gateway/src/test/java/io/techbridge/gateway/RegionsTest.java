@@ -57,6 +57,6 @@ class RegionsTest {
         given().when().get("/openapi").then().statusCode(200)
                 .body("paths", hasKey("/api/regions"))
                 .body("paths.'/api/regions'.get.responses", hasKey("200"))
-                .body("tags.name", org.hamcrest.Matchers.hasItem("regions"));
+                .body("tags.name", org.hamcrest.Matchers.hasItem("Regions"));
     }
 }

@@ -1,5 +1,9 @@
 package io.techbridge.achievement.api;
 
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.techbridge.achievement.domain.AchievementService;
 import io.techbridge.achievement.domain.AchievementStatus;
 import io.techbridge.achievement.persistence.AchievementRepository;
@@ -47,8 +51,11 @@ public class AchievementResource {
     }
 
     @POST
-    @Operation(summary = "Register an achievement", description = "University role; the organisation is the caller's. 201 with Location; status DRAFT (default) or PUBLISHED. Near-duplicates already registered (same patent, similar title or text, any organisation) answer 409 possible-duplicate with context.candidates, unless ?duplicates=confirmed")
+    @Operation(operationId = "registerAchievement", summary = "Register an achievement", description = "University role; the organisation is the caller's. 201 with Location; status DRAFT (default) or PUBLISHED. Near-duplicates already registered (same patent, similar title or text, any organisation) answer 409 possible-duplicate with context.candidates, unless ?duplicates=confirmed")
     @SecurityRequirement(name = BEARER)
+    @APIResponse(responseCode = "201", description = "registered; Location names it",
+            headers = @Header(name = "Location", description = "the URL of the new record"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AchievementResponse.class)))
     public Response create(@NotNull @Valid @ConvertGroup(to = AchievementRequest.OnCreate.class) AchievementRequest body,
             @QueryParam("duplicates") String duplicates, UriInfo uri) {
         AchievementResponse created = service.create(body, DuplicatesParameter.confirmed(duplicates));
@@ -58,7 +65,7 @@ public class AchievementResource {
 
     @POST
     @Path("/duplicate-check")
-    @Operation(summary = "Check a new achievement for near-duplicates", description = "The body of a create; answers the candidates a create would be refused with, stores nothing")
+    @Operation(operationId = "checkAchievementDuplicates", summary = "Check a new achievement for near-duplicates", description = "The body of a create; answers the candidates a create would be refused with, stores nothing")
     @SecurityRequirement(name = BEARER)
     public DuplicateCheckResponse checkDuplicates(
             @NotNull @Valid @ConvertGroup(to = AchievementRequest.OnCreate.class) AchievementRequest body) {
@@ -67,13 +74,13 @@ public class AchievementResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get an achievement", description = "Drafts only for the owner organisation, brokers and admins (others 404); the contact only for them and disclosed organisations")
+    @Operation(operationId = "getAchievement", summary = "Get an achievement", description = "Drafts only for the owner organisation, brokers and admins (others 404); the contact only for them and disclosed organisations")
     public AchievementResponse get(@PathParam("id") UUID id) {
         return service.get(id);
     }
 
     @GET
-    @Operation(summary = "List achievements", description = "Newest changes first; field and region codes also match what lies below them; drafts of other organisations are left out")
+    @Operation(operationId = "listAchievements", summary = "List achievements", description = "Newest changes first; field and region codes also match what lies below them; drafts of other organisations are left out")
     public PageResponse<AchievementResponse> list(
             @QueryParam("field") String field,
             @QueryParam("status") String status,
@@ -93,7 +100,7 @@ public class AchievementResource {
 
     @PUT
     @Path("/{id}")
-    @Operation(summary = "Update an achievement", description = "Send the version you read; a stale one gets 409 with the current version")
+    @Operation(operationId = "updateAchievement", summary = "Update an achievement", description = "Send the version you read; a stale one gets 409 with the current version")
     @SecurityRequirement(name = BEARER)
     public AchievementResponse update(@PathParam("id") UUID id,
             @NotNull @Valid @ConvertGroup(to = AchievementRequest.OnUpdate.class) AchievementRequest body) {
@@ -102,7 +109,7 @@ public class AchievementResource {
 
     @POST
     @Path("/{id}/publish")
-    @Operation(summary = "Publish a draft achievement")
+    @Operation(operationId = "publishAchievement", summary = "Publish a draft achievement")
     @SecurityRequirement(name = BEARER)
     public AchievementResponse publish(@PathParam("id") UUID id, @NotNull @Valid StatusChangeRequest body) {
         return service.publish(id, body.version());
@@ -110,7 +117,7 @@ public class AchievementResource {
 
     @POST
     @Path("/{id}/withdraw")
-    @Operation(summary = "Withdraw an achievement", description = "It leaves the candidate pool; the record is kept")
+    @Operation(operationId = "withdrawAchievement", summary = "Withdraw an achievement", description = "It leaves the candidate pool; the record is kept")
     @SecurityRequirement(name = BEARER)
     public AchievementResponse withdraw(@PathParam("id") UUID id, @NotNull @Valid StatusChangeRequest body) {
         return service.withdraw(id, body.version(), body.reason());
@@ -118,7 +125,7 @@ public class AchievementResource {
 
     @POST
     @Path("/{id}/transfer")
-    @Operation(summary = "Mark an achievement transferred (已转化)")
+    @Operation(operationId = "markAchievementTransferred", summary = "Mark an achievement transferred (已转化)")
     @SecurityRequirement(name = BEARER)
     public AchievementResponse markTransferred(@PathParam("id") UUID id, @NotNull @Valid StatusChangeRequest body) {
         return service.markTransferred(id, body.version(), body.reason());
@@ -126,7 +133,7 @@ public class AchievementResource {
 
     @POST
     @Path("/{id}/confirm")
-    @Operation(summary = "Confirm a stale achievement is still on offer (STALE → PUBLISHED)", description = "Owner organisation; version and reason optional")
+    @Operation(operationId = "confirmAchievement", summary = "Confirm a stale achievement is still on offer (STALE → PUBLISHED)", description = "Owner organisation; version and reason optional")
     @SecurityRequirement(name = BEARER)
     public AchievementResponse confirm(@PathParam("id") UUID id, @Valid ConfirmRequest body) {
         return service.confirm(id, body == null ? null : body.version(), body == null ? null : body.reason());
@@ -134,7 +141,7 @@ public class AchievementResource {
 
     @POST
     @Path("/{id}/merge")
-    @Operation(summary = "Merge a duplicate into another achievement", description = "Broker only; the duplicate becomes WITHDRAWN with mergedInto; the other one must be PUBLISHED or STALE")
+    @Operation(operationId = "mergeAchievement", summary = "Merge a duplicate into another achievement", description = "Broker only; the duplicate becomes WITHDRAWN with mergedInto; the other one must be PUBLISHED or STALE")
     @SecurityRequirement(name = BEARER)
     public AchievementResponse merge(@PathParam("id") UUID id, @NotNull @Valid MergeRequest body) {
         return service.merge(id, body.intoId(), body.version(), body.reason());

@@ -16,7 +16,7 @@ import java.util.List;
 public class TechnicalFieldResource {
 
     @GET
-    @Operation(summary = "The technical-field taxonomy (技术领域) that fieldCode values come from")
+    @Operation(operationId = "listTechnicalFields", summary = "The technical-field taxonomy (技术领域) that fieldCode values come from")
     public List<TechnicalField> fields() {
         return TechnicalField.all();
     }

@@ -1,5 +1,11 @@
 package io.techbridge.achievement.imports;
 
+import io.techbridge.listing.imports.ImportErrorResponse;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.techbridge.listing.duplicates.DuplicatesParameter;
 import io.techbridge.listing.imports.ImportFormat;
 import io.techbridge.listing.imports.ImportHttp;
@@ -44,13 +50,16 @@ public class ImportResource {
     @POST
     @Consumes({ImportFormat.CSV_MEDIA_TYPE, ImportFormat.XLSX_MEDIA_TYPE})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import achievements from a spreadsheet",
+    @Operation(operationId = "importAchievements", summary = "Import achievements from a spreadsheet",
             description = "University role; rows become DRAFT achievements of the caller's organisation. Body: the file itself, "
                     + "Content-Type text/csv (UTF-8 or GBK) or the .xlsx type (first sheet). 202 with the job; "
                     + "400 for a missing or unknown column or too many rows, 413 for a file too large. A row with "
                     + "near-duplicates (registered achievements of any organisation, or earlier rows of the file) is "
                     + "not stored but reported with its candidates, unless ?duplicates=confirmed")
     @SecurityRequirement(name = BEARER)
+    @APIResponse(responseCode = "202", description = "the job, queued; follow Location for its progress",
+            headers = @Header(name = "Location", description = "the URL of the job"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportJobResponse.class)))
     public Response upload(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
             @QueryParam("fileName") String fileName, @QueryParam("duplicates") String duplicates, UriInfo uri) {
         return imports.jobs().upload(imports.requireImporter(DuplicatesParameter.confirmed(duplicates)), body,
@@ -60,7 +69,7 @@ public class ImportResource {
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Progress of an import", description = "The uploading organisation, brokers and admins; others 404")
+    @Operation(operationId = "getAchievementImport", summary = "Progress of an import", description = "The uploading organisation, brokers and admins; others 404")
     @SecurityRequirement(name = BEARER)
     public ImportJobResponse get(@PathParam("id") UUID id) {
         return imports.jobs().get(id);
@@ -69,10 +78,13 @@ public class ImportResource {
     @GET
     @Path("/{id}/errors")
     @Produces({ImportHttp.CSV_UTF8, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Error report of an import",
+    @Operation(operationId = "getAchievementImportErrors", summary = "Error report of an import",
             description = "One line per problem: 行号 (row as in the sheet), 列 (column), 问题. CSV in UTF-8 with BOM "
                     + "(opens in Excel) unless Accept asks for application/json")
     @SecurityRequirement(name = BEARER)
+    @APIResponse(responseCode = "200", description = "the problems, one per row and column",
+            content = {@Content(mediaType = ImportHttp.CSV_UTF8, schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportErrorResponse.class, type = SchemaType.ARRAY))})
     public Response errors(@PathParam("id") UUID id, HttpHeaders headers) {
         return imports.jobs().errorReport(id, headers);
     }

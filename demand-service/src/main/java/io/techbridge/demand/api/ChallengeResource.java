@@ -1,5 +1,9 @@
 package io.techbridge.demand.api;
 
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.techbridge.demand.domain.ChallengeService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -36,8 +40,11 @@ public class ChallengeResource {
 
     @POST
     @Path("/{id}/applications")
-    @Operation(summary = "Apply to an open challenge (揭榜)",
+    @Operation(operationId = "applyToChallenge", summary = "Apply to an open challenge (揭榜)",
             description = "University role, for its own organisation, until the application deadline; one live application per organisation. 201 with Location, version 1")
+    @APIResponse(responseCode = "201", description = "the application, version 1; Location names it",
+            headers = @Header(name = "Location", description = "the URL of the new record"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationView.class)))
     public Response submit(@PathParam("id") UUID id, @NotNull @Valid ApplicationRequest body, UriInfo uri) {
         ApplicationView created = service.submit(id, body);
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
@@ -46,7 +53,7 @@ public class ChallengeResource {
 
     @GET
     @Path("/{id}/applications")
-    @Operation(summary = "List the applications of a challenge",
+    @Operation(operationId = "listChallengeApplications", summary = "List the applications of a challenge",
             description = "The challenge's side, brokers and admins: all; a university: its own organisation's")
     public List<ApplicationView> list(@PathParam("id") UUID id) {
         return service.list(id);
@@ -54,14 +61,14 @@ public class ChallengeResource {
 
     @GET
     @Path("/{id}/applications/{applicationId}")
-    @Operation(summary = "Get an application", description = "Its organisation, the challenge's side, brokers, admins; others 404")
+    @Operation(operationId = "getChallengeApplication", summary = "Get an application", description = "Its organisation, the challenge's side, brokers, admins; others 404")
     public ApplicationView get(@PathParam("id") UUID id, @PathParam("applicationId") UUID applicationId) {
         return service.get(id, applicationId);
     }
 
     @PUT
     @Path("/{id}/applications/{applicationId}")
-    @Operation(summary = "Edit an application", description = "Its organisation, until the application deadline; send the version you read")
+    @Operation(operationId = "updateChallengeApplication", summary = "Edit an application", description = "Its organisation, until the application deadline; send the version you read")
     public ApplicationView update(@PathParam("id") UUID id, @PathParam("applicationId") UUID applicationId,
             @NotNull @Valid @ConvertGroup(to = ApplicationRequest.OnUpdate.class) ApplicationRequest body) {
         return service.update(id, applicationId, body);
@@ -69,7 +76,7 @@ public class ChallengeResource {
 
     @POST
     @Path("/{id}/applications/{applicationId}/withdraw")
-    @Operation(summary = "Withdraw an application", description = "Its organisation, until the application deadline; it may apply again afterwards")
+    @Operation(operationId = "withdrawChallengeApplication", summary = "Withdraw an application", description = "Its organisation, until the application deadline; it may apply again afterwards")
     public ApplicationView withdraw(@PathParam("id") UUID id, @PathParam("applicationId") UUID applicationId,
             @NotNull @Valid VersionRequest body) {
         return service.withdraw(id, applicationId, body.version());
@@ -77,7 +84,7 @@ public class ChallengeResource {
 
     @POST
     @Path("/{id}/applications/{applicationId}/scores")
-    @Operation(summary = "Score an application against the indicators",
+    @Operation(operationId = "scoreChallengeApplication", summary = "Score an application against the indicators",
             description = "After the application deadline, by the challenge's side or a broker; a scorer's new sheet replaces its previous one")
     public ApplicationView score(@PathParam("id") UUID id, @PathParam("applicationId") UUID applicationId,
             @NotNull @Valid ScoreRequest body) {
@@ -86,7 +93,7 @@ public class ChallengeResource {
 
     @POST
     @Path("/{id}/applications/{applicationId}/shortlist")
-    @Operation(summary = "Shortlist an application or take it off", description = "After the application deadline, by the challenge's side or a broker")
+    @Operation(operationId = "shortlistChallengeApplication", summary = "Shortlist an application or take it off", description = "After the application deadline, by the challenge's side or a broker")
     public ApplicationView shortlist(@PathParam("id") UUID id, @PathParam("applicationId") UUID applicationId,
             @NotNull @Valid ShortlistRequest body) {
         return service.shortlist(id, applicationId, body.shortlisted());
@@ -94,7 +101,7 @@ public class ChallengeResource {
 
     @POST
     @Path("/{id}/award")
-    @Operation(summary = "Pick the winners of a challenge",
+    @Operation(operationId = "awardChallenge", summary = "Pick the winners of a challenge",
             description = "After the application deadline, once, by the challenge's side or a broker: winners WON, every other live application NOT_SELECTED with the reason")
     public DemandResponse award(@PathParam("id") UUID id, @NotNull @Valid AwardRequest body) {
         return service.award(id, body);
@@ -102,7 +109,7 @@ public class ChallengeResource {
 
     @GET
     @Path("/applications/mine")
-    @Operation(summary = "The caller's organisation's applications", description = "University role; newest first, each with its challenge's title, phase and deadline")
+    @Operation(operationId = "listMyChallengeApplications", summary = "The caller's organisation's applications", description = "University role; newest first, each with its challenge's title, phase and deadline")
     public List<MyApplicationView> mine() {
         return service.mine();
     }

@@ -1,5 +1,9 @@
 package io.techbridge.demand.api;
 
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.techbridge.commons.api.PageRequest;
 import io.techbridge.commons.api.PageResponse;
 import io.techbridge.commons.api.QueryParameters;
@@ -48,8 +52,11 @@ public class DemandResource {
     }
 
     @POST
-    @Operation(summary = "Post a demand", description = "Enterprise role, for its own organisation; or admin, for a government-set challenge naming the organisation. 201 with Location; the demand starts OPEN at version 1. Near-duplicates already posted (similar title or problem, any organisation) answer 409 possible-duplicate with context.candidates, unless ?duplicates=confirmed")
+    @Operation(operationId = "postDemand", summary = "Post a demand", description = "Enterprise role, for its own organisation; or admin, for a government-set challenge naming the organisation. 201 with Location; the demand starts OPEN at version 1. Near-duplicates already posted (similar title or problem, any organisation) answer 409 possible-duplicate with context.candidates, unless ?duplicates=confirmed")
     @SecurityRequirement(name = BEARER)
+    @APIResponse(responseCode = "201", description = "posted; Location names it",
+            headers = @Header(name = "Location", description = "the URL of the new record"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DemandResponse.class)))
     public Response create(@NotNull @Valid @ConvertGroup(to = DemandRequest.OnCreate.class) DemandRequest body,
             @QueryParam("duplicates") String duplicates, UriInfo uri) {
         DemandResponse created = service.create(body, DuplicatesParameter.confirmed(duplicates));
@@ -59,7 +66,7 @@ public class DemandResource {
 
     @POST
     @Path("/duplicate-check")
-    @Operation(summary = "Check a new demand for near-duplicates", description = "The body of a create; answers the candidates a create would be refused with, stores nothing")
+    @Operation(operationId = "checkDemandDuplicates", summary = "Check a new demand for near-duplicates", description = "The body of a create; answers the candidates a create would be refused with, stores nothing")
     @SecurityRequirement(name = BEARER)
     public DuplicateCheckResponse checkDuplicates(
             @NotNull @Valid @ConvertGroup(to = DemandRequest.OnCreate.class) DemandRequest body) {
@@ -68,13 +75,13 @@ public class DemandResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get a demand", description = "The contact only for the owner organisation, brokers, admins and disclosed organisations; a BROKERS_ONLY demand as an anonymised summary for everyone else")
+    @Operation(operationId = "getDemand", summary = "Get a demand", description = "The contact only for the owner organisation, brokers, admins and disclosed organisations; a BROKERS_ONLY demand as an anonymised summary for everyone else")
     public DemandView get(@PathParam("id") UUID id) {
         return service.get(id);
     }
 
     @GET
-    @Operation(summary = "List demands", description = "Newest changes first; field and region codes also match what lies below them; items as GET shows them to the caller; organisationId and q find only demands the caller may read in full")
+    @Operation(operationId = "listDemands", summary = "List demands", description = "Newest changes first; field and region codes also match what lies below them; items as GET shows them to the caller; organisationId and q find only demands the caller may read in full")
     public PageResponse<DemandView> list(
             @QueryParam("field") String field,
             @QueryParam("status") String status,
@@ -96,7 +103,7 @@ public class DemandResource {
 
     @PUT
     @Path("/{id}")
-    @Operation(summary = "Update a demand",
+    @Operation(operationId = "updateDemand", summary = "Update a demand",
             description = "Only OPEN and IN_NEGOTIATION demands; send the version you read, a stale one gets 409 with the current version")
     @SecurityRequirement(name = BEARER)
     public DemandResponse update(@PathParam("id") UUID id,
@@ -106,7 +113,7 @@ public class DemandResource {
 
     @POST
     @Path("/{id}/negotiation")
-    @Operation(summary = "Start negotiating an open demand (OPEN → IN_NEGOTIATION)")
+    @Operation(operationId = "startDemandNegotiation", summary = "Start negotiating an open demand (OPEN → IN_NEGOTIATION)")
     @SecurityRequirement(name = BEARER)
     public DemandResponse startNegotiation(@PathParam("id") UUID id, @NotNull @Valid StatusChangeRequest body) {
         return service.startNegotiation(id, body.version(), body.reason());
@@ -114,7 +121,7 @@ public class DemandResource {
 
     @POST
     @Path("/{id}/solve")
-    @Operation(summary = "Mark a demand solved (已解决)", description = "From OPEN or IN_NEGOTIATION; final")
+    @Operation(operationId = "solveDemand", summary = "Mark a demand solved (已解决)", description = "From OPEN or IN_NEGOTIATION; final")
     @SecurityRequirement(name = BEARER)
     public DemandResponse solve(@PathParam("id") UUID id, @NotNull @Valid StatusChangeRequest body) {
         return service.solve(id, body.version(), body.reason());
@@ -122,7 +129,7 @@ public class DemandResource {
 
     @POST
     @Path("/{id}/close")
-    @Operation(summary = "Close a demand", description = "From OPEN or IN_NEGOTIATION; it leaves the matching pool, the record is kept")
+    @Operation(operationId = "closeDemand", summary = "Close a demand", description = "From OPEN or IN_NEGOTIATION; it leaves the matching pool, the record is kept")
     @SecurityRequirement(name = BEARER)
     public DemandResponse close(@PathParam("id") UUID id, @NotNull @Valid StatusChangeRequest body) {
         return service.close(id, body.version(), body.reason());
@@ -130,7 +137,7 @@ public class DemandResource {
 
     @POST
     @Path("/{id}/confirm")
-    @Operation(summary = "Confirm a stale demand is still wanted (STALE → OPEN)", description = "Owner; version and reason optional")
+    @Operation(operationId = "confirmDemand", summary = "Confirm a stale demand is still wanted (STALE → OPEN)", description = "Owner; version and reason optional")
     @SecurityRequirement(name = BEARER)
     public DemandResponse confirm(@PathParam("id") UUID id, @Valid ConfirmRequest body) {
         return service.confirm(id, body == null ? null : body.version(), body == null ? null : body.reason());
@@ -138,7 +145,7 @@ public class DemandResource {
 
     @POST
     @Path("/{id}/renewal")
-    @Operation(summary = "Renew an expired or stale demand (→ OPEN)", description = "Owner; validUntil after today and at most techbridge.demand.max-validity ahead")
+    @Operation(operationId = "renewDemand", summary = "Renew an expired or stale demand (→ OPEN)", description = "Owner; validUntil after today and at most techbridge.demand.max-validity ahead")
     @SecurityRequirement(name = BEARER)
     public DemandResponse renew(@PathParam("id") UUID id, @NotNull @Valid RenewalRequest body) {
         return service.renew(id, body.validUntil(), body.version(), body.reason());
@@ -146,7 +153,7 @@ public class DemandResource {
 
     @POST
     @Path("/{id}/merge")
-    @Operation(summary = "Merge a duplicate into another demand", description = "Broker only; the duplicate becomes CLOSED with mergedInto; the other one must be OPEN, IN_NEGOTIATION or STALE")
+    @Operation(operationId = "mergeDemand", summary = "Merge a duplicate into another demand", description = "Broker only; the duplicate becomes CLOSED with mergedInto; the other one must be OPEN, IN_NEGOTIATION or STALE")
     @SecurityRequirement(name = BEARER)
     public DemandResponse merge(@PathParam("id") UUID id, @NotNull @Valid MergeRequest body) {
         return service.merge(id, body.intoId(), body.version(), body.reason());

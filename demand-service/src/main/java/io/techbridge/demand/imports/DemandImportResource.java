@@ -1,5 +1,11 @@
 package io.techbridge.demand.imports;
 
+import io.techbridge.listing.imports.ImportErrorResponse;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.techbridge.listing.duplicates.DuplicatesParameter;
 import io.techbridge.listing.imports.ImportFormat;
 import io.techbridge.listing.imports.ImportHttp;
@@ -43,13 +49,16 @@ public class DemandImportResource {
     @POST
     @Consumes({ImportFormat.CSV_MEDIA_TYPE, ImportFormat.XLSX_MEDIA_TYPE})
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import demands from a spreadsheet",
+    @Operation(operationId = "importDemands", summary = "Import demands from a spreadsheet",
             description = "Enterprise role, for its own organisation; or admin naming organisationId. Rows become OPEN demands. "
                     + "Body: the file itself, Content-Type text/csv (UTF-8 or GBK) or the .xlsx type (first sheet). "
                     + "202 with the job; 400 for a missing or unknown column or too many rows, 413 for a file too large. "
                     + "A row with near-duplicates (posted demands of any organisation, or earlier rows of the file) is "
                     + "not stored but reported with its candidates, unless ?duplicates=confirmed")
     @SecurityRequirement(name = BEARER)
+    @APIResponse(responseCode = "202", description = "the job, queued; follow Location for its progress",
+            headers = @Header(name = "Location", description = "the URL of the job"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportJobResponse.class)))
     public Response upload(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
             @QueryParam("fileName") String fileName, @QueryParam("organisationId") String organisationId,
             @QueryParam("duplicates") String duplicates, UriInfo uri) {
@@ -60,7 +69,7 @@ public class DemandImportResource {
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Progress of an import",
+    @Operation(operationId = "getDemandImport", summary = "Progress of an import",
             description = "The organisation the rows are for, the uploading organisation, brokers and admins; others 404")
     @SecurityRequirement(name = BEARER)
     public ImportJobResponse get(@PathParam("id") UUID id) {
@@ -70,10 +79,13 @@ public class DemandImportResource {
     @GET
     @Path("/{id}/errors")
     @Produces({ImportHttp.CSV_UTF8, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Error report of an import",
+    @Operation(operationId = "getDemandImportErrors", summary = "Error report of an import",
             description = "One line per problem: 行号 (row as in the sheet), 列 (column), 问题. CSV in UTF-8 with BOM "
                     + "(opens in Excel) unless Accept asks for application/json")
     @SecurityRequirement(name = BEARER)
+    @APIResponse(responseCode = "200", description = "the problems, one per row and column",
+            content = {@Content(mediaType = ImportHttp.CSV_UTF8, schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportErrorResponse.class, type = SchemaType.ARRAY))})
     public Response errors(@PathParam("id") UUID id, HttpHeaders headers) {
         return imports.jobs().errorReport(id, headers);
     }

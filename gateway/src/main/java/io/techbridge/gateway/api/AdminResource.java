@@ -1,5 +1,9 @@
 package io.techbridge.gateway.api;
 
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.techbridge.commons.security.Caller;
 import io.techbridge.commons.security.Role;
 import io.techbridge.gateway.accounts.AccountService;
@@ -30,7 +34,7 @@ import java.util.UUID;
 @Path("/api/admin")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "admin", description = "Organisations and accounts (role admin)")
+@Tag(name = "Organisations and accounts", description = "Organisations and their users (role admin)")
 @SecurityRequirement(name = "bearer")
 public class AdminResource {
 
@@ -46,7 +50,7 @@ public class AdminResource {
 
     @GET
     @Path("/organisations")
-    @Operation(summary = "All organisations, by name")
+    @Operation(operationId = "listOrganisations", summary = "All organisations, by name")
     public List<OrganisationResponse> organisations() {
         caller.requireRole(Role.ADMIN);
         return accounts.organisations().stream().map(OrganisationResponse::of).toList();
@@ -54,7 +58,7 @@ public class AdminResource {
 
     @GET
     @Path("/organisations/{id}")
-    @Operation(summary = "One organisation")
+    @Operation(operationId = "getOrganisation", summary = "One organisation")
     public OrganisationResponse organisation(@PathParam("id") String id) {
         caller.requireRole(Role.ADMIN);
         return OrganisationResponse.of(accounts.organisation(id));
@@ -62,7 +66,10 @@ public class AdminResource {
 
     @POST
     @Path("/organisations")
-    @Operation(summary = "Register an organisation; without an id one is derived from the name")
+    @Operation(operationId = "createOrganisation", summary = "Register an organisation; without an id one is derived from the name")
+    @APIResponse(responseCode = "201", description = "created; Location names it",
+            headers = @Header(name = "Location", description = "the URL of the new record"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationResponse.class)))
     public Response createOrganisation(OrganisationRequest request, UriInfo uri) {
         caller.requireRole(Role.ADMIN);
         validate(request);
@@ -72,7 +79,7 @@ public class AdminResource {
 
     @GET
     @Path("/users")
-    @Operation(summary = "All accounts, or those of one organisation")
+    @Operation(operationId = "listUsers", summary = "All accounts, or those of one organisation")
     public List<UserResponse> users(@QueryParam("organisationId") String organisationId) {
         caller.requireRole(Role.ADMIN);
         return accounts.users(organisationId).stream().map(UserResponse::of).toList();
@@ -80,7 +87,7 @@ public class AdminResource {
 
     @GET
     @Path("/users/{id}")
-    @Operation(summary = "One account")
+    @Operation(operationId = "getUser", summary = "One account")
     public UserResponse user(@PathParam("id") UUID id) {
         caller.requireRole(Role.ADMIN);
         return UserResponse.of(accounts.user(id));
@@ -88,7 +95,10 @@ public class AdminResource {
 
     @POST
     @Path("/users")
-    @Operation(summary = "Create an account for an organisation; its role follows from the organisation's type")
+    @Operation(operationId = "createUser", summary = "Create an account for an organisation; its role follows from the organisation's type")
+    @APIResponse(responseCode = "201", description = "created; Location names it",
+            headers = @Header(name = "Location", description = "the URL of the new record"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
     public Response createUser(UserCreateRequest request, UriInfo uri) {
         caller.requireRole(Role.ADMIN);
         validate(request);
@@ -98,7 +108,7 @@ public class AdminResource {
 
     @PATCH
     @Path("/users/{id}")
-    @Operation(summary = "Change an account's display name, enabled flag or password")
+    @Operation(operationId = "updateUser", summary = "Change an account's display name, enabled flag or password")
     public UserResponse updateUser(@PathParam("id") UUID id, UserUpdateRequest request) {
         caller.requireRole(Role.ADMIN);
         validate(request);

@@ -20,7 +20,7 @@ import java.util.UUID;
 @Path("/api/auth")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "auth", description = "Login and the current user")
+@Tag(name = "Authentication", description = "Login and the current user")
 public class AuthResource {
 
     private final LoginService logins;
@@ -36,7 +36,7 @@ public class AuthResource {
     @POST
     @Path("/login")
     @PermitAll
-    @Operation(summary = "Exchange a login name and password for an access token (Bearer, RS256)")
+    @Operation(operationId = "login", summary = "Exchange a login name and password for an access token (Bearer, RS256)")
     public LoginResponse login(@Valid @NotNull LoginRequest request) {
         LoginService.LoggedIn loggedIn = logins.login(request.username(), request.password());
         return new LoginResponse(loggedIn.token().token(), "Bearer", loggedIn.token().lifetime().toSeconds(),
@@ -45,7 +45,7 @@ public class AuthResource {
 
     @GET
     @Path("/me")
-    @Operation(summary = "The user of the token")
+    @Operation(operationId = "getMe", summary = "The user of the token")
     public UserSummary me() {
         caller.requireAuthenticated();
         UUID id;

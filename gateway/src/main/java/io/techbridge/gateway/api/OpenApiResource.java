@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.net.URI;
 
 @Path("/openapi")
-@Tag(name = "api", description = "The merged API description")
+@Tag(name = "API description", description = "This document")
 public class OpenApiResource {
 
     private final OpenApiMerger merger;
@@ -25,10 +25,10 @@ public class OpenApiResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "One OpenAPI document for all of TechBridge: the gateway's paths and every service's")
+    @Operation(operationId = "getApiDescription", summary = "One OpenAPI document for all of TechBridge: the gateway's paths and every service's")
     public ObjectNode openapi(@Context HttpServerRequest request) {
         // The gateway's own document comes from its own listener, whatever port that is.
         URI own = URI.create("http://127.0.0.1:" + request.localAddress().port() + "/q/openapi?format=json");
-        return merger.merged(own);
+        return merger.merged(own, URI.create(request.absoluteURI()).resolve("/"));
     }
 }

@@ -34,7 +34,7 @@ import java.util.HexFormat;
  */
 @Path("/api/regions")
 @Singleton
-@Tag(name = "regions", description = "Names of the region codes (GB/T 2260)")
+@Tag(name = "Regions", description = "Names of the region codes (GB/T 2260)")
 public class RegionResource {
 
     /** Public for a day: the table only changes with a release, and the ETag catches that. */
@@ -54,7 +54,7 @@ public class RegionResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Every region code with its name: the provinces and the prefecture-level divisions",
+    @Operation(operationId = "listRegions", summary = "Every region code with its name: the provinces and the prefecture-level divisions",
             description = "An object from six-digit code to Chinese name, sorted by code. A county code not listed "
                     + "is named after its prefecture-level city (first four digits + 00), else its province (first two "
                     + "digits + 0000). Public; cacheable for a day, with an ETag (If-None-Match answers 304).")

@@ -46,7 +46,8 @@ public class OpenApiMerger {
         this.http = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
     }
 
-    public ObjectNode merged(URI gatewayDocument) {
+    /** {@code publicBase}: the gateway as the client reached it, the document's one server. */
+    public ObjectNode merged(URI gatewayDocument, URI publicBase) {
         Map<Upstream, CompletableFuture<JsonNode>> fetched = new LinkedHashMap<>();
         for (Upstream upstream : Upstream.values()) {
             fetched.put(upstream, fetch(serviceDocument(upstream)));
@@ -61,7 +62,8 @@ public class OpenApiMerger {
                 .put("description", "Every endpoint of TechBridge as served by the gateway. Log in with POST "
                         + "/api/auth/login and send the token as 'Authorization: Bearer <token>'; reads of public "
                         + "records need none.");
-        merged.remove("servers");
+        merged.putArray("servers").addObject().put("url", publicBase.toString().replaceAll("/+$", ""))
+                .put("description", "this gateway: every path below is served here");
         ObjectNode paths = merged.withObject("/paths");
         ObjectNode components = merged.withObject("/components");
         ArrayNode unavailable = json.createArrayNode();
@@ -77,6 +79,7 @@ public class OpenApiMerger {
                 .put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT")
                 .put("description", "The access token of POST /api/auth/login"));
         // Optional for the whole API: the empty requirement lets reads go without a token.
+        tooManyRequests(paths);
         ArrayNode security = merged.putArray("security");
         security.addObject();
         security.addObject().putArray("bearer");
@@ -130,6 +133,20 @@ public class OpenApiMerger {
                 known.add(tag.path("name").asText());
             }
         }
+    }
+
+    /** The gateway's limits apply to every operation behind it. */
+    private void tooManyRequests(ObjectNode paths) {
+        paths.forEach(item -> item.forEach(operation -> {
+            if (operation.isObject() && operation.has("responses") && !operation.path("responses").has("429")) {
+                ObjectNode response = ((ObjectNode) operation.get("responses")).putObject("429")
+                        .put("description", "too many requests from this account or address; Retry-After says when to try again");
+                response.putObject("headers").putObject("Retry-After").put("description", "seconds to wait")
+                        .putObject("schema").put("type", "integer");
+                response.putObject("content").putObject("application/problem+json").putObject("schema")
+                        .put("$ref", REF_PREFIX + "schemas/Problem");
+            }
+        }));
     }
 
     private JsonNode rewriteRefs(JsonNode node, Map<String, String> renamed) {

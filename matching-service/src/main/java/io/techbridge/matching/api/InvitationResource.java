@@ -41,7 +41,7 @@ public class InvitationResource {
 
     @GET
     @Path("/demands/{id}/invitations")
-    @Operation(summary = "The organisations invited to a challenge, each with its best-matching achievement and why",
+    @Operation(operationId = "listDemandInvitations", summary = "The organisations invited to a challenge, each with its best-matching achievement and why",
             description = "Brokers, admins and the enterprise acting for the demand's organisation see every "
                     + "invitation; a university only its own organisation's (none if it was not invited). Another "
                     + "enterprise 403; a demand unknown here 404. Best score first.")
@@ -57,7 +57,7 @@ public class InvitationResource {
 
     @GET
     @Path("/invitations/mine")
-    @Operation(summary = "The challenges the caller's organisation was invited to, newest first",
+    @Operation(operationId = "listMyInvitations", summary = "The challenges the caller's organisation was invited to, newest first",
             description = "Universities (and institutes). A BROKERS_ONLY demand is anonymised unless its "
                     + "introduction to the organisation was accepted.")
     public List<MyInvitation> mine() {

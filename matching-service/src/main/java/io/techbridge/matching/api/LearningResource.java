@@ -26,7 +26,7 @@ public class LearningResource {
     }
 
     @GET
-    @Operation(summary = "What broker decisions taught the matcher, per top-level field",
+    @Operation(operationId = "getLearningReport", summary = "What broker decisions taught the matcher, per top-level field",
             description = """
                     Every top-level field with its broker decisions on proposals (approved, rejected, acceptance \
                     rate = approved / decisions, rejections by reason code), the factor weights its pairs are \

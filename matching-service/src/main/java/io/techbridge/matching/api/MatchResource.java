@@ -65,7 +65,7 @@ public class MatchResource {
 
     @GET
     @Path("/demands/{id}/matches")
-    @Operation(summary = "The best achievements for a demand, ranked, each with its explanation",
+    @Operation(operationId = "listDemandMatches", summary = "The best achievements for a demand, ranked, each with its explanation",
             description = "Brokers and admins, or an enterprise acting for the demand's organisation. "
                     + "Only strong pairs (score at or above the operating threshold) unless includeWeak=true, "
                     + "which adds weaker candidates marked strong: false. "
@@ -86,7 +86,7 @@ public class MatchResource {
 
     @GET
     @Path("/achievements/{id}/matches")
-    @Operation(summary = "The best open demands for an achievement, ranked, each with its explanation",
+    @Operation(operationId = "listAchievementMatches", summary = "The best open demands for an achievement, ranked, each with its explanation",
             description = "Brokers and admins, or a university acting for the achievement's organisation. "
                     + "Only strong pairs unless includeWeak=true (weaker ones marked strong: false). "
                     + "A BROKERS_ONLY demand is anonymised for the university until its introduction is accepted.")
@@ -106,7 +106,7 @@ public class MatchResource {
 
     @GET
     @Path("/matches")
-    @Operation(summary = "The broker queue: pairs by status, field and minimum score, best first",
+    @Operation(operationId = "listMatchQueue", summary = "The broker queue: pairs by status, field and minimum score, best first",
             description = "Brokers and admins see every pair; a university or enterprise the pairs its organisation "
                     + "is a party to, from APPROVED on.")
     public PageResponse<MatchView> queue(@QueryParam("status") String status, @QueryParam("field") String field,
@@ -126,7 +126,7 @@ public class MatchResource {
 
     @GET
     @Path("/matches/{id}")
-    @Operation(summary = "One pair with its explanation and history",
+    @Operation(operationId = "getMatch", summary = "One pair with its explanation and history",
             description = "Brokers and admins; a party organisation from APPROVED on; anyone else gets 404.")
     public MatchView get(@PathParam("id") UUID id) {
         caller.requireAuthenticated();
@@ -136,7 +136,7 @@ public class MatchResource {
 
     @POST
     @Path("/matches/{id}/decision")
-    @Operation(summary = "Approve or reject a proposed pair (a rejection needs a reason code); brokers only")
+    @Operation(operationId = "decideMatch", summary = "Approve or reject a proposed pair (a rejection needs a reason code); brokers only")
     public MatchView decide(@PathParam("id") UUID id, @NotNull @Valid DecisionRequest body) {
         caller.requireRole(Role.BROKER);
         return workflow.decide(id, body.decision(), body.reasonCode(), body.note(), body.version(), caller.name());
@@ -144,7 +144,7 @@ public class MatchResource {
 
     @POST
     @Path("/matches/{id}/transition")
-    @Operation(summary = "Move an approved pair on: INTRODUCED, NEGOTIATING, CONTRACTED (amount, registration number) "
+    @Operation(operationId = "moveMatch", summary = "Move an approved pair on: INTRODUCED, NEGOTIATING, CONTRACTED (amount, registration number) "
             + "or FAILED; brokers only")
     public MatchView transition(@PathParam("id") UUID id, @NotNull @Valid TransitionRequest body) {
         caller.requireRole(Role.BROKER);
@@ -154,7 +154,7 @@ public class MatchResource {
 
     @POST
     @Path("/matches/{id}/introduction")
-    @Operation(summary = "The enterprise's answer to an introduction: accept (discloses the pair) or decline (FAILED)",
+    @Operation(operationId = "answerIntroduction", summary = "The enterprise's answer to an introduction: accept (discloses the pair) or decline (FAILED)",
             description = "The enterprise acting for the demand's organisation, once, while the pair is INTRODUCED; "
                     + "otherwise 409. Brokers may move the pair on without it.")
     public MatchView answerIntroduction(@PathParam("id") UUID id, @NotNull @Valid IntroductionAnswer body) {

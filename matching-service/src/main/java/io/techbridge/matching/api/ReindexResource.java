@@ -1,5 +1,9 @@
 package io.techbridge.matching.api;
 
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.techbridge.commons.security.Caller;
 import io.techbridge.commons.security.Role;
 import io.techbridge.matching.reindex.ReindexProgress;
@@ -15,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/admin/reindex")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Administration")
+@Tag(name = "Index administration", description = "Rebuilding the search indexes from the topics (role admin)")
 public class ReindexResource {
 
     private final ReindexService reindex;
@@ -27,15 +31,18 @@ public class ReindexResource {
     }
 
     @POST
-    @Operation(summary = "Rebuild both indexes from the event topics and swap them in without downtime",
+    @Operation(operationId = "startReindex", summary = "Rebuild both indexes from the event topics and swap them in without downtime",
             description = "Admins only. 202 with the progress; 409 while one is running")
+    @APIResponse(responseCode = "202", description = "the reindex, started (or the one already running)",
+            headers = @Header(name = "Location", description = "/api/admin/reindex, its progress"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReindexProgress.class)))
     public Response start() {
         caller.requireRole(Role.ADMIN);
         return Response.accepted(reindex.start()).header("Location", "/api/admin/reindex").build();
     }
 
     @GET
-    @Operation(summary = "Progress of the running or last reindex; admins only")
+    @Operation(operationId = "getReindexProgress", summary = "Progress of the running or last reindex; admins only")
     public ReindexProgress progress() {
         caller.requireRole(Role.ADMIN);
         return reindex.progress();

@@ -39,7 +39,7 @@ public class SearchResource {
     }
 
     @GET
-    @Operation(summary = "Search achievements and demands by words, field, region and maturity",
+    @Operation(operationId = "search", summary = "Search achievements and demands by words, field, region and maturity",
             description = """
                     Searches the titles, keywords, summaries / problem statements, advantages / indicators and \
                     organisation names of both sides, best first; without `q` it lists the newest changed records \

@@ -1,5 +1,9 @@
 package io.techbridge.matching.api;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.techbridge.commons.security.Caller;
 import io.techbridge.matching.report.StatisticsWorkbook;
 import io.techbridge.matching.workflow.Statistics;
@@ -28,11 +32,13 @@ public class StatsReportResource {
 
     @GET
     @Produces(StatisticsWorkbook.MEDIA_TYPE)
-    @Operation(summary = "The operators' statistics as an .xlsx workbook: 汇总, 按领域, 按地区, 按月份",
+    @Operation(operationId = "getStatsReport", summary = "The operators' statistics as an .xlsx workbook: 汇总, 按领域, 按地区, 按月份",
             description = """
                     The same parameters and figures as GET /api/stats (the same query), laid out for a report: \
                     each sheet starts with the period, region and field, then Chinese column headers and the \
                     figures as numbers; turnover in CNY. Any logged-in user.""")
+    @APIResponse(responseCode = "200", description = "the workbook, as an attachment",
+            content = @Content(mediaType = StatisticsWorkbook.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response report(
             @Parameter(description = "First month, YYYY-MM (default: 11 months before `to`)")
             @QueryParam("from") String from,

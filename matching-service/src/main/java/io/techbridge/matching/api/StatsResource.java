@@ -26,7 +26,7 @@ public class StatsResource {
     }
 
     @GET
-    @Operation(summary = "Achievements registered, demands posted, pairs and contracts, by field, region and month",
+    @Operation(operationId = "getStats", summary = "Achievements registered, demands posted, pairs and contracts, by field, region and month",
             description = """
                     Counts over whole months in Asia/Shanghai time, by default the last 12 months including this \
                     one. Achievements and demands are counted in the month they were first indexed; a pair in the \
