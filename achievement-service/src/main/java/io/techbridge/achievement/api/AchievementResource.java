@@ -6,6 +6,8 @@ import io.techbridge.achievement.persistence.AchievementRepository;
 import io.techbridge.commons.api.PageRequest;
 import io.techbridge.commons.api.PageResponse;
 import io.techbridge.commons.api.QueryParameters;
+import io.techbridge.commons.security.AllowedRoles;
+import io.techbridge.commons.security.Role;
 import io.techbridge.listing.duplicates.DuplicateCheckResponse;
 import io.techbridge.listing.duplicates.DuplicatesParameter;
 import jakarta.validation.Valid;
@@ -46,6 +48,7 @@ public class AchievementResource {
         this.service = service;
     }
 
+    @AllowedRoles({Role.UNIVERSITY})
     @POST
     @Operation(summary = "Register an achievement", description = "University role; the organisation is the caller's. 201 with Location; status DRAFT (default) or PUBLISHED. Near-duplicates already registered (same patent, similar title or text, any organisation) answer 409 possible-duplicate with context.candidates, unless ?duplicates=confirmed")
     @SecurityRequirement(name = BEARER)
@@ -56,6 +59,7 @@ public class AchievementResource {
                 .entity(created).build();
     }
 
+    @AllowedRoles({Role.UNIVERSITY})
     @POST
     @Path("/duplicate-check")
     @Operation(summary = "Check a new achievement for near-duplicates", description = "The body of a create; answers the candidates a create would be refused with, stores nothing")
@@ -91,6 +95,7 @@ public class AchievementResource {
         return service.list(filter, PageRequest.parse(page, size));
     }
 
+    @AllowedRoles({Role.UNIVERSITY})
     @PUT
     @Path("/{id}")
     @Operation(summary = "Update an achievement", description = "Send the version you read; a stale one gets 409 with the current version")
@@ -100,6 +105,7 @@ public class AchievementResource {
         return service.update(id, body);
     }
 
+    @AllowedRoles({Role.UNIVERSITY})
     @POST
     @Path("/{id}/publish")
     @Operation(summary = "Publish a draft achievement")
@@ -108,6 +114,7 @@ public class AchievementResource {
         return service.publish(id, body.version());
     }
 
+    @AllowedRoles({Role.UNIVERSITY})
     @POST
     @Path("/{id}/withdraw")
     @Operation(summary = "Withdraw an achievement", description = "It leaves the candidate pool; the record is kept")
@@ -116,6 +123,7 @@ public class AchievementResource {
         return service.withdraw(id, body.version(), body.reason());
     }
 
+    @AllowedRoles({Role.UNIVERSITY})
     @POST
     @Path("/{id}/transfer")
     @Operation(summary = "Mark an achievement transferred (已转化)")
@@ -124,6 +132,7 @@ public class AchievementResource {
         return service.markTransferred(id, body.version(), body.reason());
     }
 
+    @AllowedRoles({Role.UNIVERSITY})
     @POST
     @Path("/{id}/confirm")
     @Operation(summary = "Confirm a stale achievement is still on offer (STALE → PUBLISHED)", description = "Owner organisation; version and reason optional")
@@ -132,6 +141,7 @@ public class AchievementResource {
         return service.confirm(id, body == null ? null : body.version(), body == null ? null : body.reason());
     }
 
+    @AllowedRoles({Role.BROKER})
     @POST
     @Path("/{id}/merge")
     @Operation(summary = "Merge a duplicate into another achievement", description = "Broker only; the duplicate becomes WITHDRAWN with mergedInto; the other one must be PUBLISHED or STALE")

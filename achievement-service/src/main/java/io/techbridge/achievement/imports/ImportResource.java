@@ -1,5 +1,7 @@
 package io.techbridge.achievement.imports;
 
+import io.techbridge.commons.security.AllowedRoles;
+import io.techbridge.commons.security.Role;
 import io.techbridge.listing.duplicates.DuplicatesParameter;
 import io.techbridge.listing.imports.ImportFormat;
 import io.techbridge.listing.imports.ImportHttp;
@@ -41,6 +43,7 @@ public class ImportResource {
         this.imports = imports;
     }
 
+    @AllowedRoles({Role.UNIVERSITY})
     @POST
     @Consumes({ImportFormat.CSV_MEDIA_TYPE, ImportFormat.XLSX_MEDIA_TYPE})
     @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,7 @@
 package io.techbridge.demand.api;
 
+import io.techbridge.commons.security.AllowedRoles;
+import io.techbridge.commons.security.Role;
 import io.techbridge.demand.domain.ChallengeService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -34,6 +36,7 @@ public class ChallengeResource {
         this.service = service;
     }
 
+    @AllowedRoles({Role.UNIVERSITY})
     @POST
     @Path("/{id}/applications")
     @Operation(summary = "Apply to an open challenge (揭榜)",
@@ -59,6 +62,7 @@ public class ChallengeResource {
         return service.get(id, applicationId);
     }
 
+    @AllowedRoles({Role.UNIVERSITY})
     @PUT
     @Path("/{id}/applications/{applicationId}")
     @Operation(summary = "Edit an application", description = "Its organisation, until the application deadline; send the version you read")
@@ -67,6 +71,7 @@ public class ChallengeResource {
         return service.update(id, applicationId, body);
     }
 
+    @AllowedRoles({Role.UNIVERSITY})
     @POST
     @Path("/{id}/applications/{applicationId}/withdraw")
     @Operation(summary = "Withdraw an application", description = "Its organisation, until the application deadline; it may apply again afterwards")
@@ -75,6 +80,7 @@ public class ChallengeResource {
         return service.withdraw(id, applicationId, body.version());
     }
 
+    @AllowedRoles({Role.ENTERPRISE, Role.BROKER, Role.ADMIN})
     @POST
     @Path("/{id}/applications/{applicationId}/scores")
     @Operation(summary = "Score an application against the indicators",
@@ -84,6 +90,7 @@ public class ChallengeResource {
         return service.score(id, applicationId, body);
     }
 
+    @AllowedRoles({Role.ENTERPRISE, Role.BROKER, Role.ADMIN})
     @POST
     @Path("/{id}/applications/{applicationId}/shortlist")
     @Operation(summary = "Shortlist an application or take it off", description = "After the application deadline, by the challenge's side or a broker")
@@ -92,6 +99,7 @@ public class ChallengeResource {
         return service.shortlist(id, applicationId, body.shortlisted());
     }
 
+    @AllowedRoles({Role.ENTERPRISE, Role.BROKER, Role.ADMIN})
     @POST
     @Path("/{id}/award")
     @Operation(summary = "Pick the winners of a challenge",

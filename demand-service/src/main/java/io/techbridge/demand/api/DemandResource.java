@@ -3,6 +3,8 @@ package io.techbridge.demand.api;
 import io.techbridge.commons.api.PageRequest;
 import io.techbridge.commons.api.PageResponse;
 import io.techbridge.commons.api.QueryParameters;
+import io.techbridge.commons.security.AllowedRoles;
+import io.techbridge.commons.security.Role;
 import io.techbridge.demand.domain.Confidentiality;
 import io.techbridge.demand.domain.DemandService;
 import io.techbridge.demand.domain.DemandStatus;
@@ -47,6 +49,7 @@ public class DemandResource {
         this.service = service;
     }
 
+    @AllowedRoles({Role.ENTERPRISE, Role.ADMIN})
     @POST
     @Operation(summary = "Post a demand", description = "Enterprise role, for its own organisation; or admin, for a government-set challenge naming the organisation. 201 with Location; the demand starts OPEN at version 1. Near-duplicates already posted (similar title or problem, any organisation) answer 409 possible-duplicate with context.candidates, unless ?duplicates=confirmed")
     @SecurityRequirement(name = BEARER)
@@ -57,6 +60,7 @@ public class DemandResource {
                 .entity(created).build();
     }
 
+    @AllowedRoles({Role.ENTERPRISE, Role.ADMIN})
     @POST
     @Path("/duplicate-check")
     @Operation(summary = "Check a new demand for near-duplicates", description = "The body of a create; answers the candidates a create would be refused with, stores nothing")
@@ -94,6 +98,7 @@ public class DemandResource {
         return service.list(filter, PageRequest.parse(page, size));
     }
 
+    @AllowedRoles({Role.ENTERPRISE, Role.ADMIN})
     @PUT
     @Path("/{id}")
     @Operation(summary = "Update a demand",
@@ -104,6 +109,7 @@ public class DemandResource {
         return service.update(id, body);
     }
 
+    @AllowedRoles({Role.ENTERPRISE, Role.ADMIN})
     @POST
     @Path("/{id}/negotiation")
     @Operation(summary = "Start negotiating an open demand (OPEN → IN_NEGOTIATION)")
@@ -112,6 +118,7 @@ public class DemandResource {
         return service.startNegotiation(id, body.version(), body.reason());
     }
 
+    @AllowedRoles({Role.ENTERPRISE, Role.ADMIN})
     @POST
     @Path("/{id}/solve")
     @Operation(summary = "Mark a demand solved (已解决)", description = "From OPEN or IN_NEGOTIATION; final")
@@ -120,6 +127,7 @@ public class DemandResource {
         return service.solve(id, body.version(), body.reason());
     }
 
+    @AllowedRoles({Role.ENTERPRISE, Role.ADMIN})
     @POST
     @Path("/{id}/close")
     @Operation(summary = "Close a demand", description = "From OPEN or IN_NEGOTIATION; it leaves the matching pool, the record is kept")
@@ -128,6 +136,7 @@ public class DemandResource {
         return service.close(id, body.version(), body.reason());
     }
 
+    @AllowedRoles({Role.ENTERPRISE, Role.ADMIN})
     @POST
     @Path("/{id}/confirm")
     @Operation(summary = "Confirm a stale demand is still wanted (STALE → OPEN)", description = "Owner; version and reason optional")
@@ -136,6 +145,7 @@ public class DemandResource {
         return service.confirm(id, body == null ? null : body.version(), body == null ? null : body.reason());
     }
 
+    @AllowedRoles({Role.ENTERPRISE, Role.ADMIN})
     @POST
     @Path("/{id}/renewal")
     @Operation(summary = "Renew an expired or stale demand (→ OPEN)", description = "Owner; validUntil after today and at most techbridge.demand.max-validity ahead")
@@ -144,6 +154,7 @@ public class DemandResource {
         return service.renew(id, body.validUntil(), body.version(), body.reason());
     }
 
+    @AllowedRoles({Role.BROKER})
     @POST
     @Path("/{id}/merge")
     @Operation(summary = "Merge a duplicate into another demand", description = "Broker only; the duplicate becomes CLOSED with mergedInto; the other one must be OPEN, IN_NEGOTIATION or STALE")

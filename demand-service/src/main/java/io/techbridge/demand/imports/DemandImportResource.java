@@ -1,5 +1,7 @@
 package io.techbridge.demand.imports;
 
+import io.techbridge.commons.security.AllowedRoles;
+import io.techbridge.commons.security.Role;
 import io.techbridge.listing.duplicates.DuplicatesParameter;
 import io.techbridge.listing.imports.ImportFormat;
 import io.techbridge.listing.imports.ImportHttp;
@@ -40,6 +42,7 @@ public class DemandImportResource {
         this.imports = imports;
     }
 
+    @AllowedRoles({Role.ENTERPRISE, Role.ADMIN})
     @POST
     @Consumes({ImportFormat.CSV_MEDIA_TYPE, ImportFormat.XLSX_MEDIA_TYPE})
     @Produces(MediaType.APPLICATION_JSON)
