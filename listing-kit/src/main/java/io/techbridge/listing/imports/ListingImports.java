@@ -16,7 +16,6 @@ import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -132,7 +131,7 @@ public abstract class ListingImports<T extends Enum<T> & ImportColumn, R, C> imp
                         }
                     }
                     if (!found.isEmpty()) {
-                        found.sort(Comparator.comparingDouble(DuplicateCandidate::similarity).reversed());
+                        found.sort(DuplicateCandidate.SHOWN_ORDER);
                         refusals.add(new ImportWorker.Refusal(i, titleColumn.displayName(), texts.importProblem(
                                 found.subList(0, Math.min(found.size(), duplicates.maxCandidates())))));
                         continue;
