@@ -134,9 +134,10 @@ class DemandImportDuplicatesTest {
         assertTrue(hidden.startsWith("可能与已有需求重复：《另一机构的需求》(名称相似、内容相似)"), hidden);
         assertFalse(hidden.contains(tag) || hidden.contains(confidentialId) || hidden.contains("相似度"), hidden);
 
-        // The operator importing on an enterprise's behalf sees every demand, so it is told which one.
+        // The operator importing a challenge on an enterprise's behalf sees every demand, so it is told which one.
         String forEnterprise = Demands.newOrganisation();
-        String adminJob = upload(TestTokens.admin(), forEnterprise, List.of(copy), false);
+        String adminJob = upload(TestTokens.admin(), forEnterprise, DemandImportSheets.CHALLENGE_HEADER,
+                List.of(DemandImportSheets.asChallenge(copy)), false);
         assertEquals(1, awaitFinished(forEnterprise, adminJob).getInt("failed"));
         String shown = (String) errors(forEnterprise, adminJob).getFirst().get("problem");
         assertTrue(shown.startsWith("可能与已有需求重复：" + confidentialId + "《" + confidential.get("title") + "》"), shown);
@@ -156,8 +157,13 @@ class DemandImportDuplicatesTest {
     }
 
     private static String upload(String token, String organisationId, List<List<String>> rows, boolean confirmed) {
+        return upload(token, organisationId, DemandImportSheets.HEADER, rows, confirmed);
+    }
+
+    private static String upload(String token, String organisationId, List<String> header, List<List<String>> rows,
+            boolean confirmed) {
         RequestSpecification request = Demands.as(token).contentType("text/csv")
-                .body(SheetFiles.utf8Csv(DemandImportSheets.HEADER, rows))
+                .body(SheetFiles.utf8Csv(header, rows))
                 .queryParam("fileName", "企业技术需求登记表");
         if (organisationId != null) {
             request.queryParam("organisationId", organisationId);
