@@ -214,6 +214,67 @@ class AchievementAuthorisationTest {
                 .body("totalItems", equalTo(1));
     }
 
+    /** A write, with a body that breaks its rules, and the one role that may send it at all. */
+    enum Write {
+        CREATE("POST", "/api/achievements", "{}", "UNIVERSITY"),
+        DUPLICATE_CHECK("POST", "/api/achievements/duplicate-check", "{}", "UNIVERSITY"),
+        UPDATE("PUT", "/api/achievements/{id}", "{}", "UNIVERSITY"),
+        PUBLISH("POST", "/api/achievements/{id}/publish", "{}", "UNIVERSITY"),
+        WITHDRAW("POST", "/api/achievements/{id}/withdraw", "{}", "UNIVERSITY"),
+        TRANSFER("POST", "/api/achievements/{id}/transfer", "{}", "UNIVERSITY"),
+        CONFIRM("POST", "/api/achievements/{id}/confirm", "{\"version\": 0}", "UNIVERSITY"),
+        MERGE("POST", "/api/achievements/{id}/merge", "{}", "BROKER"),
+        IMPORT("POST", "/api/achievements/imports", "不是,登记表\n1,2\n", "UNIVERSITY");
+
+        final String method;
+        final String path;
+        final String body;
+        final String role;
+
+        Write(String method, String path, String body, String role) {
+            this.method = method;
+            this.path = path;
+            this.body = body;
+            this.role = role;
+        }
+    }
+
+    static Stream<Arguments> writesWithBadBodies() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Write write : Write.values()) {
+            for (Caller caller : Caller.values()) {
+                int status = caller == Caller.ANONYMOUS ? 401
+                        : caller.name().startsWith(write.role) ? 400 : 403;
+                cases.add(Arguments.of(write, caller, status));
+            }
+        }
+        return cases.stream();
+    }
+
+    /**
+     * A caller whose role may not make a change at all learns nothing from validation messages: it
+     * is answered 401 or 403 before the body is read; only a role that may make it is told what is
+     * wrong with the body (400). The record need not exist: the role is checked before it is looked up.
+     */
+    @ParameterizedTest(name = "{0} with a bad body by {1} → {2}")
+    @MethodSource("writesWithBadBodies")
+    void aCallerWhoseRoleMayNotWriteIsRefusedBeforeItsBodyIsValidated(Write write, Caller caller, int status) {
+        String owner = Achievements.newOrganisation();
+        String path = write.path.replace("{id}", java.util.UUID.randomUUID().toString());
+        var request = Achievements.as(caller.token(owner))
+                .contentType(write == Write.IMPORT ? "text/csv" : "application/json").body(write.body);
+        ValidatableResponse response = (write.method.equals("PUT") ? request.when().put(path) : request.when().post(path))
+                .then().statusCode(status).contentType("application/problem+json");
+        if (status == 400) {
+            response.body("type", endsWith("/validation"));
+        } else {
+            assertProblem(response, status);
+            response.body("violations", nullValue());
+        }
+        Achievements.as(TestTokens.broker()).queryParam("organisationId", owner).when().get("/api/achievements")
+                .then().statusCode(200).body("totalItems", equalTo(0));
+    }
+
     @Test
     void matrixCoversEveryCallerOnEveryEndpoint() {
         List<Case> cases = matrix().toList();

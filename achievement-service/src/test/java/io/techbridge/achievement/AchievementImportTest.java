@@ -267,6 +267,27 @@ class AchievementImportTest {
                 .then().statusCode(403).contentType("application/problem+json");
     }
 
+    /** An import has exactly a create's rights: naming another organisation is refused as a create naming it is. */
+    @Test
+    void anImportNamingAnotherOrganisationIsRefusedAsACreateNamingItIs() {
+        String mine = Achievements.newOrganisation();
+        String theirs = Achievements.newOrganisation();
+        Achievements.create(Achievements.validBody(theirs), TestTokens.university(mine)).statusCode(403);
+        byte[] file = SheetFiles.utf8Csv(ImportSheets.HEADER, List.of(ImportSheets.goodRow("代他人导入的成果", 1)));
+        Achievements.as(TestTokens.university(mine)).contentType("text/csv").body(file)
+                .queryParam("organisationId", theirs).queryParam("duplicates", "confirmed").post(IMPORTS)
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.endsWith("/forbidden"))
+                .body("detail", containsString("organisationId"));
+        assertNothingStoredFor(theirs);
+        assertNothingStoredFor(mine);
+        // Naming its own organisation is what a create allows too.
+        String job = Achievements.as(TestTokens.university(mine)).contentType("text/csv").body(file)
+                .queryParam("organisationId", mine).queryParam("duplicates", "confirmed").post(IMPORTS)
+                .then().statusCode(202).extract().path("id");
+        assertEquals(1, awaitFinished(mine, job).getInt("imported"));
+    }
+
     @Test
     void aJobIsVisibleToTheUploadingOrganisationBrokersAndAdminsOnly() {
         String organisation = Achievements.newOrganisation();

@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -124,7 +125,7 @@ class DuplicateDetectionTest {
     }
 
     @Test
-    void candidateTheCallerMayNotSeeIsAnonymised() {
+    void candidateTheCallerMayNotSeeIsAnonymisedWithoutItsIdOrSimilarity() {
         String owner = Achievements.newOrganisation();
         Map<String, Object> draft = body(owner, "骨科可吸收镁锌钙合金螺钉及微弧氧化涂层技术",
                 "采用高纯镁锌钙合金并进行微弧氧化涂层处理，螺钉在体内12至18个月逐步降解，降解速率可控，动物实验骨愈合良好。");
@@ -137,14 +138,16 @@ class DuplicateDetectionTest {
                 .when().post("/api/achievements").then()
                 .statusCode(409)
                 .body("context.candidates", hasSize(1))
-                .body("context.candidates[0].id", equalTo(draftId))
+                .body("context.candidates[0]", not(hasKey("id")))
+                .body("context.candidates[0]", not(hasKey("similarity")))
                 .body("context.candidates[0].title", equalTo("另一机构的成果"))
                 .body("context.candidates[0].organisationId", nullValue())
                 .body("context.candidates[0].status", nullValue())
                 .body("context.candidates[0].reasons", hasItem("SIMILAR_TEXT"))
                 .extract().asString();
-        org.junit.jupiter.api.Assertions.assertFalse(response.contains("骨科可吸收") || response.contains(owner),
-                "the answer names neither the draft's title nor its organisation: " + response);
+        org.junit.jupiter.api.Assertions.assertFalse(response.contains("骨科可吸收") || response.contains(owner)
+                        || response.contains(draftId),
+                "the answer names neither the draft's id, title nor organisation: " + response);
 
         // Its own organisation, which may read the draft, sees it in full.
         Achievements.asOwner(owner).contentType(ContentType.JSON).body(body(owner, "可降解镁锌钙合金骨科内固定螺钉",
@@ -152,6 +155,27 @@ class DuplicateDetectionTest {
                 .when().post("/api/achievements/duplicate-check").then().statusCode(200)
                 .body("candidates[0].title", equalTo("骨科可吸收镁锌钙合金螺钉及微弧氧化涂层技术"))
                 .body("candidates[0].organisationId", equalTo(owner));
+    }
+
+    @Test
+    void guessingTheExactTextOfADraftOfAnotherOrganisationTellsNothingBeyondTheReasons() {
+        String owner = Achievements.newOrganisation();
+        Map<String, Object> draft = body(owner, "钠离子电池硬碳负极" + randomApplicationNumber() + "低成本制备技术",
+                "以生物质为前驱体经预氧化与高温碳化制备硬碳负极，首效大于88%，可逆容量320 mAh/g。");
+        draft.put("status", "DRAFT");
+        String draftId = Achievements.createdId(draft);
+
+        // A guess of its very title and text: the answer must not confirm it (no similarity 1.0), nor point at the record.
+        String answer = Achievements.asOwner(Achievements.newOrganisation()).contentType(ContentType.JSON)
+                .body(body(null, (String) draft.get("title"), (String) draft.get("summary")))
+                .when().post("/api/achievements/duplicate-check").then().statusCode(200)
+                .body("candidates", hasSize(1))
+                .body("candidates[0]", not(hasKey("id")))
+                .body("candidates[0]", not(hasKey("similarity")))
+                .body("candidates[0].title", equalTo("另一机构的成果"))
+                .body("candidates[0].reasons", contains("SIMILAR_TITLE", "SIMILAR_TEXT"))
+                .extract().asString();
+        org.junit.jupiter.api.Assertions.assertFalse(answer.contains(draftId) || answer.contains("1.0"), answer);
     }
 
     @Test

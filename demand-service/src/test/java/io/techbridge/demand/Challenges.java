@@ -80,7 +80,7 @@ final class Challenges {
         milestones.add(new HashMap<>(Map.of("title", "产线试运行3个月", "due", Demands.inDays(150))));
         body.put("milestones", milestones);
         body.put("priceCny", 1800000);
-        body.put("achievementIds", new ArrayList<>(List.of(UUID.randomUUID().toString())));
+        body.put("achievementIds", new ArrayList<>());
         return body;
     }
 

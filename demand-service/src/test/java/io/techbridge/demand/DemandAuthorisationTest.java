@@ -177,6 +177,76 @@ class DemandAuthorisationTest {
         assertEquals(1, Refusals.eventsOf(dataSource, id), "only DemandCreated was recorded for " + id);
     }
 
+    /** A write, with a body that breaks its rules, and the roles that may send it at all. */
+    enum Write {
+        CREATE("POST", "/api/demands", "{}", "ENTERPRISE", "ADMIN"),
+        DUPLICATE_CHECK("POST", "/api/demands/duplicate-check", "{}", "ENTERPRISE", "ADMIN"),
+        UPDATE("PUT", "/api/demands/{id}", "{}", "ENTERPRISE", "ADMIN"),
+        NEGOTIATION("POST", "/api/demands/{id}/negotiation", "{}", "ENTERPRISE", "ADMIN"),
+        SOLVE("POST", "/api/demands/{id}/solve", "{}", "ENTERPRISE", "ADMIN"),
+        CLOSE("POST", "/api/demands/{id}/close", "{}", "ENTERPRISE", "ADMIN"),
+        CONFIRM("POST", "/api/demands/{id}/confirm", "{\"version\": 0}", "ENTERPRISE", "ADMIN"),
+        RENEWAL("POST", "/api/demands/{id}/renewal", "{}", "ENTERPRISE", "ADMIN"),
+        MERGE("POST", "/api/demands/{id}/merge", "{}", "BROKER"),
+        IMPORT("POST", "/api/demands/imports", "不是,登记表\n1,2\n", "ENTERPRISE", "ADMIN"),
+        APPLY("POST", "/api/demands/{id}/applications", "{}", "UNIVERSITY"),
+        EDIT_APPLICATION("PUT", "/api/demands/{id}/applications/{app}", "{}", "UNIVERSITY"),
+        WITHDRAW_APPLICATION("POST", "/api/demands/{id}/applications/{app}/withdraw", "{}", "UNIVERSITY"),
+        SCORE("POST", "/api/demands/{id}/applications/{app}/scores", "{}", "ENTERPRISE", "BROKER", "ADMIN"),
+        SHORTLIST("POST", "/api/demands/{id}/applications/{app}/shortlist", "{}", "ENTERPRISE", "BROKER", "ADMIN"),
+        AWARD("POST", "/api/demands/{id}/award", "{}", "ENTERPRISE", "BROKER", "ADMIN");
+
+        final String method;
+        final String path;
+        final String body;
+        final List<String> roles;
+
+        Write(String method, String path, String body, String... roles) {
+            this.method = method;
+            this.path = path;
+            this.body = body;
+            this.roles = List.of(roles);
+        }
+
+        boolean allows(Caller caller) {
+            return roles.stream().anyMatch(caller.name()::startsWith);
+        }
+    }
+
+    static Stream<Arguments> writesWithBadBodies() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Write write : Write.values()) {
+            for (Caller caller : Caller.values()) {
+                cases.add(Arguments.of(write, caller, caller == Caller.ANONYMOUS ? 401 : write.allows(caller) ? 400 : 403));
+            }
+        }
+        return cases.stream();
+    }
+
+    /**
+     * A caller whose role may not make a change at all learns nothing from validation messages: it
+     * is answered 401 or 403 before the body is read; only a role that may make it is told what is
+     * wrong with the body (400). The records need not exist: the role is checked before they are looked up.
+     */
+    @ParameterizedTest(name = "{0} with a bad body by {1} → {2}")
+    @MethodSource("writesWithBadBodies")
+    void aCallerWhoseRoleMayNotWriteIsRefusedBeforeItsBodyIsValidated(Write write, Caller caller, int status) {
+        String owner = Demands.newOrganisation();
+        String path = write.path.replace("{id}", java.util.UUID.randomUUID().toString())
+                .replace("{app}", java.util.UUID.randomUUID().toString());
+        var request = Demands.as(caller.token(owner))
+                .contentType(write == Write.IMPORT ? "text/csv" : "application/json").body(write.body);
+        ValidatableResponse response = (write.method.equals("PUT") ? request.when().put(path) : request.when().post(path))
+                .then().statusCode(status).contentType("application/problem+json");
+        if (status == 400) {
+            response.body("type", endsWith("/validation"));
+        } else {
+            assertProblem(response, status);
+            response.body("violations", org.hamcrest.Matchers.nullValue());
+        }
+        assertEquals(0, Demands.countOf(owner));
+    }
+
     @Test
     void matrixCoversEveryCallerOnEveryEndpoint() {
         List<Case> cases = matrix().toList();

@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
@@ -70,7 +71,7 @@ class DemandDuplicateDetectionTest {
     }
 
     @Test
-    void confidentialCandidateOfAnotherOrganisationIsAnonymised() {
+    void confidentialCandidateOfAnotherOrganisationIsAnonymisedWithoutItsIdOrSimilarity() {
         String owner = Demands.newOrganisation();
         Map<String, Object> confidential = body(owner, "化工园区危险气体泄漏监测预警",
                 "园区内储罐和管廊众多，需要部署有毒可燃气体泄漏监测网络，结合扩散模型实现泄漏源定位和分级预警。");
@@ -82,12 +83,25 @@ class DemandDuplicateDetectionTest {
                         "园区储罐、管廊密集，希望建设有毒及可燃气体泄漏监测网络，通过扩散模型定位泄漏源并分级预警。"))
                 .when().post("/api/demands").then().statusCode(409)
                 .body("context.candidates", hasSize(1))
-                .body("context.candidates[0].id", equalTo(confidentialId))
+                .body("context.candidates[0]", not(hasKey("id")))
+                .body("context.candidates[0]", not(hasKey("similarity")))
                 .body("context.candidates[0].title", equalTo("另一机构的需求"))
                 .body("context.candidates[0].organisationId", nullValue())
                 .body("context.candidates[0].status", nullValue())
                 .extract().asString();
-        Assertions.assertFalse(answer.contains("危险气体") || answer.contains(owner), answer);
+        Assertions.assertFalse(answer.contains("危险气体") || answer.contains(owner) || answer.contains(confidentialId),
+                answer);
+
+        // Guessing its exact title and text confirms nothing: no similarity of 1.0, no id to look it up by.
+        String guess = Demands.asOwner(Demands.newOrganisation()).contentType(ContentType.JSON)
+                .body(body(null, (String) confidential.get("title"), (String) confidential.get("problem")))
+                .when().post("/api/demands/duplicate-check").then().statusCode(200)
+                .body("candidates", hasSize(1))
+                .body("candidates[0]", not(hasKey("id")))
+                .body("candidates[0]", not(hasKey("similarity")))
+                .body("candidates[0].reasons", contains("SIMILAR_TITLE", "SIMILAR_TEXT"))
+                .extract().asString();
+        Assertions.assertFalse(guess.contains(confidentialId) || guess.contains("1.0"), guess);
 
         // A broker reads confidential demands in full, so sees it named (an admin posting a challenge alike).
         Map<String, Object> challenge = Demands.withChallenge(body(Demands.newOrganisation(),

@@ -115,7 +115,7 @@ class DemandImportDuplicatesTest {
     }
 
     @Test
-    void aConfidentialCandidateIsAnonymisedForAnEnterpriseUploaderAndShownToAnAdmin() {
+    void aConfidentialCandidateIsAnonymisedWithoutIdOrSimilarityForAnEnterpriseUploaderAndShownToAnAdmin() {
         String tag = SheetFiles.randomHan(RANDOM, 6);
         Map<String, Object> confidential = Demands.validBody(Demands.newOrganisation());
         confidential.put("confidentiality", "BROKERS_ONLY");
@@ -131,12 +131,13 @@ class DemandImportDuplicatesTest {
         String job = upload(TestTokens.enterprise(enterprise), null, List.of(copy), false);
         assertEquals(1, awaitFinished(enterprise, job).getInt("failed"));
         String hidden = (String) errors(enterprise, job).getFirst().get("problem");
-        assertTrue(hidden.startsWith("可能与已有需求重复：" + confidentialId + "《另一机构的需求》(相似度 1.00"), hidden);
-        assertFalse(hidden.contains(tag), hidden);
+        assertTrue(hidden.startsWith("可能与已有需求重复：《另一机构的需求》(名称相似、内容相似)"), hidden);
+        assertFalse(hidden.contains(tag) || hidden.contains(confidentialId) || hidden.contains("相似度"), hidden);
 
-        // The operator importing on an enterprise's behalf sees every demand, so it is told which one.
+        // The operator importing a challenge on an enterprise's behalf sees every demand, so it is told which one.
         String forEnterprise = Demands.newOrganisation();
-        String adminJob = upload(TestTokens.admin(), forEnterprise, List.of(copy), false);
+        String adminJob = upload(TestTokens.admin(), forEnterprise, DemandImportSheets.CHALLENGE_HEADER,
+                List.of(DemandImportSheets.asChallenge(copy)), false);
         assertEquals(1, awaitFinished(forEnterprise, adminJob).getInt("failed"));
         String shown = (String) errors(forEnterprise, adminJob).getFirst().get("problem");
         assertTrue(shown.startsWith("可能与已有需求重复：" + confidentialId + "《" + confidential.get("title") + "》"), shown);
@@ -156,8 +157,13 @@ class DemandImportDuplicatesTest {
     }
 
     private static String upload(String token, String organisationId, List<List<String>> rows, boolean confirmed) {
+        return upload(token, organisationId, DemandImportSheets.HEADER, rows, confirmed);
+    }
+
+    private static String upload(String token, String organisationId, List<String> header, List<List<String>> rows,
+            boolean confirmed) {
         RequestSpecification request = Demands.as(token).contentType("text/csv")
-                .body(SheetFiles.utf8Csv(DemandImportSheets.HEADER, rows))
+                .body(SheetFiles.utf8Csv(header, rows))
                 .queryParam("fileName", "企业技术需求登记表");
         if (organisationId != null) {
             request.queryParam("organisationId", organisationId);

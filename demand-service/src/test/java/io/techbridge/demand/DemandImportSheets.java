@@ -19,6 +19,10 @@ public final class DemandImportSheets {
             "预算（万元）", "有效期至", "所在地区", "合作方式", "成熟度要求", "保密要求", "企业名称", "联系人", "联系电话",
             "电子邮箱");
 
+    /** The form with the columns of an open challenge (揭榜挂帅) set on the demand. */
+    public static final List<String> CHALLENGE_HEADER = concat(HEADER,
+            List.of("揭榜目标", "揭榜指标", "悬赏金额（万元）", "揭榜截止日期", "评审截止日期"));
+
     /** Region codes, mobile numbers and small numbers (a TRL) typed into Excel become numbers. */
     private static final Pattern NUMERIC = Pattern.compile("\\d{6}|1\\d{10}|\\d{1,3}");
 
@@ -54,6 +58,26 @@ public final class DemandImportSheets {
         set(row, "拟解决的技术难题", "我们在" + term + "方面" + SheetFiles.randomHan(random, 36) + "，希望合作解决。");
         set(row, "关键词", term);
         return row;
+    }
+
+    /**
+     * The row of {@link #CHALLENGE_HEADER}: the row as an open challenge with a bounty of 200 万元,
+     * taking applications for 30 days and judged within 60.
+     */
+    public static List<String> asChallenge(List<String> row) {
+        return new ArrayList<>(concat(row, List.of("三个月内在产线验证瑕疵识别，漏检率不高于1%", "漏检率、误判率、线速度", "200",
+                Demands.today().plusDays(30).toString(), Demands.today().plusDays(60).toString())));
+    }
+
+    /** The row of {@link #CHALLENGE_HEADER} without a challenge (its challenge cells blank). */
+    public static List<String> withoutChallenge(List<String> row) {
+        return new ArrayList<>(concat(row, List.of("", "", "", "", "")));
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
     }
 
     /** The cell of a column of a row, by the column's name in {@link #HEADER}. */

@@ -225,11 +225,11 @@ class DemandImportTest {
     }
 
     @Test
-    void anAdminImportsForTheOrganisationItNamesAndThatEnterpriseFollowsTheJob() {
+    void anAdminImportsGovernmentSetChallengesForTheOrganisationItNamesAndThatEnterpriseFollowsTheJob() {
         String organisation = Demands.newOrganisation();
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        byte[] file = SheetFiles.utf8Csv(DemandImportSheets.HEADER,
-                List.of(DemandImportSheets.goodRow("管理员代录需求-" + tag, 1)));
+        byte[] file = SheetFiles.utf8Csv(DemandImportSheets.CHALLENGE_HEADER,
+                List.of(DemandImportSheets.asChallenge(DemandImportSheets.goodRow("管理员代录揭榜-" + tag, 1))));
         String job = Demands.as(TestTokens.admin()).contentType("text/csv").body(file)
                 .queryParam("organisationId", organisation).queryParam("duplicates", "confirmed").post(IMPORTS)
                 .then().statusCode(202).extract().path("id");
@@ -238,9 +238,75 @@ class DemandImportTest {
         Demands.asOwner(organisation).queryParam("organisationId", organisation).get("/api/demands")
                 .then().statusCode(200)
                 .body("totalItems", equalTo(1))
-                .body("items[0].title", equalTo("管理员代录需求-" + tag))
+                .body("items[0].title", equalTo("管理员代录揭榜-" + tag))
                 .body("items[0].organisationId", equalTo(organisation))
-                .body("items[0].status", equalTo("OPEN"));
+                .body("items[0].status", equalTo("OPEN"))
+                .body("items[0].challenge.bountyCny", equalTo(2000000))
+                .body("items[0].challenge.goal", equalTo("三个月内在产线验证瑕疵识别，漏检率不高于1%"))
+                .body("items[0].challenge.applicationDeadline", equalTo(Demands.today().plusDays(30).toString()));
+    }
+
+    /**
+     * An admin may post only a government-set challenge (POST /api/demands answers 403 for an
+     * ordinary demand): its import is held to the same rule, row by row, whatever organisation it names.
+     */
+    @Test
+    void anAdminsImportOfOrdinaryDemandsIsRefusedRowByRowAsItsPostWouldBe() {
+        String organisation = Demands.newOrganisation();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Demands.create(Demands.validBody(organisation), TestTokens.admin()).statusCode(403)
+                .contentType("application/problem+json");
+        for (List<String> header : List.of(DemandImportSheets.HEADER, DemandImportSheets.CHALLENGE_HEADER)) {
+            List<String> row = DemandImportSheets.goodRow("管理员代录普通需求-" + tag, 1);
+            byte[] file = SheetFiles.utf8Csv(header, List.of(header.size() == row.size() ? row
+                    : DemandImportSheets.withoutChallenge(row)));
+            String job = Demands.as(TestTokens.admin()).contentType("text/csv").body(file)
+                    .queryParam("organisationId", organisation).queryParam("duplicates", "confirmed").post(IMPORTS)
+                    .then().statusCode(202).extract().path("id");
+            JsonPath finished = awaitFinished(organisation, job);
+            assertEquals(0, finished.getInt("imported"));
+            assertEquals(1, finished.getInt("failed"));
+            Demands.asOwner(organisation).accept("application/json").get(IMPORTS + "/" + job + "/errors")
+                    .then().statusCode(200)
+                    .body("[0].row", equalTo(2))
+                    .body("[0].problem", containsString("government-set open challenges (揭榜挂帅)"))
+                    .body("[0].problem", containsString("揭榜目标"));
+        }
+        assertNothingStoredFor(organisation);
+    }
+
+    @Test
+    void anAdminNamesTheEnterpriseItImportsForNotItsOwnOrganisation() {
+        byte[] file = SheetFiles.utf8Csv(DemandImportSheets.CHALLENGE_HEADER,
+                List.of(DemandImportSheets.asChallenge(DemandImportSheets.goodRow("管理员为本机构导入", 1))));
+        Demands.as(TestTokens.admin()).contentType("text/csv").body(file)
+                .queryParam("organisationId", TestTokens.OPERATOR_ORGANISATION).post(IMPORTS)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("organisationId"))
+                .body("violations[0].rule", equalTo("NotOwn"));
+        assertNothingStoredFor(TestTokens.OPERATOR_ORGANISATION);
+    }
+
+    @Test
+    void anEnterpriseImportsAChallengeOfItsOwnLikeAnyDemand() {
+        String organisation = Demands.newOrganisation();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        List<String> challenge = DemandImportSheets.asChallenge(DemandImportSheets.goodRow("企业自设揭榜-" + tag, 1));
+        List<String> ordinary = DemandImportSheets.withoutChallenge(DemandImportSheets.goodRow("企业普通需求-" + tag, 2));
+        List<String> late = DemandImportSheets.asChallenge(DemandImportSheets.goodRow("评审晚于有效期-" + tag, 3));
+        late.set(late.size() - 1, Demands.today().plusDays(400).toString());
+        String job = upload(TestTokens.enterprise(organisation), "text/csv",
+                SheetFiles.utf8Csv(DemandImportSheets.CHALLENGE_HEADER, List.of(challenge, ordinary, late)))
+                .then().statusCode(202).extract().path("id");
+        JsonPath finished = awaitFinished(organisation, job);
+        assertEquals(2, finished.getInt("imported"));
+        assertEquals(1, finished.getInt("failed"));
+        Demands.asOwner(organisation).accept("application/json").get(IMPORTS + "/" + job + "/errors")
+                .then().statusCode(200).body("[0].row", equalTo(4)).body("[0].column", equalTo("评审截止日期"));
+        Demands.asOwner(organisation).queryParam("organisationId", organisation).queryParam("q", "企业自设揭榜-" + tag)
+                .get("/api/demands").then().statusCode(200).body("items[0].challenge.bountyCny", equalTo(2000000));
+        Demands.asOwner(organisation).queryParam("organisationId", organisation).queryParam("q", "企业普通需求-" + tag)
+                .get("/api/demands").then().statusCode(200).body("items[0].challenge", nullValue());
     }
 
     @Test

@@ -10,6 +10,8 @@ import io.techbridge.achievement.persistence.AchievementRepository;
 import io.techbridge.commons.api.PageRequest;
 import io.techbridge.commons.api.PageResponse;
 import io.techbridge.commons.api.QueryParameters;
+import io.techbridge.commons.security.AllowedRoles;
+import io.techbridge.commons.security.Role;
 import io.techbridge.listing.duplicates.DuplicateCheckResponse;
 import io.techbridge.listing.duplicates.DuplicatesParameter;
 import jakarta.validation.Valid;
@@ -50,6 +52,7 @@ public class AchievementResource {
         this.service = service;
     }
 
+    @AllowedRoles({Role.UNIVERSITY})
     @POST
     @Operation(operationId = "registerAchievement", summary = "Register an achievement", description = "University role; the organisation is the caller's. 201 with Location; status DRAFT (default) or PUBLISHED. Near-duplicates already registered (same patent, similar title or text, any organisation) answer 409 possible-duplicate with context.candidates, unless ?duplicates=confirmed")
     @SecurityRequirement(name = BEARER)
@@ -63,6 +66,7 @@ public class AchievementResource {
                 .entity(created).build();
     }
 
+    @AllowedRoles({Role.UNIVERSITY})
     @POST
     @Path("/duplicate-check")
     @Operation(operationId = "checkAchievementDuplicates", summary = "Check a new achievement for near-duplicates", description = "The body of a create; answers the candidates a create would be refused with, stores nothing")
@@ -98,6 +102,7 @@ public class AchievementResource {
         return service.list(filter, PageRequest.parse(page, size));
     }
 
+    @AllowedRoles({Role.UNIVERSITY})
     @PUT
     @Path("/{id}")
     @Operation(operationId = "updateAchievement", summary = "Update an achievement", description = "Send the version you read; a stale one gets 409 with the current version")
@@ -107,6 +112,7 @@ public class AchievementResource {
         return service.update(id, body);
     }
 
+    @AllowedRoles({Role.UNIVERSITY})
     @POST
     @Path("/{id}/publish")
     @Operation(operationId = "publishAchievement", summary = "Publish a draft achievement")
@@ -115,6 +121,7 @@ public class AchievementResource {
         return service.publish(id, body.version());
     }
 
+    @AllowedRoles({Role.UNIVERSITY})
     @POST
     @Path("/{id}/withdraw")
     @Operation(operationId = "withdrawAchievement", summary = "Withdraw an achievement", description = "It leaves the candidate pool; the record is kept")
@@ -123,6 +130,7 @@ public class AchievementResource {
         return service.withdraw(id, body.version(), body.reason());
     }
 
+    @AllowedRoles({Role.UNIVERSITY})
     @POST
     @Path("/{id}/transfer")
     @Operation(operationId = "markAchievementTransferred", summary = "Mark an achievement transferred (已转化)")
@@ -131,6 +139,7 @@ public class AchievementResource {
         return service.markTransferred(id, body.version(), body.reason());
     }
 
+    @AllowedRoles({Role.UNIVERSITY})
     @POST
     @Path("/{id}/confirm")
     @Operation(operationId = "confirmAchievement", summary = "Confirm a stale achievement is still on offer (STALE → PUBLISHED)", description = "Owner organisation; version and reason optional")
@@ -139,6 +148,7 @@ public class AchievementResource {
         return service.confirm(id, body == null ? null : body.version(), body == null ? null : body.reason());
     }
 
+    @AllowedRoles({Role.BROKER})
     @POST
     @Path("/{id}/merge")
     @Operation(operationId = "mergeAchievement", summary = "Merge a duplicate into another achievement", description = "Broker only; the duplicate becomes WITHDRAWN with mergedInto; the other one must be PUBLISHED or STALE")

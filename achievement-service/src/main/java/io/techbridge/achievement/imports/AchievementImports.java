@@ -5,9 +5,9 @@ import io.techbridge.achievement.api.AchievementResponse;
 import io.techbridge.achievement.domain.AchievementService;
 import io.techbridge.achievement.duplicates.AchievementDuplicates;
 import io.techbridge.achievement.duplicates.AchievementIndex;
+import io.techbridge.achievement.security.AchievementAccess;
 import io.techbridge.commons.outbox.OutboxWriter;
 import io.techbridge.commons.security.Caller;
-import io.techbridge.commons.security.Role;
 import io.techbridge.listing.Listing;
 import io.techbridge.listing.duplicates.DuplicateCandidate;
 import io.techbridge.listing.duplicates.DuplicateRules;
@@ -34,23 +34,29 @@ import java.util.function.Function;
 public class AchievementImports extends ListingImports<AchievementColumn, AchievementRequest, AchievementResponse> {
 
     private final Caller caller;
+    private final AchievementAccess access;
     private final AchievementService achievements;
     private final Validator validator;
 
     public AchievementImports(Listing listing, EntityManager entityManager, Caller caller, ImportConfig config,
-            OutboxWriter outbox, AchievementService achievements, AchievementDuplicates duplicates,
-            AchievementIndex index, Validator validator) {
+            OutboxWriter outbox, AchievementAccess access, AchievementService achievements,
+            AchievementDuplicates duplicates, AchievementIndex index, Validator validator) {
         super("achievement-import", AchievementColumn.SCHEMA, AchievementColumn.TITLE, listing, entityManager, caller,
                 config, outbox, duplicates, index, Logger.getLogger(AchievementImports.class));
         this.caller = caller;
+        this.access = access;
         this.achievements = achievements;
         this.validator = validator;
     }
 
-    /** The caller's right to import (university role), checked before the file is read. */
-    public ImportJob.Importer requireImporter(boolean duplicatesConfirmed) {
-        caller.requireRole(Role.UNIVERSITY);
-        String organisation = caller.requireOrganisation();
+    /**
+     * The caller's right to import, checked before the file is read: exactly a create's
+     * ({@link AchievementAccess#requireCreator}): a university, for its own organisation (an
+     * {@code organisationId} naming another → 403). Every row is registered for that organisation.
+     */
+    public ImportJob.Importer requireImporter(String organisationId, boolean duplicatesConfirmed) {
+        String named = organisationId == null || organisationId.isBlank() ? null : organisationId.strip();
+        String organisation = access.requireCreator(named);
         return new ImportJob.Importer(organisation, organisation, caller.name(), duplicatesConfirmed);
     }
 

@@ -6,6 +6,8 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import io.techbridge.commons.security.AllowedRoles;
+import io.techbridge.commons.security.Role;
 import io.techbridge.listing.duplicates.DuplicatesParameter;
 import io.techbridge.listing.imports.ImportFormat;
 import io.techbridge.listing.imports.ImportHttp;
@@ -47,11 +49,13 @@ public class ImportResource {
         this.imports = imports;
     }
 
+    @AllowedRoles({Role.UNIVERSITY})
     @POST
     @Consumes({ImportFormat.CSV_MEDIA_TYPE, ImportFormat.XLSX_MEDIA_TYPE})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "importAchievements", summary = "Import achievements from a spreadsheet",
-            description = "University role; rows become DRAFT achievements of the caller's organisation. Body: the file itself, "
+            description = "University role; rows become DRAFT achievements of the caller's organisation (organisationId, "
+                    + "if given, must name it, as in a create). Body: the file itself, "
                     + "Content-Type text/csv (UTF-8 or GBK) or the .xlsx type (first sheet). 202 with the job; "
                     + "400 for a missing or unknown column or too many rows, 413 for a file too large. A row with "
                     + "near-duplicates (registered achievements of any organisation, or earlier rows of the file) is "
@@ -61,8 +65,10 @@ public class ImportResource {
             headers = @Header(name = "Location", description = "the URL of the job"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportJobResponse.class)))
     public Response upload(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
-            @QueryParam("fileName") String fileName, @QueryParam("duplicates") String duplicates, UriInfo uri) {
-        return imports.jobs().upload(imports.requireImporter(DuplicatesParameter.confirmed(duplicates)), body,
+            @QueryParam("fileName") String fileName, @QueryParam("organisationId") String organisationId,
+            @QueryParam("duplicates") String duplicates, UriInfo uri) {
+        return imports.jobs().upload(
+                imports.requireImporter(organisationId, DuplicatesParameter.confirmed(duplicates)), body,
                 contentType, fileName, uri.getBaseUriBuilder().path("api/achievements/imports"));
     }
 

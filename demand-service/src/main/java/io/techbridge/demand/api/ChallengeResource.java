@@ -4,6 +4,8 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import io.techbridge.commons.security.AllowedRoles;
+import io.techbridge.commons.security.Role;
 import io.techbridge.demand.domain.ChallengeService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -38,6 +40,7 @@ public class ChallengeResource {
         this.service = service;
     }
 
+    @AllowedRoles({Role.UNIVERSITY})
     @POST
     @Path("/{id}/applications")
     @Operation(operationId = "applyToChallenge", summary = "Apply to an open challenge (揭榜)",
@@ -66,6 +69,7 @@ public class ChallengeResource {
         return service.get(id, applicationId);
     }
 
+    @AllowedRoles({Role.UNIVERSITY})
     @PUT
     @Path("/{id}/applications/{applicationId}")
     @Operation(operationId = "updateChallengeApplication", summary = "Edit an application", description = "Its organisation, until the application deadline; send the version you read")
@@ -74,6 +78,7 @@ public class ChallengeResource {
         return service.update(id, applicationId, body);
     }
 
+    @AllowedRoles({Role.UNIVERSITY})
     @POST
     @Path("/{id}/applications/{applicationId}/withdraw")
     @Operation(operationId = "withdrawChallengeApplication", summary = "Withdraw an application", description = "Its organisation, until the application deadline; it may apply again afterwards")
@@ -82,6 +87,7 @@ public class ChallengeResource {
         return service.withdraw(id, applicationId, body.version());
     }
 
+    @AllowedRoles({Role.ENTERPRISE, Role.BROKER, Role.ADMIN})
     @POST
     @Path("/{id}/applications/{applicationId}/scores")
     @Operation(operationId = "scoreChallengeApplication", summary = "Score an application against the indicators",
@@ -91,6 +97,7 @@ public class ChallengeResource {
         return service.score(id, applicationId, body);
     }
 
+    @AllowedRoles({Role.ENTERPRISE, Role.BROKER, Role.ADMIN})
     @POST
     @Path("/{id}/applications/{applicationId}/shortlist")
     @Operation(operationId = "shortlistChallengeApplication", summary = "Shortlist an application or take it off", description = "After the application deadline, by the challenge's side or a broker")
@@ -99,6 +106,7 @@ public class ChallengeResource {
         return service.shortlist(id, applicationId, body.shortlisted());
     }
 
+    @AllowedRoles({Role.ENTERPRISE, Role.BROKER, Role.ADMIN})
     @POST
     @Path("/{id}/award")
     @Operation(operationId = "awardChallenge", summary = "Pick the winners of a challenge",

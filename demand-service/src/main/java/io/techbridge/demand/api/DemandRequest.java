@@ -59,6 +59,12 @@ public record DemandRequest(
 
     static final String ORGANISATION_ID = "^[A-Za-z0-9][A-Za-z0-9._-]*$";
 
+    /** The same request naming this organisation (as an admin's import names it once for every row). */
+    public DemandRequest withOrganisationId(String organisation) {
+        return new DemandRequest(organisation, version, enterprise, title, problem, indicators, fieldCode, keywords,
+                budget, validUntil, regionCode, cooperationModes, minTrl, confidentiality, challenge, contact);
+    }
+
     /** Rules of a create, on top of the common ones. */
     public interface OnCreate extends Default {
     }

@@ -7,6 +7,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.techbridge.commons.api.PageRequest;
 import io.techbridge.commons.api.PageResponse;
 import io.techbridge.commons.api.QueryParameters;
+import io.techbridge.commons.security.AllowedRoles;
+import io.techbridge.commons.security.Role;
 import io.techbridge.demand.domain.Confidentiality;
 import io.techbridge.demand.domain.DemandService;
 import io.techbridge.demand.domain.DemandStatus;
@@ -51,6 +53,7 @@ public class DemandResource {
         this.service = service;
     }
 
+    @AllowedRoles({Role.ENTERPRISE, Role.ADMIN})
     @POST
     @Operation(operationId = "postDemand", summary = "Post a demand", description = "Enterprise role, for its own organisation; or admin, for a government-set challenge naming the organisation. 201 with Location; the demand starts OPEN at version 1. Near-duplicates already posted (similar title or problem, any organisation) answer 409 possible-duplicate with context.candidates, unless ?duplicates=confirmed")
     @SecurityRequirement(name = BEARER)
@@ -64,6 +67,7 @@ public class DemandResource {
                 .entity(created).build();
     }
 
+    @AllowedRoles({Role.ENTERPRISE, Role.ADMIN})
     @POST
     @Path("/duplicate-check")
     @Operation(operationId = "checkDemandDuplicates", summary = "Check a new demand for near-duplicates", description = "The body of a create; answers the candidates a create would be refused with, stores nothing")
@@ -101,6 +105,7 @@ public class DemandResource {
         return service.list(filter, PageRequest.parse(page, size));
     }
 
+    @AllowedRoles({Role.ENTERPRISE, Role.ADMIN})
     @PUT
     @Path("/{id}")
     @Operation(operationId = "updateDemand", summary = "Update a demand",
@@ -111,6 +116,7 @@ public class DemandResource {
         return service.update(id, body);
     }
 
+    @AllowedRoles({Role.ENTERPRISE, Role.ADMIN})
     @POST
     @Path("/{id}/negotiation")
     @Operation(operationId = "startDemandNegotiation", summary = "Start negotiating an open demand (OPEN → IN_NEGOTIATION)")
@@ -119,6 +125,7 @@ public class DemandResource {
         return service.startNegotiation(id, body.version(), body.reason());
     }
 
+    @AllowedRoles({Role.ENTERPRISE, Role.ADMIN})
     @POST
     @Path("/{id}/solve")
     @Operation(operationId = "solveDemand", summary = "Mark a demand solved (已解决)", description = "From OPEN or IN_NEGOTIATION; final")
@@ -127,6 +134,7 @@ public class DemandResource {
         return service.solve(id, body.version(), body.reason());
     }
 
+    @AllowedRoles({Role.ENTERPRISE, Role.ADMIN})
     @POST
     @Path("/{id}/close")
     @Operation(operationId = "closeDemand", summary = "Close a demand", description = "From OPEN or IN_NEGOTIATION; it leaves the matching pool, the record is kept")
@@ -135,6 +143,7 @@ public class DemandResource {
         return service.close(id, body.version(), body.reason());
     }
 
+    @AllowedRoles({Role.ENTERPRISE, Role.ADMIN})
     @POST
     @Path("/{id}/confirm")
     @Operation(operationId = "confirmDemand", summary = "Confirm a stale demand is still wanted (STALE → OPEN)", description = "Owner; version and reason optional")
@@ -143,6 +152,7 @@ public class DemandResource {
         return service.confirm(id, body == null ? null : body.version(), body == null ? null : body.reason());
     }
 
+    @AllowedRoles({Role.ENTERPRISE, Role.ADMIN})
     @POST
     @Path("/{id}/renewal")
     @Operation(operationId = "renewDemand", summary = "Renew an expired or stale demand (→ OPEN)", description = "Owner; validUntil after today and at most techbridge.demand.max-validity ahead")
@@ -151,6 +161,7 @@ public class DemandResource {
         return service.renew(id, body.validUntil(), body.version(), body.reason());
     }
 
+    @AllowedRoles({Role.BROKER})
     @POST
     @Path("/{id}/merge")
     @Operation(operationId = "mergeDemand", summary = "Merge a duplicate into another demand", description = "Broker only; the duplicate becomes CLOSED with mergedInto; the other one must be OPEN, IN_NEGOTIATION or STALE")

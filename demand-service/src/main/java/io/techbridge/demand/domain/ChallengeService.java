@@ -2,6 +2,8 @@ package io.techbridge.demand.domain;
 
 import io.techbridge.events.DemandPayload;
 import io.techbridge.events.ChallengeApplicationPayload;
+import io.techbridge.commons.problem.Problem;
+import io.techbridge.commons.problem.ProblemException;
 import io.techbridge.commons.problem.Problems;
 import io.techbridge.commons.security.Role;
 import io.techbridge.demand.api.ApplicationRequest;
@@ -18,6 +20,7 @@ import io.techbridge.demand.persistence.ChallengeApplication;
 import io.techbridge.demand.persistence.ChallengeApplicationRepository;
 import io.techbridge.demand.persistence.Demand;
 import io.techbridge.demand.persistence.DemandRepository;
+import io.techbridge.demand.persistence.KnownAchievements;
 import io.techbridge.demand.persistence.PlannedMilestone;
 import io.techbridge.demand.persistence.ScoreSheet;
 import io.techbridge.demand.persistence.Winner;
@@ -26,6 +29,7 @@ import io.techbridge.demand.security.DemandAccess;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
 import org.hibernate.exception.ConstraintViolationException;
 
 import java.math.BigDecimal;
@@ -66,10 +70,11 @@ public class ChallengeService {
     private final ChallengeStates states;
     private final ChallengeAccess access;
     private final DemandAccess demandAccess;
+    private final KnownAchievements knownAchievements;
 
     public ChallengeService(DemandRepository demands, ChallengeApplicationRepository applications,
             ChallengeEvents events, DemandEvents demandEvents, ChallengeStates states, ChallengeAccess access,
-            DemandAccess demandAccess) {
+            DemandAccess demandAccess, KnownAchievements knownAchievements) {
         this.demands = demands;
         this.applications = applications;
         this.events = events;
@@ -77,6 +82,7 @@ public class ChallengeService {
         this.states = states;
         this.access = access;
         this.demandAccess = demandAccess;
+        this.knownAchievements = knownAchievements;
     }
 
     @Transactional
@@ -98,6 +104,7 @@ public class ChallengeService {
         application.scores = List.of();
         application.version = 1;
         application.submittedAt = now();
+        requireOwnPublished(request.achievementIds(), applicant.organisationId());
         apply(request, application);
         try {
             applications.persistAndFlush(application);
@@ -118,6 +125,7 @@ public class ChallengeService {
         ChallengeApplication application = lockOwn(demand, applicationId, request.version());
         requireApplying(demand, "let applications be edited");
         requireSubmitted(application, "edited");
+        requireOwnPublished(request.achievementIds(), application.organisationId);
         apply(request, application);
         return commit(ChallengeApplicationPayload.UPDATED, application);
     }
@@ -336,6 +344,32 @@ public class ChallengeService {
         application.version++;
         application.updatedAt = now();
         return record(type, application);
+    }
+
+    /**
+     * An application cites only published achievements of its own organisation, as the demand
+     * library knows them from achievement-events: 400 naming each other id
+     * ({@code achievementIds[i]}), in the same words whether it is unknown, a draft, withdrawn or
+     * another organisation's, so the answer tells nothing about records the applicant may not read.
+     */
+    private void requireOwnPublished(List<UUID> achievementIds, String organisationId) {
+        if (achievementIds == null || achievementIds.isEmpty()) {
+            return;
+        }
+        Set<UUID> published = knownAchievements.publishedOf(organisationId, achievementIds);
+        List<Problem.Violation> violations = new ArrayList<>();
+        for (int i = 0; i < achievementIds.size(); i++) {
+            if (!published.contains(achievementIds.get(i))) {
+                violations.add(new Problem.Violation("achievementIds[" + i + "]", "body", "OwnPublishedAchievement",
+                        "must be a published achievement of your organisation (" + organisationId + "); one published"
+                                + " moments ago may take a few seconds to be known here"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "validation", "Invalid request",
+                    violations.stream().map(Problem.Violation::field).collect(Collectors.joining(", "))
+                            + ": must each be a published achievement of your organisation").withViolations(violations));
+        }
     }
 
     private static void apply(ApplicationRequest request, ChallengeApplication application) {

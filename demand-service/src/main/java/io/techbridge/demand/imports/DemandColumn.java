@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The columns of a demand sheet, by the Chinese names of enterprise demand registration forms
- * (企业技术需求登记表): which part of a demand each holds, and whether a sheet must have it.
+ * (企业技术需求登记表): which part of a demand each holds, and whether a sheet must have it. The
+ * challenge columns describe an open challenge (揭榜挂帅) set on the demand.
  */
 public enum DemandColumn implements ImportColumn {
     TITLE(true, "需求名称"),
@@ -24,7 +25,13 @@ public enum DemandColumn implements ImportColumn {
     ENTERPRISE(true, "企业名称"),
     CONTACT_NAME(true, "联系人"),
     CONTACT_PHONE(false, "联系电话"),
-    CONTACT_EMAIL(false, "电子邮箱");
+    CONTACT_EMAIL(false, "电子邮箱"),
+    /** An open challenge (揭榜挂帅): optional for an enterprise, what an admin's rows must be. */
+    CHALLENGE_GOAL(false, "揭榜目标", "榜单目标"),
+    CHALLENGE_INDICATORS(false, "揭榜指标", "考核指标"),
+    BOUNTY(false, "悬赏金额", "揭榜金额"),
+    APPLICATION_DEADLINE(false, "揭榜截止日期", "申报截止日期"),
+    JUDGING_DEADLINE(false, "评审截止日期");
 
     /** A way to reach the contact. */
     public static final ImportColumns.Schema<DemandColumn> SCHEMA = ImportColumns.Schema.of(DemandColumn.class)

@@ -6,6 +6,8 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import io.techbridge.commons.security.AllowedRoles;
+import io.techbridge.commons.security.Role;
 import io.techbridge.listing.duplicates.DuplicatesParameter;
 import io.techbridge.listing.imports.ImportFormat;
 import io.techbridge.listing.imports.ImportHttp;
@@ -46,11 +48,14 @@ public class DemandImportResource {
         this.imports = imports;
     }
 
+    @AllowedRoles({Role.ENTERPRISE, Role.ADMIN})
     @POST
     @Consumes({ImportFormat.CSV_MEDIA_TYPE, ImportFormat.XLSX_MEDIA_TYPE})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "importDemands", summary = "Import demands from a spreadsheet",
-            description = "Enterprise role, for its own organisation; or admin naming organisationId. Rows become OPEN demands. "
+            description = "Enterprise role, for its own organisation; or admin naming an existing enterprise's organisationId, "
+                    + "whose rows must be government-set open challenges (the rules of a create apply to every row). "
+                    + "Rows become OPEN demands. "
                     + "Body: the file itself, Content-Type text/csv (UTF-8 or GBK) or the .xlsx type (first sheet). "
                     + "202 with the job; 400 for a missing or unknown column or too many rows, 413 for a file too large. "
                     + "A row with near-duplicates (posted demands of any organisation, or earlier rows of the file) is "

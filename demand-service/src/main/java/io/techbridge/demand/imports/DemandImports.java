@@ -1,6 +1,7 @@
 package io.techbridge.demand.imports;
 
 import io.techbridge.commons.outbox.OutboxWriter;
+import io.techbridge.commons.problem.ProblemException;
 import io.techbridge.commons.problem.Problems;
 import io.techbridge.commons.security.Caller;
 import io.techbridge.commons.security.Role;
@@ -30,9 +31,9 @@ import java.util.regex.Pattern;
 
 /**
  * Demand imports: an enterprise posts its demands from a spreadsheet, or an admin (the operator's
- * technology-transfer centre) imports an enterprise's demand forms naming its organisation. Each
- * good row becomes an OPEN demand, exactly as a create makes it, unless it has near-duplicates
- * ({@link ListingImports}).
+ * technology-transfer centre) imports government-set open challenges for an enterprise, naming its
+ * organisation. Each good row becomes an OPEN demand, exactly as a create by the uploader makes it
+ * and under the same rules, unless it has near-duplicates ({@link ListingImports}).
  */
 @Singleton
 public class DemandImports extends ListingImports<DemandColumn, DemandRequest, DemandResponse> {
@@ -55,8 +56,10 @@ public class DemandImports extends ListingImports<DemandColumn, DemandRequest, D
 
     /**
      * Who imports for which organisation, checked before the file is read: an enterprise for its own
-     * (naming another → 403); an admin for the organisation it names (none → 400), as when it posts
-     * a government-set challenge.
+     * (naming another → 403); an admin for the enterprise it names (none → 400; its own operator
+     * organisation → 400), as when it posts a government-set challenge. That the named organisation
+     * exists is checked by the gateway, which owns the organisations. Each row is then held to the
+     * rules of a create by that uploader ({@link #requireAllowed}).
      */
     public ImportJob.Importer requireImporter(String organisationId, boolean duplicatesConfirmed) {
         Role role = caller.requireRole(Role.ENTERPRISE, Role.ADMIN);
@@ -71,12 +74,46 @@ public class DemandImports extends ListingImports<DemandColumn, DemandRequest, D
                 throw Problems.invalidQuery("organisationId", "Pattern",
                         "must be at most 64 letters, digits, '.', '_' or '-'");
             }
+            if (named.equals(own)) {
+                // The job tells an admin's import from an enterprise's by the two organisations differing.
+                throw Problems.invalidQuery("organisationId", "NotOwn",
+                        "an admin imports demands for an enterprise: name its organisation, not your own (" + own + ")");
+            }
             return new ImportJob.Importer(named, own, caller.name(), duplicatesConfirmed);
         }
         if (named != null && !named.equals(own)) {
             throw Problems.forbidden("organisationId: you may import demands only for your own organisation (" + own + ")");
         }
         return new ImportJob.Importer(own, own, caller.name(), duplicatesConfirmed);
+    }
+
+    /**
+     * A row is held to exactly the rules of a create by its uploader ({@link DemandAccess#posterOf}):
+     * an admin's row must be a government-set open challenge (揭榜挂帅), as an admin's POST must.
+     */
+    @Override
+    protected void requireAllowed(ImportJob job, DemandRequest request) {
+        posterOf(job, request);
+    }
+
+    private static DemandAccess.Poster posterOf(ImportJob job, DemandRequest request) {
+        Role role = byAdmin(job) ? Role.ADMIN : Role.ENTERPRISE;
+        try {
+            return DemandAccess.posterOf(role, job.uploaderOrganisationId(), request.withOrganisationId(job.organisationId()));
+        } catch (ProblemException refused) {
+            if (role == Role.ADMIN && request.challenge() == null) {
+                throw Problems.forbidden("an admin may import only government-set open challenges (揭榜挂帅), as it may"
+                        + " post only those: fill in " + DemandColumn.CHALLENGE_GOAL.displayName() + ", "
+                        + DemandColumn.BOUNTY.displayName() + ", " + DemandColumn.APPLICATION_DEADLINE.displayName()
+                        + " and " + DemandColumn.JUDGING_DEADLINE.displayName());
+            }
+            throw refused;
+        }
+    }
+
+    /** Only an admin imports for another organisation than its own ({@link #requireImporter}). */
+    private static boolean byAdmin(ImportJob job) {
+        return !job.organisationId().equals(job.uploaderOrganisationId());
     }
 
     @Override
@@ -91,13 +128,13 @@ public class DemandImports extends ListingImports<DemandColumn, DemandRequest, D
 
     @Override
     protected DemandResponse store(ImportJob job, DemandRequest request) {
-        return demands.createFor(new DemandAccess.Poster(job.organisationId(), job.uploaderOrganisationId()), request);
+        return demands.createFor(posterOf(job, request), request);
     }
 
-    /** Only an admin imports for another organisation than its own, and an admin sees everything. */
+    /** An admin sees everything. */
     @Override
     protected boolean uploaderSeesEverything(ImportJob job) {
-        return !job.organisationId().equals(job.uploaderOrganisationId());
+        return byAdmin(job);
     }
 
     @Override

@@ -1,11 +1,13 @@
 package io.techbridge.demand.imports;
 
 import io.techbridge.commons.domain.Contact;
+import io.techbridge.commons.domain.MoneyRange;
 import io.techbridge.commons.domain.TransferMode;
 import io.techbridge.listing.imports.Cells;
 import io.techbridge.listing.imports.ImportColumns;
 import io.techbridge.listing.imports.RowReader;
 import io.techbridge.listing.imports.RowReader.Mapped;
+import io.techbridge.demand.api.Challenge;
 import io.techbridge.demand.api.DemandRequest;
 import io.techbridge.demand.domain.Confidentiality;
 import jakarta.validation.Path;
@@ -15,6 +17,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,9 +77,35 @@ public final class DemandRowMapper implements Function<List<String>, Mapped<Dema
                 row.read(COOPERATION_MODES, v -> Cells.enumList(v, COOPERATION_MODE_NAMES, TransferMode.class)),
                 row.read(MIN_TRL, DemandRowMapper::minTrl),
                 row.read(CONFIDENTIALITY, v -> Cells.oneOf(v, CONFIDENTIALITY_NAMES, Confidentiality.class)),
-                null,
+                challenge(row),
                 contact);
         return row.validated(request, validator, this::columnOf, DemandRequest.OnCreate.class);
+    }
+
+    /** The row's open challenge, when any of its cells is filled in; the create's validation judges it whole. */
+    private static Challenge challenge(RowReader<DemandColumn> row) {
+        List<DemandColumn> cells = List.of(CHALLENGE_GOAL, CHALLENGE_INDICATORS, BOUNTY, APPLICATION_DEADLINE,
+                JUDGING_DEADLINE);
+        if (cells.stream().allMatch(c -> row.text(c).isEmpty())) {
+            return null;
+        }
+        return new Challenge(row.textOrNull(CHALLENGE_GOAL), row.textOrNull(CHALLENGE_INDICATORS),
+                row.read(BOUNTY, DemandRowMapper::bounty), row.read(APPLICATION_DEADLINE, DemandRowMapper::date),
+                row.read(JUDGING_DEADLINE, DemandRowMapper::date));
+    }
+
+    /** One amount in 万元 (200, 200万元). */
+    static Long bounty(String value) {
+        MoneyRange amount;
+        try {
+            amount = Cells.wanRange(value);
+        } catch (Cells.Unreadable e) {
+            amount = null;
+        }
+        if (amount == null || amount.negotiable() || !Objects.equals(amount.minCny(), amount.maxCny())) {
+            throw new Cells.Unreadable(value, "must be one amount in 万元 such as 200");
+        }
+        return amount.minCny();
     }
 
     static LocalDate date(String value) {
@@ -131,6 +160,13 @@ public final class DemandRowMapper implements Function<List<String>, Mapped<Dema
             case "cooperationModes" -> COOPERATION_MODES;
             case "minTrl" -> MIN_TRL;
             case "confidentiality" -> CONFIDENTIALITY;
+            case "challenge" -> switch (second == null ? "" : second) {
+                case "indicators" -> CHALLENGE_INDICATORS;
+                case "bountyCny" -> BOUNTY;
+                case "applicationDeadline" -> APPLICATION_DEADLINE;
+                case "judgingDeadline" -> JUDGING_DEADLINE;
+                default -> CHALLENGE_GOAL;
+            };
             case "contact" -> "email".equals(second) ? CONTACT_EMAIL
                     : "phone".equals(second) ? (columns.has(CONTACT_PHONE) || !columns.has(CONTACT_EMAIL)
                             ? CONTACT_PHONE : CONTACT_EMAIL)

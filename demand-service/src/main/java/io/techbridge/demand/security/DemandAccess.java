@@ -36,9 +36,22 @@ public class DemandAccess {
     public record Poster(String organisationId, String postedBy) {
     }
 
+    /** The caller's right to post this demand: {@link #posterOf} for the caller's role and organisation. */
     public Poster requirePoster(DemandRequest request) {
         Role role = caller.requireRole(Role.ENTERPRISE, Role.ADMIN);
-        String own = caller.requireOrganisation();
+        return posterOf(role, caller.requireOrganisation(), request);
+    }
+
+    /**
+     * The rule of every create, whoever sends it and however (a POST, a row of an import): an
+     * enterprise posts for its own organisation ({@code organisationId} absent or its own, another →
+     * 403); an admin posts only a government-set open challenge (none → 403) for the organisation it
+     * names (none → 400).
+     *
+     * @param role the poster's role, ENTERPRISE or ADMIN
+     * @param own  the poster's own organisation
+     */
+    public static Poster posterOf(Role role, String own, DemandRequest request) {
         if (role == Role.ADMIN) {
             requireChallenge(request);
             if (request.organisationId() == null || request.organisationId().isBlank()) {
@@ -46,6 +59,9 @@ public class DemandAccess {
                         "an admin posting a challenge must name the organisation it is for");
             }
             return new Poster(request.organisationId(), own);
+        }
+        if (role != Role.ENTERPRISE) {
+            throw Problems.forbidden("role '" + role.claim() + "' may not post demands");
         }
         if (request.organisationId() != null && !request.organisationId().equals(own)) {
             throw Problems.forbidden("organisationId: you may post demands only for your own organisation (" + own + ")");

@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -53,6 +54,12 @@ public class AccountService {
     @Transactional
     public Organisation organisation(String id) {
         return organisations.findByIdOptional(id).orElseThrow(() -> Problems.notFound("organisation", id));
+    }
+
+    /** The type of the organisation, if there is one of this id. */
+    @Transactional
+    public Optional<OrganisationType> organisationType(String id) {
+        return organisations.findByIdOptional(id).map(o -> o.type);
     }
 
     @Transactional

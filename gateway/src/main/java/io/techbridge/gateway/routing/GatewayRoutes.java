@@ -7,15 +7,17 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * The gateway's own Vert.x routes, ordered before the REST endpoints: every {@code /api} request
- * passes the guard (token check, rate limits); those of a service's path are then forwarded, the
+ * passes the guard (token check, rate limits); those of a service's path are then forwarded (an
+ * admin's demand import once the organisation it names is known, {@link ImportOrganisations}), the
  * rest (login, accounts) go on to the gateway's own resources.
  */
 @ApplicationScoped
 public class GatewayRoutes {
 
-    void register(@Observes Router router, RequestGuard guard, UpstreamProxy proxy) {
+    void register(@Observes Router router, RequestGuard guard, ImportOrganisations imports, UpstreamProxy proxy) {
         router.route("/api/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT - 10).handler(guard::handle);
         router.route("/api/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT - 5).handler(ctx ->
-                RouteTable.route(ctx.normalizedPath()).ifPresentOrElse(rule -> proxy.forward(ctx, rule), ctx::next));
+                RouteTable.route(ctx.normalizedPath()).ifPresentOrElse(
+                        rule -> imports.check(ctx, () -> proxy.forward(ctx, rule)), ctx::next));
     }
 }

@@ -24,6 +24,8 @@ import java.util.Map;
 public class RequestGuard {
 
     static final String SUBJECT = "techbridge.subject";
+    /** The verified token of the request, if it sent one. */
+    static final String TOKEN = "techbridge.token";
     private static final String LOGIN_PATH = "/api/auth/login";
     private static final int MAX_KEYS = 100_000;
 
@@ -55,7 +57,9 @@ public class RequestGuard {
         String authorization = ctx.request().getHeader("Authorization");
         if (authorization != null && !authorization.isBlank()) {
             try {
-                subject = verify(authorization);
+                JsonWebToken token = verify(authorization);
+                subject = token.getSubject();
+                ctx.put(TOKEN, token);
             } catch (ParseException | IllegalArgumentException e) {
                 refusedTokens.increment();
                 problems.write(ctx, Problem.of(Status.UNAUTHORIZED, "unauthenticated", "Login required",
@@ -86,7 +90,7 @@ public class RequestGuard {
         ctx.next();
     }
 
-    private String verify(String authorization) throws ParseException {
+    private JsonWebToken verify(String authorization) throws ParseException {
         if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new IllegalArgumentException("not a bearer token");
         }
@@ -95,7 +99,7 @@ public class RequestGuard {
         if (subject == null || subject.isBlank()) {
             throw new IllegalArgumentException("the token names no subject");
         }
-        return subject;
+        return token;
     }
 
     static String clientAddress(RoutingContext ctx) {

@@ -247,7 +247,8 @@ function universityPanel(demand, applications, invitations, reload) {
 /** The proposal: approach, team, TRL now and promised, milestones, price, achievements it rests on. */
 async function applicationForm(demand, existing, invitations, reload) {
   const me = currentUser() ?? {};
-  const own = await get('/api/achievements', { organisationId: me.organisationId, size: 100 })
+  // An application may cite only the organisation's published achievements.
+  const own = await get('/api/achievements', { organisationId: me.organisationId, status: 'PUBLISHED', size: 100 })
     .then(asList).catch(() => []);
   const invited = new Set(invitations.map((i) => i.achievementId).filter(Boolean));
   const approach = textarea('application-approach', { required: true, rows: 5, value: existing?.approach ?? '' });

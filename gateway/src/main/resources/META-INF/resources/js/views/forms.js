@@ -101,8 +101,9 @@ function showCandidates(box, error, kind, saveAnyway) {
   clear(box).append(h('section.panel.duplicates', { testid: 'duplicate-candidates', role: 'alert' },
     h('h3', {}, t('dup.title')),
     h('p', {}, error.problem?.detail ?? t('dup.lead')),
-    h('ul.record-list', {}, candidates.map((c) => h('li.duplicate', { testid: 'duplicate-candidate', dataset: { id: c.id } },
-      c.title
+    // A candidate of another organisation the user may not read comes anonymised: no id, no similarity.
+    h('ul.record-list', {}, candidates.map((c) => h('li.duplicate', { testid: 'duplicate-candidate', dataset: c.id ? { id: c.id } : {} },
+      c.id
         ? h('a', { href: `#/record/${kind}/${c.id}`, target: '_blank' }, c.title)
         : h('span', {}, t(kind === 'demand' ? 'dup.otherDemand' : 'dup.otherAchievement')),
       c.similarity != null ? h('span.chip', {}, `${t('dup.similarity')} ${percent(c.similarity, 0)}`) : null,

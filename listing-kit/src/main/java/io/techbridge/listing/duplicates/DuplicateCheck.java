@@ -21,7 +21,8 @@ import java.util.function.Predicate;
 /**
  * Finds the records a new one may duplicate, of any organisation: the index offers candidates
  * (same patent key; shared LSH buckets), each is then compared exactly ({@link DuplicateRules}),
- * and the caller sees each one only as far as it may read it (else anonymised).
+ * and the caller sees each one only as far as it may read it (else anonymised: neither its id nor
+ * its similarity).
  * <p>
  * A service subclasses it as a bean for its entity: which records can no longer be duplicated, who
  * may read which in full, and how a candidate read in full is shown.
@@ -156,10 +157,15 @@ public abstract class DuplicateCheck<E> {
         return new ArrayList<>(hits.subList(0, Math.min(hits.size(), config.maxCandidates())));
     }
 
-    /** Each as far as the viewer may read it: in full, or anonymised. */
+    /**
+     * Each as far as the viewer may read it: in full, or anonymised (no id, no similarity). Those
+     * read in full come first, most similar first, then the anonymised ones, so that neither their
+     * similarity nor their place among the others tells how close they are.
+     */
     private List<DuplicateCandidate> shown(List<Hit<E>> hits, Predicate<E> readable) {
         return hits.stream().map(h -> readable.test(h.record()) ? shown(h.record(), h.verdict())
-                        : DuplicateCandidate.hidden(h.id(), texts.hiddenTitle(), h.verdict()))
+                        : DuplicateCandidate.hidden(texts.hiddenTitle(), h.verdict()))
+                .sorted(DuplicateCandidate.SHOWN_ORDER)
                 .toList();
     }
 }

@@ -34,13 +34,22 @@ public record DuplicateTexts(String chineseNoun, String duplicateDetail) {
 
     /**
      * The problem of an import row with near-duplicates: 可能与已有成果重复：&lt;id&gt;《title》(相似度 0.83,
-     * 相同专利号)；… (an anonymised one: 《另一机构的成果》), then how to import it anyway.
+     * 相同专利号)；… (an anonymised one without id and similarity: 《另一机构的成果》(相同专利号)), then how
+     * to import it anyway.
      */
     public String importProblem(List<DuplicateCandidate> candidates) {
         return "可能与已有" + chineseNoun + "重复：" + candidates.stream()
-                .map(c -> c.id() + "《" + c.title() + "》(相似度 " + String.format(Locale.ROOT, "%.2f", c.similarity())
-                        + ", " + c.reasons().stream().map(REASONS::get).collect(Collectors.joining("、")) + ")")
+                .map(DuplicateTexts::described)
                 .collect(Collectors.joining("；"))
                 + "；确认不是重复时以 ?duplicates=confirmed 重新上传";
+    }
+
+    private static String described(DuplicateCandidate c) {
+        String reasons = c.reasons().stream().map(REASONS::get).collect(Collectors.joining("、"));
+        if (c.anonymised()) {
+            return "《" + c.title() + "》(" + reasons + ")";
+        }
+        return c.id() + "《" + c.title() + "》(相似度 " + String.format(Locale.ROOT, "%.2f", c.similarity()) + ", "
+                + reasons + ")";
     }
 }

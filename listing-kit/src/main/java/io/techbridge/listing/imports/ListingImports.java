@@ -3,6 +3,7 @@ package io.techbridge.listing.imports;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.techbridge.commons.outbox.OutboxWriter;
+import io.techbridge.commons.problem.ProblemException;
 import io.techbridge.commons.security.Caller;
 import io.techbridge.listing.Listing;
 import io.techbridge.listing.duplicates.DuplicateCandidate;
@@ -16,7 +17,6 @@ import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -95,6 +95,15 @@ public abstract class ListingImports<T extends Enum<T> & ImportColumn, R, C> imp
     /** A record this chunk stored, as a candidate for a later row of it (the uploader may read it in full). */
     protected abstract DuplicateCandidate candidateOf(C created, DuplicateRules.Verdict verdict);
 
+    /**
+     * The rules of a create that depend on who uploaded the file and on the row (beyond its Bean
+     * Validation, which the row mapper applied): the same rules a create applies to its caller.
+     * Checked before anything of the row is stored or looked up; a {@link ProblemException} refuses
+     * the row, reported with its detail. By default none.
+     */
+    protected void requireAllowed(ImportJob job, R request) {
+    }
+
     /** Whether the uploader of this job may read every record in full (a broker or admin); by default not. */
     protected boolean uploaderSeesEverything(ImportJob job) {
         return false;
@@ -102,16 +111,40 @@ public abstract class ListingImports<T extends Enum<T> & ImportColumn, R, C> imp
 
     @Override
     public void create(ImportJob job, R request) {
+        requireAllowed(job, request);
         store(job, request);
     }
 
     /**
-     * The chunk's rows checked against the stored records in one look-up, then one by one against
-     * the rows of the chunk stored before them (earlier chunks are stored already); their index
-     * entries are written together at the end.
+     * The chunk's rows the create's rules allow ({@link #requireAllowed}; the others are refused),
+     * checked against the stored records in one look-up, then one by one against the rows of the
+     * chunk stored before them (earlier chunks are stored already); their index entries are written
+     * together at the end.
      */
     @Override
-    public List<ImportWorker.Refusal> createAll(ImportJob job, List<R> requests) {
+    public List<ImportWorker.Refusal> createAll(ImportJob job, List<R> rows) {
+        List<ImportWorker.Refusal> refusals = new ArrayList<>();
+        List<Integer> allowed = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            try {
+                requireAllowed(job, rows.get(i));
+                allowed.add(i);
+            } catch (ProblemException refused) {
+                refusals.add(new ImportWorker.Refusal(i, null, refused.problem().detail()));
+            }
+        }
+        List<R> requests = allowed.stream().map(rows::get).toList();
+        for (ImportWorker.Refusal refusal : createAllowed(job, requests)) {
+            refusals.add(new ImportWorker.Refusal(allowed.get(refusal.index()), refusal.column(), refusal.message()));
+        }
+        return refusals;
+    }
+
+    /** {@link #createAll} of the rows the create's rules allow. */
+    private List<ImportWorker.Refusal> createAllowed(ImportJob job, List<R> requests) {
+        if (requests.isEmpty()) {
+            return List.of();
+        }
         List<Fingerprint> probes = requests.stream().map(this::fingerprintOf).toList();
         List<List<DuplicateCandidate>> stored = job.duplicatesConfirmed() ? null
                 : duplicates.candidatesOfEach(probes, job.uploaderOrganisationId(), uploaderSeesEverything(job),
@@ -132,7 +165,7 @@ public abstract class ListingImports<T extends Enum<T> & ImportColumn, R, C> imp
                         }
                     }
                     if (!found.isEmpty()) {
-                        found.sort(Comparator.comparingDouble(DuplicateCandidate::similarity).reversed());
+                        found.sort(DuplicateCandidate.SHOWN_ORDER);
                         refusals.add(new ImportWorker.Refusal(i, titleColumn.displayName(), texts.importProblem(
                                 found.subList(0, Math.min(found.size(), duplicates.maxCandidates())))));
                         continue;

@@ -16,14 +16,27 @@ class DuplicateTextsTest {
     private final DuplicateTexts texts = new DuplicateTexts("成果", "%d registered achievement(s) look like this one");
 
     @Test
-    void anAnonymisedCandidateIsAnotherOrganisationsRecord() {
+    void anAnonymisedCandidateIsAnotherOrganisationsRecordWithNeitherIdNorSimilarity() {
         assertEquals("另一机构的成果", texts.hiddenTitle());
         assertEquals("另一机构的需求", new DuplicateTexts("需求", "%d").hiddenTitle());
-        UUID id = UUID.randomUUID();
-        DuplicateCandidate hidden = DuplicateCandidate.hidden(id, texts.hiddenTitle(),
+        DuplicateCandidate hidden = DuplicateCandidate.hidden(texts.hiddenTitle(),
                 new DuplicateRules.Verdict(List.of(DuplicateReason.SAME_PATENT), 1.0));
-        assertEquals(new DuplicateCandidate(id, "另一机构的成果", null, null, 1.0, List.of(DuplicateReason.SAME_PATENT)),
+        assertEquals(new DuplicateCandidate(null, "另一机构的成果", null, null, null, List.of(DuplicateReason.SAME_PATENT)),
                 hidden);
+        assertTrue(hidden.anonymised());
+    }
+
+    @Test
+    void anonymisedCandidatesComeAfterTheOnesReadInFull() {
+        DuplicateCandidate hidden = DuplicateCandidate.hidden("另一机构的成果",
+                new DuplicateRules.Verdict(List.of(DuplicateReason.SAME_PATENT), 1.0));
+        DuplicateCandidate close = DuplicateCandidate.of(UUID.randomUUID(), "a", "org-a", "PUBLISHED",
+                new DuplicateRules.Verdict(List.of(DuplicateReason.SIMILAR_TITLE), 0.9));
+        DuplicateCandidate far = DuplicateCandidate.of(UUID.randomUUID(), "b", "org-a", "PUBLISHED",
+                new DuplicateRules.Verdict(List.of(DuplicateReason.SIMILAR_TEXT), 0.3));
+        List<DuplicateCandidate> candidates = new java.util.ArrayList<>(List.of(hidden, far, close));
+        candidates.sort(DuplicateCandidate.SHOWN_ORDER);
+        assertEquals(List.of(close, far, hidden), candidates);
     }
 
     @Test
@@ -32,15 +45,15 @@ class DuplicateTextsTest {
     }
 
     @Test
-    void anImportRowNamesEachCandidateWithSimilarityAndReasons() {
+    void anImportRowNamesEachCandidateItMayReadWithSimilarityAndAnAnonymisedOneByItsReasonsOnly() {
         UUID first = UUID.fromString("11111111-2222-3333-4444-555555555555");
-        UUID second = UUID.fromString("66666666-7777-8888-9999-000000000000");
         String problem = texts.importProblem(List.of(
                 new DuplicateCandidate(first, "石墨烯散热膜", "org-a", "PUBLISHED", 0.8333,
                         List.of(DuplicateReason.SIMILAR_TITLE, DuplicateReason.SIMILAR_TEXT)),
-                new DuplicateCandidate(second, "另一机构的成果", null, null, 1.0, List.of(DuplicateReason.SAME_PATENT))));
+                DuplicateCandidate.hidden("另一机构的成果",
+                        new DuplicateRules.Verdict(List.of(DuplicateReason.SAME_PATENT), 1.0))));
         assertEquals("可能与已有成果重复：" + first + "《石墨烯散热膜》(相似度 0.83, 名称相似、内容相似)；"
-                + second + "《另一机构的成果》(相似度 1.00, 相同专利号)；确认不是重复时以 ?duplicates=confirmed 重新上传", problem);
+                + "《另一机构的成果》(相同专利号)；确认不是重复时以 ?duplicates=confirmed 重新上传", problem);
     }
 
     @Test

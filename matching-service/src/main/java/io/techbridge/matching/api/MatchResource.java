@@ -4,6 +4,7 @@ import io.techbridge.commons.api.PageRequest;
 import io.techbridge.commons.api.PageResponse;
 import io.techbridge.commons.api.QueryParameters;
 import io.techbridge.commons.problem.Problems;
+import io.techbridge.commons.security.AllowedRoles;
 import io.techbridge.commons.security.Caller;
 import io.techbridge.commons.security.Role;
 import io.techbridge.matching.access.Visibility;
@@ -134,6 +135,7 @@ public class MatchResource {
         return views.visible(pair);
     }
 
+    @AllowedRoles({Role.BROKER})
     @POST
     @Path("/matches/{id}/decision")
     @Operation(operationId = "decideMatch", summary = "Approve or reject a proposed pair (a rejection needs a reason code); brokers only")
@@ -142,6 +144,7 @@ public class MatchResource {
         return workflow.decide(id, body.decision(), body.reasonCode(), body.note(), body.version(), caller.name());
     }
 
+    @AllowedRoles({Role.BROKER})
     @POST
     @Path("/matches/{id}/transition")
     @Operation(operationId = "moveMatch", summary = "Move an approved pair on: INTRODUCED, NEGOTIATING, CONTRACTED (amount, registration number) "
@@ -152,6 +155,7 @@ public class MatchResource {
                 body.version(), caller.name());
     }
 
+    @AllowedRoles({Role.ENTERPRISE})
     @POST
     @Path("/matches/{id}/introduction")
     @Operation(operationId = "answerIntroduction", summary = "The enterprise's answer to an introduction: accept (discloses the pair) or decline (FAILED)",

@@ -4,6 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import io.techbridge.commons.security.AllowedRoles;
 import io.techbridge.commons.security.Caller;
 import io.techbridge.commons.security.Role;
 import io.techbridge.matching.reindex.ReindexProgress;
@@ -30,6 +31,7 @@ public class ReindexResource {
         this.caller = caller;
     }
 
+    @AllowedRoles({Role.ADMIN})
     @POST
     @Operation(operationId = "startReindex", summary = "Rebuild both indexes from the event topics and swap them in without downtime",
             description = "Admins only. 202 with the progress; 409 while one is running")
