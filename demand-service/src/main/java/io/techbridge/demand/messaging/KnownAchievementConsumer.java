@@ -6,13 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.techbridge.commons.messaging.DeadLetters;
+import io.techbridge.commons.messaging.UntilStored;
 import io.techbridge.demand.persistence.KnownAchievements;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
-import java.time.Duration;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -26,10 +25,8 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class KnownAchievementConsumer {
 
-    private static final Logger LOG = Logger.getLogger(KnownAchievementConsumer.class);
     private static final Pattern ORGANISATION_ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
     private static final Pattern STATUS = Pattern.compile("^[A-Z_]{1,20}$");
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final ObjectMapper mapper;
     private final DeadLetters deadLetters;
@@ -62,18 +59,8 @@ public class KnownAchievementConsumer {
             deadLetters.send(record, e.getMessage());
             return;
         }
-        Duration backoff = Duration.ofMillis(500);
-        while (true) {
-            try {
-                achievements.record(known.id(), known.organisationId(), known.status(), known.version());
-                return;
-            } catch (RuntimeException e) {
-                LOG.warnf("recording achievement %s version %d failed (%s); retrying in %d ms", known.id(),
-                        known.version(), e.getMessage(), backoff.toMillis());
-                sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-            }
-        }
+        UntilStored.apply(() -> achievements.record(known.id(), known.organisationId(), known.status(), known.version()),
+                () -> "achievement " + known.id() + " version " + known.version());
     }
 
     static Known parse(ObjectMapper mapper, String value) {
@@ -123,12 +110,4 @@ public class KnownAchievementConsumer {
         return new Known(id, version.asLong(), organisation, status);
     }
 
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the database", e);
-        }
-    }
 }
