@@ -59,6 +59,9 @@ public class AchievementResource {
     @APIResponse(responseCode = "201", description = "registered; Location names it",
             headers = @Header(name = "Location", description = "the URL of the new record"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AchievementResponse.class)))
+    @APIResponse(responseCode = "409", description = "possible-duplicate: near-duplicates of this achievement exist (context.candidates); "
+            + "send it again with ?duplicates=confirmed to register it anyway",
+            content = @Content(mediaType = "application/problem+json"))
     public Response create(@NotNull @Valid @ConvertGroup(to = AchievementRequest.OnCreate.class) AchievementRequest body,
             @QueryParam("duplicates") String duplicates, UriInfo uri) {
         AchievementResponse created = service.create(body, DuplicatesParameter.confirmed(duplicates));

@@ -1,5 +1,8 @@
 package io.techbridge.demand.api;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import io.techbridge.commons.api.ProblemResponses;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -58,6 +61,11 @@ public class ChallengeResource {
     @Path("/{id}/applications")
     @Operation(operationId = "listChallengeApplications", summary = "List the applications of a challenge",
             description = "The challenge's side, brokers and admins: all; a university: its own organisation's")
+    @APIResponse(responseCode = "200", description = "the applications the caller may see",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ApplicationView.class, type = SchemaType.ARRAY)))
+    @APIResponse(responseCode = "409", description = "not-a-challenge: the demand has no open challenge",
+            content = @Content(mediaType = "application/problem+json"))
     public List<ApplicationView> list(@PathParam("id") UUID id) {
         return service.list(id);
     }
@@ -65,6 +73,10 @@ public class ChallengeResource {
     @GET
     @Path("/{id}/applications/{applicationId}")
     @Operation(operationId = "getChallengeApplication", summary = "Get an application", description = "Its organisation, the challenge's side, brokers, admins; others 404")
+    @APIResponse(responseCode = "200", description = "the application",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationView.class)))
+    @APIResponse(responseCode = "409", description = "not-a-challenge: the demand has no open challenge",
+            content = @Content(mediaType = "application/problem+json"))
     public ApplicationView get(@PathParam("id") UUID id, @PathParam("applicationId") UUID applicationId) {
         return service.get(id, applicationId);
     }
@@ -117,6 +129,7 @@ public class ChallengeResource {
 
     @GET
     @Path("/applications/mine")
+    @Extension(name = ProblemResponses.FORBIDDEN, value = "universities")
     @Operation(operationId = "listMyChallengeApplications", summary = "The caller's organisation's applications", description = "University role; newest first, each with its challenge's title, phase and deadline")
     public List<MyApplicationView> mine() {
         return service.mine();

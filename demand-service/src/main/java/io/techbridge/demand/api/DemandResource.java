@@ -60,6 +60,9 @@ public class DemandResource {
     @APIResponse(responseCode = "201", description = "posted; Location names it",
             headers = @Header(name = "Location", description = "the URL of the new record"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DemandResponse.class)))
+    @APIResponse(responseCode = "409", description = "possible-duplicate: near-duplicates of this demand exist (context.candidates); "
+            + "send it again with ?duplicates=confirmed to register it anyway",
+            content = @Content(mediaType = "application/problem+json"))
     public Response create(@NotNull @Valid @ConvertGroup(to = DemandRequest.OnCreate.class) DemandRequest body,
             @QueryParam("duplicates") String duplicates, UriInfo uri) {
         DemandResponse created = service.create(body, DuplicatesParameter.confirmed(duplicates));

@@ -1,5 +1,7 @@
 package io.techbridge.gateway.api;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import io.techbridge.commons.api.ProblemResponses;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -50,6 +52,7 @@ public class AdminResource {
 
     @GET
     @Path("/organisations")
+    @Extension(name = ProblemResponses.FORBIDDEN, value = "admins")
     @Operation(operationId = "listOrganisations", summary = "All organisations, by name")
     public List<OrganisationResponse> organisations() {
         caller.requireRole(Role.ADMIN);
@@ -58,6 +61,7 @@ public class AdminResource {
 
     @GET
     @Path("/organisations/{id}")
+    @Extension(name = ProblemResponses.FORBIDDEN, value = "admins")
     @Operation(operationId = "getOrganisation", summary = "One organisation")
     public OrganisationResponse organisation(@PathParam("id") String id) {
         caller.requireRole(Role.ADMIN);
@@ -79,6 +83,7 @@ public class AdminResource {
 
     @GET
     @Path("/users")
+    @Extension(name = ProblemResponses.FORBIDDEN, value = "admins")
     @Operation(operationId = "listUsers", summary = "All accounts, or those of one organisation")
     public List<UserResponse> users(@QueryParam("organisationId") String organisationId) {
         caller.requireRole(Role.ADMIN);
@@ -87,6 +92,7 @@ public class AdminResource {
 
     @GET
     @Path("/users/{id}")
+    @Extension(name = ProblemResponses.FORBIDDEN, value = "admins")
     @Operation(operationId = "getUser", summary = "One account")
     public UserResponse user(@PathParam("id") UUID id) {
         caller.requireRole(Role.ADMIN);

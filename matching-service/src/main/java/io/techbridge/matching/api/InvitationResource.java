@@ -1,5 +1,7 @@
 package io.techbridge.matching.api;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import io.techbridge.commons.api.ProblemResponses;
 import io.techbridge.commons.problem.Problems;
 import io.techbridge.commons.security.Caller;
 import io.techbridge.commons.security.Role;
@@ -41,6 +43,7 @@ public class InvitationResource {
 
     @GET
     @Path("/demands/{id}/invitations")
+    @Extension(name = ProblemResponses.FORBIDDEN, value = "brokers, admins and the enterprise acting for the demand's organisation")
     @Operation(operationId = "listDemandInvitations", summary = "The organisations invited to a challenge, each with its best-matching achievement and why",
             description = "Brokers, admins and the enterprise acting for the demand's organisation see every "
                     + "invitation; a university only its own organisation's (none if it was not invited). Another "
@@ -57,6 +60,7 @@ public class InvitationResource {
 
     @GET
     @Path("/invitations/mine")
+    @Extension(name = ProblemResponses.FORBIDDEN, value = "universities")
     @Operation(operationId = "listMyInvitations", summary = "The challenges the caller's organisation was invited to, newest first",
             description = "Universities (and institutes). A BROKERS_ONLY demand is anonymised unless its "
                     + "introduction to the organisation was accepted.")

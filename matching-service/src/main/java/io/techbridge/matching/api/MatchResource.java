@@ -1,5 +1,7 @@
 package io.techbridge.matching.api;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import io.techbridge.commons.api.ProblemResponses;
 import io.techbridge.commons.api.PageRequest;
 import io.techbridge.commons.api.PageResponse;
 import io.techbridge.commons.api.QueryParameters;
@@ -66,6 +68,7 @@ public class MatchResource {
 
     @GET
     @Path("/demands/{id}/matches")
+    @Extension(name = ProblemResponses.FORBIDDEN, value = "brokers, admins and the enterprise acting for the demand's organisation")
     @Operation(operationId = "listDemandMatches", summary = "The best achievements for a demand, ranked, each with its explanation",
             description = "Brokers and admins, or an enterprise acting for the demand's organisation. "
                     + "Only strong pairs (score at or above the operating threshold) unless includeWeak=true, "
@@ -87,6 +90,7 @@ public class MatchResource {
 
     @GET
     @Path("/achievements/{id}/matches")
+    @Extension(name = ProblemResponses.FORBIDDEN, value = "brokers, admins and the university acting for the achievement's organisation")
     @Operation(operationId = "listAchievementMatches", summary = "The best open demands for an achievement, ranked, each with its explanation",
             description = "Brokers and admins, or a university acting for the achievement's organisation. "
                     + "Only strong pairs unless includeWeak=true (weaker ones marked strong: false). "

@@ -1,5 +1,7 @@
 package io.techbridge.matching.api;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import io.techbridge.commons.api.ProblemResponses;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -44,6 +46,7 @@ public class ReindexResource {
     }
 
     @GET
+    @Extension(name = ProblemResponses.FORBIDDEN, value = "admins")
     @Operation(operationId = "getReindexProgress", summary = "Progress of the running or last reindex; admins only")
     public ReindexProgress progress() {
         caller.requireRole(Role.ADMIN);

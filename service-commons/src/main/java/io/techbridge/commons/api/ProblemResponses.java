@@ -24,6 +24,11 @@ import java.util.Map;
 public class ProblemResponses implements OASFilter {
 
     static final String SCHEMA = "Problem";
+    /**
+     * On a read only some roles may make, {@code @Extension(name = FORBIDDEN, value = "who may")}:
+     * the read is described with its 403 (a change always is).
+     */
+    public static final String FORBIDDEN = "x-forbidden-unless";
     private static final String REF = "#/components/schemas/" + SCHEMA;
 
     @Override
@@ -49,7 +54,11 @@ public class ProblemResponses implements OASFilter {
             problems.put("400", "a parameter or the body breaks a rule: violations name each field and rule");
         }
         problems.put("401", change ? "no token, or one that is invalid or expired" : "the token sent is invalid or expired");
-        if (change) {
+        Object forbiddenUnless = operation.getExtensions() == null ? null : operation.getExtensions().get(FORBIDDEN);
+        if (forbiddenUnless != null) {
+            operation.removeExtension(FORBIDDEN);
+            problems.put("403", "only " + forbiddenUnless + " may read this");
+        } else if (change) {
             problems.put("403", "the caller's role or organisation may not do this");
         }
         if (path.contains("{")) {
@@ -71,10 +80,14 @@ public class ProblemResponses implements OASFilter {
         });
         // Whoever described a problem (Bean Validation's 400 included), its body is a Problem.
         responses.getAPIResponses().forEach((status, response) -> {
-            if ((status.startsWith("4") || status.startsWith("5")) && (response.getContent() == null
-                    || response.getContent().getMediaType(Problem.MEDIA_TYPE) == null)) {
+            if (!status.startsWith("4") && !status.startsWith("5")) {
+                return;
+            }
+            if (response.getContent() == null || response.getContent().getMediaType(Problem.MEDIA_TYPE) == null) {
                 response.content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
                         OASFactory.createMediaType().schema(OASFactory.createSchema().ref(REF))));
+            } else if (response.getContent().getMediaType(Problem.MEDIA_TYPE).getSchema() == null) {
+                response.getContent().getMediaType(Problem.MEDIA_TYPE).schema(OASFactory.createSchema().ref(REF));
             }
         });
         operation.setResponses(responses);
