@@ -74,6 +74,8 @@ public class AdminResource {
     @APIResponse(responseCode = "201", description = "created; Location names it",
             headers = @Header(name = "Location", description = "the URL of the new record"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationResponse.class)))
+    @APIResponse(responseCode = "409", description = "duplicate: the organisation id is taken",
+            content = @Content(mediaType = "application/problem+json"))
     public Response createOrganisation(OrganisationRequest request, UriInfo uri) {
         caller.requireRole(Role.ADMIN);
         validate(request);
@@ -105,6 +107,8 @@ public class AdminResource {
     @APIResponse(responseCode = "201", description = "created; Location names it",
             headers = @Header(name = "Location", description = "the URL of the new record"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
+    @APIResponse(responseCode = "409", description = "duplicate: the username (whatever its case) is taken",
+            content = @Content(mediaType = "application/problem+json"))
     public Response createUser(UserCreateRequest request, UriInfo uri) {
         caller.requireRole(Role.ADMIN);
         validate(request);
