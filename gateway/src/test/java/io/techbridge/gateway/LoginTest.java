@@ -81,6 +81,7 @@ class LoginTest {
         assertEquals("INSTITUTE", claims.get("orgType").asText());
         assertEquals("测试机构 " + organisation, claims.get("orgName").asText());
         assertEquals("用户 " + username, claims.get("name").asText());
+        assertEquals(1, claims.get("cver").asInt(), "the account's credentials version, raised by a new password");
         assertEquals(50, claims.get("exp").asLong() - claims.get("iat").asLong(), "access tokens are short-lived");
     }
 

@@ -150,7 +150,7 @@ public class AccountService {
             int ended = sessions.endAll(user.id, AuthSession.EndReason.CREDENTIALS_CHANGED, now);
             LOG.infof("account %s %s: %d sessions ended, its access tokens revoked", user.username,
                     user.enabled ? "given a new password" : "disabled", ended);
-            credentialsChangedEvent.fire(new CredentialsChanged(user.id, now));
+            credentialsChangedEvent.fire(new CredentialsChanged(user.id, user.credentialsVersion, now));
         }
         return user;
     }

@@ -10,6 +10,7 @@ import io.techbridge.gateway.persistence.UserAccountRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.json.JsonNumber;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -23,10 +24,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The accounts whose access tokens the gateway refuses before they expire: those disabled or given
  * a new password within the last access-token lifetime (plus the clock allowance). A token of such
- * an account issued before the change is refused at once by the gateway that made the change, and
- * by every other gateway instance at its next read of the accounts (every
- * {@code techbridge.gateway.token.revocation-poll}). The services cannot ask the gateway; for them
- * the token's short lifetime is the bound. The same background loop removes expired sessions.
+ * an account carrying an older credentials version ({@link TokenIssuer#CREDENTIALS_VERSION}) is
+ * refused at once by the gateway that made the change, and by every other gateway instance at its
+ * next read of the accounts (every {@code techbridge.gateway.token.revocation-poll}). The services
+ * cannot ask the gateway; for them the token's short lifetime is the bound. The same background
+ * loop removes expired sessions.
  */
 @ApplicationScoped
 public class AccessRevocations {
@@ -34,8 +36,11 @@ public class AccessRevocations {
     private static final Logger LOG = Logger.getLogger(AccessRevocations.class);
     private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
 
-    /** Account id → epoch second: its tokens issued in an earlier second are refused. */
-    private final Map<String, Long> cutOffs = new ConcurrentHashMap<>();
+    /** An account's credentials version since {@code at}: its tokens of an older one are refused. */
+    private record Revocation(int version, Instant at) {
+    }
+
+    private final Map<String, Revocation> revocations = new ConcurrentHashMap<>();
     private final UserAccountRepository users;
     private final Sessions sessions;
     private final Duration window;
@@ -58,18 +63,27 @@ public class AccessRevocations {
         worker.stop();
     }
 
-    /** Whether a verified token of this subject, issued at this epoch second, must be refused. */
-    public boolean revoked(String subject, long issuedAt) {
-        Long cutOff = cutOffs.get(subject);
-        return cutOff != null && issuedAt < cutOff;
+    /**
+     * Whether a verified token of this subject, with this credentials-version claim (a number, or
+     * null for a token without one), must be refused.
+     */
+    public boolean revoked(String subject, Object credentialsVersion) {
+        Revocation revocation = revocations.get(subject);
+        if (revocation == null) {
+            return false;
+        }
+        int version = credentialsVersion instanceof JsonNumber json ? json.intValue()
+                : credentialsVersion instanceof Number number ? number.intValue() : 0;
+        return version < revocation.version();
     }
 
     void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) CredentialsChanged change) {
-        record(change.userId(), change.at());
+        record(change.userId(), change.version(), change.at());
     }
 
-    private void record(UUID userId, Instant at) {
-        cutOffs.merge(userId.toString(), at.getEpochSecond(), Math::max);
+    private void record(UUID userId, int version, Instant at) {
+        revocations.merge(userId.toString(), new Revocation(version, at),
+                (known, fresh) -> fresh.version() >= known.version() ? fresh : known);
     }
 
     private WorkerLoop.Outcome round() {
@@ -77,11 +91,10 @@ public class AccessRevocations {
         Instant since = now.minus(window);
         List<Object[]> changed = QuarkusTransaction.requiringNew().call(() -> users.credentialsChangedSince(since));
         for (Object[] row : changed) {
-            record((UUID) row[0], (Instant) row[1]);
+            record((UUID) row[0], (Integer) row[1], (Instant) row[2]);
         }
-        // A token issued before a cut-off this old has expired anyway.
-        long oldest = since.getEpochSecond();
-        cutOffs.values().removeIf(cutOff -> cutOff < oldest);
+        // Every token issued before a change this old has expired anyway.
+        revocations.values().removeIf(revocation -> revocation.at().isBefore(since));
         if (!now.isBefore(nextPurge)) {
             long purged = sessions.purgeExpired();
             if (purged > 0) {

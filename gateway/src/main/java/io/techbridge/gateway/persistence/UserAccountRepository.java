@@ -27,10 +27,10 @@ public class UserAccountRepository implements PanacheRepositoryBase<UserAccount,
         return count("organisation.type = ?1", type) > 0;
     }
 
-    /** Accounts whose credentials changed after the instant: id and when. */
+    /** Accounts whose credentials changed after the instant: id, credentials version and when. */
     public List<Object[]> credentialsChangedSince(Instant since) {
-        return getEntityManager().createQuery(
-                        "select u.id, u.credentialsChangedAt from UserAccount u where u.credentialsChangedAt > ?1", Object[].class)
+        return getEntityManager().createQuery("select u.id, u.credentialsVersion, u.credentialsChangedAt from UserAccount u "
+                        + "where u.credentialsChangedAt > ?1", Object[].class)
                 .setParameter(1, since).getResultList();
     }
 

@@ -6,6 +6,7 @@ import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.techbridge.commons.problem.Problem;
 import io.techbridge.gateway.auth.AccessRevocations;
+import io.techbridge.gateway.auth.TokenIssuer;
 import io.techbridge.gateway.config.GatewayConfig;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
@@ -72,7 +73,7 @@ public class RequestGuard {
                 return;
             }
             subject = token.getSubject();
-            if (revocations.revoked(subject, token.getIssuedAtTime())) {
+            if (revocations.revoked(subject, token.getClaim(TokenIssuer.CREDENTIALS_VERSION))) {
                 refusedTokens.increment();
                 problems.write(ctx, Problem.of(Status.UNAUTHORIZED, "unauthenticated", "Login required",
                         "the token's account was disabled or given a new password after the token was issued"));
