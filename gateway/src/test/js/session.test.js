@@ -195,3 +195,20 @@ test('sessionOf: the access token, when it expires, and the user', () => {
   assert.deepEqual(sessionOf({ accessToken: 'a', expiresIn: 50, user: USER }, 1_000),
     { accessToken: 'a', tokenType: 'Bearer', expiresAt: 51_000, lifetimeMs: 50_000, user: USER });
 });
+
+test('a call counts as under way from its start to its answer, a renewal included', async () => {
+  store({ accessToken: 'a1', expiresAt: Date.now() + 1_000, lifetimeMs: 50_000, user: USER });
+  const seen = [];
+  const watching = (answer) => (url, init) => {
+    seen.push(globalThis.window.__techbridgeBusy);
+    return answer(url, init);
+  };
+  gatewayAnswers(watching(refreshed('a2')), watching(json(200, { ok: true })));
+
+  const pending = request('/api/matches');
+  assert.equal(globalThis.window.__techbridgeBusy, true);
+  await pending;
+
+  assert.deepEqual(seen, [true, true]);
+  assert.equal(globalThis.window.__techbridgeBusy, false);
+});

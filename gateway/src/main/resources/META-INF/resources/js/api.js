@@ -207,9 +207,21 @@ export function isProblem(error, type) {
 
 /**
  * One call to the gateway. {@code raw} sends a Blob or File as it is (an upload) with its own
- * Content-Type; {@code blob} answers the body as a Blob (a download) instead of JSON.
+ * Content-Type; {@code blob} answers the body as a Blob (a download) instead of JSON. It counts as
+ * under way (progress bar, busy()) from the start to its answer read, a renewal included.
  */
 export async function request(path, options = {}) {
+  started();
+  window.__techbridgeBusy = true;
+  try {
+    return await authenticatedRequest(path, options);
+  } finally {
+    finished();
+    window.__techbridgeBusy = busy();
+  }
+}
+
+async function authenticatedRequest(path, options) {
   const { authenticate = true } = options;
   let current = authenticate ? session() : null;
   if (current?.accessToken && needsRenewal(current)) {
@@ -248,22 +260,17 @@ async function send(path, {
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (raw !== undefined) headers['Content-Type'] = contentType ?? raw.type ?? 'application/octet-stream';
   if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
-  started();
-  window.__techbridgeBusy = true;
   let response;
   try {
     response = await fetch(path + query(params), {
       method, headers, body: raw !== undefined ? raw : body === undefined ? undefined : JSON.stringify(body),
     });
     if (blob && response.ok) {
-      // read while the progress bar still shows: a report can take a while to arrive
+      // a report can take a while to arrive
       return { status: response.status, ok: true, download: { blob: await response.blob(), fileName: fileNameOf(response) } };
     }
   } catch {
     throw new ApiError(0, { detail: t('error.network') });
-  } finally {
-    finished();
-    window.__techbridgeBusy = busy();
   }
   const text = await response.text();
   let json = null;
