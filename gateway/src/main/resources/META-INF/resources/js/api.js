@@ -1,9 +1,15 @@
 // Calls to the gateway: the bearer token on every call, a progress bar for anything slow,
-// problem+json turned into an error the page can show, and a 401 sends the user back to log in.
+// problem+json turned into an error the page can show. Access tokens live under a minute: one
+// about to expire is renewed before the call, and a call refused 401 renews it once and is sent
+// again. The refresh token is an HttpOnly cookie this code never sees; when the gateway refuses it
+// (logout elsewhere, the account disabled or given a new password, the login 8 h old), the user
+// goes back to the login form.
 import { t } from './i18n.js';
 
 const SESSION_KEY = 'techbridge.session';
 const SLOW_MS = 300;
+/** Renew an access token with less than this left (at most a third of its lifetime). */
+const RENEW_BEFORE_MS = 15_000;
 
 let inFlight = 0;
 let slowTimer = null;
@@ -40,20 +46,17 @@ export class ApiError extends Error {
 
 // --- session ------------------------------------------------------------------
 
+/**
+ * The tab's session: {accessToken, tokenType, expiresAt, lifetimeMs, user}. An expired access token
+ * still counts as logged in: the next call renews it.
+ */
 export function session() {
-  let value;
   try {
     const raw = sessionStorage.getItem(SESSION_KEY);
-    value = raw ? JSON.parse(raw) : null;
+    return raw ? JSON.parse(raw) : null;
   } catch {
     return null;
   }
-  // An expired token would only earn a 401: treat it as logged out straight away.
-  if (value?.expiresAt && Date.now() >= value.expiresAt) {
-    clearSession();
-    return null;
-  }
-  return value;
 }
 
 function saveSession(value) {
@@ -75,11 +78,77 @@ export function currentRole() {
   return String(currentUser()?.role ?? '').toLowerCase();
 }
 
+/** What a login or refresh answered, as the tab keeps it. */
+export function sessionOf(body, now = Date.now()) {
+  const lifetimeMs = body.expiresIn ? body.expiresIn * 1000 : null;
+  return {
+    accessToken: body.accessToken,
+    tokenType: body.tokenType ?? 'Bearer',
+    expiresAt: lifetimeMs ? now + lifetimeMs : null,
+    lifetimeMs,
+    user: body.user,
+  };
+}
+
+/** Whether a session's access token should be renewed before the next call. */
+export function needsRenewal(value, now = Date.now()) {
+  if (!value?.expiresAt) return false;
+  const margin = Math.min(RENEW_BEFORE_MS, (value.lifetimeMs ?? RENEW_BEFORE_MS * 3) / 3);
+  return now >= value.expiresAt - margin;
+}
+
 export async function login(username, password) {
-  const body = await request('/api/auth/login', { method: 'POST', body: { username, password }, authenticate: false });
-  const expiresAt = body.expiresIn ? Date.now() + body.expiresIn * 1000 : null;
-  saveSession({ accessToken: body.accessToken, tokenType: body.tokenType ?? 'Bearer', expiresAt, user: body.user });
+  // refreshCookie: the refresh token comes as an HttpOnly cookie, out of reach of any script on the page
+  const body = await request('/api/auth/login', {
+    method: 'POST', body: { username, password, refreshCookie: true }, authenticate: false,
+  });
+  saveSession(sessionOf(body));
   return body.user;
+}
+
+/** Ends the session at the gateway (the refresh cookie) and in this tab. */
+export async function logout() {
+  const had = session();
+  clearSession();
+  if (!had) return;
+  try {
+    await request('/api/auth/logout', { method: 'POST', body: {}, authenticate: false });
+  } catch {
+    // the tab has forgotten the session either way; the refresh token lapses with it
+  }
+}
+
+let renewing = null;
+
+/**
+ * A new access token from the refresh cookie, one request at a time however many calls wait for
+ * it. Resolves to the new session, or null when the gateway refused the refresh (the session is
+ * over). A network failure rejects and keeps the session: the next call tries again.
+ */
+export function renewSession() {
+  if (!renewing) {
+    renewing = renew().finally(() => {
+      renewing = null;
+    });
+  }
+  return renewing;
+}
+
+async function renew() {
+  const current = session();
+  if (!current) return null;
+  let body;
+  try {
+    body = await request('/api/auth/refresh', { method: 'POST', body: {}, authenticate: false });
+  } catch (e) {
+    if (e instanceof ApiError && (e.status === 400 || e.status === 401)) return null;
+    throw e;
+  }
+  // The cookie is the browser's: after another tab logged in as someone else it speaks for them.
+  if (!body?.user || String(body.user.id) !== String(current.user?.id)) return null;
+  const next = sessionOf(body);
+  saveSession(next);
+  return next;
 }
 
 // --- progress -----------------------------------------------------------------
@@ -138,32 +207,70 @@ export function isProblem(error, type) {
 
 /**
  * One call to the gateway. {@code raw} sends a Blob or File as it is (an upload) with its own
- * Content-Type; {@code blob} answers the body as a Blob (a download) instead of JSON.
+ * Content-Type; {@code blob} answers the body as a Blob (a download) instead of JSON. It counts as
+ * under way (progress bar, busy()) from the start to its answer read, a renewal included.
  */
-export async function request(path, {
-  method = 'GET', body, params, authenticate = true, raw, contentType, accept, blob = false,
-} = {}) {
+export async function request(path, options = {}) {
+  started();
+  window.__techbridgeBusy = true;
+  try {
+    return await authenticatedRequest(path, options);
+  } finally {
+    finished();
+    window.__techbridgeBusy = busy();
+  }
+}
+
+async function authenticatedRequest(path, options) {
+  const { authenticate = true } = options;
+  let current = authenticate ? session() : null;
+  if (current?.accessToken && needsRenewal(current)) {
+    current = await renewSession();
+    if (!current) return sessionOver(null);
+  }
+  let answer = await send(path, options, current?.accessToken);
+  if (answer.status === 401 && current?.accessToken) {
+    // Expired on the way, or refused for a change on the account: renew once (unless another
+    // call already did) and send it again. A refused call changed nothing, so a change is safe to resend.
+    const latest = session();
+    const renewed = latest?.accessToken && latest.accessToken !== current.accessToken ? latest : await renewSession();
+    if (!renewed) return sessionOver(answer.json);
+    answer = await send(path, options, renewed.accessToken);
+  }
+  if (answer.status === 401 && authenticate) return sessionOver(answer.json);
+  if (answer.download) return answer.download;
+  if (!answer.ok) {
+    throw new ApiError(answer.status, answer.json);
+  }
+  return answer.json;
+}
+
+/** The session has ended: forget it, send the user to log in, and refuse the call. */
+function sessionOver(problem) {
+  clearSession();
+  onUnauthenticated(problem);
+  throw new ApiError(401, problem ?? { detail: t('login.expired') });
+}
+
+/** One HTTP exchange: {status, ok, json} or, for a download, {download: {blob, fileName}}. */
+async function send(path, {
+  method = 'GET', body, params, raw, contentType, accept, blob = false,
+} = {}, accessToken = null) {
   const headers = { Accept: accept ?? 'application/json, application/problem+json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (raw !== undefined) headers['Content-Type'] = contentType ?? raw.type ?? 'application/octet-stream';
-  const current = session();
-  if (authenticate && current?.accessToken) headers.Authorization = `Bearer ${current.accessToken}`;
-  started();
-  window.__techbridgeBusy = true;
+  if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
   let response;
   try {
     response = await fetch(path + query(params), {
       method, headers, body: raw !== undefined ? raw : body === undefined ? undefined : JSON.stringify(body),
     });
     if (blob && response.ok) {
-      // read while the progress bar still shows: a report can take a while to arrive
-      return { blob: await response.blob(), fileName: fileNameOf(response) };
+      // a report can take a while to arrive
+      return { status: response.status, ok: true, download: { blob: await response.blob(), fileName: fileNameOf(response) } };
     }
   } catch {
     throw new ApiError(0, { detail: t('error.network') });
-  } finally {
-    finished();
-    window.__techbridgeBusy = busy();
   }
   const text = await response.text();
   let json = null;
@@ -174,15 +281,7 @@ export async function request(path, {
       json = null;
     }
   }
-  if (response.status === 401 && authenticate) {
-    clearSession();
-    onUnauthenticated(json);
-    throw new ApiError(401, json ?? { detail: t('login.expired') });
-  }
-  if (!response.ok) {
-    throw new ApiError(response.status, json);
-  }
-  return json;
+  return { status: response.status, ok: response.ok, json };
 }
 
 export const get = (path, params) => request(path, { params });

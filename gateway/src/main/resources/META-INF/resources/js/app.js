@@ -1,7 +1,8 @@
 // The console's start: which views each role gets on which route, the language switch, logging
-// out, and going back to the login form when the session ends. The router does the rest.
+// out, and going back to the login form when the session ends (its refresh refused). The router
+// does the rest.
 import { t, setLanguage, language, onLanguageChange } from './i18n.js';
-import { clearSession, whenUnauthenticated } from './api.js';
+import { logout, whenUnauthenticated } from './api.js';
 import { notify, clearMessages } from './notify.js';
 import { startRouter, navigate, navigateKeepingMessages, refresh } from './router.js';
 import { loginView } from './views/login.js';
@@ -60,8 +61,10 @@ function init() {
   document.getElementById('lang-switch').addEventListener('click', () => {
     setLanguage(language() === 'zh' ? 'en' : 'zh');
   });
-  document.getElementById('logout').addEventListener('click', () => {
-    clearSession();
+  document.getElementById('logout').addEventListener('click', async () => {
+    // The gateway has ended the session (and cleared its cookie) before the login form shows,
+    // so a new login cannot cross the old session's logout.
+    await logout();
     clearMessages();
     navigate('#/login');
   });

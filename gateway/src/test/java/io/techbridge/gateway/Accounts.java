@@ -59,4 +59,25 @@ final class Accounts {
     static String token(String username) {
         return login(username, PASSWORD).statusCode(200).extract().path("accessToken");
     }
+
+    /** A new enabled user of a new organisation of the type; returns its id. */
+    static String userId(String username, String organisationType) {
+        return createUser(username, organisation(organisationType), PASSWORD).statusCode(201).extract().path("id");
+    }
+
+    static ValidatableResponse refresh(String refreshToken) {
+        return given().contentType(ContentType.JSON).body(Map.of("refreshToken", refreshToken))
+                .when().post("/api/auth/refresh").then();
+    }
+
+    static ValidatableResponse logout(String refreshToken) {
+        return given().contentType(ContentType.JSON).body(Map.of("refreshToken", refreshToken))
+                .when().post("/api/auth/logout").then();
+    }
+
+    /** Changes an account as the admin (PATCH /api/admin/users/{id}). */
+    static void change(String userId, Map<String, Object> change) {
+        given().header("Authorization", admin()).contentType(ContentType.JSON).body(change)
+                .when().patch("/api/admin/users/" + userId).then().statusCode(200);
+    }
 }

@@ -19,7 +19,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.both;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -39,8 +43,10 @@ class LoginTest {
 
         Accounts.login(username, Accounts.PASSWORD).statusCode(200)
                 .body("tokenType", equalTo("Bearer"))
-                .body("expiresIn", equalTo(8 * 3600))
+                .body("expiresIn", equalTo(50))
                 .body("accessToken", notNullValue())
+                .body("refreshToken", matchesPattern("[A-Za-z0-9_-]{43}"))
+                .body("refreshExpiresIn", both(greaterThan(8 * 3600 - 60)).and(lessThanOrEqualTo(8 * 3600)))
                 .body("user.id", equalTo(id))
                 .body("user.username", equalTo(username))
                 .body("user.displayName", equalTo("用户 " + username))
@@ -75,7 +81,8 @@ class LoginTest {
         assertEquals("INSTITUTE", claims.get("orgType").asText());
         assertEquals("测试机构 " + organisation, claims.get("orgName").asText());
         assertEquals("用户 " + username, claims.get("name").asText());
-        assertEquals(8 * 3600, claims.get("exp").asLong() - claims.get("iat").asLong());
+        assertEquals(1, claims.get("cver").asInt(), "the account's credentials version, raised by a new password");
+        assertEquals(50, claims.get("exp").asLong() - claims.get("iat").asLong(), "access tokens are short-lived");
     }
 
     @Test

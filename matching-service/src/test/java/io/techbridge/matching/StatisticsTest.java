@@ -133,6 +133,23 @@ class StatisticsTest {
     }
 
     @Test
+    void aTokenThatExpiredLongerAgoThanTheClockAllowanceIsRefused() {
+        // Access tokens live 50 s; with the 10 s clock allowance a disabled account reads nothing here after a minute.
+        long now = java.time.Instant.now().getEpochSecond();
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", TestTokens.ISSUER);
+        claims.put("sub", java.util.UUID.randomUUID().toString());
+        claims.put("upn", "broker@" + TestTokens.BROKER_ORGANISATION);
+        claims.put("groups", List.of("broker"));
+        claims.put("org", TestTokens.BROKER_ORGANISATION);
+        claims.put("orgType", "BROKER_AGENCY");
+        claims.put("iat", now - 65);
+        claims.put("exp", now - 15);
+        Api.as(TestTokens.sign(claims)).when().get("/api/stats").then().statusCode(401)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void badParametersAreRefusedNamingTheParameter() {
         Map<String, Map<String, String>> cases = new LinkedHashMap<>();
         cases.put("from", Map.of("from", "2026-13"));

@@ -7,16 +7,21 @@ import io.techbridge.gateway.api.OrganisationRequest;
 import io.techbridge.gateway.api.UserCreateRequest;
 import io.techbridge.gateway.api.UserUpdateRequest;
 import io.techbridge.gateway.config.GatewayConfig;
+import io.techbridge.gateway.persistence.AuthSession;
+import io.techbridge.gateway.persistence.AuthSessionRepository;
 import io.techbridge.gateway.persistence.Organisation;
 import io.techbridge.gateway.persistence.OrganisationRepository;
 import io.techbridge.gateway.persistence.UserAccount;
 import io.techbridge.gateway.persistence.UserAccountRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response.Status;
+import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +34,8 @@ import java.util.concurrent.ThreadLocalRandom;
 @ApplicationScoped
 public class AccountService {
 
+    private static final Logger LOG = Logger.getLogger(AccountService.class);
+
     public static final String OPERATOR_ORGANISATION = "org-operator";
     public static final String OPERATOR_NAME = "市科技成果转化中心";
     public static final String BOOTSTRAP_ADMIN = "admin";
@@ -37,13 +44,17 @@ public class AccountService {
     private final UserAccountRepository users;
     private final PasswordHasher hasher;
     private final GatewayConfig config;
+    private final AuthSessionRepository sessions;
+    private final Event<CredentialsChanged> credentialsChangedEvent;
 
     public AccountService(OrganisationRepository organisations, UserAccountRepository users, PasswordHasher hasher,
-            GatewayConfig config) {
+            GatewayConfig config, AuthSessionRepository sessions, Event<CredentialsChanged> credentialsChangedEvent) {
         this.organisations = organisations;
         this.users = users;
         this.hasher = hasher;
         this.config = config;
+        this.sessions = sessions;
+        this.credentialsChangedEvent = credentialsChangedEvent;
     }
 
     @Transactional
@@ -119,18 +130,34 @@ public class AccountService {
         return user;
     }
 
+    /**
+     * Changes an account. Disabling it or giving it a new password ends its sessions (no refresh
+     * token of it works any more) and revokes its access tokens issued so far.
+     */
     @Transactional
     public UserAccount updateUser(UUID id, UserUpdateRequest request) {
         UserAccount user = user(id);
+        boolean credentialsChanged = false;
         if (request.password() != null) {
             checkPassword(request.password());
             user.passwordHash = hasher.hash(request.password().toCharArray());
+            credentialsChanged = true;
         }
         if (request.displayName() != null) {
             user.displayName = request.displayName().strip();
         }
         if (request.enabled() != null) {
+            credentialsChanged |= user.enabled && !request.enabled();
             user.enabled = request.enabled();
+        }
+        if (credentialsChanged) {
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            user.credentialsVersion++;
+            user.credentialsChangedAt = now;
+            int ended = sessions.endAll(user.id, AuthSession.EndReason.CREDENTIALS_CHANGED, now);
+            LOG.infof("account %s %s: %d sessions ended, its access tokens revoked", user.username,
+                    user.enabled ? "given a new password" : "disabled", ended);
+            credentialsChangedEvent.fire(new CredentialsChanged(user.id, user.credentialsVersion, now));
         }
         return user;
     }

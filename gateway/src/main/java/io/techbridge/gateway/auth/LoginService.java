@@ -13,27 +13,34 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Checks a login name and password and issues a token. Every failure — unknown name, wrong
- * password, disabled account — is the same 401 and costs the same time, so the answer reveals
- * nothing about which accounts exist.
+ * Checks a login name and password and starts a session: a short-lived access token and a refresh
+ * token. Every failure — unknown name, wrong password, disabled account — is the same 401 and
+ * costs the same time, so the answer reveals nothing about which accounts exist. A refresh
+ * exchanges the refresh token for a new pair while the account stays enabled with the same
+ * password.
  */
 @ApplicationScoped
 public class LoginService {
 
     private static final Logger LOG = Logger.getLogger(LoginService.class);
     private static final String FAILED = "wrong login name or password, or the account is disabled";
+    private static final String REFRESH_REFUSED = "the refresh token is not valid: unknown, expired, used before, or its "
+            + "session ended (logout, the account disabled or given a new password); log in again";
 
-    public record LoggedIn(UserAccount user, TokenIssuer.IssuedToken token) {
+    /** An access token, a refresh token and the account they speak for. */
+    public record LoggedIn(UserAccount user, TokenIssuer.IssuedToken token, Sessions.Issued refresh) {
     }
 
     private final UserAccountRepository users;
     private final PasswordHasher hasher;
     private final TokenIssuer issuer;
+    private final Sessions sessions;
 
-    public LoginService(UserAccountRepository users, PasswordHasher hasher, TokenIssuer issuer) {
+    public LoginService(UserAccountRepository users, PasswordHasher hasher, TokenIssuer issuer, Sessions sessions) {
         this.users = users;
         this.hasher = hasher;
         this.issuer = issuer;
+        this.sessions = sessions;
     }
 
     public LoggedIn login(String username, String password) {
@@ -52,15 +59,33 @@ public class LoginService {
             throw Problems.unauthenticated(FAILED);
         }
         String rehash = hasher.needsRehash(candidate.passwordHash) ? hasher.hash(secret) : null;
-        UserAccount user = QuarkusTransaction.requiringNew().call(() -> {
+        return QuarkusTransaction.requiringNew().call(() -> {
             UserAccount current = users.findById(candidate.id);
-            current.lastLoginAt = Instant.now();
+            // Disabled or given a new password while the hash was computed: the password checked is no longer the one.
+            if (current == null || !current.enabled || current.credentialsVersion != candidate.credentialsVersion) {
+                LOG.infof("login refused for '%s' (changed during the login)", candidate.username);
+                throw Problems.unauthenticated(FAILED);
+            }
+            Instant now = Instant.now();
+            current.lastLoginAt = now;
             if (rehash != null) {
                 current.passwordHash = rehash;
             }
-            return current;
+            return new LoggedIn(current, issuer.issue(current), sessions.start(current, now));
         });
-        return new LoggedIn(user, issuer.issue(user));
+    }
+
+    /** A new access token and the refresh token's successor; 401 when the token or its session is no longer valid. */
+    public LoggedIn refresh(String refreshToken) {
+        return switch (sessions.exchange(refreshToken)) {
+            case Sessions.Exchanged exchanged -> new LoggedIn(exchanged.user(), issuer.issue(exchanged.user()), exchanged.refresh());
+            case Sessions.Refused refused -> throw Problems.unauthenticated(REFRESH_REFUSED);
+        };
+    }
+
+    /** Ends the refresh token's session; an unknown token or an ended session changes nothing. */
+    public void logout(String refreshToken) {
+        sessions.end(refreshToken);
     }
 
     /** The account behind a token, while it still exists and is enabled. */

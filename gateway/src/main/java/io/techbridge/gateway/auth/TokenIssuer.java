@@ -12,10 +12,14 @@ import java.util.Set;
 
 /**
  * Signs the access tokens every service verifies (RS256 with {@code smallrye.jwt.sign.key.location}):
- * the claims of the security contract, nothing more.
+ * the claims of the security contract, and the account's credentials version, by which the gateway
+ * tells the tokens issued before the account was disabled or given a new password.
  */
 @ApplicationScoped
 public class TokenIssuer {
+
+    /** The account's credentials version when the token was issued. */
+    public static final String CREDENTIALS_VERSION = "cver";
 
     public record IssuedToken(String token, Duration lifetime) {
     }
@@ -37,6 +41,7 @@ public class TokenIssuer {
                 .claim(TokenClaims.ORGANISATION_TYPE, user.organisation.type.name())
                 .claim(TokenClaims.ORGANISATION_NAME, user.organisation.name)
                 .claim(TokenClaims.DISPLAY_NAME, user.displayName)
+                .claim(CREDENTIALS_VERSION, user.credentialsVersion)
                 .issuedAt(now)
                 .expiresAt(now.plus(lifetime))
                 .jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256)

@@ -57,9 +57,30 @@ public interface GatewayConfig {
         Duration window();
     }
 
+    /**
+     * Access tokens are short-lived and renewed with a refresh token, so disabling an account or
+     * changing its password ends its access everywhere within the access-token lifetime plus the
+     * clock allowance every service verifies with ({@code mp.jwt.verify.clock.skew}).
+     */
     interface Tokens {
-        @WithDefault("8h")
+        /** How long an access token is valid. */
+        @WithDefault("50s")
         Duration lifetime();
+
+        /** How long a login lasts: its refresh tokens work until then (absolute; refreshing does not extend it). */
+        @WithDefault("8h")
+        Duration refreshLifetime();
+
+        /**
+         * A refresh token presented again this soon after it was exchanged (two tabs of one browser
+         * refreshing at once) gets another successor; later, the reuse ends the session.
+         */
+        @WithDefault("10s")
+        Duration reuseGrace();
+
+        /** How often the gateway reads which accounts were disabled or given a new password, by any gateway instance. */
+        @WithDefault("5s")
+        Duration revocationPoll();
     }
 
     interface Passwords {

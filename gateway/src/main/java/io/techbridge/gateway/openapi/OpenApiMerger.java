@@ -60,8 +60,9 @@ public class OpenApiMerger {
                 .put("title", "TechBridge API")
                 .put("version", "1.0")
                 .put("description", "Every endpoint of TechBridge as served by the gateway. Log in with POST "
-                        + "/api/auth/login and send the token as 'Authorization: Bearer <token>'; reads of public "
-                        + "records need none.");
+                        + "/api/auth/login and send the access token as 'Authorization: Bearer <token>'; reads of "
+                        + "public records need none. An access token lives expiresIn seconds (50 by default): get the "
+                        + "next one with POST /api/auth/refresh and the refresh token, which is spent by its use.");
         merged.putArray("servers").addObject().put("url", publicBase.toString().replaceAll("/+$", ""))
                 .put("description", "this gateway: every path below is served here");
         ObjectNode paths = merged.withObject("/paths");
@@ -77,7 +78,7 @@ public class OpenApiMerger {
         }
         components.withObject("/securitySchemes").set("bearer", json.createObjectNode()
                 .put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT")
-                .put("description", "The access token of POST /api/auth/login"));
+                .put("description", "The access token of POST /api/auth/login or /api/auth/refresh"));
         // Optional for the whole API: the empty requirement lets reads go without a token.
         tooManyRequests(paths);
         ArrayNode security = merged.putArray("security");

@@ -39,4 +39,12 @@ public class UserAccount {
 
     @Column(name = "last_login_at")
     public Instant lastLoginAt;
+
+    /** Raised when the account is disabled or given a new password: sessions of an older version end. */
+    @Column(name = "credentials_version", nullable = false)
+    public int credentialsVersion = 1;
+
+    /** When that last happened; access tokens issued before it are refused. */
+    @Column(name = "credentials_changed_at")
+    public Instant credentialsChangedAt;
 }

@@ -5,6 +5,7 @@ import io.quarkus.panache.common.Sort;
 import io.techbridge.gateway.accounts.OrganisationType;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,6 +25,13 @@ public class UserAccountRepository implements PanacheRepositoryBase<UserAccount,
 
     public boolean anyOfType(OrganisationType type) {
         return count("organisation.type = ?1", type) > 0;
+    }
+
+    /** Accounts whose credentials changed after the instant: id, credentials version and when. */
+    public List<Object[]> credentialsChangedSince(Instant since) {
+        return getEntityManager().createQuery("select u.id, u.credentialsVersion, u.credentialsChangedAt from UserAccount u "
+                        + "where u.credentialsChangedAt > ?1", Object[].class)
+                .setParameter(1, since).getResultList();
     }
 
     public List<UserAccount> list(String organisationId) {

@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.techbridge.commons.problem.Problem;
+import io.techbridge.gateway.auth.AccessRevocations;
+import io.techbridge.gateway.auth.TokenIssuer;
 import io.techbridge.gateway.config.GatewayConfig;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
@@ -13,12 +15,15 @@ import jakarta.ws.rs.core.Response.Status;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Runs first for every {@code /api} request: verifies a sent token (an invalid one is refused
- * here, before any service sees it) and spends one token of the caller's buckets — per account
- * (the token's {@code sub}), per client address, and for logins per address — answering 429 with
- * Retry-After when one is empty.
+ * Runs first for every {@code /api} request: verifies a sent token (an invalid one, or one of an
+ * account disabled or given a new password since it was issued, is refused here, before any
+ * service sees it) and spends one token of the caller's buckets — per account (the token's
+ * {@code sub}), per client address, and for logins per address — answering 429 with Retry-After
+ * when one is empty. Login, refresh and logout take no access token: one sent along (say, the
+ * expired token a refresh replaces) is not looked at.
  */
 @ApplicationScoped
 public class RequestGuard {
@@ -27,9 +32,11 @@ public class RequestGuard {
     /** The verified token of the request, if it sent one. */
     static final String TOKEN = "techbridge.token";
     private static final String LOGIN_PATH = "/api/auth/login";
+    private static final Set<String> WITHOUT_ACCESS_TOKEN = Set.of(LOGIN_PATH, "/api/auth/refresh", "/api/auth/logout");
     private static final int MAX_KEYS = 100_000;
 
     private final JWTParser parser;
+    private final AccessRevocations revocations;
     private final ProblemWriter problems;
     private final boolean enabled;
     private final TokenBuckets perAccount;
@@ -38,8 +45,10 @@ public class RequestGuard {
     private final Counter limited;
     private final Counter refusedTokens;
 
-    public RequestGuard(JWTParser parser, ProblemWriter problems, GatewayConfig config, MeterRegistry registry) {
+    public RequestGuard(JWTParser parser, AccessRevocations revocations, ProblemWriter problems, GatewayConfig config,
+            MeterRegistry registry) {
         this.parser = parser;
+        this.revocations = revocations;
         this.problems = problems;
         GatewayConfig.RateLimits limits = config.rateLimit();
         this.enabled = limits.enabled();
@@ -55,18 +64,25 @@ public class RequestGuard {
     void handle(RoutingContext ctx) {
         String subject = null;
         String authorization = ctx.request().getHeader("Authorization");
-        if (authorization != null && !authorization.isBlank()) {
+        if (authorization != null && !authorization.isBlank() && !WITHOUT_ACCESS_TOKEN.contains(ctx.normalizedPath())) {
+            JsonWebToken token;
             try {
-                JsonWebToken token = verify(authorization);
-                subject = token.getSubject();
-                ctx.put(TOKEN, token);
+                token = verify(authorization);
             } catch (ParseException | IllegalArgumentException e) {
                 refusedTokens.increment();
                 problems.write(ctx, Problem.of(Status.UNAUTHORIZED, "unauthenticated", "Login required",
                         "the token is missing, expired, or not signed by TechBridge"));
                 return;
             }
+            subject = token.getSubject();
+            if (revocations.revoked(subject, token.getClaim(TokenIssuer.CREDENTIALS_VERSION))) {
+                refusedTokens.increment();
+                problems.write(ctx, Problem.of(Status.UNAUTHORIZED, "unauthenticated", "Login required",
+                        "the token's account was disabled or given a new password after the token was issued"));
+                return;
+            }
             ctx.put(SUBJECT, subject);
+            ctx.put(TOKEN, token);
         }
         if (enabled) {
             long now = System.nanoTime();

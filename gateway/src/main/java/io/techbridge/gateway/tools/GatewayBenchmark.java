@@ -29,6 +29,8 @@ public final class GatewayBenchmark {
 
     private static final String HOST = "127.0.0.1";
     private static final Pattern TOKEN = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern REFRESH_TOKEN = Pattern.compile("\"refreshToken\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern EXPIRES_IN = Pattern.compile("\"expiresIn\"\\s*:\\s*(\\d+)");
     private static final Pattern FIRST_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -44,7 +46,7 @@ public final class GatewayBenchmark {
         int gateway = port("TECHBRIDGE_GATEWAY_PORT", 8080);
         int achievement = port("TECHBRIDGE_ACHIEVEMENT_PORT", 8081);
         int matching = port("TECHBRIDGE_MATCHING_PORT", 8083);
-        String token = brokerToken(gateway);
+        Login broker = brokerLogin(gateway);
         String achievementId = firstId(get(url(achievement, "/api/achievements?size=1"), null).body());
         System.out.printf("TechBridge gateway overhead: %,d requests per endpoint and route after %,d warm-up, "
                 + "one at a time, %d cores, load average %s%n", requests, warmup,
@@ -57,14 +59,15 @@ public final class GatewayBenchmark {
         measure("GET /api/achievements?size=20 (list)", achievement, gateway,
                 "/api/achievements?size=20", null, requests, warmup);
         measure("GET /api/matches?size=10 (broker token)", matching, gateway,
-                "/api/matches?size=10", token, requests, warmup);
+                "/api/matches?size=10", broker, requests, warmup);
     }
 
-    private void measure(String name, int servicePort, int gatewayPort, String path, String token, int requests,
+    private void measure(String name, int servicePort, int gatewayPort, String path, Login login, int requests,
             int warmup) throws IOException {
         String direct = url(servicePort, path);
         String routed = url(gatewayPort, path);
         for (int i = 0; i < warmup; i++) {
+            String token = login == null ? null : login.token();
             check(get(direct, token), direct);
             check(get(routed, token), routed);
         }
@@ -72,6 +75,8 @@ public final class GatewayBenchmark {
         long[] routedTimes = new long[requests];
         // Alternating keeps both sides under the same background load.
         for (int i = 0; i < requests; i++) {
+            // renewed, when due, outside the timed calls
+            String token = login == null ? null : login.token();
             long t0 = System.nanoTime();
             check(get(direct, token), direct);
             long t1 = System.nanoTime();
@@ -87,7 +92,7 @@ public final class GatewayBenchmark {
                 ms(pct(routedTimes, 50) - pct(directTimes, 50)), ms(pct(routedTimes, 99) - pct(directTimes, 99)));
     }
 
-    private String brokerToken(int gatewayPort) throws IOException {
+    private Login brokerLogin(int gatewayPort) throws IOException {
         Path root = Path.of(System.getProperty("techbridge.root", "."));
         Path accounts = Path.of(System.getenv().getOrDefault("TECHBRIDGE_DATA_DIR",
                 root.resolve("deploy/local/data").toString()), "demo-accounts.json");
@@ -103,11 +108,51 @@ public final class GatewayBenchmark {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
         check(response, "login");
-        Matcher token = TOKEN.matcher(response.body());
-        if (!token.find()) {
-            throw new IllegalStateException("login answered without a token: " + response.body());
+        return new Login(gatewayPort, response.body());
+    }
+
+    /**
+     * The broker's login: an access token lives 50 s, so a run of minutes renews it with the refresh
+     * token when less than 15 s (or a third of its lifetime) is left.
+     */
+    private final class Login {
+
+        private final int gatewayPort;
+        private String accessToken;
+        private String refreshToken;
+        private long renewAt;
+
+        Login(int gatewayPort, String answer) {
+            this.gatewayPort = gatewayPort;
+            take(answer);
         }
-        return token.group(1);
+
+        String token() throws IOException {
+            if (System.nanoTime() - renewAt >= 0) {
+                HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url(gatewayPort, "/api/auth/refresh")))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"refreshToken\":\"" + refreshToken + "\"}",
+                                StandardCharsets.UTF_8)).build());
+                check(response, "refresh");
+                take(response.body());
+            }
+            return accessToken;
+        }
+
+        private void take(String answer) {
+            accessToken = group(TOKEN, answer, "access token");
+            refreshToken = group(REFRESH_TOKEN, answer, "refresh token");
+            long lifetime = Long.parseLong(group(EXPIRES_IN, answer, "lifetime"));
+            renewAt = System.nanoTime() + Duration.ofSeconds(lifetime - Math.min(15, lifetime / 3)).toNanos();
+        }
+    }
+
+    private static String group(Pattern pattern, String json, String what) {
+        Matcher m = pattern.matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("login answered without a " + what + ": " + json);
+        }
+        return m.group(1);
     }
 
     private static String field(String json, String name) {

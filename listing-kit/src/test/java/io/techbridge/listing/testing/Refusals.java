@@ -36,14 +36,17 @@ public final class Refusals {
     }
 
     /**
-     * Tokens every endpoint refuses with 401, by kind: expired, of a foreign issuer, with an invalid
-     * signature (made from {@code valid}), and not a token at all. The first two name a user of
-     * {@code role} ({@code university}) of the organisation.
+     * Tokens every endpoint refuses with 401, by kind: expired, expired a little longer ago than the
+     * clock allowance (10 s: a disabled account's last access token stops working here within its
+     * 50 s lifetime and that allowance), of a foreign issuer, with an invalid signature (made from
+     * {@code valid}), and not a token at all. The first three name a user of {@code role}
+     * ({@code university}) of the organisation.
      */
     public static Map<String, String> badTokens(String role, String organisation, String valid) {
         long now = Instant.now().getEpochSecond();
         Map<String, String> tokens = new LinkedHashMap<>();
         tokens.put("expired", TestTokens.sign(claims(role, organisation, TestTokens.ISSUER, now - 7200, now - 60)));
+        tokens.put("expired 15 s ago", TestTokens.sign(claims(role, organisation, TestTokens.ISSUER, now - 65, now - 15)));
         tokens.put("foreign issuer", TestTokens.sign(claims(role, organisation, "https://login.example.com", now,
                 now + 3600)));
         tokens.put("invalid signature", valid.substring(0, valid.length() - 6)

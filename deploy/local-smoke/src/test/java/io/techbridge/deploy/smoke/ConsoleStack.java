@@ -30,7 +30,8 @@ final class ConsoleStack implements AutoCloseable {
 
     /** Starts a fresh stack (the data folder emptied first) and waits until {@code up} reports it ready. */
     static ConsoleStack up(Path dataDir) throws IOException, InterruptedException {
-        ConsoleStack stack = new ConsoleStack(new DeployLocal(dataDir));
+        // Access tokens of 20 s: every scenario outlasts several, so the console renews them as it goes.
+        ConsoleStack stack = new ConsoleStack(new DeployLocal(dataDir).with("TECHBRIDGE_TOKEN_LIFETIME", "20s"));
         try {
             String output = stack.deploy.run("up");
             assertTrue(output.contains("TechBridge is up"), output);

@@ -2,40 +2,35 @@ package io.techbridge.deploy.smoke;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.techbridge.deploy.local.GatewaySession;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The gateway's API as one demo user, for setting up what a browser scenario starts from. */
+/**
+ * The gateway's API as one demo user, for setting up what a browser scenario starts from; the
+ * access token is renewed as a scenario outlasts it.
+ */
 final class GatewayApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String baseUrl;
-    private final String token;
+    private final GatewaySession session;
 
-    private GatewayApi(String baseUrl, String token) {
+    private GatewayApi(String baseUrl, GatewaySession session) {
         this.baseUrl = baseUrl;
-        this.token = token;
+        this.session = session;
     }
 
-    static GatewayApi logIn(String baseUrl, ConsoleStack.Account account) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/auth/login"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
-                                Map.of("username", account.username(), "password", account.password()))))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), "login of " + account.username() + ": " + response.body());
-        return new GatewayApi(baseUrl, JSON.readTree(response.body()).get("accessToken").asText());
+    static GatewayApi logIn(String baseUrl, ConsoleStack.Account account) {
+        return new GatewayApi(baseUrl, GatewaySession.logIn(baseUrl, account.username(), account.password()));
     }
 
     JsonNode get(String path) throws IOException, InterruptedException {
@@ -45,7 +40,7 @@ final class GatewayApi {
     /** The status and body of a GET, whatever the status. */
     HttpResponse<String> getResponse(String path, String accept) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET()
-                .header("Authorization", "Bearer " + token).header("Accept", accept).build(),
+                .header("Authorization", session.authorization()).header("Accept", accept).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -56,7 +51,7 @@ final class GatewayApi {
     }
 
     private JsonNode send(HttpRequest.Builder request, String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request.header("Authorization", "Bearer " + token)
+        HttpResponse<String> response = http.send(request.header("Authorization", session.authorization())
                 .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
         // 200 for reads and changes, 201 for a record created, 202 for a job accepted
         assertTrue(response.statusCode() >= 200 && response.statusCode() < 300, path + " answered "

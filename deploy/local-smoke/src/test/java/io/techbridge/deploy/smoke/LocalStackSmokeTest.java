@@ -2,6 +2,8 @@ package io.techbridge.deploy.smoke;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.techbridge.deploy.local.GatewaySession;
 import io.techbridge.deploy.local.JwtKeyFiles;
 import io.techbridge.deploy.local.LocalTokens;
 import io.techbridge.deploy.local.testing.TopicReader;
@@ -15,7 +17,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,11 +29,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * What a new user does first: {@code deploy/local/up} on an empty data folder, a registration,
  * a login at the gateway, {@code down}; then {@code up} again on the kept folder, where everything
- * is still there.
+ * is still there. On the way an admin disables an account, whose access then ends at the gateway
+ * and at the services (the stack runs with access tokens of 10 s).
  */
 class LocalStackSmokeTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Short, so the test sees a disabled account's last token expire at the services. */
+    private static final int TOKEN_LIFETIME_SECONDS = 10;
     private DeployLocal stack;
     private final HttpClient http = HttpClient.newHttpClient();
     /** Stop and generic words, numbers and letters that must never be shown as matched terms. */
@@ -37,7 +45,7 @@ class LocalStackSmokeTest {
 
     @Test
     void upLoadsTheDemoAndDownThenUpAgainKeepsEverything() throws Exception {
-        stack = new DeployLocal(Path.of("target", "smoke-data"));
+        stack = new DeployLocal(Path.of("target", "smoke-data")).with("TECHBRIDGE_TOKEN_LIFETIME", TOKEN_LIFETIME_SECONDS + "s");
         Path projectDir = stack.projectDir();
         Path dataDir = stack.dataDir();
         String achievements = "http://localhost:" + stack.port("ACHIEVEMENT") + "/api/achievements";
@@ -147,6 +155,7 @@ class LocalStackSmokeTest {
                 .header("Authorization", brokerLogin).build(), HttpResponse.BodyHandlers.discarding()).statusCode());
         assertEquals(401, http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/matches")).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode());
+        aDisabledAccountLosesItsAccessEverywhere(gateway, dataDir);
 
         String status = stack.run("status");
         assertTrue(status.lines().anyMatch(line -> line.startsWith("gateway") && line.contains(" running ")), status);
@@ -258,10 +267,78 @@ class LocalStackSmokeTest {
     }
 
     private HttpResponse<String> postJson(String url, String authorization, JsonNode body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json")
-                .header("Authorization", authorization)
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json");
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private int getStatus(String url, String authorization) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", authorization).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /**
+     * An account the demo admin disabled loses its access everywhere: its access token is refused by
+     * the gateway at once and straight at demand- and matching-service once it has expired (its
+     * lifetime and the clock allowance after the login, well within a minute); its refresh is refused.
+     */
+    private void aDisabledAccountLosesItsAccessEverywhere(String gateway, Path dataDir) throws Exception {
+        JsonNode operator = null;
+        for (JsonNode account : JSON.readTree(dataDir.resolve("demo-accounts.json").toFile())) {
+            if (account.get("role").asText().equals("admin")) {
+                operator = account;
+            }
+        }
+        assertTrue(operator != null, "demo-accounts.json lists an admin");
+        GatewaySession admin = GatewaySession.logIn(gateway, operator.get("username").asText(),
+                operator.get("password").asText());
+        String username = "smoke-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> created = postJson(gateway + "/api/admin/users", admin.authorization(), JSON.createObjectNode()
+                .put("username", username).put("displayName", "离职员工").put("password", "smoke test passphrase")
+                .put("organisationId", "org-huarui-pharma"));
+        assertEquals(201, created.statusCode(), created.body());
+        String userId = JSON.readTree(created.body()).get("id").asText();
+        HttpResponse<String> login = postJson(gateway + "/api/auth/login", null, JSON.createObjectNode()
+                .put("username", username).put("password", "smoke test passphrase"));
+        assertEquals(200, login.statusCode(), login.body());
+        JsonNode session = JSON.readTree(login.body());
+        assertEquals(TOKEN_LIFETIME_SECONDS, session.get("expiresIn").asInt());
+        String bearer = "Bearer " + session.get("accessToken").asText();
+
+        ObjectNode demand = null;
+        for (JsonNode demo : JSON.readTree(stack.projectDir().resolve("deploy/local/demo/demands.json").toFile())) {
+            if (demo.get("organisationId").asText().equals("org-huarui-pharma") && demo.path("challenge").isNull()) {
+                demand = demo.deepCopy();
+            }
+        }
+        assertTrue(demand != null, "the demo has a demand of org-huarui-pharma");
+        demand.remove("key");
+        demand.put("title", "离职员工仍想发布的需求 " + username)
+                .put("validUntil", LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(200).toString());
+        String demandService = "http://localhost:" + stack.port("DEMAND") + "/api/demands?duplicates=confirmed";
+        String statsService = "http://localhost:" + stack.port("MATCHING") + "/api/stats";
+        HttpResponse<String> allowed = postJson(demandService, bearer, demand);
+        assertEquals(201, allowed.statusCode(), allowed.body());
+        assertEquals(200, getStatus(statsService, bearer));
+
+        HttpRequest disable = HttpRequest.newBuilder(URI.create(gateway + "/api/admin/users/" + userId))
+                .header("Authorization", admin.authorization()).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"enabled\": false}")).build();
+        assertEquals(200, http.send(disable, HttpResponse.BodyHandlers.discarding()).statusCode());
+
+        assertEquals(401, postJson(gateway + "/api/demands?duplicates=confirmed", bearer, demand).statusCode(),
+                "the gateway refuses the disabled account's token at once");
+        assertEquals(401, getStatus(gateway + "/api/stats", bearer));
+        // Its last token lapses at the services lifetime plus the services' 10 s clock allowance after the login.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> getStatus(statsService, bearer) == 401);
+        HttpResponse<String> refused = postJson(demandService, bearer, demand);
+        assertEquals(401, refused.statusCode(), refused.body());
+        assertEquals(401, postJson(gateway + "/api/auth/refresh", null, JSON.createObjectNode()
+                .put("refreshToken", session.get("refreshToken").asText())).statusCode());
+        admin.logOut();
     }
 }

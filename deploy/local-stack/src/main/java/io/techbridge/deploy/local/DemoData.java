@@ -86,7 +86,7 @@ public final class DemoData {
      * then {@code org-sjtu}) and an enterprise login, all through the gateway as its first admin.
      */
     public List<DemoAccount> loadAccounts(String gatewayUrl, String adminPassword) {
-        String admin = "Bearer " + login(gatewayUrl, "admin", adminPassword);
+        GatewaySession admin = GatewaySession.logIn(gatewayUrl, "admin", adminPassword);
         Map<String, ObjectNode> organisations = new LinkedHashMap<>();
         collectOrganisations(read(demoDir.resolve("achievements.json")), "institution", "UNIVERSITY", organisations);
         collectOrganisations(read(demoDir.resolve("demands.json")), "enterprise", "ENTERPRISE", organisations);
@@ -94,7 +94,7 @@ public final class DemoData {
                 .put("type", "BROKER_AGENCY");
         organisations.put(BROKER_ORGANISATION, brokers);
         for (ObjectNode organisation : organisations.values()) {
-            int status = send("POST", gatewayUrl + "/api/admin/organisations", admin, organisation).statusCode();
+            int status = send("POST", gatewayUrl + "/api/admin/organisations", admin.authorization(), organisation).statusCode();
             if (status != 201 && status != 409) {
                 throw new IllegalStateException("cannot create organisation " + organisation.get("id") + ": " + status);
             }
@@ -108,6 +108,7 @@ public final class DemoData {
         accounts.add(account(gatewayUrl, admin, "university", "sjtu-tto", "上海交通大学先进产业技术研究院", "org-sjtu", organisations));
         accounts.add(account(gatewayUrl, admin, "enterprise", "huarui", "华瑞制药研发部", "org-huarui-pharma", organisations));
         write(accountsFile, JSON.valueToTree(accounts), true);
+        admin.logOut();
         return accounts;
     }
 
@@ -123,16 +124,16 @@ public final class DemoData {
         }
     }
 
-    private DemoAccount account(String gatewayUrl, String admin, String role, String username, String displayName,
+    private DemoAccount account(String gatewayUrl, GatewaySession admin, String role, String username, String displayName,
             String organisationId, Map<String, ObjectNode> organisations) {
         String password = LocalStack.randomPassword();
         ObjectNode body = JSON.createObjectNode().put("username", username).put("displayName", displayName)
                 .put("password", password).put("organisationId", organisationId);
-        HttpResponse<String> created = send("POST", gatewayUrl + "/api/admin/users", admin, body);
+        HttpResponse<String> created = send("POST", gatewayUrl + "/api/admin/users", admin.authorization(), body);
         if (created.statusCode() == 409) {
             // Left from an interrupted first load: give it the new password.
             String id = existingUserId(gatewayUrl, admin, username);
-            HttpResponse<String> changed = send("PATCH", gatewayUrl + "/api/admin/users/" + id, admin,
+            HttpResponse<String> changed = send("PATCH", gatewayUrl + "/api/admin/users/" + id, admin.authorization(),
                     JSON.createObjectNode().put("password", password).put("enabled", true));
             expect(changed, 200);
         } else {
@@ -143,8 +144,8 @@ public final class DemoData {
         return new DemoAccount(role, username, password, organisationId, organisationName);
     }
 
-    private String existingUserId(String gatewayUrl, String admin, String username) {
-        HttpResponse<String> users = send("GET", gatewayUrl + "/api/admin/users", admin, null);
+    private String existingUserId(String gatewayUrl, GatewaySession admin, String username) {
+        HttpResponse<String> users = send("GET", gatewayUrl + "/api/admin/users", admin.authorization(), null);
         expect(users, 200);
         for (JsonNode user : parse(users.body())) {
             if (user.get("username").asText().equalsIgnoreCase(username)) {
@@ -152,13 +153,6 @@ public final class DemoData {
             }
         }
         throw new IllegalStateException("user " + username + " exists but is not listed");
-    }
-
-    private String login(String gatewayUrl, String username, String password) {
-        ObjectNode body = JSON.createObjectNode().put("username", username).put("password", password);
-        HttpResponse<String> response = send("POST", gatewayUrl + "/api/auth/login", null, body);
-        expect(response, 200);
-        return parse(response.body()).get("accessToken").asText();
     }
 
     /** One organisation per id; its Chinese name when the demo gives one, else the first name it gives. */

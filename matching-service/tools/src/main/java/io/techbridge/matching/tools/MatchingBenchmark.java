@@ -166,8 +166,8 @@ public final class MatchingBenchmark {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final CorpusGenerator corpus;
-    /** Demo accounts' tokens (role → token, organisation), from the gateway when the stack has one. */
-    private Map<String, String[]> logins;
+    /** Demo accounts' logins by role, at the gateway when the stack has one. */
+    private Map<String, DemoLogin> logins;
     private final List<Row> rows = new ArrayList<>();
     private final List<String> failures = new ArrayList<>();
     private ElasticsearchClient elasticsearch;
@@ -1569,38 +1569,86 @@ public final class MatchingBenchmark {
         return login("university").map(l -> l[1]);
     }
 
+    /** A demo account's login; its access token lives 50 s and is renewed with the refresh token. */
+    private static final class DemoLogin {
+        final String username;
+        final String password;
+        final String organisationId;
+        String accessToken;
+        String refreshToken;
+        long renewAt;
+
+        DemoLogin(String username, String password, String organisationId) {
+            this.username = username;
+            this.password = password;
+            this.organisationId = organisationId;
+        }
+    }
+
     /**
-     * Logs the demo accounts of {@code <data dir>/demo-accounts.json} in at the gateway, once;
-     * a stack without them (an older one) is called without tokens.
+     * Logs the demo accounts of {@code <data dir>/demo-accounts.json} in at the gateway, once; a
+     * stack without them (an older one) is called without tokens. Returns the role's access token,
+     * renewed first when less than 15 s of it are left, and its organisation.
      */
     private synchronized java.util.Optional<String[]> login(String role) {
         if (logins == null) {
             logins = new java.util.HashMap<>();
             java.nio.file.Path accounts = dataDir().resolve("demo-accounts.json");
             if (java.nio.file.Files.exists(accounts)) {
-                int gateway = Ports.port(System.getenv(), "TECHBRIDGE_GATEWAY_PORT", 8080);
                 try {
                     for (com.fasterxml.jackson.databind.JsonNode account : json.readTree(accounts.toFile())) {
-                        String body = json.writeValueAsString(Map.of("username", account.path("username").asText(),
-                                "password", account.path("password").asText()));
-                        HttpResponse<String> response = send(HttpRequest.newBuilder(
-                                        URI.create("http://" + HOST + ":" + gateway + "/api/auth/login"))
-                                .timeout(HTTP_TIMEOUT).header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
-                        if (response.statusCode() != 200) {
-                            throw new IllegalStateException("login of demo " + account.path("role").asText()
-                                    + " answered " + response.statusCode() + ": " + abbreviate(response.body()));
-                        }
-                        logins.put(account.path("role").asText(), new String[] {
-                                json.readTree(response.body()).path("accessToken").asText(),
-                                account.path("organisationId").asText()});
+                        DemoLogin demo = new DemoLogin(account.path("username").asText(), account.path("password").asText(),
+                                account.path("organisationId").asText());
+                        logIn(demo);
+                        logins.put(account.path("role").asText(), demo);
                     }
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException("cannot log the demo accounts in at the gateway", e);
                 }
             }
         }
-        return java.util.Optional.ofNullable(logins.get(role));
+        DemoLogin demo = logins.get(role);
+        if (demo == null) {
+            return java.util.Optional.empty();
+        }
+        if (System.nanoTime() - demo.renewAt >= 0) {
+            try {
+                HttpResponse<String> refreshed = gatewayPost("/api/auth/refresh", Map.of("refreshToken", demo.refreshToken));
+                if (refreshed.statusCode() == 200) {
+                    take(demo, refreshed.body());
+                } else {
+                    logIn(demo);
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot renew the token of demo " + role, e);
+            }
+        }
+        return java.util.Optional.of(new String[] {demo.accessToken, demo.organisationId});
+    }
+
+    private void logIn(DemoLogin demo) throws IOException {
+        HttpResponse<String> response = gatewayPost("/api/auth/login", Map.of("username", demo.username,
+                "password", demo.password));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("login of demo " + demo.username + " answered " + response.statusCode() + ": "
+                    + abbreviate(response.body()));
+        }
+        take(demo, response.body());
+    }
+
+    private void take(DemoLogin demo, String answer) throws IOException {
+        com.fasterxml.jackson.databind.JsonNode body = json.readTree(answer);
+        demo.accessToken = body.path("accessToken").asText();
+        demo.refreshToken = body.path("refreshToken").asText();
+        long lifetime = body.path("expiresIn").asLong(50);
+        demo.renewAt = System.nanoTime() + Duration.ofSeconds(lifetime - Math.min(15, lifetime / 3)).toNanos();
+    }
+
+    private HttpResponse<String> gatewayPost(String path, Map<String, String> body) throws IOException {
+        int gateway = Ports.port(System.getenv(), "TECHBRIDGE_GATEWAY_PORT", 8080);
+        return send(HttpRequest.newBuilder(URI.create("http://" + HOST + ":" + gateway + path))
+                .timeout(HTTP_TIMEOUT).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8)).build());
     }
 
     private HttpResponse<String> send(HttpRequest request) throws IOException {
