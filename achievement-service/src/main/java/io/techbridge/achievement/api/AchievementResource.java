@@ -6,6 +6,7 @@ import io.techbridge.achievement.persistence.AchievementRepository;
 import io.techbridge.commons.api.PageRequest;
 import io.techbridge.commons.api.PageResponse;
 import io.techbridge.commons.api.QueryParameters;
+import io.techbridge.commons.idempotency.Idempotent;
 import io.techbridge.listing.duplicates.DuplicateCheckResponse;
 import io.techbridge.listing.duplicates.DuplicatesParameter;
 import jakarta.validation.Valid;
@@ -47,6 +48,7 @@ public class AchievementResource {
     }
 
     @POST
+    @Idempotent
     @Operation(summary = "Register an achievement", description = "University role; the organisation is the caller's. 201 with Location; status DRAFT (default) or PUBLISHED. Near-duplicates already registered (same patent, similar title or text, any organisation) answer 409 possible-duplicate with context.candidates, unless ?duplicates=confirmed")
     @SecurityRequirement(name = BEARER)
     public Response create(@NotNull @Valid @ConvertGroup(to = AchievementRequest.OnCreate.class) AchievementRequest body,

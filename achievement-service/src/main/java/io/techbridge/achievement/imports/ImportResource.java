@@ -1,5 +1,6 @@
 package io.techbridge.achievement.imports;
 
+import io.techbridge.commons.idempotency.Idempotent;
 import io.techbridge.listing.duplicates.DuplicatesParameter;
 import io.techbridge.listing.imports.ImportFormat;
 import io.techbridge.listing.imports.ImportHttp;
@@ -42,6 +43,7 @@ public class ImportResource {
     }
 
     @POST
+    @Idempotent
     @Consumes({ImportFormat.CSV_MEDIA_TYPE, ImportFormat.XLSX_MEDIA_TYPE})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Import achievements from a spreadsheet",
