@@ -1,5 +1,6 @@
 package io.techbridge.demand.api;
 
+import io.techbridge.commons.idempotency.Idempotent;
 import io.techbridge.demand.domain.ChallengeService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -35,6 +36,7 @@ public class ChallengeResource {
     }
 
     @POST
+    @Idempotent
     @Path("/{id}/applications")
     @Operation(summary = "Apply to an open challenge (揭榜)",
             description = "University role, for its own organisation, until the application deadline; one live application per organisation. 201 with Location, version 1")

@@ -3,6 +3,7 @@ package io.techbridge.demand.api;
 import io.techbridge.commons.api.PageRequest;
 import io.techbridge.commons.api.PageResponse;
 import io.techbridge.commons.api.QueryParameters;
+import io.techbridge.commons.idempotency.Idempotent;
 import io.techbridge.demand.domain.Confidentiality;
 import io.techbridge.demand.domain.DemandService;
 import io.techbridge.demand.domain.DemandStatus;
@@ -48,6 +49,7 @@ public class DemandResource {
     }
 
     @POST
+    @Idempotent
     @Operation(summary = "Post a demand", description = "Enterprise role, for its own organisation; or admin, for a government-set challenge naming the organisation. 201 with Location; the demand starts OPEN at version 1. Near-duplicates already posted (similar title or problem, any organisation) answer 409 possible-duplicate with context.candidates, unless ?duplicates=confirmed")
     @SecurityRequirement(name = BEARER)
     public Response create(@NotNull @Valid @ConvertGroup(to = DemandRequest.OnCreate.class) DemandRequest body,

@@ -1,5 +1,6 @@
 package io.techbridge.demand.imports;
 
+import io.techbridge.commons.idempotency.Idempotent;
 import io.techbridge.listing.duplicates.DuplicatesParameter;
 import io.techbridge.listing.imports.ImportFormat;
 import io.techbridge.listing.imports.ImportHttp;
@@ -41,6 +42,7 @@ public class DemandImportResource {
     }
 
     @POST
+    @Idempotent
     @Consumes({ImportFormat.CSV_MEDIA_TYPE, ImportFormat.XLSX_MEDIA_TYPE})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Import demands from a spreadsheet",
