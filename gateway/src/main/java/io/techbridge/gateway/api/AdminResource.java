@@ -1,5 +1,6 @@
 package io.techbridge.gateway.api;
 
+import io.techbridge.commons.idempotency.Idempotent;
 import io.techbridge.commons.security.Caller;
 import io.techbridge.commons.security.Role;
 import io.techbridge.gateway.accounts.AccountService;
@@ -61,6 +62,7 @@ public class AdminResource {
     }
 
     @POST
+    @Idempotent
     @Path("/organisations")
     @Operation(summary = "Register an organisation; without an id one is derived from the name")
     public Response createOrganisation(OrganisationRequest request, UriInfo uri) {
@@ -87,6 +89,7 @@ public class AdminResource {
     }
 
     @POST
+    @Idempotent(secretBody = true)
     @Path("/users")
     @Operation(summary = "Create an account for an organisation; its role follows from the organisation's type")
     public Response createUser(UserCreateRequest request, UriInfo uri) {

@@ -82,7 +82,9 @@ public class IdempotencyInterceptor {
             return invocation.proceed();
         }
         byte[] scope = IdempotencyStore.scopeOf(caller.get(), request.method(), request.path(), request.key());
-        byte[] fingerprint = request.fingerprint();
+        Idempotent marker = invocation.getMethod().getAnnotation(Idempotent.class);
+        byte[] fingerprint = marker != null && marker.secretBody()
+                ? IdempotentRequest.stretched(request.fingerprint(), scope) : request.fingerprint();
         try {
             return QuarkusTransaction.joiningExisting().call(() -> {
                 if (!store.tryLock(scope)) {

@@ -1,5 +1,6 @@
 package io.techbridge.commons.idempotency;
 
+import jakarta.enterprise.util.Nonbinding;
 import jakarta.interceptor.InterceptorBinding;
 
 import java.lang.annotation.ElementType;
@@ -24,4 +25,13 @@ import java.lang.annotation.Target;
 @Target({ElementType.METHOD, ElementType.TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface Idempotent {
+
+    /**
+     * The body carries a secret, such as a new account's password. Only a hash of a request is ever
+     * stored, never the request; for such a body it is a slow one ({@link IdempotentRequest#stretched},
+     * PBKDF2 as for password hashes), so the stored row makes guessing the secret no cheaper than
+     * the account's own password hash does.
+     */
+    @Nonbinding
+    boolean secretBody() default false;
 }

@@ -2,9 +2,14 @@ package io.techbridge.commons.idempotency;
 
 import jakarta.enterprise.context.RequestScoped;
 
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -67,6 +72,28 @@ public class IdempotentRequest {
         update(digest, contentType);
         digest.update(bodyHash == null ? new byte[0] : bodyHash);
         return digest.digest();
+    }
+
+    /** PBKDF2 iterations of {@link #stretched}, as many as the gateway spends on a password hash. */
+    static final int STRETCH_ITERATIONS = 210_000;
+
+    /**
+     * A request's fingerprint made slow to recompute (PBKDF2-HMAC-SHA256, salted with the key's
+     * scope), for a body that carries a secret: from the stored value, guessing the secret costs as
+     * much as guessing it from a password hash.
+     */
+    public static byte[] stretched(byte[] fingerprint, byte[] scope) {
+        try {
+            PBEKeySpec spec = new PBEKeySpec(HexFormat.of().formatHex(fingerprint).toCharArray(), scope,
+                    STRETCH_ITERATIONS, 256);
+            try {
+                return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            } finally {
+                spec.clearPassword();
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("PBKDF2WithHmacSHA256 is part of every JDK", e);
+        }
     }
 
     static MessageDigest sha256() {

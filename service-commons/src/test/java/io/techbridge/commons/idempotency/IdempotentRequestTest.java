@@ -58,6 +58,22 @@ class IdempotentRequestTest {
         assertEquals(32, scope.length);
     }
 
+    @Test
+    void aBodyWithASecretIsComparedByASlowSaltedHash() {
+        byte[] request = fingerprint(Map.of(), "application/json", "{\"password\":\"correct horse\"}");
+        byte[] scope = IdempotencyStore.scopeOf(new IdempotencyStore.CallerScope("admin", "org-operator"), "POST",
+                "/api/admin/users", "k");
+        byte[] stretched = IdempotentRequest.stretched(request, scope);
+
+        assertArrayEquals(stretched, IdempotentRequest.stretched(request, scope));
+        assertEquals(32, stretched.length);
+        assertFalse(Arrays.equals(request, stretched));
+        assertFalse(Arrays.equals(stretched, IdempotentRequest.stretched(request, IdempotencyStore.scopeOf(
+                new IdempotencyStore.CallerScope("admin", "org-operator"), "POST", "/api/admin/users", "k2"))));
+        assertFalse(Arrays.equals(stretched, IdempotentRequest.stretched(
+                fingerprint(Map.of(), "application/json", "{\"password\":\"correct horse!\"}"), scope)));
+    }
+
     private static byte[] fingerprint(Map<String, List<String>> query, String contentType, String body) {
         IdempotentRequest request = new IdempotentRequest();
         request.start("k", "POST", "/api/x", query, contentType);
