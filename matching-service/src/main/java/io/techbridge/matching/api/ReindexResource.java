@@ -1,5 +1,6 @@
 package io.techbridge.matching.api;
 
+import io.techbridge.commons.idempotency.Idempotent;
 import io.techbridge.commons.security.Caller;
 import io.techbridge.commons.security.Role;
 import io.techbridge.matching.reindex.ReindexProgress;
@@ -27,6 +28,7 @@ public class ReindexResource {
     }
 
     @POST
+    @Idempotent
     @Operation(summary = "Rebuild both indexes from the event topics and swap them in without downtime",
             description = "Admins only. 202 with the progress; 409 while one is running")
     public Response start() {
