@@ -136,7 +136,8 @@ public class IdempotencyOpenApi implements OASFilter {
         if (!responses.hasAPIResponse("409")) {
             responses.addAPIResponse("409", OASFactory.createAPIResponse().description("Conflict"));
         }
-        responses.getAPIResponse("409").description(responses.getAPIResponse("409").getDescription()
+        String conflict = responses.getAPIResponse("409").getDescription();
+        responses.getAPIResponse("409").description((conflict == null || conflict.isBlank() ? "Conflict" : conflict)
                 + "; or idempotency-key-in-progress: a request with this Idempotency-Key is being worked on");
         if (!responses.hasAPIResponse("422")) {
             responses.addAPIResponse("422", OASFactory.createAPIResponse()
