@@ -113,6 +113,16 @@ class RoutingTest {
     }
 
     @Test
+    void anIdempotencyKeyReachesTheServiceUnchanged() {
+        given().header("Authorization", TestTokens.bearer(TestTokens.university("org-zju")))
+                .header("Idempotency-Key", "\"8e03978e-40d5-43e8-bc93-6894a57f9324\"")
+                .contentType(ContentType.JSON).body(Map.of("title", "高导热石墨烯复合散热膜"))
+                .when().post("/api/achievements").then().statusCode(200)
+                .header("X-Upstream", "achievement")
+                .body("headers.idempotency-key", equalTo("\"8e03978e-40d5-43e8-bc93-6894a57f9324\""));
+    }
+
+    @Test
     void aSpreadsheetUploadToAnImportReachesTheDemandServiceWithItsTypeAndFileName() {
         byte[] sheet = "成果名称,成果简介\n高导热石墨烯复合散热膜,面向5G基站的散热膜\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         given().header("Authorization", TestTokens.bearer(TestTokens.enterprise("org-huarui-pharma")))

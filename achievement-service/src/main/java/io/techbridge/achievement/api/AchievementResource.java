@@ -10,6 +10,7 @@ import io.techbridge.achievement.persistence.AchievementRepository;
 import io.techbridge.commons.api.PageRequest;
 import io.techbridge.commons.api.PageResponse;
 import io.techbridge.commons.api.QueryParameters;
+import io.techbridge.commons.idempotency.Idempotent;
 import io.techbridge.commons.security.AllowedRoles;
 import io.techbridge.commons.security.Role;
 import io.techbridge.listing.duplicates.DuplicateCheckResponse;
@@ -54,6 +55,7 @@ public class AchievementResource {
 
     @AllowedRoles({Role.UNIVERSITY})
     @POST
+    @Idempotent
     @Operation(operationId = "registerAchievement", summary = "Register an achievement", description = "University role; the organisation is the caller's. 201 with Location; status DRAFT (default) or PUBLISHED. Near-duplicates already registered (same patent, similar title or text, any organisation) answer 409 possible-duplicate with context.candidates, unless ?duplicates=confirmed")
     @SecurityRequirement(name = BEARER)
     @APIResponse(responseCode = "201", description = "registered; Location names it",

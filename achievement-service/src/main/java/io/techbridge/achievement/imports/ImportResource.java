@@ -1,5 +1,6 @@
 package io.techbridge.achievement.imports;
 
+import io.techbridge.commons.idempotency.Idempotent;
 import io.techbridge.listing.imports.ImportErrorResponse;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -51,6 +52,7 @@ public class ImportResource {
 
     @AllowedRoles({Role.UNIVERSITY})
     @POST
+    @Idempotent
     @Consumes({ImportFormat.CSV_MEDIA_TYPE, ImportFormat.XLSX_MEDIA_TYPE})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "importAchievements", summary = "Import achievements from a spreadsheet",

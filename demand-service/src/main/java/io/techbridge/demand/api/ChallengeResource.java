@@ -1,5 +1,6 @@
 package io.techbridge.demand.api;
 
+import io.techbridge.commons.idempotency.Idempotent;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import io.techbridge.commons.api.ProblemResponses;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -45,6 +46,7 @@ public class ChallengeResource {
 
     @AllowedRoles({Role.UNIVERSITY})
     @POST
+    @Idempotent
     @Path("/{id}/applications")
     @Operation(operationId = "applyToChallenge", summary = "Apply to an open challenge (揭榜)",
             description = "University role, for its own organisation, until the application deadline; one live application per organisation. 201 with Location, version 1")

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.techbridge.commons.api.PageRequest;
 import io.techbridge.commons.api.PageResponse;
 import io.techbridge.commons.api.QueryParameters;
+import io.techbridge.commons.idempotency.Idempotent;
 import io.techbridge.commons.security.AllowedRoles;
 import io.techbridge.commons.security.Role;
 import io.techbridge.demand.domain.Confidentiality;
@@ -55,6 +56,7 @@ public class DemandResource {
 
     @AllowedRoles({Role.ENTERPRISE, Role.ADMIN})
     @POST
+    @Idempotent
     @Operation(operationId = "postDemand", summary = "Post a demand", description = "Enterprise role, for its own organisation; or admin, for a government-set challenge naming the organisation. 201 with Location; the demand starts OPEN at version 1. Near-duplicates already posted (similar title or problem, any organisation) answer 409 possible-duplicate with context.candidates, unless ?duplicates=confirmed")
     @SecurityRequirement(name = BEARER)
     @APIResponse(responseCode = "201", description = "posted; Location names it",

@@ -1,5 +1,6 @@
 package io.techbridge.demand.imports;
 
+import io.techbridge.commons.idempotency.Idempotent;
 import io.techbridge.listing.imports.ImportErrorResponse;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -50,6 +51,7 @@ public class DemandImportResource {
 
     @AllowedRoles({Role.ENTERPRISE, Role.ADMIN})
     @POST
+    @Idempotent
     @Consumes({ImportFormat.CSV_MEDIA_TYPE, ImportFormat.XLSX_MEDIA_TYPE})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "importDemands", summary = "Import demands from a spreadsheet",

@@ -1,5 +1,6 @@
 package io.techbridge.gateway.api;
 
+import io.techbridge.commons.idempotency.Idempotent;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import io.techbridge.commons.api.ProblemResponses;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -69,6 +70,7 @@ public class AdminResource {
     }
 
     @POST
+    @Idempotent
     @Path("/organisations")
     @Operation(operationId = "createOrganisation", summary = "Register an organisation; without an id one is derived from the name")
     @APIResponse(responseCode = "201", description = "created; Location names it",
@@ -102,6 +104,7 @@ public class AdminResource {
     }
 
     @POST
+    @Idempotent(secretBody = true)
     @Path("/users")
     @Operation(operationId = "createUser", summary = "Create an account for an organisation; its role follows from the organisation's type")
     @APIResponse(responseCode = "201", description = "created; Location names it",

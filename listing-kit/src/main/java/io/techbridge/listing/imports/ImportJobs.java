@@ -5,6 +5,7 @@ import io.techbridge.commons.problem.Problem;
 import io.techbridge.commons.problem.ProblemException;
 import io.techbridge.commons.problem.Problems;
 import io.techbridge.commons.security.Caller;
+import io.techbridge.commons.work.AfterCommit;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -77,9 +78,10 @@ public final class ImportJobs<T extends Enum<T> & ImportColumn> {
         }
         String name = fileName == null || fileName.isBlank() ? null
                 : fileName.strip().substring(0, Math.min(fileName.strip().length(), 255));
-        ImportJob job = QuarkusTransaction.requiringNew()
+        // Joins the transaction of an upload with an Idempotency-Key, so the job and the key commit together.
+        ImportJob job = QuarkusTransaction.joiningExisting()
                 .call(() -> store.create(importer, format, name, content, sheet.rows().size()));
-        queued.run();
+        AfterCommit.run(queued);
         return ImportJobResponse.of(job);
     }
 

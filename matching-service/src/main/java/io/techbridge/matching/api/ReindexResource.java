@@ -1,5 +1,6 @@
 package io.techbridge.matching.api;
 
+import io.techbridge.commons.idempotency.Idempotent;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import io.techbridge.commons.api.ProblemResponses;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -35,6 +36,7 @@ public class ReindexResource {
 
     @AllowedRoles({Role.ADMIN})
     @POST
+    @Idempotent
     @Operation(operationId = "startReindex", summary = "Rebuild both indexes from the event topics and swap them in without downtime",
             description = "Admins only. 202 with the progress; 409 while one is running")
     @APIResponse(responseCode = "202", description = "the reindex, started (or the one already running)",

@@ -39,6 +39,18 @@ public final class TopicReader implements AutoCloseable {
         return List.copyOf(records);
     }
 
+    /**
+     * Everything the topic held when called: polls until every partition is read up to the end it
+     * had then. What Kafka acknowledged before the call is all in the answer, however slow the poll.
+     */
+    public List<ConsumerRecord<String, String>> pollToEnd() {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment(), Duration.ofSeconds(30));
+        while (ends.entrySet().stream().anyMatch(end -> consumer.position(end.getKey()) < end.getValue())) {
+            consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+        }
+        return List.copyOf(records);
+    }
+
     /** The records of one key (an aggregate id), in the order they were published. */
     public List<ConsumerRecord<String, String>> pollKey(String key) {
         return poll().stream().filter(r -> key.equals(r.key())).toList();
