@@ -82,6 +82,9 @@ class DemandValidationTest {
                 new Case("validUntil today", set("validUntil", Demands.inDays(0)), "validUntil", "Future"),
                 new Case("validUntil past", set("validUntil", Demands.inDays(-30)), "validUntil", "Future"),
                 new Case("validUntil not a date", set("validUntil", "2026-13-45"), "validUntil", "type"),
+                // a date the parser takes but the database cannot hold: it was a 500
+                new Case("validUntil beyond the year 9999", set("validUntil", "+999999999-12-31"), "validUntil", "type"),
+                new Case("validUntil of a five-digit year", set("validUntil", "+10000-01-01"), "validUntil", "type"),
                 // regionCode
                 new Case("regionCode missing", remove("regionCode"), "regionCode", "NotNull"),
                 new Case("regionCode of no province", set("regionCode", "990100"), "regionCode", "RegionCode"),
@@ -117,6 +120,8 @@ class DemandValidationTest {
                         "challenge.applicationDeadline", "Future"),
                 new Case("challenge application deadline not a date", challenge(c -> c.put("applicationDeadline", "soon")),
                         "challenge.applicationDeadline", "type"),
+                new Case("challenge judging deadline beyond the year 9999",
+                        challenge(c -> c.put("judgingDeadline", "+999999999-12-31")), "challenge.judgingDeadline", "type"),
                 new Case("challenge judging deadline missing", challenge(c -> c.remove("judgingDeadline")),
                         "challenge.judgingDeadline", "NotNull"),
                 new Case("challenge judged before applications close", challenge(c -> c.put("judgingDeadline", Demands.inDays(44))),

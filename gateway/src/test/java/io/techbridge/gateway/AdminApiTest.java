@@ -68,6 +68,15 @@ class AdminApiTest {
                 .contentType("application/problem+json");
     }
 
+    /** It reached the database as part of the id and was a 500 there. */
+    @Test
+    void aNulCharacterInAnIdIsRefusedNamingIt() {
+        admin().get("/api/admin/organisations/{id}", "org\u0000x").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("id")).body("violations[0].in", equalTo("path"))
+                .body("violations[0].rule", equalTo("no-nul"));
+    }
+
     @Test
     void usersAreCreatedListedAndChanged() {
         String organisation = Accounts.organisation("BROKER_AGENCY");

@@ -159,6 +159,23 @@ class RoutingTest {
         assertEquals("chunked", echo.getString("headers.transfer-encoding"));
     }
 
+    /** A browser sends a file with its length; over 10 MB it was refused by the gateway, though imports take 20 MB. */
+    @Test
+    void anUploadOfKnownLengthUpToTheImportLimitReachesTheService() throws Exception {
+        byte[] file = new byte[16 << 20];
+        new java.util.Random(11).nextBytes(file);
+        HttpRequest request = HttpRequest.newBuilder(gateway("/api/demands/imports"))
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(file))
+                .build();
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        io.restassured.path.json.JsonPath echo = new io.restassured.path.json.JsonPath(response.body());
+        assertEquals(16L << 20, echo.getLong("bodySize"));
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file)), echo.getString("bodySha256"));
+    }
+
     @Test
     void aBodySentOverHttp2ReachesTheService() throws Exception {
         // Java's client upgrades plain HTTP to HTTP/2 where the server agrees; the body has no length header then.

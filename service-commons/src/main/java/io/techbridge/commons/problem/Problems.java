@@ -45,6 +45,13 @@ public final class Problems {
                 .withViolations(List.of(new Problem.Violation(parameter, "query", rule, message))));
     }
 
+    /** A path parameter the resource cannot take (a query parameter: {@link #invalidQuery}). */
+    public static ProblemException invalidPath(String parameter, String rule, String message) {
+        return new ProblemException(Problem.of(Status.BAD_REQUEST, "validation", "Invalid request",
+                        parameter + ": " + message)
+                .withViolations(List.of(new Problem.Violation(parameter, "path", rule, message))));
+    }
+
     /** No valid token: the caller must log in (401, with a Bearer challenge). */
     public static ProblemException unauthenticated(String detail) {
         return new ProblemException(Problem.of(Status.UNAUTHORIZED, "unauthenticated", "Login required", detail));

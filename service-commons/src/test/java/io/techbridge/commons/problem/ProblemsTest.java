@@ -56,6 +56,10 @@ class ProblemsTest {
         Problem query = Problems.invalidQuery("size", "Range", "must be between 1 and 100").problem();
         assertEquals(URI.create("https://techbridge.io/problems/validation"), query.type());
         assertEquals("query", query.violations().getFirst().in());
+
+        Problem path = Problems.invalidPath("id", "no-nul", Problems.NUL_CHARACTER).problem();
+        assertEquals(400, path.status());
+        assertEquals(List.of(new Problem.Violation("id", "path", "no-nul", Problems.NUL_CHARACTER)), path.violations());
     }
 
     @Test
