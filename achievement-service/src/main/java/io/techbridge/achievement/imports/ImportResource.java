@@ -66,6 +66,10 @@ public class ImportResource {
     @APIResponse(responseCode = "202", description = "the job, queued; follow Location for its progress",
             headers = @Header(name = "Location", description = "the URL of the job"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportJobResponse.class)))
+    @APIResponse(responseCode = "503", description = "uploads-busy: the service is reading as many files as it may at once; "
+            + "send the file again after Retry-After seconds",
+            headers = @Header(name = "Retry-After", description = "seconds to wait"),
+            content = @Content(mediaType = "application/problem+json"))
     public Response upload(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
             @QueryParam("fileName") String fileName, @QueryParam("organisationId") String organisationId,
             @QueryParam("duplicates") String duplicates, UriInfo uri) {

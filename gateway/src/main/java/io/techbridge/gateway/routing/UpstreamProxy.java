@@ -94,8 +94,7 @@ public class UpstreamProxy {
                 .setPort(port(base))
                 .setSsl("https".equalsIgnoreCase(base.getScheme()))
                 .setURI(target)
-                .setConnectTimeout(connectTimeoutMillis)
-                .setIdleTimeout(readTimeoutMillis);
+                .setConnectTimeout(connectTimeoutMillis);
         copyRequestHeaders(request, options.getHeaders() == null ? initHeaders(options) : options.getHeaders());
         MultiMap headers = options.getHeaders();
         headers.set(RequestIds.HEADER, requestId);
@@ -117,20 +116,31 @@ public class UpstreamProxy {
                 return;
             }
             HttpClientRequest upstream = connected.result();
-            boolean hasBody = hasBody(request);
-            if (hasBody && request.getHeader("Content-Length") == null) {
-                upstream.setChunked(true);
-            }
-            if (!hasBody) {
-                request.resume();
-            }
-            (hasBody ? upstream.send(request) : upstream.send()).onComplete(answered -> {
+            upstream.response().onComplete(answered -> {
                 if (answered.failed()) {
                     upstreamFailed(ctx, rule, requestId, started, answered.cause());
                     return;
                 }
                 relay(ctx, rule, requestId, started, answered.result());
             });
+            if (!hasBody(request)) {
+                upstream.idleTimeout(readTimeoutMillis);
+                request.resume();
+                upstream.end();
+            } else {
+                if (request.getHeader("Content-Length") == null) {
+                    upstream.setChunked(true);
+                }
+                // The read timeout runs from the end of the body: a large upload over a slow link may take
+                // longer than the service's answer. A body cut short is never passed on as if whole.
+                request.pipe().endOnFailure(false).to(upstream).onComplete(sent -> {
+                    if (sent.succeeded()) {
+                        upstream.idleTimeout(readTimeoutMillis);
+                    } else {
+                        upstream.reset();
+                    }
+                });
+            }
             // The client went away: stop the service's work on its behalf.
             ctx.response().closeHandler(closed -> upstream.reset());
         });

@@ -17,6 +17,13 @@ public interface ImportConfig {
     @WithDefault("20000")
     int maxRows();
 
+    /**
+     * Uploads read at once; more get 503 with Retry-After before their body is read. Each takes up to a
+     * few times {@link #maxFileBytes()} of heap while it is read and checked.
+     */
+    @WithDefault("2")
+    int maxConcurrentUploads();
+
     /** Rows the worker handles per round before it renews its lease and looks again. */
     @WithDefault("500")
     int batchSize();

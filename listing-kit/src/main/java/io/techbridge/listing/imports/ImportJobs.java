@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 
 /**
  * Accepts an uploaded file as an import job once its header and size are right (nothing is stored
@@ -33,6 +34,7 @@ public final class ImportJobs<T extends Enum<T> & ImportColumn> {
     private final ImportConfig config;
     private final ImportColumns.Schema<T> schema;
     private final Runnable queued;
+    private final Semaphore uploads;
 
     /** {@code queued} is told of each accepted job (to wake the worker). */
     public ImportJobs(ImportJobStore store, Caller caller, ImportConfig config, ImportColumns.Schema<T> schema,
@@ -42,13 +44,14 @@ public final class ImportJobs<T extends Enum<T> & ImportColumn> {
         this.config = config;
         this.schema = schema;
         this.queued = queued;
+        this.uploads = new Semaphore(config.maxConcurrentUploads());
     }
 
     public ImportJobResponse accept(ImportJob.Importer importer, ImportFormat format, String fileName,
             byte[] content) {
         Spreadsheet sheet;
         try {
-            sheet = Spreadsheet.read(format, content);
+            sheet = Spreadsheet.read(format, content, config.maxRows());
         } catch (Spreadsheet.UnreadableException e) {
             throw new ProblemException(Problem.of(Status.BAD_REQUEST, "unreadable-file", "Unreadable file",
                     e.getMessage()));
@@ -66,15 +69,15 @@ public final class ImportJobs<T extends Enum<T> & ImportColumn> {
                                     columns.problem().message()))
                             .toList()));
         }
-        if (sheet.rows().isEmpty()) {
+        if (sheet.rowCount() == 0) {
             throw new ProblemException(Problem.of(Status.BAD_REQUEST, "validation", "Invalid file",
                     "the file has a header but no data rows"));
         }
-        if (sheet.rows().size() > config.maxRows()) {
+        if (sheet.rowCount() > config.maxRows()) {
             throw new ProblemException(Problem.of(Status.BAD_REQUEST, "too-many-rows", "Too many rows",
-                            "the file has " + sheet.rows().size() + " data rows; at most " + config.maxRows()
+                            "the file has " + sheet.rowCount() + " data rows; at most " + config.maxRows()
                                     + " can be imported at once, split the file")
-                    .withContext(Map.of("rows", sheet.rows().size(), "maxRows", config.maxRows())));
+                    .withContext(Map.of("rows", sheet.rowCount(), "maxRows", config.maxRows())));
         }
         String name = fileName == null || fileName.isBlank() ? null
                 : fileName.strip().substring(0, Math.min(fileName.strip().length(), 255));
@@ -91,9 +94,27 @@ public final class ImportJobs<T extends Enum<T> & ImportColumn> {
      */
     public Response upload(ImportJob.Importer importer, InputStream body, MediaType contentType, String fileName,
             UriBuilder jobs) {
-        byte[] content = ImportHttp.readAtMost(body, maxFileBytes(), this::tooLarge);
-        ImportJobResponse job = accept(importer, ImportHttp.formatOf(contentType), fileName, content);
-        return Response.accepted(job).location(jobs.path(job.id().toString()).build()).build();
+        // A file in reading takes several times its size in memory: a few at the size limit at once
+        // would exhaust the heap, so those beyond the limit are asked to come back, before their body is read.
+        if (!uploads.tryAcquire()) {
+            throw busy();
+        }
+        try {
+            byte[] content = ImportHttp.readAtMost(body, maxFileBytes(), this::tooLarge);
+            ImportJobResponse job = accept(importer, ImportHttp.formatOf(contentType), fileName, content);
+            return Response.accepted(job).location(jobs.path(job.id().toString()).build()).build();
+        } finally {
+            uploads.release();
+        }
+    }
+
+    /** 503 with Retry-After while the service reads as many uploads as it may at once. */
+    private ProblemException busy() {
+        long retryAfter = 10;
+        return new ProblemException(Problem.of(Status.SERVICE_UNAVAILABLE, "uploads-busy", "Busy with other uploads",
+                        config.maxConcurrentUploads() + " files are being read; send this one again in " + retryAfter
+                                + " s")
+                .withContext(Map.of(Problem.RETRY_AFTER_SECONDS, retryAfter)));
     }
 
     /** The error report of a job, as CSV or JSON ({@link ImportHttp#errorReport}). */

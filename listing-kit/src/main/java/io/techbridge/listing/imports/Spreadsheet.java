@@ -21,10 +21,13 @@ import javax.xml.parsers.ParserConfigurationException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -34,8 +37,13 @@ import java.util.List;
 /**
  * The cells of an uploaded file as text: the header row and the data rows, each with its row number
  * as the user sees it in the sheet (the header is row 1). Rows whose cells are all blank are left out.
+ * {@code rowCount} counts every data row, also those beyond what was kept (see {@link #read(ImportFormat, byte[], int)}).
  */
-public record Spreadsheet(List<String> header, List<DataRow> rows) {
+public record Spreadsheet(List<String> header, List<DataRow> rows, int rowCount) {
+
+    public Spreadsheet(List<String> header, List<DataRow> rows) {
+        this(header, rows, rows.size());
+    }
 
     /** A data row: its number in the sheet and its cells, in header order (blank cells as ""). */
     public record DataRow(int number, List<String> cells) {
@@ -53,9 +61,17 @@ public record Spreadsheet(List<String> header, List<DataRow> rows) {
     private static final Charset GBK = Charset.forName("GB18030");
 
     public static Spreadsheet read(ImportFormat format, byte[] content) throws UnreadableException {
+        return read(format, content, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The file with at most {@code keep} data rows kept, the rest only counted: a file of a million
+     * short rows (a few MB) would otherwise take hundreds of MB to hold before it is refused as too long.
+     */
+    public static Spreadsheet read(ImportFormat format, byte[] content, int keep) throws UnreadableException {
         return switch (format) {
-            case XLSX -> readXlsx(content);
-            case CSV -> readCsv(content);
+            case XLSX -> readXlsx(content, keep);
+            case CSV -> readCsv(content, keep);
         };
     }
 
@@ -63,14 +79,14 @@ public record Spreadsheet(List<String> header, List<DataRow> rows) {
      * The first sheet, each cell as Excel displays it (so a phone number stays digits). Read as a
      * stream of rows (SAX), not as a workbook model, so that a large sheet needs little memory.
      */
-    private static Spreadsheet readXlsx(byte[] content) throws UnreadableException {
+    private static Spreadsheet readXlsx(byte[] content, int keep) throws UnreadableException {
         try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(content))) {
             XSSFReader reader = new XSSFReader(pkg);
             Iterator<InputStream> sheets = reader.getSheetsData();
             if (!sheets.hasNext()) {
                 return new Spreadsheet(List.of(), List.of());
             }
-            RowCollector rows = new RowCollector();
+            RowCollector rows = new RowCollector(keep);
             try (InputStream sheet = sheets.next()) {
                 XMLReader parser = XMLHelper.newXMLReader();
                 parser.setContentHandler(new XSSFSheetXMLHandler(reader.getStylesTable(), null,
@@ -86,9 +102,15 @@ public record Spreadsheet(List<String> header, List<DataRow> rows) {
 
     /** Gathers the rows the SAX handler reports; cells it skips (empty ones) become "". */
     private static final class RowCollector implements XSSFSheetXMLHandler.SheetContentsHandler {
+        private final int keep;
         private List<String> header;
         private final List<DataRow> rows = new ArrayList<>();
         private final List<String> cells = new ArrayList<>();
+        private int count;
+
+        RowCollector(int keep) {
+            this.keep = keep;
+        }
 
         @Override
         public void startRow(int rowNum) {
@@ -111,23 +133,30 @@ public record Spreadsheet(List<String> header, List<DataRow> rows) {
             }
             if (header == null) {
                 header = List.copyOf(cells);
-            } else {
+            } else if (count++ < keep) {
                 rows.add(new DataRow(rowNum + 1, List.copyOf(cells)));
             }
         }
 
         Spreadsheet result() {
-            return new Spreadsheet(header == null ? List.of() : header, rows);
+            return new Spreadsheet(header == null ? List.of() : header, rows, count);
         }
     }
 
-    /** UTF-8 (with or without BOM) when the bytes are valid UTF-8, else GBK. */
-    private static Spreadsheet readCsv(byte[] content) throws UnreadableException {
-        String text = decode(content);
+    /**
+     * UTF-8 (with or without BOM) when the bytes are valid UTF-8, else GBK. The text is read as a
+     * stream from the bytes, never held whole: as a String a 20 MB file took three times its size
+     * again, and one upload at the file limit ran a 256 MB service out of memory.
+     */
+    private static Spreadsheet readCsv(byte[] content, int keep) throws UnreadableException {
+        int start = startsWith(content, UTF8_BOM) ? UTF8_BOM.length : 0;
+        Reader text = isUtf8(content, start)
+                ? new InputStreamReader(new ByteArrayInputStream(content, start, content.length - start), StandardCharsets.UTF_8)
+                : new InputStreamReader(new ByteArrayInputStream(content), GBK);
         List<String> header = null;
         List<DataRow> rows = new ArrayList<>();
-        try (CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get()
-                .parse(new StringReader(text))) {
+        int count = 0;
+        try (CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get().parse(text)) {
             int number = 0;
             for (CSVRecord record : parser) {
                 number++;
@@ -138,26 +167,32 @@ public record Spreadsheet(List<String> header, List<DataRow> rows) {
                 }
                 if (header == null) {
                     header = cells;
-                } else {
+                } else if (count++ < keep) {
                     rows.add(new DataRow(number, cells));
                 }
             }
         } catch (IOException | RuntimeException e) {
             throw new UnreadableException("the file is not readable CSV: " + e.getMessage(), e);
         }
-        return new Spreadsheet(header == null ? List.of() : header, rows);
+        return new Spreadsheet(header == null ? List.of() : header, rows, count);
     }
 
-    static String decode(byte[] content) {
-        int start = startsWith(content, UTF8_BOM) ? UTF8_BOM.length : 0;
+    /** Whether the bytes from {@code start} are valid UTF-8, checked a slice at a time. */
+    static boolean isUtf8(byte[] content, int start) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer bytes = ByteBuffer.wrap(content, start, content.length - start);
-        try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(bytes).toString();
-        } catch (CharacterCodingException notUtf8) {
-            return new String(content, GBK);
+        CharBuffer slice = CharBuffer.allocate(64 * 1024);
+        while (true) {
+            CoderResult result = decoder.decode(bytes, slice, true);
+            if (result.isError()) {
+                return false;
+            }
+            if (result.isUnderflow()) {
+                return !decoder.flush(slice.clear()).isError();
+            }
+            slice.clear();
         }
     }
 

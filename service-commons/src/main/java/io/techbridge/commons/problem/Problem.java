@@ -30,6 +30,9 @@ public record Problem(
     public record Violation(String field, String in, String rule, String message) {
     }
 
+    /** A context member that is also sent as the Retry-After header (a 429 or 503 the client may retry). */
+    public static final String RETRY_AFTER_SECONDS = "retryAfterSeconds";
+
     public static Problem of(Response.Status status, String slug, String title, String detail) {
         return new Problem(URI.create(TYPE_BASE + slug), title, status.getStatusCode(), detail, null, List.of(), Map.of());
     }
@@ -50,6 +53,9 @@ public record Problem(
         Response.ResponseBuilder response = Response.status(status).type(MEDIA_TYPE).entity(this);
         if (status == 401) {
             response.header("WWW-Authenticate", "Bearer realm=\"techbridge\"");
+        }
+        if (context != null && context.get(RETRY_AFTER_SECONDS) != null) {
+            response.header("Retry-After", context.get(RETRY_AFTER_SECONDS).toString());
         }
         return response.build();
     }

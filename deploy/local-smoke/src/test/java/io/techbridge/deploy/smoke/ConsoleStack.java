@@ -7,6 +7,7 @@ import io.techbridge.deploy.local.PostgresServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,8 +31,14 @@ final class ConsoleStack implements AutoCloseable {
 
     /** Starts a fresh stack (the data folder emptied first) and waits until {@code up} reports it ready. */
     static ConsoleStack up(Path dataDir) throws IOException, InterruptedException {
+        return up(dataDir, Map.of());
+    }
+
+    /** As {@link #up(Path)}, with more environment variables for the stack's processes. */
+    static ConsoleStack up(Path dataDir, Map<String, String> environment) throws IOException, InterruptedException {
         // Access tokens of 20 s: every scenario outlasts several, so the console renews them as it goes.
         ConsoleStack stack = new ConsoleStack(new DeployLocal(dataDir).with("TECHBRIDGE_TOKEN_LIFETIME", "20s"));
+        environment.forEach(stack.deploy::environment);
         try {
             String output = stack.deploy.run("up");
             assertTrue(output.contains("TechBridge is up"), output);
@@ -49,6 +56,15 @@ final class ConsoleStack implements AutoCloseable {
 
     Path projectDir() {
         return deploy.projectDir();
+    }
+
+    Path dataDir() {
+        return deploy.dataDir();
+    }
+
+    /** A service of this stack on its loopback port, by its port variable's middle part (ACHIEVEMENT, DEMAND, MATCHING). */
+    String serviceUrl(String name) {
+        return "http://localhost:" + deploy.port(name);
     }
 
     /** The (first) demo account of a role (broker, enterprise, university, admin). */
