@@ -14,12 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.Socket;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -30,8 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.awaitility.Awaitility.await;
@@ -258,48 +251,47 @@ class AchievementImportTest {
 
     @Test
     void uploadsBeyondThoseBeingReadAreAskedToComeBackAndStoreNothing() throws Exception {
-        // Two uploads whose files are still arriving hold both reading places (techbridge.import.max-concurrent-uploads).
+        // Two uploads whose files are still arriving hold both places (techbridge.import.max-concurrent-uploads).
         String organisation = Achievements.newOrganisation();
-        HttpClient http = HttpClient.newHttpClient();
-        URI imports = URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + IMPORTS
-                + "?duplicates=confirmed");
         byte[] file = SheetFiles.utf8Csv(ImportSheets.HEADER, List.of(ImportSheets.goodRow("分段上传的成果", 1)));
-        List<PipedOutputStream> arriving = new ArrayList<>();
-        List<CompletableFuture<HttpResponse<String>>> slow = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            PipedInputStream body = new PipedInputStream(64 * 1024);
-            PipedOutputStream sender = new PipedOutputStream(body);
-            arriving.add(sender);
-            slow.add(http.sendAsync(HttpRequest.newBuilder(imports).header("Content-Type", "text/csv")
-                    .header("Authorization", "Bearer " + TestTokens.university(organisation))
-                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)).build(), HttpResponse.BodyHandlers.ofString()));
-            sender.write(file, 0, 10);
-            sender.flush();
-        }
+        List<Socket> arriving = new ArrayList<>();
         try {
+            for (int i = 0; i < 2; i++) {
+                Socket socket = new Socket("localhost", io.restassured.RestAssured.port);
+                socket.setSoTimeout(60_000);
+                String head = "POST " + IMPORTS + "?duplicates=confirmed HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: text/csv\r\nContent-Length: " + file.length + "\r\n"
+                        + "Authorization: Bearer " + TestTokens.university(organisation) + "\r\nConnection: close\r\n\r\n";
+                socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().write(file, 0, 10);
+                socket.getOutputStream().flush();
+                arriving.add(socket);
+            }
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> upload(organisation, "text/csv", file)
                     .then().statusCode(503).contentType("application/problem+json")
                     .header("Retry-After", "10")
                     .body("type", containsString("uploads-busy")));
+
+            List<String> jobs = new ArrayList<>();
+            for (Socket socket : arriving) {
+                socket.getOutputStream().write(file, 10, file.length - 10);
+                socket.getOutputStream().flush();
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(answer.startsWith("HTTP/1.1 202"), answer);
+                jobs.add(JSON.readTree(answer.substring(answer.indexOf("\r\n\r\n") + 4)).path("id").asText());
+            }
+            // The places are free again; only the files that were read became achievements.
+            jobs.add(upload(organisation, "text/csv", file).then().statusCode(202).extract().path("id"));
+            for (String job : jobs) {
+                assertEquals("DONE", awaitFinished(organisation, job).getString("status"));
+            }
+            Achievements.asOwner(organisation).queryParam("organisationId", organisation).get("/api/achievements")
+                    .then().statusCode(200).body("totalItems", equalTo(3));
         } finally {
-            for (PipedOutputStream sender : arriving) {
-                sender.write(file, 10, file.length - 10);
-                sender.close();
+            for (Socket socket : arriving) {
+                socket.close();
             }
         }
-        List<String> jobs = new ArrayList<>();
-        for (CompletableFuture<HttpResponse<String>> upload : slow) {
-            HttpResponse<String> answer = upload.get(60, TimeUnit.SECONDS);
-            assertEquals(202, answer.statusCode(), answer.body());
-            jobs.add(JSON.readTree(answer.body()).path("id").asText());
-        }
-        // The places are free again; only the files that were read became achievements.
-        jobs.add(upload(organisation, "text/csv", file).then().statusCode(202).extract().path("id"));
-        for (String job : jobs) {
-            assertEquals("DONE", awaitFinished(organisation, job).getString("status"));
-        }
-        Achievements.asOwner(organisation).queryParam("organisationId", organisation).get("/api/achievements")
-                .then().statusCode(200).body("totalItems", equalTo(3));
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.techbridge.commons.security.Role;
 import io.techbridge.listing.duplicates.DuplicatesParameter;
 import io.techbridge.listing.imports.ImportFormat;
 import io.techbridge.listing.imports.ImportHttp;
+import io.techbridge.listing.imports.ImportUpload;
 import io.techbridge.listing.imports.ImportJobResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -66,6 +67,7 @@ public class DemandImportResource {
     @APIResponse(responseCode = "202", description = "the job, queued; follow Location for its progress",
             headers = @Header(name = "Location", description = "the URL of the job"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportJobResponse.class)))
+    @ImportUpload
     @APIResponse(responseCode = "503", description = "uploads-busy: the service is reading as many files as it may at once; "
             + "send the file again after Retry-After seconds",
             headers = @Header(name = "Retry-After", description = "seconds to wait"),

@@ -16,7 +16,6 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
 
 /**
  * Accepts an uploaded file as an import job once its header and size are right (nothing is stored
@@ -34,7 +33,6 @@ public final class ImportJobs<T extends Enum<T> & ImportColumn> {
     private final ImportConfig config;
     private final ImportColumns.Schema<T> schema;
     private final Runnable queued;
-    private final Semaphore uploads;
 
     /** {@code queued} is told of each accepted job (to wake the worker). */
     public ImportJobs(ImportJobStore store, Caller caller, ImportConfig config, ImportColumns.Schema<T> schema,
@@ -44,7 +42,6 @@ public final class ImportJobs<T extends Enum<T> & ImportColumn> {
         this.config = config;
         this.schema = schema;
         this.queued = queued;
-        this.uploads = new Semaphore(config.maxConcurrentUploads());
     }
 
     public ImportJobResponse accept(ImportJob.Importer importer, ImportFormat format, String fileName,
@@ -94,27 +91,9 @@ public final class ImportJobs<T extends Enum<T> & ImportColumn> {
      */
     public Response upload(ImportJob.Importer importer, InputStream body, MediaType contentType, String fileName,
             UriBuilder jobs) {
-        // A file in reading takes several times its size in memory: a few at the size limit at once
-        // would exhaust the heap, so those beyond the limit are asked to come back, before their body is read.
-        if (!uploads.tryAcquire()) {
-            throw busy();
-        }
-        try {
-            byte[] content = ImportHttp.readAtMost(body, maxFileBytes(), this::tooLarge);
-            ImportJobResponse job = accept(importer, ImportHttp.formatOf(contentType), fileName, content);
-            return Response.accepted(job).location(jobs.path(job.id().toString()).build()).build();
-        } finally {
-            uploads.release();
-        }
-    }
-
-    /** 503 with Retry-After while the service reads as many uploads as it may at once. */
-    private ProblemException busy() {
-        long retryAfter = 10;
-        return new ProblemException(Problem.of(Status.SERVICE_UNAVAILABLE, "uploads-busy", "Busy with other uploads",
-                        config.maxConcurrentUploads() + " files are being read; send this one again in " + retryAfter
-                                + " s")
-                .withContext(Map.of(Problem.RETRY_AFTER_SECONDS, retryAfter)));
+        byte[] content = ImportHttp.readAtMost(body, maxFileBytes(), this::tooLarge);
+        ImportJobResponse job = accept(importer, ImportHttp.formatOf(contentType), fileName, content);
+        return Response.accepted(job).location(jobs.path(job.id().toString()).build()).build();
     }
 
     /** The error report of a job, as CSV or JSON ({@link ImportHttp#errorReport}). */

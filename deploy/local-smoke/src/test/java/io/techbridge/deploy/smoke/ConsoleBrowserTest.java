@@ -1,13 +1,10 @@
 package io.techbridge.deploy.smoke;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -48,8 +45,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * its weaker candidates, marked, on request; a pair's factor reasons read as Chinese. Screenshots of every step go to
  * {@code target/screenshots/}.
  */
-@Order(2)
-@ExtendWith(SharedStack.class)
 class ConsoleBrowserTest {
 
     private static final Duration PIPELINE = Duration.ofMinutes(3);
@@ -58,14 +53,18 @@ class ConsoleBrowserTest {
     private static ConsoleStack stack;
     private Browser browser;
 
-    /** Before minutes of starting servers: without a browser there is nothing to test. */
-    @RegisterExtension
-    static final BeforeAllCallback BROWSER_FIRST = context -> Browser.requireInstalled();
-
-    /** The platform this class shares with the API fuzzer, which runs after it (see {@link SharedStack}). */
     @BeforeAll
-    static void startStack(ConsoleStack shared) {
-        stack = shared;
+    static void startStack() throws Exception {
+        // Before minutes of starting servers: without a browser there is nothing to test.
+        Browser.requireInstalled();
+        stack = ConsoleStack.up(Path.of("target", "console-data"));
+    }
+
+    @AfterAll
+    static void stopStack() throws Exception {
+        if (stack != null) {
+            stack.close();
+        }
     }
 
     @AfterEach

@@ -38,7 +38,7 @@ final class ConsoleStack implements AutoCloseable {
     static ConsoleStack up(Path dataDir, Map<String, String> environment) throws IOException, InterruptedException {
         // Access tokens of 20 s: every scenario outlasts several, so the console renews them as it goes.
         ConsoleStack stack = new ConsoleStack(new DeployLocal(dataDir).with("TECHBRIDGE_TOKEN_LIFETIME", "20s"));
-        environment.forEach(stack.deploy::environment);
+        environment.forEach(stack.deploy::with);
         try {
             String output = stack.deploy.run("up");
             assertTrue(output.contains("TechBridge is up"), output);

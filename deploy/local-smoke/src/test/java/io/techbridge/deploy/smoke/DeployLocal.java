@@ -53,11 +53,6 @@ final class DeployLocal {
         return dataDir;
     }
 
-    /** Sets one more environment variable for the commands and the processes they start. */
-    void environment(String name, String value) {
-        environment.put(name, value);
-    }
-
     /** The port chosen for a process, by its variable's middle part (GATEWAY, KAFKA, ACHIEVEMENT…). */
     String port(String name) {
         return environment.get("TECHBRIDGE_" + name + "_PORT");

@@ -8,7 +8,6 @@ import io.techbridge.deploy.local.JwtKeyFiles;
 import io.techbridge.deploy.local.LocalTokens;
 import io.techbridge.deploy.local.testing.TopicReader;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -33,7 +32,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * is still there. On the way an admin disables an account, whose access then ends at the gateway
  * and at the services (the stack runs with access tokens of 10 s).
  */
-@Order(1)
 class LocalStackSmokeTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -12,7 +12,7 @@ import io.techbridge.deploy.smoke.fuzz.FuzzRunner;
 import io.techbridge.deploy.smoke.fuzz.Operation;
 import io.techbridge.deploy.smoke.fuzz.RequestPlanner;
 import io.techbridge.deploy.smoke.fuzz.Schemas;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -53,10 +53,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code techbridge.fuzz.stack=running} to fuzz the stack {@code deploy/local/up} started instead
  * of the test run's own (ports and data folder from the same environment variables).
  *
- * <p>Runs on the stack shared with the console's browser tests, after them ({@link SharedStack}).
+ * <p>Runs on a stack of its own, with the gateway's rate limits raised: the fuzzer sends thousands of
+ * requests a minute from one address, and every one of them should reach the services (the limits
+ * themselves are tested in the gateway's own tests).
  */
-@Order(3)
 class OpenApiFuzzTest {
+
+    private static final Map<String, String> RAISED_LIMITS = Map.of(
+            "TECHBRIDGE_RATE_LIMIT_PER_ADDRESS", "10000000",
+            "TECHBRIDGE_RATE_LIMIT_PER_ACCOUNT", "10000000",
+            "TECHBRIDGE_RATE_LIMIT_LOGIN", "10000000");
 
     private static final long SEED = Long.getLong("techbridge.fuzz.seed", 20261206L);
     private static final int REQUESTS = Integer.getInteger("techbridge.fuzz.requests", 10_000);
@@ -69,8 +75,9 @@ class OpenApiFuzzTest {
 
     private static StoredState.Urls urls;
     private static Path keys;
+    private static ConsoleStack stack;
 
-    /** The platform: the shared stack, or with {@code -Dtechbridge.fuzz.stack=running} the one already running. */
+    /** The platform: a stack of this class's own, or with {@code -Dtechbridge.fuzz.stack=running} the one already running. */
     @RegisterExtension
     static final BeforeAllCallback PLATFORM = context -> {
         if ("running".equals(System.getProperty("techbridge.fuzz.stack"))) {
@@ -79,12 +86,19 @@ class OpenApiFuzzTest {
                     "http://localhost:" + running.demandPort(), "http://localhost:" + running.matchingPort());
             keys = running.dataDir().resolve("keys");
         } else {
-            ConsoleStack stack = SharedStack.in(context);
+            stack = ConsoleStack.up(Path.of("target", "fuzz-data"), RAISED_LIMITS);
             urls = new StoredState.Urls(stack.gatewayUrl(), stack.serviceUrl("ACHIEVEMENT"), stack.serviceUrl("DEMAND"),
                     stack.serviceUrl("MATCHING"));
             keys = stack.dataDir().resolve("keys");
         }
     };
+
+    @AfterAll
+    static void stopStack() throws Exception {
+        if (stack != null) {
+            stack.close();
+        }
+    }
 
     @Test
     void everyOperationRefusesBadInputWithoutAServerErrorAndStoresNothingItRefused() throws Exception {
