@@ -33,6 +33,12 @@ class ImportOrganisationTest {
     }
 
     @Test
+    void anAdminsImportNamingWhatCannotBeAnOrganisationIdIsRefusedNamingTheParameter() {
+        refused(upload(TestTokens.admin(), "a\u0000b"), "no organisation a?b exists");
+        refused(upload(TestTokens.admin(), "x".repeat(300)), "no organisation");
+    }
+
+    @Test
     void anAdminsImportNamingAnOrganisationThatIsNoEnterpriseIsRefused() {
         refused(upload(TestTokens.admin(), Accounts.organisation("UNIVERSITY")), "is not an enterprise");
         refused(upload(TestTokens.admin(), Accounts.organisation("OPERATOR")), "is not an enterprise");

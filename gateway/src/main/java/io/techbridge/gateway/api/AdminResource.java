@@ -10,6 +10,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.techbridge.commons.security.Caller;
 import io.techbridge.commons.security.Role;
 import io.techbridge.gateway.accounts.AccountService;
+import io.techbridge.gateway.auth.LoginThrottle;
+import io.techbridge.gateway.persistence.LoginFailures;
+import io.techbridge.gateway.persistence.UserAccount;
 import io.techbridge.commons.problem.Problems;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -29,7 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -42,11 +47,13 @@ import java.util.UUID;
 public class AdminResource {
 
     private final AccountService accounts;
+    private final LoginThrottle throttle;
     private final Caller caller;
     private final Validator validator;
 
-    public AdminResource(AccountService accounts, Caller caller, Validator validator) {
+    public AdminResource(AccountService accounts, LoginThrottle throttle, Caller caller, Validator validator) {
         this.accounts = accounts;
+        this.throttle = throttle;
         this.caller = caller;
         this.validator = validator;
     }
@@ -91,7 +98,9 @@ public class AdminResource {
     @Operation(operationId = "listUsers", summary = "All accounts, or those of one organisation")
     public List<UserResponse> users(@QueryParam("organisationId") String organisationId) {
         caller.requireRole(Role.ADMIN);
-        return accounts.users(organisationId).stream().map(UserResponse::of).toList();
+        List<UserAccount> users = accounts.users(organisationId);
+        Map<String, LoginFailures> failures = throttle.standing(users.stream().map(u -> u.username).toList(), Instant.now());
+        return users.stream().map(u -> UserResponse.of(u, failures.get(u.username))).toList();
     }
 
     @GET
@@ -100,7 +109,8 @@ public class AdminResource {
     @Operation(operationId = "getUser", summary = "One account")
     public UserResponse user(@PathParam("id") UUID id) {
         caller.requireRole(Role.ADMIN);
-        return UserResponse.of(accounts.user(id));
+        UserAccount user = accounts.user(id);
+        return UserResponse.of(user, throttle.standing(List.of(user.username), Instant.now()).get(user.username));
     }
 
     @POST

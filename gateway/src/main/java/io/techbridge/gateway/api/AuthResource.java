@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -63,6 +64,13 @@ public class AuthResource {
     @APIResponse(responseCode = "200", description = "the access token; the refresh token in the body, or in the "
             + COOKIE + " cookie when refreshCookie was set",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LoginResponse.class)))
+    @APIResponse(responseCode = "401", description = "wrong login name or password, or the account is disabled (one answer for all)",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "429", description = "rate-limited (too many requests from this address) or login-throttled "
+            + "(too many failed logins in a row for this name, from any address: each further failure doubles the wait, "
+            + "up to 5 minutes); Retry-After says when to try again",
+            headers = @Header(name = "Retry-After", description = "seconds to wait"),
+            content = @Content(mediaType = "application/problem+json"))
     public Response login(@Valid @NotNull LoginRequest request, @Context UriInfo uri, @Context HttpHeaders headers) {
         LoginService.LoggedIn loggedIn = logins.login(request.username(), request.password());
         return answer(loggedIn, request.wantsCookie(), secure(uri, headers));

@@ -43,14 +43,16 @@ public class AccessRevocations {
     private final Map<String, Revocation> revocations = new ConcurrentHashMap<>();
     private final UserAccountRepository users;
     private final Sessions sessions;
+    private final LoginThrottle throttle;
     private final Duration window;
     private final WorkerLoop worker;
     private Instant nextPurge = Instant.EPOCH;
 
-    public AccessRevocations(UserAccountRepository users, Sessions sessions, GatewayConfig config,
+    public AccessRevocations(UserAccountRepository users, Sessions sessions, LoginThrottle throttle, GatewayConfig config,
             @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60") int clockSkewSeconds) {
         this.users = users;
         this.sessions = sessions;
+        this.throttle = throttle;
         this.window = config.token().lifetime().plusSeconds(clockSkewSeconds);
         this.worker = new WorkerLoop("gateway-revocations", config.token().revocationPoll(), this::round, LOG);
     }
@@ -99,6 +101,10 @@ public class AccessRevocations {
             long purged = sessions.purgeExpired();
             if (purged > 0) {
                 LOG.infof("removed %d expired sessions", purged);
+            }
+            long forgotten = throttle.forgetOld(now);
+            if (forgotten > 0) {
+                LOG.infof("forgot the failed logins of %d login names", forgotten);
             }
             nextPurge = now.plus(PURGE_EVERY);
         }

@@ -1,14 +1,19 @@
 package io.techbridge.gateway.auth;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.techbridge.commons.problem.Problem;
+import io.techbridge.commons.problem.ProblemException;
 import io.techbridge.commons.problem.Problems;
 import io.techbridge.gateway.accounts.PasswordHasher;
 import io.techbridge.gateway.persistence.UserAccount;
 import io.techbridge.gateway.persistence.UserAccountRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,15 +40,43 @@ public class LoginService {
     private final PasswordHasher hasher;
     private final TokenIssuer issuer;
     private final Sessions sessions;
+    private final LoginThrottle throttle;
 
-    public LoginService(UserAccountRepository users, PasswordHasher hasher, TokenIssuer issuer, Sessions sessions) {
+    public LoginService(UserAccountRepository users, PasswordHasher hasher, TokenIssuer issuer, Sessions sessions,
+            LoginThrottle throttle) {
         this.users = users;
         this.hasher = hasher;
         this.issuer = issuer;
         this.sessions = sessions;
+        this.throttle = throttle;
     }
 
+    /**
+     * A session for a login name and password; 401 for any failure, 429 with Retry-After while the
+     * name is closed after too many failures in a row (its password is then not even checked).
+     */
     public LoggedIn login(String username, String password) {
+        Duration closed = throttle.closedFor(username, Instant.now());
+        if (!closed.isZero()) {
+            long seconds = Math.max(1, (closed.toMillis() + 999) / 1000);
+            throw new ProblemException(Problem.of(Response.Status.TOO_MANY_REQUESTS, "login-throttled",
+                            "Too many failed logins", "too many failed logins for this name in a row; try again in "
+                                    + seconds + " s")
+                    .withContext(Map.of(Problem.RETRY_AFTER_SECONDS, seconds)));
+        }
+        try {
+            LoggedIn loggedIn = check(username, password);
+            throttle.succeeded(username);
+            return loggedIn;
+        } catch (ProblemException refused) {
+            if (refused.problem().status() == Response.Status.UNAUTHORIZED.getStatusCode()) {
+                throttle.failed(username, Instant.now());
+            }
+            throw refused;
+        }
+    }
+
+    private LoggedIn check(String username, String password) {
         char[] secret = password.toCharArray();
         // The slow hash runs outside any transaction, so a login holds no database connection while it computes.
         Optional<UserAccount> found = QuarkusTransaction.requiringNew().call(() -> users.findByUsername(username.strip()));

@@ -18,7 +18,10 @@ public interface GatewayConfig {
     @WithDefault("2s")
     Duration connectTimeout();
 
-    /** Time a service may take to answer (or between two pieces of its answer) before the client gets 504. */
+    /**
+     * Time a service may take to answer, counted from the end of the request body (or between two pieces
+     * of its answer), before the client gets 504. An upload itself may take as long as the client needs.
+     */
     @WithDefault("30s")
     Duration readTimeout();
 
@@ -27,6 +30,8 @@ public interface GatewayConfig {
     Tokens token();
 
     Passwords password();
+
+    LoginThrottling loginThrottle();
 
     /** When set and no admin exists yet, the start creates the operator organisation and user {@code admin} with it. */
     Optional<String> bootstrapAdminPassword();
@@ -81,6 +86,27 @@ public interface GatewayConfig {
         /** How often the gateway reads which accounts were disabled or given a new password, by any gateway instance. */
         @WithDefault("5s")
         Duration revocationPoll();
+    }
+
+    /**
+     * Password guessing against one account, from any number of addresses: after {@code freeFailures}
+     * failures in a row, each further one closes the login name for {@code firstDelay}, doubled at each
+     * failure up to {@code maxDelay}, so a guesser gets a few hundred tries a day and the account's
+     * owner is kept out for at most {@code maxDelay} at a time. The count starts again after a
+     * successful login or {@code forgetAfter} without a failure.
+     */
+    interface LoginThrottling {
+        @WithDefault("5")
+        int freeFailures();
+
+        @WithDefault("1s")
+        Duration firstDelay();
+
+        @WithDefault("5m")
+        Duration maxDelay();
+
+        @WithDefault("1h")
+        Duration forgetAfter();
     }
 
     interface Passwords {

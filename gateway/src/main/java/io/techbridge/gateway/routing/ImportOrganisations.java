@@ -30,6 +30,8 @@ public class ImportOrganisations {
     private static final Logger LOG = Logger.getLogger(ImportOrganisations.class);
     private static final Pattern DEMAND_IMPORTS = Pattern.compile("/api/demands/imports/?");
     static final String PARAMETER = "organisationId";
+    /** What an organisation's id may be (as {@code OrganisationRequest} takes it, demo and older ids included). */
+    private static final Pattern ORGANISATION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final AccountService accounts;
     private final ProblemWriter problems;
@@ -49,6 +51,15 @@ public class ImportOrganisations {
         HttpServerRequest request = ctx.request();
         // Nothing of the body may be read until it is known where it goes.
         request.pause();
+        if (!ORGANISATION_ID.matcher(named).matches()) {
+            // Not an id any organisation can have (a NUL character, say): no lookup needed.
+            String message = "no organisation " + named.replaceAll("\\p{Cntrl}", "?") + " exists; an admin imports demands "
+                    + "for an existing enterprise organisation";
+            problems.write(ctx, Problem.of(Status.BAD_REQUEST, "validation", "Invalid request", PARAMETER + ": " + message)
+                    .withViolations(List.of(new Problem.Violation(PARAMETER, "query", "ExistingEnterprise", message))));
+            request.resume();
+            return;
+        }
         ctx.vertx().executeBlocking(() -> accounts.organisationType(named), false).onComplete(looked -> {
             if (looked.failed()) {
                 LOG.warnf("cannot look up organisation %s: %s", named, looked.cause().toString());

@@ -132,14 +132,10 @@ public class UpstreamProxy {
                     upstream.setChunked(true);
                 }
                 // The read timeout runs from the end of the body: a large upload over a slow link may take
-                // longer than the service's answer. A body cut short is never passed on as if whole.
-                request.pipe().endOnFailure(false).to(upstream).onComplete(sent -> {
-                    if (sent.succeeded()) {
-                        upstream.idleTimeout(readTimeoutMillis);
-                    } else {
-                        upstream.reset();
-                    }
-                });
+                // longer than the service's answer. A body cut short is never ended as if whole: a client
+                // that goes away resets the exchange (below), and a service that answered early and closed
+                // the connection has its answer relayed all the same.
+                request.pipe().endOnFailure(false).to(upstream).onSuccess(sent -> upstream.idleTimeout(readTimeoutMillis));
             }
             // The client went away: stop the service's work on its behalf.
             ctx.response().closeHandler(closed -> upstream.reset());

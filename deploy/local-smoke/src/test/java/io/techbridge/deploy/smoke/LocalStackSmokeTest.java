@@ -30,13 +30,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What a new user does first: {@code deploy/local/up} on an empty data folder, a registration,
  * a login at the gateway, {@code down}; then {@code up} again on the kept folder, where everything
  * is still there. On the way an admin disables an account, whose access then ends at the gateway
- * and at the services (the stack runs with access tokens of 10 s).
+ * and at the services (the stack runs with access tokens of 10 s), and the API fuzzer ({@link ApiFuzz})
+ * sends 3,000 hostile requests, none of which may get a 5xx or change what it was refused.
  */
 class LocalStackSmokeTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Short, so the test sees a disabled account's last token expire at the services. */
     private static final int TOKEN_LIFETIME_SECONDS = 10;
+    /** The fuzzer's budget here; OpenApiFuzzTest runs a longer one on its own. */
+    private static final int FUZZ_REQUESTS = 3_000;
     private DeployLocal stack;
     private final HttpClient http = HttpClient.newHttpClient();
     /** Stop and generic words, numbers and letters that must never be shown as matched terms. */
@@ -46,6 +49,8 @@ class LocalStackSmokeTest {
     @Test
     void upLoadsTheDemoAndDownThenUpAgainKeepsEverything() throws Exception {
         stack = new DeployLocal(Path.of("target", "smoke-data")).with("TECHBRIDGE_TOKEN_LIFETIME", TOKEN_LIFETIME_SECONDS + "s");
+        // The fuzzer below sends thousands of requests a minute from one address.
+        OpenApiFuzzTest.RAISED_LIMITS.forEach(stack::with);
         Path projectDir = stack.projectDir();
         Path dataDir = stack.dataDir();
         String achievements = "http://localhost:" + stack.port("ACHIEVEMENT") + "/api/achievements";
@@ -157,6 +162,12 @@ class LocalStackSmokeTest {
                 HttpResponse.BodyHandlers.discarding()).statusCode());
         aDisabledAccountLosesItsAccessEverywhere(gateway, dataDir);
 
+        // Hostile and careless requests to every operation: none gets a 5xx, nothing refused is stored.
+        ApiFuzz.run(new StoredState.Urls(gateway, "http://localhost:" + stack.port("ACHIEVEMENT"),
+                        "http://localhost:" + stack.port("DEMAND"), "http://localhost:" + stack.port("MATCHING")),
+                dataDir.resolve("keys"), Integer.getInteger("techbridge.fuzz.smoke-requests", FUZZ_REQUESTS), ApiFuzz.SEED, 4);
+        long achievementsBeforeDown = total(achievements, broker);
+
         String status = stack.run("status");
         assertTrue(status.lines().anyMatch(line -> line.startsWith("gateway") && line.contains(" running ")), status);
         stack.run("down");
@@ -165,9 +176,9 @@ class LocalStackSmokeTest {
         String secondStart = stack.run("up");
         assertTrue(secondStart.contains("TechBridge is up"), secondStart);
         assertTrue(secondStart.contains(demoBroker.get("password").asText()), "every up prints the demo logins");
-        assertEquals(demoAchievements + 1, total(achievements, broker), "the kept data, and the demo loaded only once");
-        assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/achievements/" + id)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode());
+        assertEquals(achievementsBeforeDown, total(achievements, broker), "the kept data, and the demo loaded only once");
+        assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/achievements/" + id))
+                .header("Authorization", broker).build(), HttpResponse.BodyHandlers.discarding()).statusCode());
     }
 
     /**

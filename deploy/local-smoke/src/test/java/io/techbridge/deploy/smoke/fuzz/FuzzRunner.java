@@ -26,10 +26,17 @@ public final class FuzzRunner {
             return status >= 200 && status < 300;
         }
 
-        /** An answer nobody should get: a server error, no answer at all, or a refusal that is not a problem document. */
+        /**
+         * An answer nobody should get: a server error, no answer at all, or a refusal that is not a problem
+         * document. A 503 the operation describes (an import while others are read: retry later) is an answer.
+         */
         public String violation() {
             if (status < 0) {
                 return "no answer: " + error;
+            }
+            if (status == 503 && request.operation().responses().contains("503")
+                    && contentType != null && contentType.startsWith("application/problem+json")) {
+                return null;
             }
             if (status >= 500) {
                 return "server error " + status;

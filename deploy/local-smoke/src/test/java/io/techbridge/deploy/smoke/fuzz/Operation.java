@@ -11,7 +11,7 @@ import java.util.Set;
 
 /** One operation of an OpenAPI document: method, path template, parameters and request body. */
 public record Operation(String method, String path, List<Parameter> parameters, List<String> bodyTypes,
-        JsonNode bodySchema, String text) {
+        JsonNode bodySchema, String text, Set<String> responses) {
 
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
 
@@ -83,8 +83,10 @@ public record Operation(String method, String path, List<Parameter> parameters, 
                 }
                 String text = (operation.path("summary").asText() + " " + operation.path("description").asText())
                         .toLowerCase(Locale.ROOT);
+                Set<String> responses = new java.util.TreeSet<>();
+                operation.path("responses").fieldNames().forEachRemaining(responses::add);
                 operations.add(new Operation(method.getKey().toUpperCase(Locale.ROOT), path.getKey(),
-                        List.copyOf(parameters), List.copyOf(bodyTypes), bodySchema, text));
+                        List.copyOf(parameters), List.copyOf(bodyTypes), bodySchema, text, Set.copyOf(responses)));
             }
         }
         return operations;
