@@ -151,6 +151,40 @@ class AchievementValidationTest {
     }
 
     @Test
+    void controlCharactersLoneSurrogatesAndBidiControlsAreRefusedNamingWhereWhileTabsLineBreaksAndEmojiPass() {
+        // As JSON escapes, so that a lone surrogate reaches the service as the client wrote it.
+        Map<String, String> refusedTitles = Map.of(
+                "石墨烯\\u0007散热膜", "no-control-characters",
+                "石墨烯\\u0085散热膜", "no-control-characters",
+                "石墨烯\\ud83d散热膜", "no-lone-surrogates",
+                "石墨烯\\u202e膜热散", "no-bidi-controls",
+                "石墨烯\\u2067散热膜\\u2069", "no-bidi-controls");
+        refusedTitles.forEach((title, rule) -> {
+            Map<String, Object> body = new java.util.HashMap<>(Achievements.validBody(Achievements.newOrganisation()));
+            body.put("title", "TITLE");
+            String json;
+            try {
+                json = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules().writeValueAsString(body)
+                        .replace("\"TITLE\"", "\"" + title + "\"");
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            university().contentType(ContentType.JSON).body(json).when().post("/api/achievements")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("violations", hasItem(allOf(hasEntry("field", "title"), hasEntry("rule", rule))));
+        });
+        given().urlEncodingEnabled(true).queryParam("q", "膜\u202e").when().get("/api/achievements")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations", hasItem(allOf(hasEntry("field", "q"), hasEntry("rule", "no-bidi-controls"))));
+        String organisation = Achievements.newOrganisation();
+        Map<String, Object> body = new java.util.HashMap<>(Achievements.validBody(organisation));
+        body.put("summary", "第一行\n第二行\t制表 \uD83D\uDD2C 显微镜");
+        Achievements.asOwner(organisation).contentType(ContentType.JSON).body(body).queryParam("duplicates", "confirmed")
+                .when().post("/api/achievements").then().statusCode(201)
+                .body("summary", org.hamcrest.Matchers.equalTo("第一行\n第二行\t制表 \uD83D\uDD2C 显微镜"));
+    }
+
+    @Test
     void anAnonymousChangeIsRefusedBeforeItsBodyIsChecked() {
         String id = Achievements.createdId(Achievements.validBody(Achievements.newOrganisation()));
         for (String body : List.of("{}", "{\"title\": ", "{\"title\": 1, \"title\": 2}")) {

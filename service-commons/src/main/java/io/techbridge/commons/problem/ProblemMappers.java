@@ -1,5 +1,7 @@
 package io.techbridge.commons.problem;
 
+import io.techbridge.commons.web.TextCharacters;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -57,8 +59,9 @@ public class ProblemMappers {
         if (duplicate.find()) {
             return invalidBody(uri, duplicate.group(1), "unique-member", "is given more than once");
         }
-        if (e instanceof JsonMappingException nul && Problems.NUL_CHARACTER.equals(nul.getOriginalMessage())) {
-            return invalidBody(uri, nul.getPath().isEmpty() ? "body" : path(nul), "no-nul", Problems.NUL_CHARACTER);
+        if (e instanceof JsonMappingException text && TextCharacters.byMessage(text.getOriginalMessage()) != null) {
+            TextCharacters.Refusal refusal = TextCharacters.byMessage(text.getOriginalMessage());
+            return invalidBody(uri, text.getPath().isEmpty() ? "body" : path(text), refusal.rule(), refusal.message());
         }
         if (e instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);

@@ -24,8 +24,8 @@ import java.time.LocalDate;
 /**
  * JSON a request may not carry, refused with a 400 naming the member: a member given twice
  * ({@code {"reason":"a","reason":"b"}}), never read as one of the two, since a body that says two
- * things is not a request anyone can stand by; a NUL character (U+0000) in a string, which
- * can't be stored as text; and a date whose year is not four digits ({@code +999999999-12-31}),
+ * things is not a request anyone can stand by; a string holding a character no text may hold
+ * ({@link TextCharacters}: NUL, control characters, lone surrogates, bidirectional controls); and a date whose year is not four digits ({@code +999999999-12-31}),
  * which the date parser takes but no database column can hold: every date is {@code yyyy-mm-dd}.
  */
 @Singleton
@@ -35,7 +35,7 @@ public class StrictJson implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.registerModule(new SimpleModule("techbridge-strict-text")
-                .addDeserializer(String.class, new NoNul())
+                .addDeserializer(String.class, new PlainText())
                 .setDeserializerModifier(new BeanDeserializerModifier() {
                     // Wraps whichever date reader is in force, whatever the order the modules were registered in.
                     @Override
@@ -48,12 +48,13 @@ public class StrictJson implements ObjectMapperCustomizer {
                 }));
     }
 
-    static final class NoNul extends StringDeserializer {
+    static final class PlainText extends StringDeserializer {
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             String value = super.deserialize(parser, context);
-            if (value != null && value.contains(NulCharacters.NUL)) {
-                throw JsonMappingException.from(parser, Problems.NUL_CHARACTER);
+            TextCharacters.Refusal refusal = TextCharacters.check(value);
+            if (refusal != null) {
+                throw JsonMappingException.from(parser, refusal.message());
             }
             return value;
         }

@@ -72,4 +72,15 @@ class StrictJsonTest {
                 () -> mapper.readValue("{\"note\":\"a\\u0000b\"}", Due.class));
         assertEquals(Problems.NUL_CHARACTER, refused.getOriginalMessage());
     }
+
+    @Test
+    void controlCharactersLoneSurrogatesAndBidiControlsAreRefusedButTabsLineBreaksAndPairsPass() throws Exception {
+        for (String refused : java.util.List.of("a\\u0007b", "a\\u001bb", "a\\u007fb", "a\\u009fb", "a\\ud800b",
+                "a\\udc00b", "a\\u202eb", "a\\u2066b")) {
+            JsonProcessingException e = assertThrows(JsonProcessingException.class,
+                    () -> mapper.readValue("{\"note\":\"" + refused + "\"}", Due.class), refused);
+            assertTrue(TextCharacters.byMessage(e.getOriginalMessage()) != null, e.getOriginalMessage());
+        }
+        assertEquals("a\tb\nc\r\uD83D\uDD2C\u200f", mapper.readValue("{\"note\":\"a\\tb\\nc\\r\\ud83d\\udd2c\\u200f\"}", Due.class).note());
+    }
 }

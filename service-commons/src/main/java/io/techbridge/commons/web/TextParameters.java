@@ -10,12 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A NUL character (U+0000) can't be stored as text and is never meant: a query or path parameter
- * holding one is refused with a 400 naming it before any resource runs (JSON members: {@link StrictJson}).
+ * A query or path parameter (its name or a value) holding a character no text may hold
+ * ({@link TextCharacters}: NUL, control characters, lone surrogates, bidirectional controls) is refused
+ * with a 400 naming it before any resource runs (JSON members: {@link StrictJson}).
  */
-public class NulCharacters {
-
-    static final String NUL = "\u0000";
+public class TextParameters {
 
     @ServerRequestFilter
     public Response refuse(ContainerRequestContext request) {
@@ -26,9 +25,15 @@ public class NulCharacters {
     private static Response refuse(ContainerRequestContext request, Map<String, List<String>> parameters,
             Refusal refusal) {
         for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
-            if (parameter.getKey().contains(NUL) || parameter.getValue().stream().anyMatch(v -> v != null && v.contains(NUL))) {
-                String name = parameter.getKey().replace(NUL, "\\u0000");
-                return refusal.apply(name, "no-nul", Problems.NUL_CHARACTER).problem()
+            TextCharacters.Refusal refused = TextCharacters.check(parameter.getKey());
+            for (int i = 0; refused == null && i < parameter.getValue().size(); i++) {
+                refused = TextCharacters.check(parameter.getValue().get(i));
+            }
+            if (refused != null) {
+                String name = parameter.getKey().codePoints().mapToObj(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                        || Character.getType(c) == Character.SURROGATE ? String.format("\\u%04X", c) : Character.toString(c))
+                        .collect(java.util.stream.Collectors.joining());
+                return refusal.apply(name, refused.rule(), refused.message()).problem()
                         .withInstance(request.getUriInfo().getPath()).toResponse();
             }
         }
