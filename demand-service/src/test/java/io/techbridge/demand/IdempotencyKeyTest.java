@@ -122,17 +122,22 @@ class IdempotencyKeyTest {
         String key = UUID.randomUUID().toString();
         String organisation = Demands.newOrganisation();
         String other = Demands.newOrganisation();
+        // One caller: one token, whose subject is the caller.
+        String token = TestTokens.enterprise(organisation);
+        Map<String, Object> body = Demands.validBody(organisation);
 
-        post(TestTokens.enterprise(organisation), key, Demands.validBody(organisation)).then().statusCode(201)
-                .header("Idempotent-Replayed", nullValue());
+        post(token, key, body).then().statusCode(201).header("Idempotent-Replayed", nullValue());
         post(TestTokens.enterprise(other), key, Demands.validBody(other)).then().statusCode(201)
                 .header("Idempotent-Replayed", nullValue());
         // The same caller's key on another operation is another key.
-        String token = TestTokens.enterprise(organisation);
-        post(token, key, Demands.validBody(organisation)).then().statusCode(201);
-        upload(token, key, sheet("独立键")).then().statusCode(202).header("Idempotent-Replayed", nullValue());
+        String job = upload(token, key, sheet("独立键")).then().statusCode(202).header("Idempotent-Replayed", nullValue())
+                .extract().path("id");
+        // And on the first operation it is still the first key.
+        post(token, key, body).then().statusCode(201).header("Idempotent-Replayed", equalTo("true"));
 
-        assertEquals(2, Demands.idsOf(organisation, Map.of()).size());
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> Demands.as(token).get(IMPORTS + "/" + job)
+                .then().statusCode(200).body("status", equalTo("DONE")));
+        assertEquals(1 + 2, Demands.idsOf(organisation, Map.of()).size(), "the demand posted once and the two imported rows");
         assertEquals(1, Demands.idsOf(other, Map.of()).size());
     }
 
