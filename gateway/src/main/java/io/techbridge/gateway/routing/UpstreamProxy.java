@@ -48,6 +48,8 @@ public class UpstreamProxy {
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host");
 
     private final HttpClient client;
+    /** For requests with a body: their connections are never reused (see {@link #forward}). */
+    private final HttpClient oneShot;
     private final Map<Upstream, URI> bases = new EnumMap<>(Upstream.class);
     private final long readTimeoutMillis;
     private final long connectTimeoutMillis;
@@ -67,11 +69,17 @@ public class UpstreamProxy {
                         .setKeepAlive(true)
                         .setDecompressionSupported(false),
                 new PoolOptions().setHttp1MaxSize(64).setMaxWaitQueueSize(1024));
+        this.oneShot = vertx.createHttpClient(new HttpClientOptions()
+                        .setConnectTimeout((int) connectTimeoutMillis)
+                        .setKeepAlive(false)
+                        .setDecompressionSupported(false),
+                new PoolOptions().setHttp1MaxSize(64).setMaxWaitQueueSize(1024));
     }
 
     @PreDestroy
     void close() {
         client.close();
+        oneShot.close();
     }
 
     public URI base(Upstream upstream) {
@@ -107,7 +115,10 @@ public class UpstreamProxy {
         }
         ctx.response().putHeader(RequestIds.HEADER, requestId);
 
-        client.request(options).onComplete(connected -> {
+        // A service may answer a request before it has read the body (401, 406, 413, 503) and then close the
+        // connection; reused, such a connection fails the next request before it reaches the service. So a
+        // request with a body gets a connection of its own, and the pool keeps only bodiless exchanges.
+        (hasBody(request) ? oneShot : client).request(options).onComplete(connected -> {
             if (connected.failed()) {
                 finish(ctx, rule, requestId, started, 503, connected.cause());
                 problems.write(ctx, Problem.of(Status.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
