@@ -24,6 +24,8 @@ import java.util.Random;
 public final class TestServers {
 
     private static final Random RANDOM = new Random();
+
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private static TestServers instance;
 
     private final PostgresServer postgres;
@@ -161,6 +163,10 @@ public final class TestServers {
     public static int freePort() {
         for (int tries = 0; tries < 200; tries++) {
             int candidate = 20000 + RANDOM.nextInt(12000);
+            // A port handed out is free only until its server binds it: never hand it out twice in one run.
+            if (!HANDED_OUT.add(candidate)) {
+                continue;
+            }
             try (ServerSocket socket = new ServerSocket()) {
                 socket.setReuseAddress(false);
                 socket.bind(new InetSocketAddress("0.0.0.0", candidate));
