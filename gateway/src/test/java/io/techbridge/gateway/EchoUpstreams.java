@@ -101,6 +101,10 @@ public final class EchoUpstreams implements QuarkusTestResourceLifecycleManager 
                     .put("bodySize", size[0])
                     .put("bodySha256", HexFormat.of().formatHex(sha256.digest()))
                     .put("body", size[0] <= 65536 ? small.toString() : null);
+            if (request.path().endsWith("/created")) {
+                // As a service writes it: an absolute URL of the address the request came to.
+                request.response().putHeader("Location", "http://" + request.getHeader("Host") + "/api/records/r-1?view=full");
+            }
             Runnable answer = () -> request.response().putHeader("Content-Type", "application/json")
                     .putHeader("X-Upstream", service).putHeader("Keep-Alive", "timeout=5").end(echo.encode());
             if (request.path().endsWith("/slow")) {

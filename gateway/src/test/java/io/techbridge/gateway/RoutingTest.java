@@ -207,6 +207,12 @@ class RoutingTest {
     }
 
     @Test
+    void aLocationNamingTheServicesOwnAddressIsGivenToTheClientAsAPathOfTheGateway() {
+        given().contentType("application/json").body("{}").when().post("/api/achievements/created").then()
+                .statusCode(200).header("Location", equalTo("/api/records/r-1?view=full"));
+    }
+
+    @Test
     void aServiceThatDoesNotAnswerInTimeGives504() {
         given().when().get("/api/matches/slow").then().statusCode(504)
                 .contentType("application/problem+json")

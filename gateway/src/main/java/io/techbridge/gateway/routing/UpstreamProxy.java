@@ -26,6 +26,7 @@ import org.jboss.logging.MDC;
 import java.net.URI;
 import java.util.EnumMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -163,7 +164,8 @@ public class UpstreamProxy {
         response.setStatusMessage(answer.statusMessage());
         for (Map.Entry<String, String> header : answer.headers()) {
             if (!forbidden(header.getKey(), answer.headers())) {
-                response.headers().add(header.getKey(), header.getValue());
+                response.headers().add(header.getKey(), "Location".equalsIgnoreCase(header.getKey())
+                        ? throughGateway(header.getValue(), bases.get(rule.upstream())) : header.getValue());
             }
         }
         response.headers().set(RequestIds.HEADER, requestId);
@@ -220,6 +222,21 @@ public class UpstreamProxy {
     }
 
     /** HTTP/1.1 announces a body by its headers; HTTP/2 by a stream not yet ended with the headers. */
+    /**
+     * A Location the service wrote with its own address (it knows no other) becomes a path of the
+     * gateway, which the client resolves against the URL it called: the service's address is internal.
+     */
+    static String throughGateway(String location, URI base) {
+        String origin = base.getScheme() + "://" + base.getHost() + ":" + port(base);
+        String originWithoutPort = base.getScheme() + "://" + base.getHost();
+        for (String own : List.of(origin, originWithoutPort)) {
+            if (location.startsWith(own + "/")) {
+                return location.substring(own.length());
+            }
+        }
+        return location;
+    }
+
     private static boolean hasBody(HttpServerRequest request) {
         String length = request.getHeader("Content-Length");
         if (length != null) {
