@@ -34,9 +34,7 @@ public class ProblemWriter {
             throw new IllegalStateException(e);
         }
         response.setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE);
-        if (problem.status() == 401) {
-            response.putHeader("WWW-Authenticate", "Bearer realm=\"techbridge\"");
-        }
+        problem.headers().forEach(response::putHeader);
         response.end(body);
     }
 }

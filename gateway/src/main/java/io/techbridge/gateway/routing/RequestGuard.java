@@ -96,10 +96,9 @@ public class RequestGuard {
             }
             if (wait > 0) {
                 limited.increment();
-                ctx.response().putHeader("Retry-After", Long.toString(wait));
                 problems.write(ctx, Problem.of(Status.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
                                 "the request limit was reached; retry after " + wait + " s")
-                        .withContext(Map.of("retryAfterSeconds", wait)));
+                        .withContext(Map.of(Problem.RETRY_AFTER_SECONDS, wait)));
                 return;
             }
         }

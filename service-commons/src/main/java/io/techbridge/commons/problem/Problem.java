@@ -51,12 +51,19 @@ public record Problem(
 
     public Response toResponse() {
         Response.ResponseBuilder response = Response.status(status).type(MEDIA_TYPE).entity(this);
+        headers().forEach(response::header);
+        return response.build();
+    }
+
+    /** The headers that go with this problem, whoever writes it: the challenge of a 401, the wait of a retry. */
+    public Map<String, String> headers() {
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
         if (status == 401) {
-            response.header("WWW-Authenticate", "Bearer realm=\"techbridge\"");
+            headers.put("WWW-Authenticate", "Bearer realm=\"techbridge\"");
         }
         if (context != null && context.get(RETRY_AFTER_SECONDS) != null) {
-            response.header("Retry-After", context.get(RETRY_AFTER_SECONDS).toString());
+            headers.put("Retry-After", context.get(RETRY_AFTER_SECONDS).toString());
         }
-        return response.build();
+        return headers;
     }
 }
