@@ -40,12 +40,12 @@ public class UploadSlots {
         this.slots = new Semaphore(size);
     }
 
-    /** The request filter; the slots bean is looked up at the first request, when the configuration is there. */
+    /** The request filter; it holds the bean's client proxy, so the slots are made at the first request, when the configuration is there. */
     public static class Filter {
 
-        private final jakarta.enterprise.inject.Instance<UploadSlots> slots;
+        private final UploadSlots slots;
 
-        public Filter(jakarta.enterprise.inject.Instance<UploadSlots> slots) {
+        public Filter(UploadSlots slots) {
             this.slots = slots;
         }
 
@@ -55,7 +55,7 @@ public class UploadSlots {
             if (method == null || !method.isAnnotationPresent(ImportUpload.class)) {
                 return null;
             }
-            return slots.get().take(request, routing);
+            return slots.take(request, routing);
         }
     }
 
