@@ -77,6 +77,8 @@ test('cooperation modes by their labels', () => {
 
 test('numbers: similarity to two places, TRL as given, years whole or to one place', () => {
   assert.equal(reasonText({ code: 'TEXT_SIMILARITY', similarity: 0.8765 }), '文本语义相似度 0.88');
+  assert.equal(reasonText({ code: 'TEXT_SIMILARITY_NEIGHBOURS', similarity: 0.8765, demandNeighbours: 0.71, achievementNeighbours: 0.6 }),
+    '文本语义相似度 0.88；该需求与最接近的成果通常为 0.71，该成果与最接近的需求通常为 0.60');
   assert.equal(reasonText({ code: 'TRL_BELOW', have: 4, wanted: 6, gap: 2 }), '成果成熟度 4 级，低于需求要求的 6 级（差 2 级）');
   assert.equal(reasonText({ code: 'UPDATED_YEARS_AGO', years: 3 }), '成果已 3 年未更新');
   assert.equal(reasonText({ code: 'UPDATED_YEARS_AGO', years: 2.46 }), '成果已 2.5 年未更新');

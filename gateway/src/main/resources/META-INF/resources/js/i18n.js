@@ -110,6 +110,7 @@ const zh = {
   'ranking.noWeak': '没有更多较弱候选。',
 
   'explain.TEXT_SIMILARITY': '文本语义相似度 {similarity}',
+  'explain.TEXT_SIMILARITY_NEIGHBOURS': '文本语义相似度 {similarity}；该需求与最接近的成果通常为 {demandNeighbours}，该成果与最接近的需求通常为 {achievementNeighbours}',
   'explain.TERMS_SHARED': '共有关键词：{terms}（覆盖需求要点 {coverage}）',
   'explain.NO_TERMS_SHARED': '成果中没有出现需求的关键词',
   'explain.TERMS_WITHHELD': '保密需求：共有关键词不予显示',
@@ -579,6 +580,7 @@ const en = {
   'ranking.noWeak': 'No weaker candidates.',
 
   'explain.TEXT_SIMILARITY': 'Text similarity {similarity}',
+  'explain.TEXT_SIMILARITY_NEIGHBOURS': 'Text similarity {similarity}; this demand\'s nearest achievements reach {demandNeighbours}, this achievement\'s nearest demands {achievementNeighbours}',
   'explain.TERMS_SHARED': 'Shared terms: {terms} ({coverage} of the demand\'s key points)',
   'explain.NO_TERMS_SHARED': 'None of the demand\'s key terms appears in the achievement',
   'explain.TERMS_WITHHELD': 'Confidential demand: the shared terms are not shown',

@@ -13,7 +13,7 @@ function listOf(values, name = (v) => v) {
 /** One parameter of a factor's reason as a reader reads it: names for codes, 万元 for money, and so on. */
 function reasonParam(code, name, value) {
   if (value === null || value === undefined) return t('common.none');
-  if (name === 'similarity') return number(value, 2);
+  if (name === 'similarity' || name.endsWith('Neighbours')) return number(value, 2);
   if (name === 'coverage') return percent(value, 0);
   if (name === 'terms') return listOf(value);
   if (name === 'priceMin' || name === 'budgetMax') return money(value);

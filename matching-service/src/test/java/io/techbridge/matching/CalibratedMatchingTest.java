@@ -82,4 +82,39 @@ class CalibratedMatchingTest {
         double semantic = top.<Number>path("[0].explanation.factors.find { it.name == 'semantic' }.value").doubleValue();
         assertEquals(similarity, semantic, 1e-4, "the headline similarity and its bar agree");
     }
+
+    @Test
+    void theSimilarityIsWeighedAgainstBothSidesNeighboursAndScoresThePairAlikeFromEitherSide() {
+        String target = Events.newId();
+        Events.publishAchievement("AchievementCreated", Events.achievement(target, 1, "高镁锂比盐湖卤水铝系吸附提锂技术",
+                "铝系锂离子筛吸附剂，在镁锂比高于300的盐湖老卤中直接吸附提锂，锂收率85%以上，吸附剂循环寿命超过2000次。",
+                List.of("盐湖提锂", "吸附剂", "卤水"), "04.01", 6));
+        MatchingTest.awaitIndexed(target);
+        String demand = Events.newId();
+        Events.publishDemand("DemandCreated", Events.demand(demand, 1, "盐湖卤水低成本提锂工艺",
+                "我们在青海有一处高镁锂比盐湖，希望引进吸附法提锂技术，锂收率80%以上，吸附剂寿命长、淡水消耗低。",
+                List.of("盐湖提锂", "吸附剂"), "04.01", 5));
+
+        await().atMost(PATIENCE).untilAsserted(() -> Api.asBroker().queryParam("includeWeak", true)
+                .when().get("/api/demands/" + demand + "/matches")
+                .then().statusCode(200).body("achievementId", org.hamcrest.Matchers.hasItem(target)));
+        Response fromDemand = Api.asBroker().queryParam("includeWeak", true).when().get("/api/demands/" + demand + "/matches");
+        String pair = "find { it.achievementId == '" + target + "' }";
+        Map<String, Object> reason = fromDemand.path(pair + ".explanation.factors.find { it.name == 'semantic' }.reason");
+        assertEquals("TEXT_SIMILARITY_NEIGHBOURS", reason.get("code"), "the similarity's reason: " + reason);
+        for (String side : List.of("demandNeighbours", "achievementNeighbours")) {
+            double neighbours = ((Number) reason.get(side)).doubleValue();
+            assertTrue(neighbours > 0 && neighbours <= 1, side + " is a similarity: " + reason);
+        }
+
+        double score = fromDemand.<Number>path(pair + ".score").doubleValue();
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            Response fromAchievement = Api.asBroker().queryParam("includeWeak", true)
+                    .when().get("/api/achievements/" + target + "/matches");
+            fromAchievement.then().statusCode(200);
+            Number other = fromAchievement.path("find { it.demandId == '" + demand + "' }.score");
+            assertNotNull(other, "the demand is among the achievement's candidates");
+            assertEquals(score, other.doubleValue(), 0.02, "one pair, one score, whichever side asks");
+        });
+    }
 }

@@ -222,7 +222,7 @@ class LearningTest {
         Map<String, Object> decided = after.getMap(field + ".calibration");
         assertEquals(after.getLong(field + ".decisions"), ((Number) decided.get("decisions")).longValue(),
                 "every decision counts: " + decided);
-        assertEquals(0.4, ((Number) decided.get("threshold")).doubleValue(), 1e-6);
+        assertEquals(0.35, ((Number) decided.get("threshold")).doubleValue(), 1e-6);
         assertTrue(((Number) decided.get("proposalsBefore")).intValue() >= 1, "decided proposals were above it: " + decided);
 
         Api.as(null).when().get("/api/stats/learning").then().statusCode(401).contentType("application/problem+json");

@@ -177,8 +177,8 @@ export function explanationPanel(explanation, score) {
           h('td', {}, h('span.swatch', { style: `background:${palette[i % palette.length]}` }), label('factor', f.name)),
           h('td', {}, h('span.bar', {}, h('span.bar-fill', { style: `width:${value * 100}%;background:${palette[i % palette.length]}` })),
             h('span.bar-value', { testid: 'factor-value' }, number(value, 2))),
-          h('td.num', {}, number(f.weight, 2)),
-          h('td.num', {}, `+${((f.contribution ?? 0) * 100).toFixed(1)}`),
+          h('td.num', { dataset: { label: t('pair.weight') } }, number(f.weight, 2)),
+          h('td.num', { dataset: { label: t('pair.contribution') } }, `+${((f.contribution ?? 0) * 100).toFixed(1)}`),
           h('td.reason', { testid: 'factor-reason' }, reasonText(f.reason)));
       }))),
     h('div.terms', { testid: 'matched-terms' },

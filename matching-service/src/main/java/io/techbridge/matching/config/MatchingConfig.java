@@ -12,7 +12,7 @@ public interface MatchingConfig {
      * shown as a strong match and may earn a challenge invitation; below it a proposal is withdrawn
      * and a ranking shows the pair only when weaker candidates are asked for.
      */
-    @WithDefault("0.4")
+    @WithDefault("0.35")
     double proposalThreshold();
 
     /** Most proposals kept for one record each time it is matched. */
@@ -30,6 +30,13 @@ public interface MatchingConfig {
     /** Candidates re-scored after fusion. */
     @WithDefault("40")
     int fusedCandidates();
+
+    /**
+     * How many nearest records of the other side a record's usual similarity is the mean of: a
+     * pair is judged by how much closer its two sides are to each other than to those.
+     */
+    @WithDefault("5")
+    int nearestNeighbours();
 
     /** The k of reciprocal-rank fusion. */
     @WithDefault("60")
@@ -87,24 +94,31 @@ public interface MatchingConfig {
      * others are priors, centred on each factor's "not stated" value.
      */
     interface Model {
-        @WithDefault("-5.099")
+        @WithDefault("-3.343")
         double intercept();
 
-        @WithDefault("1.968")
+        @WithDefault("-0.046")
         double semantic();
 
-        @WithDefault("7.297")
+        @WithDefault("6.394")
         double lexical();
 
-        @WithDefault("1.226")
+        @WithDefault("1.024")
         double field();
 
         /** Per unit of similarity above the mean similarity of the demand's candidates. */
-        @WithDefault("4.783")
+        @WithDefault("2.122")
         double relativeSimilarity();
 
+        /**
+         * Per unit of similarity over both sides' nearest neighbours: 2 × similarity − the mean
+         * similarity of the demand's nearest achievements − that of the achievement's nearest demands.
+         */
+        @WithDefault("6.065")
+        double similarityOverNeighbours();
+
         /** Per unit of text evidence above the demand's best other candidate (2 × similarity + 12 × lexical). */
-        @WithDefault("0.314")
+        @WithDefault("0.268")
         double margin();
 
         @WithDefault("1")

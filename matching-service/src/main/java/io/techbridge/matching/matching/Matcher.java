@@ -12,6 +12,7 @@ import io.techbridge.matching.embedding.EmbeddingService;
 import io.techbridge.matching.search.AchievementDocument;
 import io.techbridge.matching.search.ContentTerms;
 import io.techbridge.matching.search.DemandDocument;
+import io.techbridge.matching.search.DocumentIndexer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,6 +60,7 @@ public class Matcher {
     private final FactorWeightSource weights;
     private final ApprovalModel model;
     private final StandingStore standings;
+    private final AchievementNeighbourhood neighbourhood;
 
     /** A matcher scoring with the configured weights in every field. */
     public Matcher(ElasticsearchClient client, MatchingConfig config, String achievementsIndex, String demandsIndex) {
@@ -81,41 +83,60 @@ public class Matcher {
         this.demandsIndex = demandsIndex;
         this.weights = weights;
         this.model = new ApprovalModel(config.model().intercept(), config.model().coefficients());
+        this.neighbourhood = new AchievementNeighbourhood(client, achievementsIndex, demandsIndex, config.nearestNeighbours());
     }
 
     /** The best achievements in the pool for a demand, best first, strong or not. */
     public List<ScoredPair> forDemand(DemandDocument demand, int limit) {
-        Query pool = Query.of(q -> q.term(t -> t.field("inPool").value(true)));
-        Map<String, Double> terms = demandTerms(demand);
-        List<Candidate<AchievementDocument>> shortlisted = retrieve(achievementsIndex, terms, demand.embedding(), pool,
-                AchievementDocument.class);
-        TermStatistics statistics = statistics(termsFor(terms,
-                shortlisted.stream().map(Candidate::document).toList()));
-        List<Evidence> evidence = shortlisted.stream()
-                .map(c -> evidence(demand, terms, c.document(), c.cosine(), statistics)).toList();
-        Standing standing = Standing.of(evidence);
-        standings.save(demand, standing);
-        Instant now = Instant.now();
-        List<Assessment> ranked = rank(evidence.stream().map(e -> assess(e, standing, now)).toList(), limit);
-        if (ranked.isEmpty()) {
+        DemandCandidates candidates = candidates(demand);
+        if (limit == 0 || candidates.evidence().isEmpty()) {
             return List.of();
         }
+        Map<String, Double> similarity = new HashMap<>();
+        candidates.evidence().forEach(e -> similarity.put(e.achievement().id(), e.cosine()));
+        Map<String, Double> neighbours = neighbourhood.nearestCosine(
+                candidates.evidence().stream().map(Evidence::achievement).toList(), openDemandId(demand), similarity);
+        Instant now = Instant.now();
+        List<Assessment> ranked = rank(candidates.evidence().stream()
+                .map(e -> assess(e, candidates.standing(), neighbours.getOrDefault(e.achievement().id(), 0.0), now))
+                .toList(), limit);
         Map<String, String> surfaces = ContentTerms.surfaces(demandTexts(demand));
         return ranked.stream().map(a -> explain(a, surfaces)).toList();
     }
 
+    /** A demand's candidates with their text evidence, and the standing they give it. */
+    private record DemandCandidates(List<Evidence> evidence, Standing standing) {
+    }
+
+    /** Finds a demand's candidates and keeps the standing they give it. */
+    private DemandCandidates candidates(DemandDocument demand) {
+        Query pool = Query.of(q -> q.term(t -> t.field("inPool").value(true)));
+        Map<String, Double> terms = demandTerms(demand);
+        Retrieval<AchievementDocument> retrieval = retrieve(achievementsIndex, terms, demand.embedding(), pool,
+                AchievementDocument.class);
+        List<Candidate<AchievementDocument>> shortlisted = retrieval.candidates();
+        TermStatistics statistics = statistics(termsFor(terms,
+                shortlisted.stream().map(Candidate::document).toList()));
+        List<Evidence> evidence = shortlisted.stream()
+                .map(c -> evidence(demand, terms, c.document(), c.cosine(), statistics)).toList();
+        Standing standing = Standing.of(evidence, neighbourhood.mean(retrieval.nearest()),
+                retrieval.nearest().size() >= config.nearestNeighbours());
+        standings.save(demand, standing);
+        return new DemandCandidates(evidence, standing);
+    }
+
     /** The best open demands for an achievement, best first, strong or not. */
     public List<ScoredPair> forAchievement(AchievementDocument achievement, int limit) {
-        Query pool = Query.of(q -> q.bool(b -> b
-                .filter(f -> f.term(t -> t.field("inPool").value(true)))
-                .filter(f -> f.range(r -> r.date(d -> d.field("validUntil").gte("now/d"))))));
         Map<String, Double> terms = new LinkedHashMap<>();
         headline(achievement).forEach(t -> terms.put(t, HEADLINE_WEIGHT));
         for (String term : termsOf(achievement)) {
             terms.putIfAbsent(term, 1.0);
         }
-        List<Candidate<DemandDocument>> shortlisted = retrieve(demandsIndex, terms, achievement.embedding(), pool,
+        Retrieval<DemandDocument> retrieval = retrieve(demandsIndex, terms, achievement.embedding(), demandPool(),
                 DemandDocument.class);
+        List<Candidate<DemandDocument>> shortlisted = retrieval.candidates();
+        neighbourhood.remember(achievement, retrieval.nearest());
+        double achievementNearest = neighbourhood.mean(retrieval.nearest());
         Map<DemandDocument, Map<String, Double>> demandTerms = new LinkedHashMap<>();
         Set<String> all = new LinkedHashSet<>();
         for (Candidate<DemandDocument> candidate : shortlisted) {
@@ -131,10 +152,23 @@ public class Matcher {
         for (Candidate<DemandDocument> candidate : shortlisted) {
             DemandDocument demand = candidate.document();
             Evidence e = evidence(demand, demandTerms.get(demand), achievement, candidate.cosine(), statistics);
-            assessed.add(assess(e, counted(demand, standing.get(demand.id()), e), now));
+            assessed.add(assess(e, counted(demand, standing.get(demand.id()), e), achievementNearest, now));
         }
         return rank(assessed, limit).stream()
                 .map(a -> explain(a, ContentTerms.surfaces(demandTexts(a.evidence().demand())))).toList();
+    }
+
+    /** The demand's id if it is one of the open demands an achievement's neighbourhood is made of. */
+    private static String openDemandId(DemandDocument demand) {
+        boolean current = demand.validUntil() == null || !demand.validUntil().isBefore(java.time.LocalDate.now());
+        return demand.inPool() && current ? demand.id() : null;
+    }
+
+    /** The demands an achievement may be paired with: open, public or for brokers, and not past their date. */
+    static Query demandPool() {
+        return Query.of(q -> q.bool(b -> b
+                .filter(f -> f.term(t -> t.field("inPool").value(true)))
+                .filter(f -> f.range(r -> r.date(d -> d.field("validUntil").gte("now/d"))))));
     }
 
     /** Scores given pairs of one demand, whatever their rank, e.g. to re-check standing proposals. */
@@ -145,25 +179,30 @@ public class Matcher {
         Map<String, Double> terms = demandTerms(demand);
         TermStatistics statistics = statistics(termsFor(terms, achievements));
         Standing standing = standingsOf(List.of(demand)).get(demand.id());
+        Map<String, Double> similarity = new HashMap<>();
+        achievements.forEach(a -> similarity.put(a.id(), cosine(demand.embedding(), a.embedding())));
+        Map<String, Double> neighbours = neighbourhood.nearestCosine(achievements, openDemandId(demand), similarity);
         Instant now = Instant.now();
         Map<String, String> surfaces = ContentTerms.surfaces(demandTexts(demand));
         return achievements.stream()
-                .map(a -> explain(assess(evidence(demand, terms, a, cosine(demand.embedding(), a.embedding()), statistics),
-                        standing, now), surfaces))
+                .map(a -> explain(assess(evidence(demand, terms, a, similarity.get(a.id()), statistics),
+                        standing, neighbours.getOrDefault(a.id(), 0.0), now), surfaces))
                 .toList();
     }
 
     /**
      * The standings of demands, from the store; a demand not ranked since its last change is
-     * ranked once to learn its standing (and then kept).
+     * ranked once to learn its standing (and then kept, once complete).
      */
     private Map<String, Standing> standingsOf(List<DemandDocument> demands) {
         Map<String, Standing> known = new HashMap<>(standings.find(demands));
-        for (DemandDocument demand : demands) {
-            if (!known.containsKey(demand.id())) {
-                forDemand(demand, 0);
-                known.put(demand.id(), standings.find(List.of(demand)).getOrDefault(demand.id(), Standing.NONE));
-            }
+        List<DemandDocument> missing = demands.stream().filter(d -> !known.containsKey(d.id())).toList();
+        // Candidates come back without their vectors; the demand's own search needs its vector.
+        List<String> withoutVector = missing.stream().filter(d -> d.embedding() == null).map(DemandDocument::id).toList();
+        Map<String, DemandDocument> stored = withoutVector.isEmpty() ? Map.of()
+                : new DocumentIndexer(client).demands(demandsIndex, withoutVector);
+        for (DemandDocument demand : missing) {
+            known.put(demand.id(), candidates(stored.getOrDefault(demand.id(), demand)).standing());
         }
         return known;
     }
@@ -238,9 +277,9 @@ public class Matcher {
     }
 
     /** A pair as the model judged it, before it is explained. */
-    record Assessment(Evidence evidence, Standing standing, double[] values, List<FitFactors.Value> fit, double[] scale,
-            FactorWeightSource.Weighting weighting, double relativeSimilarity, double margin, double standingLogit,
-            double score) {
+    record Assessment(Evidence evidence, Standing standing, double achievementNearest, double[] values,
+            List<FitFactors.Value> fit, double[] scale, FactorWeightSource.Weighting weighting, double relativeSimilarity,
+            double overNeighbours, double margin, double similarityLogit, double standingLogit, double score) {
 
         String demandId() {
             return evidence.demand().id();
@@ -254,9 +293,11 @@ public class Matcher {
     /**
      * The approval model over the pair's factors and its standing among the demand's candidates;
      * the field's weights scale the coefficients and the field's recalibration (from broker
-     * decisions) shifts the log-odds.
+     * decisions) shifts the log-odds. The similarity counts by how far it rises above what each
+     * side usually reaches: the mean of the demand's candidates, and the nearest records of both
+     * sides; the semantic weight a field learns scales all of it.
      */
-    Assessment assess(Evidence e, Standing standing, Instant now) {
+    Assessment assess(Evidence e, Standing standing, double achievementNearest, Instant now) {
         DemandDocument demand = e.demand();
         String field = TechnicalField.topLevel(demand.fieldCode());
         FactorWeightSource.Weighting weighting = weights.forField(field);
@@ -270,11 +311,15 @@ public class Matcher {
         }
         // A demand without a single content word states nothing a candidate could stand out on.
         double relativeSimilarity = e.demandHasContent() ? e.cosine() - standing.meanCosine() : 0;
+        double overNeighbours = e.demandHasContent()
+                ? 2 * e.cosine() - standing.nearestCosine() - achievementNearest : 0;
         double margin = e.demandHasContent() ? standing.margin(e) : 0;
-        double standingLogit = config.model().relativeSimilarity() * relativeSimilarity + config.model().margin() * margin;
-        double z = weighting.recalibration().apply(model.logit(values, scale) + standingLogit);
-        return new Assessment(e, standing, values, fit, scale, weighting, relativeSimilarity, margin, standingLogit,
-                ApprovalModel.sigmoid(z));
+        double similarityLogit = scale[0] * (config.model().relativeSimilarity() * relativeSimilarity
+                + config.model().similarityOverNeighbours() * overNeighbours);
+        double standingLogit = config.model().margin() * margin;
+        double z = weighting.recalibration().apply(model.logit(values, scale) + similarityLogit + standingLogit);
+        return new Assessment(e, standing, achievementNearest, values, fit, scale, weighting, relativeSimilarity,
+                overNeighbours, margin, similarityLogit, standingLogit, ApprovalModel.sigmoid(z));
     }
 
     /**
@@ -291,7 +336,7 @@ public class Matcher {
         double[] evidence = new double[values.length + 1];
         double totalEvidence = 0;
         for (int i = 0; i < values.length; i++) {
-            evidence[i] = Math.max(0, model.coefficients()[i] * scale[i] * values[i]);
+            evidence[i] = Math.max(0, model.coefficients()[i] * scale[i] * values[i] + (i == 0 ? a.similarityLogit() : 0));
             totalEvidence += evidence[i];
         }
         evidence[values.length] = Math.max(0, a.standingLogit());
@@ -300,15 +345,16 @@ public class Matcher {
         for (int i = 0; i < values.length; i++) {
             String name = FactorWeights.FACTORS.get(i);
             Reason reason = switch (i) {
-                case 0 -> Reason.of("TEXT_SIMILARITY", "similarity", round(e.cosine()));
+                case 0 -> Reason.of("TEXT_SIMILARITY_NEIGHBOURS", "similarity", round(e.cosine()),
+                        "demandNeighbours", round(a.standing().nearestCosine()),
+                        "achievementNeighbours", round(a.achievementNearest()));
                 case 1 -> matched.isEmpty() ? Reason.of("NO_TERMS_SHARED")
                         : Reason.of("TERMS_SHARED", "terms", matched.subList(0, Math.min(6, matched.size())),
                                 "coverage", round(e.demandCoverage()));
                 default -> a.fit().get(i - 2).reason();
             };
             double contribution = totalEvidence == 0 ? 0 : score * evidence[i] / totalEvidence;
-            factors.add(new Factor(name, round(values[i]), round(model.coefficients()[i] * scale[i]),
-                    round(contribution), reason));
+            factors.add(new Factor(name, round(values[i]), round(coefficient(i) * scale[i]), round(contribution), reason));
         }
         boolean best = e.achievement().id().equals(a.standing().bestAchievementId());
         factors.add(new Factor(Factor.STANDING, round(ApprovalModel.sigmoid(a.margin())), round(config.model().margin()),
@@ -321,8 +367,19 @@ public class Matcher {
         return new ScoredPair(e.demand(), e.achievement(), score,
                 new Explanation(matched, Highlighter.highlights(e.achievement(), matchedTermsRaw), round(e.cosine()), factors,
                         new Explanation.WeightsUsed(field, weighting.learned(), !weighting.recalibration().isIdentity())),
-                new ScoredPair.Inputs(e.cosine(), a.relativeSimilarity(), e.lexical(), values[2], a.margin(),
-                        model.priors(values, scale)));
+                new ScoredPair.Inputs(e.cosine(), a.relativeSimilarity(), a.overNeighbours(), e.lexical(), values[2],
+                        a.margin(), model.priors(values, scale)));
+    }
+
+    /**
+     * The log-odds a factor adds per unit of its value; the similarity's counts its standing
+     * terms too (each rises with it, the one over both neighbourhoods twice).
+     */
+    private double coefficient(int factor) {
+        double own = model.coefficients()[factor];
+        return factor == 0
+                ? own + config.model().relativeSimilarity() + 2 * config.model().similarityOverNeighbours()
+                : own;
     }
 
     /** How far the field's learned weights move each coefficient: learned ÷ default weight. */
@@ -419,6 +476,10 @@ public class Matcher {
     record Candidate<T>(T document, double cosine) {
     }
 
+    /** The candidates of a query, and its nearest records found by kNN. */
+    record Retrieval<T>(List<Candidate<T>> candidates, List<AchievementNeighbourhood.Neighbour> nearest) {
+    }
+
     /**
      * Both retrievers in one request (an {@code _msearch}): the content words (BM25 over the
      * {@code terms} field) and kNN over the embeddings, fused by reciprocal rank; the best
@@ -427,7 +488,7 @@ public class Matcher {
      * alone get theirs from one exact kNN search over just them. No vector is sent back: reading
      * 512 floats per hit was most of a ranking's cost.
      */
-    private <T> List<Candidate<T>> retrieve(String index, Map<String, Double> terms, float[] vector, Query filter,
+    private <T> Retrieval<T> retrieve(String index, Map<String, Double> terms, float[] vector, Query filter,
             Class<T> type) {
         int n = config.candidatesPerRetriever();
         List<Float> queryVector = vector == null ? null : floats(vector);
@@ -443,12 +504,13 @@ public class Matcher {
                     .source(WITHOUT_VECTOR))));
         }
         if (searches.isEmpty()) {
-            return List.of();
+            return new Retrieval<>(List.of(), List.of());
         }
         List<MultiSearchResponseItem<T>> responses = msearch(index, searches, type);
         Map<String, T> documents = new HashMap<>();
         Map<String, Double> similarity = new HashMap<>();
         Map<String, Double> fused = new HashMap<>();
+        List<AchievementNeighbourhood.Neighbour> nearest = new ArrayList<>();
         int k = config.rrfK();
         for (int r = 0; r < responses.size(); r++) {
             boolean semantic = queryVector != null && r == responses.size() - 1;
@@ -461,6 +523,7 @@ public class Matcher {
                 documents.putIfAbsent(hit.id(), hit.source());
                 if (semantic && hit.score() != null) {
                     similarity.put(hit.id(), cosineOfScore(hit.score()));
+                    nearest.add(new AchievementNeighbourhood.Neighbour(hit.id(), cosineOfScore(hit.score())));
                 }
                 fused.merge(hit.id(), 1.0 / (k + i + 1), Double::sum);
             }
@@ -474,7 +537,8 @@ public class Matcher {
         if (queryVector != null && !unscored.isEmpty()) {
             similarity.putAll(exactSimilarities(index, queryVector, unscored));
         }
-        return kept.stream().map(id -> new Candidate<>(documents.get(id), similarity.getOrDefault(id, 0.0))).toList();
+        return new Retrieval<>(kept.stream().map(id -> new Candidate<>(documents.get(id), similarity.getOrDefault(id, 0.0)))
+                .toList(), nearest);
     }
 
     private <T> List<MultiSearchResponseItem<T>> msearch(String index, List<RequestItem> searches, Class<T> type) {
@@ -510,11 +574,11 @@ public class Matcher {
     }
 
     /** Elasticsearch scores cosine similarity as (1 + cos) / 2. */
-    private static double cosineOfScore(double score) {
+    static double cosineOfScore(double score) {
         return 2 * score - 1;
     }
 
-    private static List<Float> floats(float[] vector) {
+    static List<Float> floats(float[] vector) {
         List<Float> list = new ArrayList<>(vector.length);
         for (float v : vector) {
             list.add(v);

@@ -9,11 +9,11 @@ public record ScoredPair(DemandDocument demand, AchievementDocument achievement,
 
     /**
      * What the approval model read, for refitting it: the similarity, the similarity relative to the
-     * demand's candidates, the lexical overlap, the field fit, the margin to the demand's best other
+     * demand's candidates, the similarity over both sides' nearest neighbours, the lexical overlap, the field fit, the margin to the demand's best other
      * candidate, and the log-odds of the structured priors (held fixed when refitting).
      */
-    public record Inputs(double cosine, double relativeSimilarity, double lexical, double field, double margin,
-            double priors) {
+    public record Inputs(double cosine, double relativeSimilarity, double overNeighbours, double lexical, double field,
+            double margin, double priors) {
     }
 
     public String demandId() {

@@ -3,15 +3,22 @@ package io.techbridge.matching.matching;
 import java.util.List;
 
 /**
- * How a demand's candidates stand: the mean similarity of its candidates (some demands are near
- * every text in the embedding space, some far from all) and its two strongest candidates. A pair
- * is judged against its demand's standing whichever side it was found from.
+ * How a demand's candidates stand: the mean similarity of its candidates and of its nearest
+ * achievements (some demands are near every text in the embedding space, some far from all) and
+ * its two strongest candidates. A pair is judged against its demand's standing whichever side it
+ * was found from.
  */
-public record Standing(double meanCosine, String bestAchievementId, double best, double second) {
+public record Standing(double meanCosine, double nearestCosine, String bestAchievementId, double best, double second,
+        boolean complete) {
 
-    public static final Standing NONE = new Standing(0, null, 0, 0);
+    public static final Standing NONE = new Standing(0, 0, null, 0, 0, false);
 
-    static Standing of(List<Matcher.Evidence> candidates) {
+    /**
+     * The standing of a demand's candidates; {@code complete} when the pool held as many
+     * achievements as a neighbourhood has. An incomplete one (a demand posted before the
+     * achievements it will meet) is not kept: it is measured again when next needed.
+     */
+    static Standing of(List<Matcher.Evidence> candidates, double nearestCosine, boolean complete) {
         if (candidates.isEmpty()) {
             return NONE;
         }
@@ -28,7 +35,7 @@ public record Standing(double meanCosine, String bestAchievementId, double best,
                 second = Math.max(second, e.strength());
             }
         }
-        return new Standing(mean, top.achievement().id(), top.strength(), second);
+        return new Standing(mean, nearestCosine, top.achievement().id(), top.strength(), second, complete);
     }
 
     /** How far a candidate stands above (positive) or below the demand's best other candidate. */
@@ -48,11 +55,11 @@ public record Standing(double meanCosine, String bestAchievementId, double best,
         String id = candidate.achievement().id();
         double strength = candidate.strength();
         if (id.equals(bestAchievementId)) {
-            return strength == best ? this : new Standing(meanCosine, id, strength, second);
+            return strength == best ? this : new Standing(meanCosine, nearestCosine, id, strength, second, complete);
         }
         if (strength > best) {
-            return new Standing(meanCosine, id, strength, best);
+            return new Standing(meanCosine, nearestCosine, id, strength, best, complete);
         }
-        return strength > second ? new Standing(meanCosine, bestAchievementId, best, strength) : this;
+        return strength > second ? new Standing(meanCosine, nearestCosine, bestAchievementId, best, strength, complete) : this;
     }
 }

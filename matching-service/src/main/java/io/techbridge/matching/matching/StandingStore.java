@@ -17,6 +17,7 @@ public interface StandingStore {
     /** The stored standings of the given demands' current versions, by demand id; absent ones are missing. */
     Map<String, Standing> find(Collection<DemandDocument> demands);
 
+    /** Keeps a complete standing; an incomplete one is not kept. */
     void save(DemandDocument demand, Standing standing);
 
     /** A bounded in-memory store, for the tools and as the front of the database store. */
@@ -43,7 +44,9 @@ public interface StandingStore {
 
             @Override
             public synchronized void save(DemandDocument demand, Standing standing) {
-                entries.put(key(demand), standing);
+                if (standing.complete()) {
+                    entries.put(key(demand), standing);
+                }
             }
 
             private static String key(DemandDocument demand) {

@@ -47,8 +47,8 @@ public class StoredStandings implements StandingStore {
             String id = (String) row[0];
             long version = ((Number) row[1]).longValue();
             if (versions.get(id) != null && versions.get(id) == version) {
-                Standing standing = new Standing(((Number) row[2]).doubleValue(), (String) row[3],
-                        ((Number) row[4]).doubleValue(), ((Number) row[5]).doubleValue());
+                Standing standing = new Standing(((Number) row[2]).doubleValue(), ((Number) row[6]).doubleValue(),
+                        (String) row[3], ((Number) row[4]).doubleValue(), ((Number) row[5]).doubleValue(), true);
                 found.put(id, standing);
             }
         }
@@ -64,7 +64,7 @@ public class StoredStandings implements StandingStore {
     @SuppressWarnings("unchecked")
     private List<Object[]> rows(List<String> ids) {
         return entityManager.createNativeQuery("""
-                        SELECT demand_id, demand_version, mean_cosine, best_achievement_id, best, second
+                        SELECT demand_id, demand_version, mean_cosine, best_achievement_id, best, second, nearest_cosine
                         FROM demand_standing WHERE demand_id IN (?1) AND computed_at > ?2""")
                 .setParameter(1, ids).setParameter(2, Timestamp.from(Instant.now().minus(MAX_AGE)))
                 .getResultList();
@@ -72,18 +72,23 @@ public class StoredStandings implements StandingStore {
 
     @Override
     public void save(DemandDocument demand, Standing standing) {
+        if (!standing.complete()) {
+            return;
+        }
         memory.save(demand, standing);
         QuarkusTransaction.joiningExisting().run(() -> entityManager.createNativeQuery("""
                         INSERT INTO demand_standing (demand_id, demand_version, mean_cosine, best_achievement_id, best,
-                                                     second, computed_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                                                     second, computed_at, nearest_cosine)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
                         ON CONFLICT (demand_id) DO UPDATE SET demand_version = EXCLUDED.demand_version,
-                            mean_cosine = EXCLUDED.mean_cosine, best_achievement_id = EXCLUDED.best_achievement_id,
+                            mean_cosine = EXCLUDED.mean_cosine, nearest_cosine = EXCLUDED.nearest_cosine,
+                            best_achievement_id = EXCLUDED.best_achievement_id,
                             best = EXCLUDED.best, second = EXCLUDED.second, computed_at = EXCLUDED.computed_at
                         WHERE demand_standing.demand_version <= EXCLUDED.demand_version""")
                 .setParameter(1, demand.id()).setParameter(2, demand.version()).setParameter(3, standing.meanCosine())
                 .setParameter(4, standing.bestAchievementId()).setParameter(5, standing.best())
                 .setParameter(6, standing.second()).setParameter(7, Timestamp.from(Instant.now()))
+                .setParameter(8, standing.nearestCosine())
                 .executeUpdate());
     }
 }

@@ -43,6 +43,8 @@ class LocalStackSmokeTest {
     private DeployLocal stack;
     private final HttpClient http = HttpClient.newHttpClient();
     /** Stop and generic words, numbers and letters that must never be shown as matched terms. */
+    /** matching-service's techbridge.matching.proposal-threshold: a pair shown by default reaches it. */
+    private static final double OPERATING_THRESHOLD = 0.35;
     private static final java.util.Set<String> NOT_CONTENT = java.util.Set.of("of", "the", "a", "m", "50", "采用", "目前",
             "现有", "使用", "技术", "方法", "开发", "研究", "系统", "公斤", "制备");
 
@@ -118,7 +120,7 @@ class LocalStackSmokeTest {
             JsonNode ranked = JSON.readTree(response.body());
             withoutStrongMatch += ranked.isEmpty() ? 1 : 0;
             for (JsonNode pair : ranked) {
-                assertTrue(pair.get("strong").asBoolean() && pair.get("score").asDouble() >= 0.4,
+                assertTrue(pair.get("strong").asBoolean() && pair.get("score").asDouble() >= OPERATING_THRESHOLD,
                         demo.getKey() + " shows a weak pair by default: " + pair);
                 for (JsonNode term : pair.get("explanation").get("matchedTerms")) {
                     assertTrue(term.asText().codePointCount(0, term.asText().length()) > 1
@@ -128,6 +130,22 @@ class LocalStackSmokeTest {
             }
         }
         assertTrue(withoutStrongMatch > 0, "some demo demands have no strong match (d25–d27 have no fit by design)");
+        // Every proposal was weighed against both sides' neighbours, whichever side found it while the
+        // demo loaded: a pair's own two records are each other's neighbours at least.
+        JsonNode queue = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                + stack.port("MATCHING") + "/api/matches?status=PROPOSED&size=100")).header("Authorization", broker).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode proposals = queue.has("items") ? queue.get("items") : queue;
+        assertTrue(proposals.size() > 0, "the demo gives the broker proposals: " + queue);
+        for (JsonNode proposal : proposals) {
+            for (JsonNode factor : proposal.get("explanation").get("factors")) {
+                if (factor.get("name").asText().equals("semantic")) {
+                    JsonNode reason = factor.get("reason");
+                    assertTrue(reason.path("demandNeighbours").asDouble() > 0 && reason.path("achievementNeighbours").asDouble() > 0,
+                            "a proposal weighed against both neighbourhoods: " + proposal);
+                }
+            }
+        }
         noTopicCarriesAContact(projectDir);
         // Search by words: 石墨烯 finds the graphene coating (written in English) and nothing else; nonsense finds nothing.
         JsonNode graphene = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/search?q="

@@ -16,8 +16,8 @@ import java.util.Map;
 /**
  * Refits the approval model on labelled sets: every candidate the matcher scores for a demand is a
  * row, approved when the set grades it ≥ 1. Fitted: the intercept and the coefficients of
- * similarity, similarity relative to the demand's candidates, lexical overlap, field fit and the
- * margin to the demand's best other candidate; the structured priors stay fixed (an offset).
+ * similarity, similarity relative to the demand's candidates, lexical overlap, field fit, the
+ * margin to the demand's best other candidate and the similarity over both sides' nearest neighbours; the structured priors stay fixed (an offset).
  * Prints the lines for application.properties and a 5-fold cross-validation by demand (a demand is
  * in the same fold in every set), so the calibration shown is that of a model that never saw the
  * demand.
@@ -41,7 +41,8 @@ final class ModelFit {
             for (ScoredPair pair : matcher.forDemand(j.demand(), config.fusedCandidates())) {
                 ScoredPair.Inputs in = pair.inputs();
                 rows.add(new Row(j.demand().id(), pair.achievementId(),
-                        new double[]{in.cosine(), in.relativeSimilarity(), in.lexical(), in.field(), in.margin()},
+                        new double[]{in.cosine(), in.relativeSimilarity(), in.lexical(), in.field(), in.margin(),
+                                in.overNeighbours()},
                         in.priors(), j.relevant().getOrDefault(pair.achievementId(), 0) >= 1));
             }
         }
@@ -60,7 +61,8 @@ final class ModelFit {
                 techbridge.matching.model.lexical=%.3f
                 techbridge.matching.model.field=%.3f
                 techbridge.matching.model.margin=%.3f
-                """, beta[0], beta[1], beta[2], beta[3], beta[4], beta[5]);
+                techbridge.matching.model.similarity-over-neighbours=%.3f
+                """, beta[0], beta[1], beta[2], beta[3], beta[4], beta[5], beta[6]);
 
         List<String> demandIds = all.stream().map(Row::demandId).distinct().sorted().toList();
         Map<String, Integer> fold = new HashMap<>();
@@ -143,6 +145,6 @@ final class ModelFit {
             y.add(r.relevant());
             offsets.add(r.offset());
         }
-        return ApprovalModel.fit(x, y, offsets, new double[6], PENALTY);
+        return ApprovalModel.fit(x, y, offsets, new double[7], PENALTY);
     }
 }

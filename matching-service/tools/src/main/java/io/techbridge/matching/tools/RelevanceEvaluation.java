@@ -55,6 +55,8 @@ public final class RelevanceEvaluation {
 
     private final ElasticsearchClient client;
     private final ObjectMapper mapper = ToolSupport.objectMapper();
+    /** The embeddings of the records prepared, for {@code --rows}. */
+    private final Map<String, float[]> vectors = new HashMap<>();
 
     RelevanceEvaluation(ElasticsearchClient client) {
         this.client = client;
@@ -90,7 +92,9 @@ public final class RelevanceEvaluation {
                         sets.add(Path.of(args[i]));
                     }
                 }
-                new RelevanceEvaluation(client).fit(sets.isEmpty() ? List.of(set) : sets, ToolSupport.matchingConfig());
+                String rowsFile = option(args, "--rows", null);
+                new RelevanceEvaluation(client).fit(sets.isEmpty() ? List.of(set) : sets, ToolSupport.matchingConfig(),
+                        rowsFile == null ? null : Path.of(rowsFile));
             } else {
                 new RelevanceEvaluation(client).run(set, ToolSupport.matchingConfig(), json == null ? null : Path.of(json));
             }
@@ -121,11 +125,14 @@ public final class RelevanceEvaluation {
         List<float[]> vectors = embeddings.embedAll(documents.stream().map(AchievementDocument::embeddingText).toList());
         for (int i = 0; i < documents.size(); i++) {
             documents.set(i, documents.get(i).withEmbedding(vectors.get(i)));
+            this.vectors.put(documents.get(i).id(), vectors.get(i));
         }
         indexer.indexAchievements(achievementsIndex, documents, true);
         indexBaseline(baselineIndex, achievements);
-        return new Prepared(achievementsIndex, demandsIndex, baselineIndex, achievements.size(),
-                readDemands(set.resolve("demands.jsonl"), embeddings));
+        List<Judged> judged = readDemands(set.resolve("demands.jsonl"), embeddings);
+        // The open demands are the neighbourhood an achievement's similarity is weighed against.
+        indexer.indexDemands(demandsIndex, judged.stream().map(Judged::demand).toList(), true);
+        return new Prepared(achievementsIndex, demandsIndex, baselineIndex, achievements.size(), judged);
     }
 
     void drop(Prepared prepared) {
@@ -136,19 +143,35 @@ public final class RelevanceEvaluation {
     }
 
     /** Refits the approval model on the candidates of every given set (see {@link ModelFit}). */
-    private void fit(List<Path> sets, MatchingConfig config) throws IOException {
+    private void fit(List<Path> sets, MatchingConfig config, Path rowsFile) throws IOException {
         EmbeddingService embeddings = new EmbeddingService();
         Map<String, List<ModelFit.Row>> rows = new java.util.LinkedHashMap<>();
         Map<String, List<Judged>> judgedBySet = new java.util.LinkedHashMap<>();
+        List<Map<String, Object>> written = new ArrayList<>();
         for (Path set : sets) {
             Prepared prepared = prepare(set, embeddings);
             try {
                 Matcher matcher = new Matcher(client, config, prepared.achievementsIndex(), prepared.demandsIndex());
-                rows.put(set.getFileName().toString(), ModelFit.rows(prepared.judged(), matcher, config));
+                List<ModelFit.Row> setRows = ModelFit.rows(prepared.judged(), matcher, config);
+                rows.put(set.getFileName().toString(), setRows);
                 judgedBySet.put(set.getFileName().toString(), prepared.judged());
+                for (ModelFit.Row r : setRows) {
+                    Map<String, Object> row = new java.util.LinkedHashMap<>();
+                    row.put("set", set.getFileName().toString());
+                    row.put("demand", r.demandId());
+                    row.put("achievement", r.achievementId());
+                    row.put("features", r.features());
+                    row.put("offset", r.offset());
+                    row.put("relevant", r.relevant());
+                    written.add(row);
+                }
             } finally {
                 drop(prepared);
             }
+        }
+        if (rowsFile != null) {
+            judgedBySet.values().forEach(js -> js.forEach(j -> vectors.put(j.demand().id(), j.demand().embedding())));
+            mapper.writeValue(rowsFile.toFile(), Map.of("rows", written, "vectors", vectors));
         }
         ModelFit.report(rows, judgedBySet, config);
     }

@@ -66,6 +66,7 @@ final class ToolSupport {
             public double lexical() { return number.applyAsDouble("model.lexical"); }
             public double field() { return number.applyAsDouble("model.field"); }
             public double relativeSimilarity() { return number.applyAsDouble("model.relative-similarity"); }
+            public double similarityOverNeighbours() { return number.applyAsDouble("model.similarity-over-neighbours"); }
             public double margin() { return number.applyAsDouble("model.margin"); }
             public double maturity() { return number.applyAsDouble("model.maturity"); }
             public double modes() { return number.applyAsDouble("model.modes"); }
@@ -98,6 +99,7 @@ final class ToolSupport {
             public int proposalWorkers() { return (int) number.applyAsDouble("proposal-workers"); }
             public int candidatesPerRetriever() { return (int) number.applyAsDouble("candidates-per-retriever"); }
             public int fusedCandidates() { return (int) number.applyAsDouble("fused-candidates"); }
+            public int nearestNeighbours() { return (int) number.applyAsDouble("nearest-neighbours"); }
             public int rrfK() { return (int) number.applyAsDouble("rrf-k"); }
             public double fitShare() { return number.applyAsDouble("fit-share"); }
             public Weights weights() { return weights; }

@@ -1,0 +1,197 @@
+package io.techbridge.matching.matching;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
+import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import io.techbridge.matching.search.AchievementDocument;
+import io.techbridge.matching.search.DocumentIndexer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How near each achievement lies to the open demands: the mean similarity of its nearest
+ * demands. Some texts sit near every demand in the embedding space (a broad summary, a common
+ * field's vocabulary); a pair is judged by how much closer its two sides are to each other than to
+ * their usual neighbours. Each achievement version's nearest demands are kept for an hour, and a
+ * demand ranked meanwhile takes its place among them as its own search finds the achievement: a
+ * ranking would otherwise search once per candidate, and a new demand would not count until the
+ * hour is out.
+ */
+final class AchievementNeighbourhood {
+
+    private static final Duration MAX_AGE = Duration.ofHours(1);
+    private static final int CAPACITY = 200_000;
+
+    /** A record near another, found by its embedding, and how near. */
+    record Neighbour(String id, double cosine) {
+    }
+
+    private record Known(List<Neighbour> nearest, Instant computedAt) {
+    }
+
+    private final ElasticsearchClient client;
+    private final String achievementsIndex;
+    private final String demandsIndex;
+    private final int neighbours;
+    private final Map<String, Known> entries = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Known> eldest) {
+            return size() > CAPACITY;
+        }
+    };
+
+    AchievementNeighbourhood(ElasticsearchClient client, String achievementsIndex, String demandsIndex, int neighbours) {
+        this.client = client;
+        this.achievementsIndex = achievementsIndex;
+        this.demandsIndex = demandsIndex;
+        this.neighbours = neighbours;
+    }
+
+    /**
+     * The mean similarity of each achievement's nearest open demands, by achievement id, with the
+     * given demand counted among them at the given similarities (by achievement id) when it is
+     * one of the open demands.
+     */
+    Map<String, Double> nearestCosine(List<AchievementDocument> achievements, String demandId,
+            Map<String, Double> similarityToDemand) {
+        Map<String, List<Neighbour>> known = new HashMap<>();
+        List<AchievementDocument> missing = new ArrayList<>();
+        Instant fresh = Instant.now().minus(MAX_AGE);
+        synchronized (entries) {
+            for (AchievementDocument a : achievements) {
+                Known entry = entries.get(key(a));
+                if (entry != null && entry.computedAt().isAfter(fresh)) {
+                    known.put(a.id(), entry.nearest());
+                } else {
+                    missing.add(a);
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            Map<String, List<Neighbour>> computed = computed(withVectors(missing));
+            Instant now = Instant.now();
+            synchronized (entries) {
+                for (AchievementDocument a : missing) {
+                    List<Neighbour> nearest = computed.getOrDefault(a.id(), List.of());
+                    keep(a, nearest, now);
+                    known.put(a.id(), nearest);
+                }
+            }
+        }
+        Map<String, Double> means = new HashMap<>();
+        for (AchievementDocument a : achievements) {
+            List<Neighbour> nearest = known.getOrDefault(a.id(), List.of());
+            Double similarity = demandId == null ? null : similarityToDemand.get(a.id());
+            if (similarity != null) {
+                List<Neighbour> counted = with(nearest, new Neighbour(demandId, similarity));
+                if (!counted.equals(nearest)) {
+                    nearest = counted;
+                    synchronized (entries) {
+                        Known entry = entries.get(key(a));
+                        if (entry != null) {
+                            entries.put(key(a), new Known(with(entry.nearest(), new Neighbour(demandId, similarity)),
+                                    entry.computedAt()));
+                        }
+                    }
+                }
+            }
+            means.put(a.id(), mean(nearest));
+        }
+        return means;
+    }
+
+    /** An achievement's nearest demands as its own search among the demands found them. */
+    void remember(AchievementDocument achievement, List<Neighbour> found) {
+        synchronized (entries) {
+            keep(achievement, nearest(found), Instant.now());
+        }
+    }
+
+    /**
+     * Keeps a full neighbourhood; one of fewer demands than it has (a pool still filling) is
+     * searched again when next needed.
+     */
+    private void keep(AchievementDocument achievement, List<Neighbour> nearest, Instant at) {
+        if (nearest.size() >= neighbours) {
+            entries.put(key(achievement), new Known(nearest, at));
+        } else {
+            entries.remove(key(achievement));
+        }
+    }
+
+    /** The mean similarity of the nearest of the given neighbours. */
+    double mean(List<Neighbour> found) {
+        return nearest(found).stream().mapToDouble(Neighbour::cosine).average().orElse(0);
+    }
+
+    private List<Neighbour> nearest(List<Neighbour> found) {
+        return found.stream().sorted(Comparator.comparingDouble(Neighbour::cosine).reversed()
+                .thenComparing(Neighbour::id)).limit(neighbours).toList();
+    }
+
+    private List<Neighbour> with(List<Neighbour> nearest, Neighbour candidate) {
+        List<Neighbour> all = new ArrayList<>(nearest.stream().filter(n -> !n.id().equals(candidate.id())).toList());
+        all.add(candidate);
+        return nearest(all);
+    }
+
+    private List<AchievementDocument> withVectors(List<AchievementDocument> achievements) {
+        List<String> without = achievements.stream().filter(a -> a.embedding() == null).map(AchievementDocument::id).toList();
+        if (without.isEmpty()) {
+            return achievements;
+        }
+        Map<String, AchievementDocument> stored = new DocumentIndexer(client).achievements(achievementsIndex, without);
+        return achievements.stream().map(a -> a.embedding() != null ? a : stored.getOrDefault(a.id(), a)).toList();
+    }
+
+    /** Each achievement's nearest open demands, found by one kNN search each in one {@code _msearch}. */
+    private Map<String, List<Neighbour>> computed(List<AchievementDocument> achievements) {
+        List<AchievementDocument> searchable = achievements.stream().filter(a -> a.embedding() != null).toList();
+        Map<String, List<Neighbour>> found = new HashMap<>();
+        if (searchable.isEmpty()) {
+            return found;
+        }
+        Query pool = Matcher.demandPool();
+        List<RequestItem> searches = new ArrayList<>();
+        for (AchievementDocument a : searchable) {
+            List<Float> vector = Matcher.floats(a.embedding());
+            searches.add(RequestItem.of(r -> r.header(h -> h.index(demandsIndex)).body(b -> b.size(neighbours)
+                    .source(s -> s.fetch(false))
+                    .knn(k -> k.field("embedding").queryVector(vector).k(neighbours).numCandidates(100).filter(pool)))));
+        }
+        try {
+            List<MultiSearchResponseItem<Void>> responses = client.msearch(m -> m.searches(searches), Void.class).responses();
+            for (int i = 0; i < searchable.size(); i++) {
+                MultiSearchResponseItem<Void> item = responses.get(i);
+                if (item.isFailure()) {
+                    throw new IllegalStateException("search in " + demandsIndex + " failed: " + item.failure().error().reason());
+                }
+                List<Neighbour> nearest = new ArrayList<>();
+                for (Hit<Void> hit : item.result().hits().hits()) {
+                    if (hit.score() != null) {
+                        nearest.add(new Neighbour(hit.id(), Matcher.cosineOfScore(hit.score())));
+                    }
+                }
+                found.put(searchable.get(i).id(), nearest(nearest));
+            }
+            return found;
+        } catch (IOException e) {
+            throw new UncheckedIOException("search in " + demandsIndex + " failed", e);
+        }
+    }
+
+    private static String key(AchievementDocument achievement) {
+        return achievement.id() + "@" + achievement.version();
+    }
+}
