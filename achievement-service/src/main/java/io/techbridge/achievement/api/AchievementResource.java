@@ -1,6 +1,7 @@
 package io.techbridge.achievement.api;
 
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -59,7 +60,7 @@ public class AchievementResource {
     @Operation(operationId = "registerAchievement", summary = "Register an achievement", description = "University role; the organisation is the caller's. 201 with Location; status DRAFT (default) or PUBLISHED. Near-duplicates already registered (same patent, similar title or text, any organisation) answer 409 possible-duplicate with context.candidates, unless ?duplicates=confirmed")
     @SecurityRequirement(name = BEARER)
     @APIResponse(responseCode = "201", description = "registered; Location names it",
-            headers = @Header(name = "Location", description = "the URL of the new record"),
+            headers = @Header(name = "Location", description = "the URL of the new record", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AchievementResponse.class)))
     @APIResponse(responseCode = "409", description = "possible-duplicate: near-duplicates of this achievement exist (context.candidates); "
             + "send it again with ?duplicates=confirmed to register it anyway",

@@ -12,7 +12,7 @@ import java.util.List;
 
 @Path("/api/fields")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Taxonomy")
+@Tag(name = "Taxonomy", description = "The technical fields (技术领域) records are classified by")
 public class TechnicalFieldResource {
 
     @GET

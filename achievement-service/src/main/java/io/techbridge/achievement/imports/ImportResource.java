@@ -65,12 +65,12 @@ public class ImportResource {
                     + "not stored but reported with its candidates, unless ?duplicates=confirmed")
     @SecurityRequirement(name = BEARER)
     @APIResponse(responseCode = "202", description = "the job, queued; follow Location for its progress",
-            headers = @Header(name = "Location", description = "the URL of the job"),
+            headers = @Header(name = "Location", description = "the URL of the job", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportJobResponse.class)))
     @ImportUpload
     @APIResponse(responseCode = "503", description = "uploads-busy: the service is reading as many files as it may at once; "
             + "send the file again after Retry-After seconds",
-            headers = @Header(name = "Retry-After", description = "seconds to wait"),
+            headers = @Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = "application/problem+json"))
     public Response upload(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
             @QueryParam("fileName") String fileName, @QueryParam("organisationId") String organisationId,

@@ -51,7 +51,7 @@ public class ChallengeResource {
     @Operation(operationId = "applyToChallenge", summary = "Apply to an open challenge (揭榜)",
             description = "University role, for its own organisation, until the application deadline; one live application per organisation. 201 with Location, version 1")
     @APIResponse(responseCode = "201", description = "the application, version 1; Location names it",
-            headers = @Header(name = "Location", description = "the URL of the new record"),
+            headers = @Header(name = "Location", description = "the URL of the new record", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApplicationView.class)))
     public Response submit(@PathParam("id") UUID id, @NotNull @Valid ApplicationRequest body, UriInfo uri) {
         ApplicationView created = service.submit(id, body);

@@ -1,6 +1,7 @@
 package io.techbridge.demand.api;
 
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -60,7 +61,7 @@ public class DemandResource {
     @Operation(operationId = "postDemand", summary = "Post a demand", description = "Enterprise role, for its own organisation; or admin, for a government-set challenge naming the organisation. 201 with Location; the demand starts OPEN at version 1. Near-duplicates already posted (similar title or problem, any organisation) answer 409 possible-duplicate with context.candidates, unless ?duplicates=confirmed")
     @SecurityRequirement(name = BEARER)
     @APIResponse(responseCode = "201", description = "posted; Location names it",
-            headers = @Header(name = "Location", description = "the URL of the new record"),
+            headers = @Header(name = "Location", description = "the URL of the new record", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DemandResponse.class)))
     @APIResponse(responseCode = "409", description = "possible-duplicate: near-duplicates of this demand exist (context.candidates); "
             + "send it again with ?duplicates=confirmed to register it anyway",

@@ -4,6 +4,7 @@ import io.techbridge.commons.idempotency.Idempotent;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import io.techbridge.commons.api.ProblemResponses;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -81,7 +82,7 @@ public class AdminResource {
     @Path("/organisations")
     @Operation(operationId = "createOrganisation", summary = "Register an organisation; without an id one is derived from the name")
     @APIResponse(responseCode = "201", description = "created; Location names it",
-            headers = @Header(name = "Location", description = "the URL of the new record"),
+            headers = @Header(name = "Location", description = "the URL of the new record", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationResponse.class)))
     @APIResponse(responseCode = "409", description = "duplicate: the organisation id is taken",
             content = @Content(mediaType = "application/problem+json"))
@@ -118,7 +119,7 @@ public class AdminResource {
     @Path("/users")
     @Operation(operationId = "createUser", summary = "Create an account for an organisation; its role follows from the organisation's type")
     @APIResponse(responseCode = "201", description = "created; Location names it",
-            headers = @Header(name = "Location", description = "the URL of the new record"),
+            headers = @Header(name = "Location", description = "the URL of the new record", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UserResponse.class)))
     @APIResponse(responseCode = "409", description = "duplicate: the username (whatever its case) is taken",
             content = @Content(mediaType = "application/problem+json"))

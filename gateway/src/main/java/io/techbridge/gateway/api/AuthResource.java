@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -69,7 +70,7 @@ public class AuthResource {
     @APIResponse(responseCode = "429", description = "rate-limited (too many requests from this address) or login-throttled "
             + "(too many failed logins in a row for this name, from any address: each further failure doubles the wait, "
             + "up to 5 minutes); Retry-After says when to try again",
-            headers = @Header(name = "Retry-After", description = "seconds to wait"),
+            headers = @Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = "application/problem+json"))
     public Response login(@Valid @NotNull LoginRequest request, @Context UriInfo uri, @Context HttpHeaders headers) {
         LoginService.LoggedIn loggedIn = logins.login(request.username(), request.password());

@@ -59,8 +59,8 @@ public class RegionResource {
                     + "is named after its prefecture-level city (first four digits + 00), else its province (first two "
                     + "digits + 0000). Public; cacheable for a day, with an ETag (If-None-Match answers 304).")
     @APIResponse(responseCode = "200", description = "code → name",
-            headers = {@Header(name = "Cache-Control", description = "public, max-age=86400"),
-                    @Header(name = "ETag", description = "changes when the table does")},
+            headers = {@Header(name = "Cache-Control", description = "public, max-age=86400", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "ETag", description = "changes when the table does", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.OBJECT, additionalProperties = String.class),
                     examples = @ExampleObject(name = "regions",

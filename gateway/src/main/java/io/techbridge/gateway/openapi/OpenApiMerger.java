@@ -76,11 +76,13 @@ public class OpenApiMerger {
             }
             add(entry.getKey(), (ObjectNode) document, merged, paths, components);
         }
-        components.withObject("/securitySchemes").set("bearer", json.createObjectNode()
+        // One scheme for the whole API: the services' own (each a name for the same bearer token) go.
+        components.putObject("securitySchemes").set("bearer", json.createObjectNode()
                 .put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT")
                 .put("description", "The access token of POST /api/auth/login or /api/auth/refresh"));
         // Optional for the whole API: the empty requirement lets reads go without a token.
         tooManyRequests(paths);
+        withoutUnusedSchemas(merged);
         ArrayNode security = merged.putArray("security");
         security.addObject();
         security.addObject().putArray("bearer");
@@ -134,6 +136,34 @@ public class OpenApiMerger {
                 known.add(tag.path("name").asText());
             }
         }
+    }
+
+    /**
+     * Drops the schemas no operation reaches (a service describes some that only its routes the
+     * gateway does not expose use), so a generated client has no dead types.
+     */
+    private static void withoutUnusedSchemas(ObjectNode merged) {
+        ObjectNode schemas = merged.withObject("/components").withObject("/schemas");
+        java.util.Set<String> reached = new java.util.HashSet<>();
+        java.util.Deque<JsonNode> pending = new java.util.ArrayDeque<>();
+        pending.add(merged.path("paths"));
+        while (!pending.isEmpty()) {
+            JsonNode node = pending.pop();
+            if (node.isObject()) {
+                JsonNode ref = node.get("$ref");
+                String prefix = REF_PREFIX + "schemas/";
+                if (ref != null && ref.isTextual() && ref.asText().startsWith(prefix)) {
+                    String name = ref.asText().substring(prefix.length());
+                    if (reached.add(name) && schemas.has(name)) {
+                        pending.add(schemas.get(name));
+                    }
+                }
+                node.forEach(pending::add);
+            } else if (node.isArray()) {
+                node.forEach(pending::add);
+            }
+        }
+        schemas.retain(reached);
     }
 
     /** The gateway's limits apply to every operation behind it. */

@@ -4,6 +4,7 @@ import io.techbridge.commons.idempotency.Idempotent;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import io.techbridge.commons.api.ProblemResponses;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -40,7 +41,7 @@ public class ReindexResource {
     @Operation(operationId = "startReindex", summary = "Rebuild both indexes from the event topics and swap them in without downtime",
             description = "Admins only. 202 with the progress; 409 while one is running")
     @APIResponse(responseCode = "202", description = "the reindex, started (or the one already running)",
-            headers = @Header(name = "Location", description = "/api/admin/reindex, its progress"),
+            headers = @Header(name = "Location", description = "/api/admin/reindex, its progress", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReindexProgress.class)))
     public Response start() {
         caller.requireRole(Role.ADMIN);

@@ -147,6 +147,7 @@ class LocalStackSmokeTest {
             }
         }
         noTopicCarriesAContact(projectDir);
+        theApiDescriptionPassesItsLint(projectDir, gateway);
         // Search by words: 石墨烯 finds the graphene coating (written in English) and nothing else; nonsense finds nothing.
         JsonNode graphene = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/search?q="
                 + java.net.URLEncoder.encode("石墨烯", java.nio.charset.StandardCharsets.UTF_8))).build(),
@@ -204,6 +205,18 @@ class LocalStackSmokeTest {
      * is read from every topic: none names a contact member, and none holds a demo contact's phone
      * or e-mail.
      */
+    /**
+     * The description integrators generate clients from, as the gateway merges it from the running
+     * services, meets the committed rule set (deploy/openapi-lint/redocly.yaml): no error, no warning.
+     */
+    private void theApiDescriptionPassesItsLint(Path projectDir, String gateway) throws IOException, InterruptedException {
+        Process lint = new ProcessBuilder("bash", projectDir.resolve("deploy/openapi-lint/lint").toString(), gateway + "/openapi")
+                .redirectErrorStream(true).start();
+        String output = new String(lint.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(lint.waitFor(5, java.util.concurrent.TimeUnit.MINUTES), "the lint finishes");
+        assertEquals(0, lint.exitValue(), "the API description passes its lint:\n" + output);
+    }
+
     private void noTopicCarriesAContact(Path projectDir) throws IOException {
         java.util.Set<String> contacts = new java.util.HashSet<>();
         for (String file : java.util.List.of("achievements.json", "demands.json")) {
