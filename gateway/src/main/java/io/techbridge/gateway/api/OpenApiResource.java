@@ -9,6 +9,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
@@ -26,6 +30,10 @@ public class OpenApiResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getApiDescription", summary = "One OpenAPI document for all of TechBridge: the gateway's paths and every service's")
+    // Described as a JSON object, not as the Jackson type that carries it (a client has no use for its internals).
+    @APIResponse(responseCode = "200", description = "the OpenAPI 3.1 document",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
+                    description = "an OpenAPI 3.1 document (https://spec.openapis.org/oas/v3.1.0)")))
     public ObjectNode openapi(@Context HttpServerRequest request) {
         // The gateway's own document comes from its own listener, whatever port that is.
         URI own = URI.create("http://127.0.0.1:" + request.localAddress().port() + "/q/openapi?format=json");

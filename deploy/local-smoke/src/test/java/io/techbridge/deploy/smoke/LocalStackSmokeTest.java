@@ -15,16 +15,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * What a new user does first: {@code deploy/local/up} on an empty data folder, a registration,
@@ -74,7 +77,7 @@ class LocalStackSmokeTest {
         assertEquals(demoDemands, total(demands, broker));
 
         JsonNode first = JSON.readTree(projectDir.resolve("deploy/local/demo/achievements.json").toFile()).get(0);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) first).remove("key");
+        ((ObjectNode) first).remove("key");
         String university = "Bearer " + tokens.token("university", first.get("organisationId").asText(), "UNIVERSITY",
                 Duration.ofHours(1));
         // Registering a demo achievement again is caught as a near-duplicate; confirmed, it is registered.
@@ -148,6 +151,13 @@ class LocalStackSmokeTest {
         }
         noTopicCarriesAContact(projectDir);
         theApiDescriptionPassesItsLint(projectDir, gateway);
+        theCommittedDescriptionIsWhatTheGatewayServes(projectDir, gateway);
+        for (JsonNode account : JSON.readTree(dataDir.resolve("demo-accounts.json").toFile())) {
+            if (account.get("username").asText().equals("zju-tto")) {
+                new GeneratedClientJourney(gateway, "zju-tto", account.get("password").asText())
+                        .run(account.get("organisationId").asText(), account.get("organisationName").asText());
+            }
+        }
         // Search by words: 石墨烯 finds the graphene coating (written in English) and nothing else; nonsense finds nothing.
         JsonNode graphene = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/search?q="
                 + java.net.URLEncoder.encode("石墨烯", java.nio.charset.StandardCharsets.UTF_8))).build(),
@@ -215,6 +225,30 @@ class LocalStackSmokeTest {
         String output = new String(lint.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(lint.waitFor(5, java.util.concurrent.TimeUnit.MINUTES), "the lint finishes");
         assertEquals(0, lint.exitValue(), "the API description passes its lint:\n" + output);
+    }
+
+    /**
+     * docs/openapi.json, which clients are generated from (the Java client of this module among
+     * them), is the description the gateway serves, but for the address it is served at.
+     */
+    private void theCommittedDescriptionIsWhatTheGatewayServes(Path projectDir, String gateway)
+            throws IOException, InterruptedException {
+        String served = http.send(HttpRequest.newBuilder(URI.create(gateway + "/openapi"))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString()).body();
+        ObjectNode live = (ObjectNode) JSON.readTree(served);
+        ObjectNode committed = (ObjectNode)
+                JSON.readTree(projectDir.resolve("docs/openapi.json").toFile());
+        for (ObjectNode document : List.of(live, committed)) {
+            document.remove("servers");
+            document.remove("x-unavailable-services");
+        }
+        if (!live.equals(committed)) {
+            Path written = projectDir.resolve("deploy/local-smoke/target/openapi-served.json");
+            Files.createDirectories(written.getParent());
+            Files.writeString(written, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(served)));
+            fail("docs/openapi.json is not what the gateway serves; if the API change is meant, "
+                    + "copy " + written + " over it");
+        }
     }
 
     private void noTopicCarriesAContact(Path projectDir) throws IOException {
