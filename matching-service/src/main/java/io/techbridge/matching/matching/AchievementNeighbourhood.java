@@ -94,21 +94,26 @@ final class AchievementNeighbourhood {
             List<Neighbour> nearest = known.getOrDefault(a.id(), List.of());
             Double similarity = demandId == null ? null : similarityToDemand.get(a.id());
             if (similarity != null) {
-                List<Neighbour> counted = with(nearest, new Neighbour(demandId, similarity));
-                if (!counted.equals(nearest)) {
-                    nearest = counted;
-                    synchronized (entries) {
-                        Known entry = entries.get(key(a));
-                        if (entry != null) {
-                            entries.put(key(a), new Known(with(entry.nearest(), new Neighbour(demandId, similarity)),
-                                    entry.computedAt()));
-                        }
-                    }
-                }
+                nearest = counted(a, nearest, new Neighbour(demandId, similarity));
             }
             means.put(a.id(), mean(nearest));
         }
         return means;
+    }
+
+    /**
+     * An achievement's nearest demands with one more demand counted among them; the kept entry, if
+     * there is one, is the base (another ranking may have counted a demand since) and takes the result.
+     */
+    private List<Neighbour> counted(AchievementDocument achievement, List<Neighbour> nearest, Neighbour demand) {
+        synchronized (entries) {
+            Known entry = entries.get(key(achievement));
+            List<Neighbour> counted = with(entry != null ? entry.nearest() : nearest, demand);
+            if (entry != null && !counted.equals(entry.nearest())) {
+                entries.put(key(achievement), new Known(counted, entry.computedAt()));
+            }
+            return counted;
+        }
     }
 
     /** An achievement's nearest demands as its own search among the demands found them. */
