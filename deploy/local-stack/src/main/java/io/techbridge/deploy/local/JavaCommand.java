@@ -36,6 +36,16 @@ final class JavaCommand {
     }
 
     /**
+     * JVM options added to every process the stack starts, from {@code TECHBRIDGE_JVM_OPTIONS}
+     * (space-separated). The test runs set {@code -XX:TieredStopAtLevel=1}: their servers live for
+     * minutes, and the optimising compiler would spend more CPU than it saves.
+     */
+    static List<String> extraOptions() {
+        String options = System.getenv("TECHBRIDGE_JVM_OPTIONS");
+        return options == null || options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
+    }
+
+    /**
      * A java command line whose long classpath goes through an argument file, so that the
      * command stays readable in {@code ps} and under the kernel's argument limit.
      */
@@ -51,6 +61,7 @@ final class JavaCommand {
         command.add(javaBinary());
         command.add(process.marker());
         command.addAll(jvmOptions);
+        command.addAll(extraOptions());
         command.add("@" + argFile);
         command.add(mainClass);
         command.addAll(args);

@@ -56,7 +56,7 @@ public final class KafkaServer {
         }
         serverLogOffset = sizeOf(home.resolve("server.log"));
         process.start(JavaCommand.command(process, home.resolve("java.args"), classpath,
-                        List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+UseG1GC", "-Djava.awt.headless=true",
+                        List.of("-Xms64m", "-Xmx" + heap, "-XX:+UseG1GC", "-Djava.awt.headless=true",
                                 "-Dkafka.logs.dir=" + home),
                         "kafka.Kafka", List.of(properties.toString())),
                 Map.of(), home);

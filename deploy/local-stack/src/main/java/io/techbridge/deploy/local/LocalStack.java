@@ -39,7 +39,7 @@ public final class LocalStack {
         Path data = settings.dataDir();
         this.postgres = new PostgresServer(data.resolve("postgres"), settings.postgresPort());
         this.kafka = new KafkaServer(settings.projectDir(), data.resolve("kafka"), settings.kafkaPort(),
-                settings.kafkaControllerPort(), "512m");
+                settings.kafkaControllerPort(), "384m");
         this.elasticsearch = new ElasticsearchServer(settings.projectDir(), data.resolve("elasticsearch"),
                 settings.elasticsearchPort(), settings.elasticsearchTransportPort(), "768m");
         this.keys = JwtKeyFiles.in(data.resolve("keys"));

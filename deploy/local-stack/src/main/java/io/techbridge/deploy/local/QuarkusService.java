@@ -65,9 +65,11 @@ public final class QuarkusService {
         if (!isBuilt()) {
             throw new IllegalStateException(jar + " is missing: build the project first (./mvnw install -DskipTests)");
         }
+        // A small initial heap: an idle service touches (and keeps resident) only what it has used.
         List<String> command = new ArrayList<>(List.of(JavaCommand.javaBinary(), process.marker(),
-                "-Xms" + heap, "-Xmx" + heap, "-XX:+UseSerialGC", "-Dquarkus.http.port=" + port,
-                "-jar", jar.toString()));
+                "-Xms64m", "-Xmx" + heap, "-XX:+UseSerialGC", "-Dquarkus.http.port=" + port));
+        command.addAll(JavaCommand.extraOptions());
+        command.addAll(List.of("-jar", jar.toString()));
         process.start(command, environment.get(), jar.getParent());
     }
 
