@@ -114,6 +114,12 @@ test('dateTime: day and minute in the reader\'s style, a dash for none', () => {
   assert.equal(dateTime(undefined), '—');
 });
 
+test('dateTime with seconds: to the second, for the order of audited events', () => {
+  assert.equal(dateTime('2026-12-31T23:59:58+08:00', { seconds: true }), '2026/12/31 23:59:58');
+  setLanguage('en');
+  assert.equal(dateTime('2026-03-05T08:07:09Z', { seconds: true }), '05/03/2026, 16:07:09');
+});
+
 test('fragmentRuns: <em> marks a word, escaped text comes back as text, never as markup', () => {
   assert.deepEqual(fragmentRuns('基于<em>深度学习</em>的<em>图像</em>识别'), [
     { text: '基于', marked: false },

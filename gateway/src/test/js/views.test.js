@@ -2,12 +2,14 @@
 // indicators, the months of a statistics period, chart axes.
 import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { setLanguage } from '../../main/resources/META-INF/resources/js/i18n.js';
+import { readFileSync } from 'node:fs';
+import { setLanguage, has } from '../../main/resources/META-INF/resources/js/i18n.js';
 import { words, wanToCny, daysFromNow } from '../../main/resources/META-INF/resources/js/views/forms.js';
 import { contentTypeOf } from '../../main/resources/META-INF/resources/js/views/imports.js';
 import { indicatorsOf } from '../../main/resources/META-INF/resources/js/views/challenges.js';
 import { everyMonth, monthLabel } from '../../main/resources/META-INF/resources/js/views/stats.js';
 import { niceMax, shorten } from '../../main/resources/META-INF/resources/js/charts.js';
+import { ACTIONS as AUDIT_ACTIONS } from '../../main/resources/META-INF/resources/js/views/audit.js';
 
 afterEach(() => setLanguage('zh'));
 
@@ -102,4 +104,14 @@ test('shorten: long labels cut with an ellipsis', () => {
   assert.equal(shorten('新能源与节能技术', 5), '新能源与…');
   assert.equal(shorten('储能', 5), '储能');
   assert.equal(shorten(null, 5), '');
+});
+
+test('the audit page offers every action the gateway records, each labelled in both languages', () => {
+  const source = readFileSync(new URL('../../main/java/io/techbridge/gateway/audit/AuditedOperations.java', import.meta.url), 'utf8');
+  const recorded = [...source.matchAll(/op\("([A-Z_]+)"/g)].map((m) => m[1]);
+  assert.deepEqual(AUDIT_ACTIONS, recorded);
+  for (const lang of ['zh', 'en']) {
+    setLanguage(lang);
+    for (const action of recorded) assert.ok(has(`audit.action.${action}`), `${lang} labels ${action}`);
+  }
 });

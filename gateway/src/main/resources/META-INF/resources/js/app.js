@@ -15,12 +15,13 @@ import { mineView, recordView } from './views/mine.js';
 import { pairsView } from './views/pairs.js';
 import { challengesView, challengeView } from './views/challenges.js';
 import { importsView } from './views/imports.js';
+import { auditView } from './views/audit.js';
 import { loadRegions } from './views/common.js';
 
 /** Which views each role sees; what a role may not do is not shown at all. */
 const NAV = {
   broker: [['queue', 'nav.queue'], ['board', 'nav.board'], ['challenges', 'nav.challenges'], ['stats', 'nav.stats'], ['search', 'nav.search']],
-  admin: [['queue', 'nav.queue'], ['board', 'nav.board'], ['challenges', 'nav.challenges'], ['stats', 'nav.stats'], ['search', 'nav.search']],
+  admin: [['queue', 'nav.queue'], ['board', 'nav.board'], ['challenges', 'nav.challenges'], ['stats', 'nav.stats'], ['search', 'nav.search'], ['audit', 'nav.audit']],
   enterprise: [['mine', 'nav.mineDemands'], ['pairs', 'nav.pairs'], ['challenges', 'nav.challenges'], ['imports', 'nav.imports'], ['stats', 'nav.stats'], ['search', 'nav.search']],
   university: [['mine', 'nav.mineAchievements'], ['pairs', 'nav.pairs'], ['challenges', 'nav.challenges'], ['imports', 'nav.imports'], ['stats', 'nav.stats'], ['search', 'nav.search']],
 };
@@ -39,6 +40,7 @@ const ROUTES = {
   challenges: () => challengesView,
   challenge: () => challengeView,
   imports: (role) => (role === 'enterprise' || role === 'university' ? importsView : null),
+  audit: (role) => (role === 'admin' ? auditView : null),
 };
 
 /** Labels the static parts of index.html (elements with data-i18n). */

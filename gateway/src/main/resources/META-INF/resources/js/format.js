@@ -53,11 +53,13 @@ export function moneyRange(range) {
   return text ?? t('common.none');
 }
 
-export function dateTime(iso) {
+/** A date and time to the minute; {seconds: true} to the second (the audit trail's order of events). */
+export function dateTime(iso, { seconds = false } = {}) {
   if (!iso) return t('common.none');
   const date = new Date(iso);
   return date.toLocaleString(language() === 'en' ? 'en-GB' : 'zh-CN', {
     year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+    ...(seconds ? { second: '2-digit' } : {}),
   });
 }
 

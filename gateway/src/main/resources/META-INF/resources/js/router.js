@@ -74,6 +74,8 @@ function renderShell() {
     }, t(key)));
   }
   nav.hidden = false;
+  // On a phone the navigation scrolls sideways: the page shown keeps its entry in sight.
+  nav.querySelector('a.active')?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
   clear(badge).append(
     h('span.user-name', {}, user.displayName || user.username),
     h('span.user-org', {}, user.organisationName ?? ''),

@@ -115,7 +115,7 @@ class IdempotencyKeyTest {
 
     @Test
     void theApiDescriptionNamesTheHeaderOnTheCreatesOnly() {
-        given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
+        Management.given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths.'/api/admin/organisations'.post.parameters.name", hasItem("Idempotency-Key"))
                 .body("paths.'/api/admin/users'.post.parameters.name", hasItem("Idempotency-Key"))
                 .body("paths.'/api/admin/users/{id}'.patch.parameters.name", not(hasItem("Idempotency-Key")));

@@ -3,7 +3,10 @@ package io.techbridge.gateway.api;
 import io.techbridge.commons.problem.ProblemException;
 import io.techbridge.commons.problem.Problems;
 import io.techbridge.commons.security.Caller;
+import io.techbridge.gateway.audit.AuditTrail;
 import io.techbridge.gateway.auth.LoginService;
+import io.techbridge.gateway.persistence.UserAccount;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -72,8 +75,14 @@ public class AuthResource {
             + "up to 5 minutes); Retry-After says when to try again",
             headers = @Header(name = "Retry-After", description = "seconds to wait", schema = @Schema(type = SchemaType.INTEGER)),
             content = @Content(mediaType = "application/problem+json"))
-    public Response login(@Valid @NotNull LoginRequest request, @Context UriInfo uri, @Context HttpHeaders headers) {
+    public Response login(@Valid @NotNull LoginRequest request, @Context UriInfo uri, @Context HttpHeaders headers,
+            @Context RoutingContext routing) {
+        // The audit trail names the login by the name typed, and a successful one by its account.
+        routing.put(AuditTrail.ACTOR, new AuditTrail.Actor(null, request.username(), null, null));
         LoginService.LoggedIn loggedIn = logins.login(request.username(), request.password());
+        UserAccount user = loggedIn.user();
+        routing.put(AuditTrail.ACTOR, new AuditTrail.Actor(user.id.toString(), user.username,
+                user.organisation.type.role().claim(), user.organisation.id));
         return answer(loggedIn, request.wantsCookie(), secure(uri, headers));
     }
 

@@ -1,20 +1,28 @@
 package io.techbridge.gateway.routing;
 
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.techbridge.gateway.audit.AuditTrail;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * The gateway's own Vert.x routes, ordered before the REST endpoints: every {@code /api} request
- * passes the guard (token check, rate limits); those of a service's path are then forwarded (an
- * admin's demand import once the organisation it names is known, {@link ImportOrganisations}), the
- * rest (login, accounts) go on to the gateway's own resources.
+ * The gateway's own Vert.x routes, ordered before the REST endpoints: every {@code /api} request is
+ * watched by the audit trail (which records the audited ones when they end) and passes the guard
+ * (token check, rate limits); those of a service's path are then forwarded (an admin's demand import
+ * once the organisation it names is known, {@link ImportOrganisations}), the rest (login, accounts)
+ * go on to the gateway's own resources.
  */
 @ApplicationScoped
 public class GatewayRoutes {
 
-    void register(@Observes Router router, RequestGuard guard, ImportOrganisations imports, UpstreamProxy proxy) {
+    void register(@Observes Router router, AuditTrail audit, RequestGuard guard, ImportOrganisations imports,
+            UpstreamProxy proxy) {
+        // Before the guard, so that the trail also holds what the guard refuses.
+        router.route("/api/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT - 12).handler(ctx -> {
+            audit.watch(ctx);
+            ctx.next();
+        });
         router.route("/api/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT - 10).handler(guard::handle);
         router.route("/api/*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT - 5).handler(ctx ->
                 RouteTable.route(ctx.normalizedPath()).ifPresentOrElse(

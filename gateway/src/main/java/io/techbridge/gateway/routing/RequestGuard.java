@@ -30,7 +30,7 @@ public class RequestGuard {
 
     static final String SUBJECT = "techbridge.subject";
     /** The verified token of the request, if it sent one. */
-    static final String TOKEN = "techbridge.token";
+    public static final String TOKEN = "techbridge.token";
     private static final String LOGIN_PATH = "/api/auth/login";
     private static final Set<String> WITHOUT_ACCESS_TOKEN = Set.of(LOGIN_PATH, "/api/auth/refresh", "/api/auth/logout");
     private static final int MAX_KEYS = 100_000;

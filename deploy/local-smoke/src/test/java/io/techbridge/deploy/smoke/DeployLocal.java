@@ -30,7 +30,7 @@ final class DeployLocal {
     DeployLocal(Path dataDir) throws IOException {
         this.dataDir = dataDir.toAbsolutePath();
         deleteRecursively(this.dataDir);
-        for (String port : new String[]{"PG", "KAFKA", "KAFKA_CONTROLLER", "ES", "ES_TRANSPORT", "GATEWAY",
+        for (String port : new String[]{"PG", "KAFKA", "KAFKA_CONTROLLER", "ES", "ES_TRANSPORT", "GATEWAY", "GATEWAY_MANAGEMENT",
                 "ACHIEVEMENT", "DEMAND", "MATCHING"}) {
             environment.put("TECHBRIDGE_" + port + "_PORT", Integer.toString(TestServers.freePort()));
         }

@@ -313,7 +313,7 @@ class LocalStackSmokeTest {
             return; // a machine without a network address has no outside to be reached from
         }
         assertTrue(connects(outside.get(), Integer.parseInt(stack.port("GATEWAY"))), "the gateway answers on " + outside.get());
-        for (String service : java.util.List.of("ACHIEVEMENT", "DEMAND", "MATCHING")) {
+        for (String service : java.util.List.of("ACHIEVEMENT", "DEMAND", "MATCHING", "GATEWAY_MANAGEMENT")) {
             assertTrue(!connects(outside.get(), Integer.parseInt(stack.port(service))), service + " must not answer on " + outside.get());
         }
     }

@@ -49,7 +49,7 @@ public final class LocalStack {
                 service("demand-service", "demand", settings.demandPort(), "256m"),
                 service("matching-service", "matching", settings.matchingPort(), "640m"));
         this.gateway = new QuarkusService(settings.projectDir(), data.resolve("services"), "gateway",
-                settings.gatewayPort(), "192m", this::gatewayEnvironment);
+                settings.gatewayPort(), settings.gatewayManagementPort(), "192m", this::gatewayEnvironment);
     }
 
     public static void main(String[] args) {
@@ -94,6 +94,7 @@ public final class LocalStack {
         environment.put("TECHBRIDGE_DEMAND_URL", "http://127.0.0.1:" + settings.demandPort());
         environment.put("TECHBRIDGE_MATCHING_URL", "http://127.0.0.1:" + settings.matchingPort());
         environment.put("TECHBRIDGE_BOOTSTRAP_ADMIN_PASSWORD", adminPassword());
+        environment.put("TECHBRIDGE_MANAGEMENT_PORT", Integer.toString(settings.gatewayManagementPort()));
         return environment;
     }
 
@@ -197,8 +198,10 @@ public final class LocalStack {
 
     private void printUrls(List<DemoData.DemoAccount> accounts) {
         System.out.println();
-        System.out.printf("  %-20s %s   (API %s/api, OpenAPI %s/openapi, Swagger UI %s/q/swagger-ui)%n", "console",
-                gateway.url(), gateway.url(), gateway.url(), gateway.url());
+        System.out.printf("  %-20s %s   (API %s/api, OpenAPI %s/openapi)%n", "console",
+                gateway.url(), gateway.url(), gateway.url());
+        System.out.printf("  %-20s %s   (this machine only: health, metrics, Swagger UI %s/q/swagger-ui)%n",
+                "gateway operations", gateway.managementUrl(), gateway.managementUrl());
         for (QuarkusService service : services) {
             System.out.printf("  %-20s %s   (Swagger UI %s/q/swagger-ui)%n", service.module(),
                     service.url(), service.url());

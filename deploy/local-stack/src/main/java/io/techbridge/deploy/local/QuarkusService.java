@@ -14,21 +14,27 @@ public final class QuarkusService {
     private final String module;
     private final Path jar;
     private final int port;
+    private final int managementPort;
     private final String heap;
     private final Supplier<Map<String, String>> environment;
     private final ManagedProcess process;
 
     public QuarkusService(Path projectDir, Path runDir, String module, int port, String heap,
             Map<String, String> environment) {
-        this(projectDir, runDir, module, port, heap, () -> environment);
+        this(projectDir, runDir, module, port, port, heap, () -> environment);
     }
 
-    /** The environment is made only when the service starts (it may need files that {@code up} creates first). */
-    public QuarkusService(Path projectDir, Path runDir, String module, int port, String heap,
+    /**
+     * A service whose health, metrics and own OpenAPI document are on a management port of their own
+     * ({@code managementPort}; the same as {@code port} when it has none). The environment is made
+     * only when the service starts (it may need files that {@code up} creates first).
+     */
+    public QuarkusService(Path projectDir, Path runDir, String module, int port, int managementPort, String heap,
             Supplier<Map<String, String>> environment) {
         this.module = module;
         this.jar = projectDir.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         this.port = port;
+        this.managementPort = managementPort;
         this.heap = heap;
         this.environment = environment;
         this.process = new ManagedProcess(module, runDir, runDir.resolve(module + ".log"));
@@ -44,6 +50,11 @@ public final class QuarkusService {
 
     public String url() {
         return "http://localhost:" + port;
+    }
+
+    /** Where health, metrics and Swagger UI are: loopback only. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     public ManagedProcess process() {
@@ -78,7 +89,7 @@ public final class QuarkusService {
             if (!isRunning()) {
                 throw new IllegalStateException(module + " exited; see " + process.logFile());
             }
-            return Wait.httpStatus(url() + "/q/health/ready") == 200;
+            return Wait.httpStatus(managementUrl() + "/q/health/ready") == 200;
         });
     }
 

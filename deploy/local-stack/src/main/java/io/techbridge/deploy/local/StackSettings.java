@@ -14,6 +14,7 @@ public record StackSettings(
         int elasticsearchPort,
         int elasticsearchTransportPort,
         int gatewayPort,
+        int gatewayManagementPort,
         int achievementPort,
         int demandPort,
         int matchingPort) {
@@ -30,6 +31,7 @@ public record StackSettings(
                 port(env, "TECHBRIDGE_ES_PORT", 9200),
                 port(env, "TECHBRIDGE_ES_TRANSPORT_PORT", 9300),
                 port(env, "TECHBRIDGE_GATEWAY_PORT", 8080),
+                port(env, "TECHBRIDGE_GATEWAY_MANAGEMENT_PORT", 9000),
                 port(env, "TECHBRIDGE_ACHIEVEMENT_PORT", 8081),
                 port(env, "TECHBRIDGE_DEMAND_PORT", 8082),
                 port(env, "TECHBRIDGE_MATCHING_PORT", 8083));
