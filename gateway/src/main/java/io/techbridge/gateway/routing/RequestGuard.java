@@ -22,7 +22,7 @@ import java.util.Set;
  * account disabled or given a new password since it was issued, is refused here, before any
  * service sees it) and spends one token of the caller's buckets — per account (the token's
  * {@code sub}), per client address, and for logins per address — answering 429 with Retry-After
- * when one is empty. Login, refresh and logout take no access token: one sent along (say, the
+ * when one is empty. Each of the live gateway instances holds its share of every limit. Login, refresh and logout take no access token: one sent along (say, the
  * expired token a refresh replaces) is not looked at.
  */
 @ApplicationScoped
@@ -37,6 +37,7 @@ public class RequestGuard {
 
     private final JWTParser parser;
     private final AccessRevocations revocations;
+    private final GatewayInstances instances;
     private final ProblemWriter problems;
     private final boolean enabled;
     private final TokenBuckets perAccount;
@@ -45,10 +46,11 @@ public class RequestGuard {
     private final Counter limited;
     private final Counter refusedTokens;
 
-    public RequestGuard(JWTParser parser, AccessRevocations revocations, ProblemWriter problems, GatewayConfig config,
-            MeterRegistry registry) {
+    public RequestGuard(JWTParser parser, AccessRevocations revocations, GatewayInstances instances, ProblemWriter problems,
+            GatewayConfig config, MeterRegistry registry) {
         this.parser = parser;
         this.revocations = revocations;
+        this.instances = instances;
         this.problems = problems;
         GatewayConfig.RateLimits limits = config.rateLimit();
         this.enabled = limits.enabled();
@@ -86,13 +88,14 @@ public class RequestGuard {
         }
         if (enabled) {
             long now = System.nanoTime();
+            int shares = instances.count();
             String address = clientAddress(ctx);
-            long wait = perAddress.tryTake(address, now);
+            long wait = perAddress.tryTake(address, now, shares);
             if (wait == 0 && subject != null) {
-                wait = perAccount.tryTake(subject, now);
+                wait = perAccount.tryTake(subject, now, shares);
             }
             if (wait == 0 && ctx.request().method() == HttpMethod.POST && LOGIN_PATH.equals(ctx.normalizedPath())) {
-                wait = logins.tryTake(address, now);
+                wait = logins.tryTake(address, now, shares);
             }
             if (wait > 0) {
                 limited.increment();

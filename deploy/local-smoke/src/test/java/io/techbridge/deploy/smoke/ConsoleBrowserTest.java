@@ -9,6 +9,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -234,6 +238,36 @@ class ConsoleBrowserTest {
             return pairContact.stream().anyMatch(text::contains);
         });
         browser.screenshot("introduction-accepted");
+    }
+
+    @Test
+    void theOperatorFindsAFailedLoginInTheAuditTrailByItsRequestId() throws Exception {
+        ConsoleStack.Account enterprise = stack.account("enterprise");
+        String requestId = "audit-walk-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        HttpResponse<Void> refused = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/api/auth/login"))
+                        .header("Content-Type", "application/json").header("X-Request-Id", requestId)
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"username\":\"" + enterprise.username() + "\",\"password\":\"not the password\"}"))
+                        .build(), HttpResponse.BodyHandlers.discarding());
+        assertEquals(401, refused.statusCode());
+
+        browser = new Browser("audit");
+        browser.open(stack.gatewayUrl() + "/");
+        browser.logIn(stack.account("admin"));
+        browser.click("nav-audit");
+        browser.find("audit-filters");
+        browser.select("audit-action", "LOGIN");
+        browser.select("audit-outcome", "REFUSED");
+        browser.click("audit-apply");
+        browser.idle();
+        WebElement entry = browser.waitUntil(d -> d.findElements(testId("audit-row")).stream()
+                .filter(row -> row.getText().contains(requestId)).findFirst().orElse(null));
+        assertTrue(entry.getText().contains(enterprise.username()), entry.getText());
+        assertTrue(entry.getText().contains("被拒绝"), entry.getText());
+        assertTrue(browser.all(testId("audit-row")).stream().allMatch(row -> "REFUSED".equals(row.getDomAttribute("data-outcome"))
+                && "LOGIN".equals(row.getDomAttribute("data-action"))), "the filter holds");
+        browser.screenshot("audit-refused-logins");
     }
 
     @Test

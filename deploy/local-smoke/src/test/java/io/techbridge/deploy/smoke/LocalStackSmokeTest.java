@@ -34,15 +34,15 @@ import static org.junit.jupiter.api.Assertions.fail;
  * a login at the gateway, {@code down}; then {@code up} again on the kept folder, where everything
  * is still there. On the way an admin disables an account, whose access then ends at the gateway
  * and at the services (the stack runs with access tokens of 10 s), and the API fuzzer ({@link ApiFuzz})
- * sends 3,000 hostile requests, none of which may get a 5xx or change what it was refused.
+ * sends 10,000 hostile requests, none of which may get a 5xx or change what it was refused.
  */
 class LocalStackSmokeTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Short, so the test sees a disabled account's last token expire at the services. */
     private static final int TOKEN_LIFETIME_SECONDS = 10;
-    /** The fuzzer's budget here; OpenApiFuzzTest runs a longer one on its own. */
-    private static final int FUZZ_REQUESTS = 3_000;
+    /** The fuzzer's budget in the build: every operation of every service, at least 10,000 requests. */
+    private static final int FUZZ_REQUESTS = 10_000;
     private DeployLocal stack;
     private final HttpClient http = HttpClient.newHttpClient();
     /** Stop and generic words, numbers and letters that must never be shown as matched terms. */

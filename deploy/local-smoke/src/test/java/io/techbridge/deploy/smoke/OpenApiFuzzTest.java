@@ -10,10 +10,11 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The long run of the API fuzzer ({@link ApiFuzz}), on a stack of its own (or, with
- * {@code -Dtechbridge.fuzz.stack=running}, on the one {@code deploy/local/up} started). The build's
- * test run leaves it out and fuzzes with a shorter budget inside {@link LocalStackSmokeTest}; run it
- * with {@code ./mvnw verify -pl deploy/local-smoke -Dtest=OpenApiFuzzTest}. Settings (system
+ * The API fuzzer ({@link ApiFuzz}) on a stack of its own (or, with
+ * {@code -Dtechbridge.fuzz.stack=running}, on the one {@code deploy/local/up} started), for longer
+ * runs and other seeds. The build's test run leaves it out and fuzzes inside
+ * {@link LocalStackSmokeTest}, on that test's stack; run it with
+ * {@code ./mvnw verify -pl deploy/local-smoke -Dtest=OpenApiFuzzTest}. Settings (system
  * properties): {@code techbridge.fuzz.requests} (10,000), {@code techbridge.fuzz.seed},
  * {@code techbridge.fuzz.threads} (8).
  *

@@ -170,6 +170,9 @@ final class StoredState {
         for (JsonNode user : users) {
             ObjectNode shown = user.deepCopy();
             shown.remove("lastLoginAt");
+            // A refused login counts towards its name's throttle by design: that standing is not the account's data.
+            shown.remove("failedLoginsInARow");
+            shown.remove("loginClosedUntil");
             records.put(user.path("id").asText(), "user " + shown);
         }
         return new StoredState(counts, records);
