@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * The security-relevant operations the audit trail records: logins, account and organisation
- * changes, bulk imports and reindexing, merges, broker decisions, the introductions that disclose
+ * changes, API keys issued and revoked, bulk imports and reindexing, merges, broker decisions, the introductions that disclose
  * contacts, and challenge decisions. Reads and ordinary listing edits are not recorded.
  */
 public final class AuditedOperations {
@@ -29,6 +29,8 @@ public final class AuditedOperations {
             op("ORGANISATION_CREATE", HttpMethod.POST, "/api/admin/organisations"),
             op("USER_CREATE", HttpMethod.POST, "/api/admin/users"),
             op("USER_UPDATE", HttpMethod.PATCH, "/api/admin/users/" + ID),
+            op("API_KEY_ISSUE", HttpMethod.POST, "/api/admin/api-keys"),
+            op("API_KEY_REVOKE", HttpMethod.POST, "/api/admin/api-keys/" + ID + "/revoke"),
             op("REINDEX", HttpMethod.POST, "/api/admin/reindex"),
             op("ACHIEVEMENT_IMPORT", HttpMethod.POST, "/api/achievements/imports"),
             op("DEMAND_IMPORT", HttpMethod.POST, "/api/demands/imports"),

@@ -6,6 +6,7 @@ import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.techbridge.commons.problem.Problem;
 import io.techbridge.gateway.auth.AccessRevocations;
+import io.techbridge.gateway.auth.ApiKeys;
 import io.techbridge.gateway.auth.TokenIssuer;
 import io.techbridge.gateway.config.GatewayConfig;
 import io.vertx.core.http.HttpMethod;
@@ -18,7 +19,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Runs first for every {@code /api} request: verifies a sent token (an invalid one, or one of an
+ * Runs first for every {@code /api} request: checks a sent API key ({@link ApiKeys}: unknown or
+ * revoked → 401, a read-only key writing → 403, else the request goes on with the key's access
+ * token), verifies a sent token (an invalid one, or one of an
  * account disabled or given a new password since it was issued, is refused here, before any
  * service sees it) and spends one token of the caller's buckets — per account (the token's
  * {@code sub}), per client address, and for logins per address — answering 429 with Retry-After
@@ -37,6 +40,7 @@ public class RequestGuard {
 
     private final JWTParser parser;
     private final AccessRevocations revocations;
+    private final ApiKeys apiKeys;
     private final GatewayInstances instances;
     private final ProblemWriter problems;
     private final boolean enabled;
@@ -46,10 +50,11 @@ public class RequestGuard {
     private final Counter limited;
     private final Counter refusedTokens;
 
-    public RequestGuard(JWTParser parser, AccessRevocations revocations, GatewayInstances instances, ProblemWriter problems,
-            GatewayConfig config, MeterRegistry registry) {
+    public RequestGuard(JWTParser parser, AccessRevocations revocations, ApiKeys apiKeys, GatewayInstances instances,
+            ProblemWriter problems, GatewayConfig config, MeterRegistry registry) {
         this.parser = parser;
         this.revocations = revocations;
+        this.apiKeys = apiKeys;
         this.instances = instances;
         this.problems = problems;
         GatewayConfig.RateLimits limits = config.rateLimit();
@@ -67,6 +72,26 @@ public class RequestGuard {
         String subject = null;
         String authorization = ctx.request().getHeader("Authorization");
         if (authorization != null && !authorization.isBlank() && !WITHOUT_ACCESS_TOKEN.contains(ctx.normalizedPath())) {
+            if (authorization.regionMatches(true, 0, "Bearer ", 0, 7) && ApiKeys.isKey(authorization.substring(7).trim())) {
+                switch (apiKeys.check(authorization.substring(7).trim(), ctx.request().method())) {
+                    case ApiKeys.Check.Unknown unknown -> {
+                        refusedTokens.increment();
+                        problems.write(ctx, Problem.of(Status.UNAUTHORIZED, "unauthenticated", "Login required",
+                                "the API key is unknown or revoked"));
+                        return;
+                    }
+                    case ApiKeys.Check.ReadOnly readOnly -> {
+                        problems.write(ctx, Problem.of(Status.FORBIDDEN, "forbidden", "Not allowed",
+                                "this API key may only read (GET)"));
+                        return;
+                    }
+                    case ApiKeys.Check.Allowed allowed -> {
+                        // The services see an access token of the key's organisation, never the key.
+                        authorization = "Bearer " + allowed.accessToken();
+                        ctx.request().headers().set("Authorization", authorization);
+                    }
+                }
+            }
             JsonWebToken token;
             try {
                 token = verify(authorization);
