@@ -23,6 +23,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @GatewayServers
@@ -157,6 +158,21 @@ class RoutingTest {
         assertEquals((long) megabytes << 20, echo.getLong("bodySize"));
         assertEquals(expected, echo.getString("bodySha256"));
         assertEquals("chunked", echo.getString("headers.transfer-encoding"));
+    }
+
+    /** Over the 24 MB every part of TechBridge accepts, a declared body is refused with a problem, unread. */
+    @Test
+    void aBodyDeclaredOverTheLimitGetsA413Problem() throws Exception {
+        byte[] file = new byte[25 << 20];
+        HttpRequest request = HttpRequest.newBuilder(gateway("/api/demands/imports"))
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(file))
+                .build();
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(response.body().contains("payload-too-large"), response.body());
     }
 
     /** A browser sends a file with its length; over 10 MB it was refused by the gateway, though imports take 20 MB. */
