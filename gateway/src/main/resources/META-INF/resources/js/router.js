@@ -74,14 +74,15 @@ function renderShell() {
     }, t(key)));
   }
   nav.hidden = false;
-  // On a phone the navigation scrolls sideways: the page shown keeps its entry in sight.
-  nav.querySelector('a.active')?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
   clear(badge).append(
     h('span.user-name', {}, user.displayName || user.username),
     h('span.user-org', {}, user.organisationName ?? ''),
     h('span.role-chip', { testid: 'role' }, label('role', role)));
   badge.hidden = false;
   logout.hidden = false;
+  // When the navigation scrolls sideways (a phone, English labels), the page shown keeps its entry in
+  // sight; measured once the user's corner beside it has its final width.
+  nav.querySelector('a.active')?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
 }
 
 async function route() {
