@@ -14,10 +14,6 @@ import io.techbridge.gateway.accounts.AccountService;
 import io.techbridge.gateway.auth.LoginThrottle;
 import io.techbridge.gateway.persistence.LoginFailures;
 import io.techbridge.gateway.persistence.UserAccount;
-import io.techbridge.commons.problem.Problems;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -36,7 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /** Organisations and accounts; the platform operator (role admin) only. */
@@ -50,13 +45,13 @@ public class AdminResource {
     private final AccountService accounts;
     private final LoginThrottle throttle;
     private final Caller caller;
-    private final Validator validator;
+    private final AdminRequests requests;
 
-    public AdminResource(AccountService accounts, LoginThrottle throttle, Caller caller, Validator validator) {
+    public AdminResource(AccountService accounts, LoginThrottle throttle, Caller caller, AdminRequests requests) {
         this.accounts = accounts;
         this.throttle = throttle;
         this.caller = caller;
-        this.validator = validator;
+        this.requests = requests;
     }
 
     @GET
@@ -88,7 +83,7 @@ public class AdminResource {
             content = @Content(mediaType = "application/problem+json"))
     public Response createOrganisation(OrganisationRequest request, UriInfo uri) {
         caller.requireRole(Role.ADMIN);
-        validate(request);
+        requests.validate(request);
         OrganisationResponse created = OrganisationResponse.of(accounts.createOrganisation(request));
         return Response.created(uri.getAbsolutePathBuilder().path(created.id()).build()).entity(created).build();
     }
@@ -125,7 +120,7 @@ public class AdminResource {
             content = @Content(mediaType = "application/problem+json"))
     public Response createUser(UserCreateRequest request, UriInfo uri) {
         caller.requireRole(Role.ADMIN);
-        validate(request);
+        requests.validate(request);
         UserResponse created = UserResponse.of(accounts.createUser(request));
         return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build()).entity(created).build();
     }
@@ -135,18 +130,7 @@ public class AdminResource {
     @Operation(operationId = "updateUser", summary = "Change an account's display name, enabled flag or password")
     public UserResponse updateUser(@PathParam("id") UUID id, UserUpdateRequest request) {
         caller.requireRole(Role.ADMIN);
-        validate(request);
+        requests.validate(request);
         return UserResponse.of(accounts.updateUser(id, request));
-    }
-
-    /** Validated after the role check, so a caller without the right learns nothing about the rules. */
-    private void validate(Object request) {
-        if (request == null) {
-            throw Problems.invalidField("request", "NotNull", "a JSON body is required");
-        }
-        Set<ConstraintViolation<Object>> violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
     }
 }

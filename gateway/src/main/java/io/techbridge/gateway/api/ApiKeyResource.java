@@ -1,13 +1,9 @@
 package io.techbridge.gateway.api;
 
 import io.techbridge.commons.api.ProblemResponses;
-import io.techbridge.commons.problem.Problems;
 import io.techbridge.commons.security.Caller;
 import io.techbridge.commons.security.Role;
 import io.techbridge.gateway.auth.ApiKeys;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -29,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -44,12 +39,12 @@ public class ApiKeyResource {
 
     private final ApiKeys keys;
     private final Caller caller;
-    private final Validator validator;
+    private final AdminRequests requests;
 
-    public ApiKeyResource(ApiKeys keys, Caller caller, Validator validator) {
+    public ApiKeyResource(ApiKeys keys, Caller caller, AdminRequests requests) {
         this.keys = keys;
         this.caller = caller;
-        this.validator = validator;
+        this.requests = requests;
     }
 
     @POST
@@ -60,13 +55,7 @@ public class ApiKeyResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyResponse.class)))
     public Response issue(ApiKeyRequest request, UriInfo uri) {
         caller.requireRole(Role.ADMIN);
-        if (request == null) {
-            throw Problems.invalidField("request", "NotNull", "a JSON body is required");
-        }
-        Set<ConstraintViolation<ApiKeyRequest>> violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
+        requests.validate(request);
         ApiKeys.Issued issued = keys.issue(request.organisationId().strip(), request.name().strip(), request.scope(), caller.name());
         return Response.created(uri.getAbsolutePathBuilder().path(issued.key().id.toString()).build())
                 .entity(ApiKeyResponse.of(issued.key(), issued.secret())).build();
