@@ -80,7 +80,8 @@ final class Events {
         }
     }
 
-    private static void publish(String topic, String aggregateType, String type, ObjectNode payload) {
+    /** An event in the envelope the services write, on any topic. */
+    static void publish(String topic, String aggregateType, String type, ObjectNode payload) {
         ObjectNode envelope = JSON.createObjectNode();
         envelope.put("eventId", newId()).put("type", type).put("aggregateType", aggregateType)
                 .put("aggregateId", payload.get("id").asText()).put("aggregateVersion", payload.get("version").asLong())

@@ -27,7 +27,8 @@ public final class RouteTable {
             rule("/api/matches", Upstream.MATCHING, "matches"),
             rule("/api/search", Upstream.MATCHING, "search"),
             rule("/api/stats", Upstream.MATCHING, "stats"),
-            rule("/api/admin/reindex", Upstream.MATCHING, "reindex"));
+            rule("/api/admin/reindex", Upstream.MATCHING, "reindex"),
+            rule("/api/webhooks", Upstream.MATCHING, "webhooks"));
 
     private RouteTable() {
     }

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.techbridge.events.EventEnvelope;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
 /** A parsed event envelope, checked enough to be applied; anything less is poison. */
 public record IncomingEvent(String eventId, String type, String aggregateType, String aggregateId, long version,
-        JsonNode payload) {
+        JsonNode payload, Instant occurredAt) {
 
     public static IncomingEvent parse(ObjectMapper mapper, String value, String expectedAggregateType) {
         if (value == null || value.isBlank()) {
@@ -43,7 +46,16 @@ public record IncomingEvent(String eventId, String type, String aggregateType, S
             throw new PoisonMessageException("payload id does not match aggregateId " + aggregateId);
         }
         return new IncomingEvent(text(root, "eventId"), text(root, "type"), aggregateType, aggregateId,
-                version.asLong(), payload);
+                version.asLong(), payload, occurredAt(root));
+    }
+
+    /** When it happened, if the envelope says it readably; webhooks leave out events from before a subscription. */
+    private static Instant occurredAt(JsonNode root) {
+        try {
+            return root.hasNonNull("occurredAt") ? Instant.parse(root.get("occurredAt").asText()) : null;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static String text(JsonNode root, String field) {
