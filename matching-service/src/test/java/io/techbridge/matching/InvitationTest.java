@@ -119,18 +119,29 @@ class InvitationTest {
     }
 
     @Test
-    void aNewcomerWhoseAchievementFitsAnOpenChallengeIsInvitedAndNothingIsRepeated() {
+    void aNewcomerWhoseAchievementFitsAnOpenChallengeIsInvitedAndNothingIsRepeated() throws Exception {
         achievements();
         String demandId = challenge(LocalDate.now(CHINA).plusDays(20), "PUBLIC", 1);
         Map<String, Object> firstOfA = invitation(awaitInvited(demandId, ORG_A, ORG_B), ORG_A);
 
         // Its achievement is proposed for the challenge, so the challenge is matched again without an edit.
         String orgD = "org-inv-d-" + Events.newId();
-        publish(orgD, "沿海盐土农业研究中心", "耐盐碱水稻高产栽培与盐碱地改良",
-                "耐盐碱水稻在含盐量0.5%盐碱地的高产栽培模式，配合排盐灌溉与有机改良，亩产450公斤。",
-                List.of("耐盐碱水稻", "盐碱地改良", "排盐灌溉"));
+        JsonPath after;
+        // The newcomer's system subscribed to its invitations beforehand.
+        try (WebhookReceiver newcomerSystem = new WebhookReceiver()) {
+            Api.post(TestTokens.university(orgD), "/api/webhooks", Map.of("url", newcomerSystem.url(),
+                    "events", List.of("invitation.issued"))).statusCode(201);
+            String achievementOfD = publish(orgD, "沿海盐土农业研究中心", "耐盐碱水稻高产栽培与盐碱地改良",
+                    "耐盐碱水稻在含盐量0.5%盐碱地的高产栽培模式，配合排盐灌溉与有机改良，亩产450公斤。",
+                    List.of("耐盐碱水稻", "盐碱地改良", "排盐灌溉"));
 
-        JsonPath after = awaitInvited(demandId, ORG_A, ORG_B, orgD);
+            after = awaitInvited(demandId, ORG_A, ORG_B, orgD);
+            await().atMost(Api.PATIENCE).until(() -> newcomerSystem.of("invitation.issued").size() == 1);
+            JsonNode told = Events.JSON.readTree(newcomerSystem.of("invitation.issued").getFirst().body());
+            assertEquals(orgD, told.get("organisationId").asText());
+            assertEquals(demandId, told.at("/data/demandId").asText());
+            assertEquals(achievementOfD, told.at("/data/achievementId").asText());
+        }
         List<String> organisations = after.getList("organisationId");
         assertEquals(organisations.size(), organisations.stream().distinct().count(), "one invitation per organisation");
         assertEquals(firstOfA, invitation(after, ORG_A), "the earlier invitation stays as it was");
