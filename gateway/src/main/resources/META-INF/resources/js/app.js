@@ -16,14 +16,15 @@ import { pairsView } from './views/pairs.js';
 import { challengesView, challengeView } from './views/challenges.js';
 import { importsView } from './views/imports.js';
 import { auditView } from './views/audit.js';
+import { webhooksView, watchPausedWebhooks, forgetPausedWebhooks } from './views/webhooks.js';
 import { loadRegions } from './views/common.js';
 
 /** Which views each role sees; what a role may not do is not shown at all. */
 const NAV = {
   broker: [['queue', 'nav.queue'], ['board', 'nav.board'], ['challenges', 'nav.challenges'], ['stats', 'nav.stats'], ['search', 'nav.search']],
-  admin: [['queue', 'nav.queue'], ['board', 'nav.board'], ['challenges', 'nav.challenges'], ['stats', 'nav.stats'], ['search', 'nav.search'], ['audit', 'nav.audit']],
-  enterprise: [['mine', 'nav.mineDemands'], ['pairs', 'nav.pairs'], ['challenges', 'nav.challenges'], ['imports', 'nav.imports'], ['stats', 'nav.stats'], ['search', 'nav.search']],
-  university: [['mine', 'nav.mineAchievements'], ['pairs', 'nav.pairs'], ['challenges', 'nav.challenges'], ['imports', 'nav.imports'], ['stats', 'nav.stats'], ['search', 'nav.search']],
+  admin: [['queue', 'nav.queue'], ['board', 'nav.board'], ['challenges', 'nav.challenges'], ['stats', 'nav.stats'], ['search', 'nav.search'], ['audit', 'nav.audit'], ['webhooks', 'nav.webhooks']],
+  enterprise: [['mine', 'nav.mineDemands'], ['pairs', 'nav.pairs'], ['challenges', 'nav.challenges'], ['imports', 'nav.imports'], ['webhooks', 'nav.webhooks'], ['stats', 'nav.stats'], ['search', 'nav.search']],
+  university: [['mine', 'nav.mineAchievements'], ['pairs', 'nav.pairs'], ['challenges', 'nav.challenges'], ['imports', 'nav.imports'], ['webhooks', 'nav.webhooks'], ['stats', 'nav.stats'], ['search', 'nav.search']],
 };
 
 /** The view of each route for a role, or null where the role has none (it is sent to its home). */
@@ -41,6 +42,7 @@ const ROUTES = {
   challenge: () => challengeView,
   imports: (role) => (role === 'enterprise' || role === 'university' ? importsView : null),
   audit: (role) => (role === 'admin' ? auditView : null),
+  webhooks: (role) => (role === 'enterprise' || role === 'university' || role === 'admin' ? webhooksView : null),
 };
 
 /** Labels the static parts of index.html (elements with data-i18n). */
@@ -67,10 +69,12 @@ function init() {
     // The gateway has ended the session (and cleared its cookie) before the login form shows,
     // so a new login cannot cross the old session's logout.
     await logout();
+    forgetPausedWebhooks();
     clearMessages();
     navigate('#/login');
   });
   whenUnauthenticated(() => {
+    forgetPausedWebhooks();
     clearMessages();
     notify(t('login.expired'));
     // the notice must survive the navigation to the login form
@@ -86,7 +90,11 @@ function init() {
     defaultRole: 'broker',
     navParents: { record: 'mine', challenge: 'challenges' },
     // Region codes are shown by name everywhere: the names are fetched once, before the first view.
-    beforeView: () => loadRegions(),
+    // A paused webhook subscription is looked for once per login, without holding up the view.
+    beforeView: () => {
+      watchPausedWebhooks();
+      return loadRegions();
+    },
   });
 }
 

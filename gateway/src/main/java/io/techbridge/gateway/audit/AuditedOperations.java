@@ -32,6 +32,9 @@ public final class AuditedOperations {
             op("API_KEY_ISSUE", HttpMethod.POST, "/api/admin/api-keys"),
             op("API_KEY_REVOKE", HttpMethod.POST, "/api/admin/api-keys/" + ID + "/revoke"),
             op("REINDEX", HttpMethod.POST, "/api/admin/reindex"),
+            // A subscription sends the organisation's events to a URL of its choosing.
+            op("WEBHOOK_CREATE", HttpMethod.POST, "/api/webhooks"),
+            op("WEBHOOK_DELETE", HttpMethod.DELETE, "/api/webhooks/" + ID),
             op("ACHIEVEMENT_IMPORT", HttpMethod.POST, "/api/achievements/imports"),
             op("DEMAND_IMPORT", HttpMethod.POST, "/api/demands/imports"),
             op("ACHIEVEMENT_MERGE", HttpMethod.POST, "/api/achievements/" + ID + "/merge"),

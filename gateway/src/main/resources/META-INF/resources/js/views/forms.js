@@ -3,8 +3,9 @@
 import { t, label, language } from '../i18n.js';
 import { h, put, clear } from '../dom.js';
 import { percent } from '../format.js';
-import { post, currentUser, isProblem } from '../api.js';
+import { post, currentUser, isProblem, ApiError } from '../api.js';
 import { regionName } from '../names.js';
+import { violationsByField } from '../violations.js';
 import { loadFields, regionOptions } from './common.js';
 import { notify } from '../notify.js';
 
@@ -35,6 +36,44 @@ function regionField(region) {
   region.addEventListener('input', show);
   show();
   return h('label.form-field', {}, h('span', {}, t('form.regionCode')), region, regionOptions(listId), name);
+}
+
+/** Takes away what showRefusal put beside the fields. */
+export function clearViolations(form) {
+  form.querySelectorAll('.field-violation').forEach((el) => el.remove());
+  form.querySelectorAll('[data-field].invalid').forEach((el) => el.classList.remove('invalid'));
+  form.querySelectorAll('[aria-invalid]').forEach((el) => {
+    el.removeAttribute('aria-invalid');
+    el.removeAttribute('aria-describedby');
+  });
+}
+
+/**
+ * Tells why a request was refused. A 400's violations go beside the fields they name (the form's
+ * [data-field] blocks), in the reader's language; above the page a short note says so, or, when a
+ * violation names no field of the form (or there are none), the whole problem as notify shows it.
+ */
+export function showRefusal(form, error) {
+  clearViolations(form);
+  if (!(error instanceof ApiError) || error.status !== 400 || !error.problem?.violations?.length) {
+    notify(error);
+    return;
+  }
+  const blocks = [...form.querySelectorAll('[data-field]')];
+  const { byField, others } = violationsByField(error.problem, blocks.map((block) => block.dataset.field));
+  for (const block of blocks) {
+    const texts = byField[block.dataset.field];
+    if (!texts) continue;
+    const id = `${form.dataset.testid ?? 'form'}-${block.dataset.field}-violation`;
+    block.classList.add('invalid');
+    block.querySelectorAll('input, select, textarea').forEach((control) => {
+      control.setAttribute('aria-invalid', 'true');
+      control.setAttribute('aria-describedby', id);
+    });
+    block.append(h('small.field-violation', { id, testid: `violation-${block.dataset.field}` }, texts.join(language() === 'en' ? '; ' : '；')));
+  }
+  notify(others.length ? error : t('form.fixFields'));
+  form.querySelector('[aria-invalid]')?.focus();
 }
 
 export function input(id, attrs = {}) {
