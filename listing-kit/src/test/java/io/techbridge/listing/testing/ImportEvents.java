@@ -31,22 +31,31 @@ public final class ImportEvents {
      * outbox and exactly one on {@code import-events} under the job's id.
      */
     public static ImportJobPayload onlyEventOf(DataSource dataSource, String job) {
-        try (TopicReader reader = new TopicReader(TestServers.get().kafkaBootstrapServers(), Topics.IMPORT_EVENTS)) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> !reader.pollKey(job).isEmpty());
-            List<ConsumerRecord<String, String>> records = reader.pollToEnd().stream()
-                    .filter(r -> job.equals(r.key())).toList();
-            assertEquals(1, records.size(), () -> "events of import " + job + ": " + records);
-            assertEquals(1, Refusals.eventsOf(dataSource, job), "events recorded for import " + job);
+        List<ConsumerRecord<String, String>> records = await()
+                .alias("an ImportJobFinished of import " + job + " on " + Topics.IMPORT_EVENTS)
+                .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> publishedFor(job), published -> !published.isEmpty());
+        assertEquals(1, records.size(), () -> "events of import " + job + ": " + records);
+        assertEquals(1, Refusals.eventsOf(dataSource, job), "events recorded for import " + job);
 
-            JsonNode envelope = PublishedEvents.checked(records.getFirst().value());
-            assertEquals(ImportJobPayload.FINISHED, envelope.path("type").asText());
-            assertEquals(ImportJobPayload.AGGREGATE_TYPE, envelope.path("aggregateType").asText());
-            assertEquals(job, envelope.path("aggregateId").asText());
-            assertEquals(1, envelope.path("aggregateVersion").asLong());
-            ImportJobPayload payload = (ImportJobPayload) PublishedEvents.payloadOf(envelope);
-            assertEquals(job, payload.id());
-            assertEquals(1, payload.version());
-            return payload;
+        JsonNode envelope = PublishedEvents.checked(records.getFirst().value());
+        assertEquals(ImportJobPayload.FINISHED, envelope.path("type").asText());
+        assertEquals(ImportJobPayload.AGGREGATE_TYPE, envelope.path("aggregateType").asText());
+        assertEquals(job, envelope.path("aggregateId").asText());
+        assertEquals(1, envelope.path("aggregateVersion").asLong());
+        ImportJobPayload payload = (ImportJobPayload) PublishedEvents.payloadOf(envelope);
+        assertEquals(job, payload.id());
+        assertEquals(1, payload.version());
+        return payload;
+    }
+
+    /**
+     * The job's records on the topic as it is now, read by a new reader each time: the topic comes
+     * into being with its first event, and a reader only sees the partitions there were when it started.
+     */
+    private static List<ConsumerRecord<String, String>> publishedFor(String job) {
+        try (TopicReader reader = new TopicReader(TestServers.get().kafkaBootstrapServers(), Topics.IMPORT_EVENTS)) {
+            return reader.pollToEnd().stream().filter(r -> job.equals(r.key())).toList();
         }
     }
 
