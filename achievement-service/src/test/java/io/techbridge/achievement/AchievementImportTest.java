@@ -2,13 +2,22 @@ package io.techbridge.achievement;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.techbridge.deploy.local.testing.TestServers;
 import io.techbridge.deploy.local.testing.TestTokens;
 import io.techbridge.deploy.local.testing.TopicReader;
+import io.techbridge.events.ImportJobPayload;
+import io.techbridge.listing.imports.ImportFormat;
+import io.techbridge.listing.imports.ImportJob;
+import io.techbridge.listing.imports.ImportJobStore;
+import io.techbridge.listing.testing.ImportEvents;
 import io.techbridge.listing.testing.SheetFiles;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -38,7 +47,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Bulk import of achievements from registration-form spreadsheets: good rows become achievements with
- * their events, bad rows are reported by row and column and leave nothing behind.
+ * their events, bad rows are reported by row and column and leave nothing behind; the organisation
+ * is told once on import-events when its import ends.
  */
 @QuarkusTest
 @RealServers
@@ -46,6 +56,12 @@ class AchievementImportTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String IMPORTS = "/api/achievements/imports";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    EntityManager entityManager;
 
     /** The same sheet in each file format a registration office uploads. */
     enum Upload {
@@ -197,6 +213,47 @@ class AchievementImportTest {
             assertTrue(events.stream().allMatch(e -> e.get("type").asText().equals("AchievementCreated")));
             assertEquals(2, events.size());
         }
+
+        // The organisation is told once that its import ended, with the job's final counts.
+        ImportJobPayload ended = ImportEvents.onlyEventOf(dataSource, job);
+        assertEquals("ACHIEVEMENT", ended.listingType());
+        assertEquals(organisation, ended.organisationId());
+        assertEquals(organisation, ended.uploaderOrganisationId());
+        assertEquals("DONE", ended.status());
+        assertEquals(5, ended.rowsTotal());
+        assertEquals(2, ended.rowsImported());
+        assertEquals(3, ended.rowsFailed());
+        assertEquals("科技成果登记表", ended.fileName());
+        ImportEvents.assertDescribes(finished, ended);
+    }
+
+    /**
+     * A queued job whose stored file the worker cannot read (accepted by an earlier release's reader,
+     * say) ends FAILED with nothing imported, and its organisation is told so once, with why.
+     */
+    @Test
+    void aJobWhoseFileCannotBeReadFailsAndItsOrganisationIsToldOnceWhy() {
+        String organisation = Achievements.newOrganisation();
+        ImportJob queued = QuarkusTransaction.requiringNew().call(() -> new ImportJobStore(entityManager, true).create(
+                new ImportJob.Importer(organisation, organisation, "university"), ImportFormat.XLSX, "科技成果登记表.xlsx",
+                "不是表格".getBytes(StandardCharsets.UTF_8), 3));
+        String job = queued.id().toString();
+
+        JsonPath finished = awaitFinished(organisation, job);
+        assertEquals("FAILED", finished.getString("status"));
+        assertTrue(finished.getString("failure").contains("not a readable .xlsx workbook"), finished.prettify());
+        assertEquals(0, finished.getInt("done"));
+
+        ImportJobPayload ended = ImportEvents.onlyEventOf(dataSource, job);
+        assertEquals("ACHIEVEMENT", ended.listingType());
+        assertEquals(organisation, ended.organisationId());
+        assertEquals("FAILED", ended.status());
+        assertEquals(3, ended.rowsTotal());
+        assertEquals(0, ended.rowsImported());
+        assertEquals(0, ended.rowsFailed());
+        assertEquals(finished.getString("failure"), ended.failure());
+        ImportEvents.assertDescribes(finished, ended);
+        assertNothingStoredFor(organisation);
     }
 
     @Test

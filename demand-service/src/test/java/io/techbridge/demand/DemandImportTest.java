@@ -2,6 +2,7 @@ package io.techbridge.demand;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -9,7 +10,10 @@ import io.restassured.specification.RequestSpecification;
 import io.techbridge.deploy.local.testing.TestServers;
 import io.techbridge.deploy.local.testing.TestTokens;
 import io.techbridge.deploy.local.testing.TopicReader;
+import io.techbridge.events.ImportJobPayload;
+import io.techbridge.listing.testing.ImportEvents;
 import io.techbridge.listing.testing.SheetFiles;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -40,7 +44,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Bulk import of demands from enterprise demand registration forms: good rows become OPEN demands
- * with one DemandCreated each, bad rows are reported by row and column and leave nothing behind.
+ * with one DemandCreated each, bad rows are reported by row and column and leave nothing behind;
+ * the enterprise is told once on import-events when its import ends.
  */
 @QuarkusTest
 @RealServers
@@ -48,6 +53,9 @@ class DemandImportTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String IMPORTS = "/api/demands/imports";
+
+    @Inject
+    AgroalDataSource dataSource;
 
     /** The same sheet as an office uploads it: an Excel workbook, or CSV saved by Excel in GBK. */
     enum Upload {
@@ -222,6 +230,17 @@ class DemandImportTest {
             assertTrue(events.stream().allMatch(e -> e.get("type").asText().equals("DemandCreated")
                     && e.get("aggregateVersion").asLong() == 1));
         }
+
+        // The enterprise is told once that its import ended, with the job's final counts.
+        ImportJobPayload ended = ImportEvents.onlyEventOf(dataSource, job);
+        assertEquals("DEMAND", ended.listingType());
+        assertEquals(organisation, ended.organisationId());
+        assertEquals(organisation, ended.uploaderOrganisationId());
+        assertEquals("DONE", ended.status());
+        assertEquals(6, ended.rowsTotal());
+        assertEquals(3, ended.rowsImported());
+        assertEquals(3, ended.rowsFailed());
+        ImportEvents.assertDescribes(finished, ended);
     }
 
     @Test
@@ -235,6 +254,13 @@ class DemandImportTest {
                 .then().statusCode(202).extract().path("id");
         JsonPath finished = awaitFinished(organisation, job);
         assertEquals(1, finished.getInt("imported"));
+        // The enterprise the rows are for is the one told, not the operator who uploaded them.
+        ImportJobPayload ended = ImportEvents.onlyEventOf(dataSource, job);
+        assertEquals(organisation, ended.organisationId());
+        assertEquals(TestTokens.OPERATOR_ORGANISATION, ended.uploaderOrganisationId());
+        assertEquals("DONE", ended.status());
+        assertEquals(1, ended.rowsImported());
+        ImportEvents.assertDescribes(finished, ended);
         Demands.asOwner(organisation).queryParam("organisationId", organisation).get("/api/demands")
                 .then().statusCode(200)
                 .body("totalItems", equalTo(1))

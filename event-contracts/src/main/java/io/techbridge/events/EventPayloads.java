@@ -19,7 +19,9 @@ public final class EventPayloads {
                     ChallengeApplicationPayload.class, ChallengeApplicationPayload.TYPES),
             new Contract(MatchPayload.AGGREGATE_TYPE, Topics.MATCH_EVENTS, MatchPayload.class, MatchPayload.TYPES),
             new Contract(InvitationPayload.AGGREGATE_TYPE, Topics.INVITATION_EVENTS, InvitationPayload.class,
-                    InvitationPayload.TYPES));
+                    InvitationPayload.TYPES),
+            new Contract(ImportJobPayload.AGGREGATE_TYPE, Topics.IMPORT_EVENTS, ImportJobPayload.class,
+                    ImportJobPayload.TYPES));
 
     private static final Map<String, Contract> BY_AGGREGATE_TYPE = Map.ofEntries(ALL.stream()
             .map(c -> Map.entry(c.aggregateType(), c)).toArray(Map.Entry[]::new));

@@ -40,7 +40,8 @@ class EventContractsTest {
 
     @Test
     void everyEventTypeRoundTripsFromTheProducersRecordToTheConsumersReading() throws Exception {
-        for (EventPayload payload : List.of(achievement(), demand(), application(), match(), invitation())) {
+        for (EventPayload payload : List.of(achievement(), demand(), application(), match(), invitation(),
+                importJob())) {
             EventPayloads.Contract contract = EventPayloads.ALL.stream()
                     .filter(c -> c.payload().equals(payload.getClass())).findFirst().orElseThrow();
             for (String type : contract.types()) {
@@ -149,5 +150,10 @@ class EventContractsTest {
     static InvitationPayload invitation() {
         return new InvitationPayload("inv-1", "d-1", "org-huarui", "org-zju", "浙江大学", "a-1", "石墨烯散热膜", 0.81,
                 List.of("石墨烯"), LocalDate.of(2027, 1, 31), 2000000L, AT);
+    }
+
+    static ImportJobPayload importJob() {
+        return new ImportJobPayload("job-1", 1, "ACHIEVEMENT", "org-zju", "org-zju", "科技成果登记表.xlsx", "XLSX", "DONE",
+                120, 117, 3, false, null, AT, AT, AT);
     }
 }

@@ -140,14 +140,22 @@ public final class ImportJobStore {
                 .setParameter(1, Instant.now().plus(lease)).setParameter(2, id).executeUpdate();
     }
 
-    /** Ends the job; its file is no longer needed. */
-    public void finish(UUID id, ImportJob.Status status, String failure) {
-        entityManager.createNativeQuery("""
+    /**
+     * Ends the job if it is still running; its file is no longer needed. False if it had ended
+     * already: two workers that both held it (one whose lease ran out) end it once, as the second
+     * update waits for the first to commit and then finds the job no longer running.
+     */
+    public boolean finish(UUID id, ImportJob.Status status, String failure) {
+        boolean ended = entityManager.createNativeQuery("""
                         UPDATE import_job SET status = ?1, failure = ?2, finished_at = ?3, lease_until = NULL
-                        WHERE id = ?4""")
+                        WHERE id = ?4 AND status = 'RUNNING'""")
                 .setParameter(1, status.name()).setParameter(2, failure).setParameter(3, Instant.now())
-                .setParameter(4, id).executeUpdate();
-        entityManager.createNativeQuery("DELETE FROM import_file WHERE job_id = ?1").setParameter(1, id).executeUpdate();
+                .setParameter(4, id).executeUpdate() == 1;
+        if (ended) {
+            entityManager.createNativeQuery("DELETE FROM import_file WHERE job_id = ?1").setParameter(1, id)
+                    .executeUpdate();
+        }
+        return ended;
     }
 
     private static ImportJob job(Object[] r) {

@@ -6,6 +6,8 @@ import io.techbridge.listing.imports.RowReader.Mapped;
 import io.techbridge.commons.outbox.OutboxWriter;
 import io.techbridge.commons.problem.ProblemException;
 import io.techbridge.commons.work.WorkerLoop;
+import io.techbridge.events.ImportJobPayload;
+import io.techbridge.listing.disclosure.MatchSide;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
@@ -23,6 +25,8 @@ import java.util.function.Function;
  * row, so a bad row never takes good rows with it. The target stores a chunk's good rows in one
  * call and may refuse some (a possible duplicate), reported like a bad row and counted as failed. So a row is stored whole or not at all, never
  * twice, and a job a crashed instance held (its lease ran out) is continued where it stopped.
+ * A job ends (DONE, or FAILED when its file cannot be worked on) in one transaction with its one
+ * {@code ImportJobFinished} event on {@code import-events}, however many instances held it.
  *
  * @param <T> the enum of the columns
  * @param <R> the create request a row becomes
@@ -69,6 +73,8 @@ public final class ImportWorker<T extends Enum<T> & ImportColumn, R> {
     private static final int ATTEMPTS_PER_ROW = 3;
 
     private final String name;
+    /** What the rows become, as {@code import-events} names it: ACHIEVEMENT or DEMAND. */
+    private final MatchSide listingType;
     private final ImportJobStore store;
     private final OutboxWriter outbox;
     private final ImportConfig config;
@@ -93,9 +99,10 @@ public final class ImportWorker<T extends Enum<T> & ImportColumn, R> {
         }
     }
 
-    public ImportWorker(String name, ImportJobStore store, OutboxWriter outbox, ImportConfig config,
-            Target<T, R> target, Logger log) {
+    public ImportWorker(String name, MatchSide listingType, ImportJobStore store, OutboxWriter outbox,
+            ImportConfig config, Target<T, R> target, Logger log) {
         this.name = name;
+        this.listingType = listingType;
         this.store = store;
         this.outbox = outbox;
         this.config = config;
@@ -166,9 +173,8 @@ public final class ImportWorker<T extends Enum<T> & ImportColumn, R> {
                     failure = e.getMessage();
                 }
             }
-            if (failure != null) {
+            if (failure != null && finish(id, ImportJob.Status.FAILED, failure)) {
                 log.warnf("import %s failed: %s", id, failure);
-                store.finish(id, ImportJob.Status.FAILED, failure);
             }
             return opened;
         });
@@ -190,19 +196,40 @@ public final class ImportWorker<T extends Enum<T> & ImportColumn, R> {
             }
             processChunk(from, slice, mapped);
         }
-        boolean finished = end >= job.total();
-        QuarkusTransaction.requiringNew().run(() -> {
-            if (finished) {
-                store.finish(current.id(), ImportJob.Status.DONE, null);
-            } else {
-                store.renewLease(current.id(), config.lease());
-            }
-        });
-        if (finished) {
-            log.infof("import %s done: %d rows", current.id(), job.total());
-            target.finished(current.job());
-            current = null;
+        if (end < job.total()) {
+            QuarkusTransaction.requiringNew().run(() -> store.renewLease(current.id(), config.lease()));
+            return;
         }
+        if (QuarkusTransaction.requiringNew().call(() -> finish(current.id(), ImportJob.Status.DONE, null))) {
+            log.infof("import %s done: %d rows", current.id(), job.total());
+        } else {
+            log.infof("import %s was ended elsewhere", current.id());
+        }
+        target.finished(current.job());
+        current = null;
+    }
+
+    /**
+     * Ends a running job with its {@code ImportJobFinished} event, in the caller's transaction, so
+     * the two commit together. False, and no event, if the job had ended already.
+     */
+    private boolean finish(UUID id, ImportJob.Status status, String failure) {
+        if (!store.finish(id, status, failure)) {
+            return false;
+        }
+        ImportJob job = store.find(id).orElseThrow();
+        // One event per job, ever: version 1.
+        outbox.append(ImportJobPayload.FINISHED, ImportJobPayload.AGGREGATE_TYPE, id.toString(), 1,
+                payloadOf(job, listingType));
+        return true;
+    }
+
+    /** The ended job as {@code import-events} carries it: its final status and counters, no person. */
+    private static ImportJobPayload payloadOf(ImportJob job, MatchSide listingType) {
+        return new ImportJobPayload(job.id().toString(), 1, listingType.name(), job.organisationId(),
+                job.uploaderOrganisationId(), job.fileName(), job.format().name(), job.status().name(), job.total(),
+                job.imported(), job.failed(), job.duplicatesConfirmed(), job.failure(), job.createdAt(),
+                job.startedAt(), job.finishedAt());
     }
 
     /** The chunk in one transaction; if that fails, row by row. */

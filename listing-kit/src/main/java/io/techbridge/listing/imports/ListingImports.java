@@ -61,7 +61,7 @@ public abstract class ListingImports<T extends Enum<T> & ImportColumn, R, C> imp
         this.index = index;
         this.texts = listing.duplicates();
         ImportJobStore store = new ImportJobStore(entityManager, true);
-        this.worker = new ImportWorker<>(name, store, outbox, config, this, log);
+        this.worker = new ImportWorker<>(name, listing.side(), store, outbox, config, this, log);
         this.jobs = new ImportJobs<>(store, caller, config, schema, worker::wake);
     }
 
