@@ -6,6 +6,7 @@ import io.techbridge.commons.messaging.DeadLetters;
 import io.techbridge.commons.messaging.UntilStored;
 import io.techbridge.events.ChallengeApplicationPayload;
 import io.techbridge.events.DemandPayload;
+import io.techbridge.events.ImportJobPayload;
 import io.techbridge.events.InvitationPayload;
 import io.techbridge.events.MatchPayload;
 import io.techbridge.matching.webhook.WebhookFanout;
@@ -22,9 +23,6 @@ import java.util.function.Consumer;
  */
 @ApplicationScoped
 public class WebhookEventConsumers {
-
-    /** The aggregate type of import jobs on import-events, as the listing services publish them. */
-    static final String IMPORT_JOB = "ImportJob";
 
     private final WebhookFanout fanout;
     private final DeadLetters deadLetters;
@@ -66,7 +64,7 @@ public class WebhookEventConsumers {
     @Incoming("webhook-import-events")
     @Blocking(ordered = true)
     public void imports(ConsumerRecord<String, String> record) {
-        apply(record, IMPORT_JOB, e -> fanout.onImport(e.eventId(), e.type(), e.occurredAt(), e.payload()));
+        apply(record, ImportJobPayload.AGGREGATE_TYPE, e -> fanout.onImport(e.eventId(), e.type(), e.occurredAt(), e.payload()));
     }
 
     private void apply(ConsumerRecord<String, String> record, String aggregateType, Consumer<IncomingEvent> action) {

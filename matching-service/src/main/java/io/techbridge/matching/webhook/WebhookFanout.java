@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.techbridge.events.ChallengeApplicationPayload;
+import io.techbridge.events.ImportJobPayload;
 import io.techbridge.events.InvitationPayload;
 import io.techbridge.events.MatchPayload;
 import io.techbridge.matching.persistence.WebhookChallenges;
@@ -37,7 +38,6 @@ public class WebhookFanout {
     }
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    static final String IMPORT_JOB_FINISHED = "ImportJobFinished";
 
     private final WebhookSubscriptionRepository subscriptions;
     private final WebhookDeliveryRepository deliveries;
@@ -94,7 +94,7 @@ public class WebhookFanout {
     /** An import finished: the organisation it imported for hears how it went. */
     @Transactional
     public void onImport(String eventId, String type, Instant occurredAt, JsonNode job) {
-        if (!IMPORT_JOB_FINISHED.equals(type)) {
+        if (!ImportJobPayload.FINISHED.equals(type)) {
             return;
         }
         ObjectNode data = mapper.createObjectNode()
