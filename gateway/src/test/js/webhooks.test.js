@@ -113,18 +113,18 @@ test('violationText: bean-validation wordings by field, text rules by rule, else
 });
 
 test('pauseCause: paused by a person, by failures in a row, or something else', () => {
-  assert.deepEqual(pauseCause({ pausedReason: 'paused by zju-tto' }), { kind: 'person', who: 'zju-tto' });
-  assert.deepEqual(pauseCause({ pausedReason: '20 attempts in a row failed; the last: HTTP 503' }),
-    { kind: 'failures', count: 20, last: 'HTTP 503' });
+  assert.deepEqual(pauseCause({ pauseCause: 'MANUAL', pausedBy: 'zju-tto', pausedReason: 'paused by zju-tto' }), { kind: 'person', who: 'zju-tto' });
+  assert.deepEqual(pauseCause({ pauseCause: 'FAILURES', consecutiveFailures: 20, pausedReason: '20 attempts in a row failed; the last: HTTP 503' }),
+    { kind: 'failures', count: 20 });
   assert.deepEqual(pauseCause({ pausedReason: 'maintenance' }), { kind: 'other', reason: 'maintenance' });
   assert.deepEqual(pauseCause({}), { kind: 'other', reason: '' });
 });
 
 test('pauseText and pauseSummary: the reason in the reader\'s language', () => {
-  const failures = { status: 'PAUSED', pausedReason: '20 attempts in a row failed; the last: connect timed out', pausedAt: null };
-  assert.equal(pauseText(failures), '连续 20 次投递失败，已于 — 自动暂停。最后一次错误：connect timed out');
+  const failures = { status: 'PAUSED', pauseCause: 'FAILURES', consecutiveFailures: 20, pausedReason: '20 attempts in a row failed; the last: TIMEOUT, no answer within 10 s', pausedAt: null };
+  assert.equal(pauseText(failures), '连续 20 次投递失败，已于 — 自动暂停。失败原因见投递记录。');
   assert.equal(pauseSummary(failures), '连续 20 次投递失败');
-  const person = { status: 'PAUSED', pausedReason: 'paused by zju-tto', pausedAt: '2026-03-01T06:05:09Z' };
+  const person = { status: 'PAUSED', pauseCause: 'MANUAL', pausedBy: 'zju-tto', pausedReason: 'paused by zju-tto', pausedAt: '2026-03-01T06:05:09Z' };
   assert.match(pauseText(person), /^由 zju-tto 于 2026.03.01 14:05 手动暂停。$/);
   assert.equal(pauseSummary({ status: 'PAUSED' }), '已暂停');
   setLanguage('en');
@@ -138,4 +138,14 @@ test('the limit the page states is the one matching-service enforces', () => {
   const declared = source.match(/@WithDefault\("(\d+)"\)\s*int maxPerOrganisation\(\)/);
   assert.ok(declared, 'maxPerOrganisation has a default');
   assert.equal(MAX_SUBSCRIPTIONS, Number(declared[1]));
+});
+
+test('every reason matching-service gives for an attempt without an answer is named in both languages', () => {
+  const source = readFileSync(new URL('../../../../matching-service/src/main/java/io/techbridge/matching/webhook/WebhookSender.java', import.meta.url), 'utf8');
+  const kinds = [...source.matchAll(/new Result\(null, "([A-Z_]+)"/g)].map((m) => m[1]);
+  assert.deepEqual([...new Set(kinds)].sort(), ['CONNECTION_FAILED', 'INTERRUPTED', 'REQUEST_FAILED', 'TARGET_REFUSED', 'TIMEOUT']);
+  for (const language of ['zh', 'en']) {
+    setLanguage(language);
+    for (const kind of kinds) assert.ok(has(`webhook.errorKind.${kind}`), `${language}: webhook.errorKind.${kind}`);
+  }
 });

@@ -10,6 +10,9 @@ CREATE TABLE webhook_subscription (
     -- The HMAC key the receiver checks signatures with; it must be kept to sign, so it is not a hash.
     secret                varchar(100)  NOT NULL,
     status                varchar(16)   NOT NULL CHECK (status IN ('ACTIVE', 'PAUSED')),
+    -- MANUAL (by pausedBy) or FAILURES (attempts in a row failed); the reason in words for API readers.
+    paused_cause          varchar(16)   CHECK (paused_cause IN ('MANUAL', 'FAILURES')),
+    paused_by             varchar(200),
     paused_reason         varchar(500),
     paused_at             timestamptz,
     consecutive_failures  integer       NOT NULL DEFAULT 0,
@@ -30,6 +33,8 @@ CREATE TABLE webhook_delivery (
     next_attempt_at  timestamptz   NOT NULL,
     last_attempt_at  timestamptz,
     last_status      integer,
+    -- Why the last attempt failed when no HTTP status came back (TIMEOUT, CONNECTION_FAILED, …), and the detail.
+    last_error_kind  varchar(24),
     last_error       varchar(500),
     replay_of        uuid,
     created_at       timestamptz   NOT NULL,

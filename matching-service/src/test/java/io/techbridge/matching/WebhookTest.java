@@ -135,7 +135,8 @@ class WebhookTest {
                     .body("items[0].lastStatus", equalTo(503)));
             Api.as(token).when().post(path + "/ping").then().statusCode(202);
             await().atMost(SOON).untilAsserted(() -> Api.as(token).when().get(path).then()
-                    .body("status", equalTo("PAUSED")).body("pausedReason", startsWith("4 attempts in a row failed"))
+                    .body("status", equalTo("PAUSED")).body("pauseCause", equalTo("FAILURES")).body("consecutiveFailures", equalTo(4))
+                    .body("pausedReason", startsWith("4 attempts in a row failed; the last: HTTP 503"))
                     .body("pausedAt", notNullValue()));
             int triedWhenPaused = system.received().size();
             assertEquals(4, triedWhenPaused);
@@ -145,7 +146,7 @@ class WebhookTest {
 
             system.answering(200);
             Api.as(token).when().post(path + "/resume").then().statusCode(200).body("status", equalTo("ACTIVE"))
-                    .body("consecutiveFailures", equalTo(0)).body("pausedReason", nullValue());
+                    .body("consecutiveFailures", equalTo(0)).body("pauseCause", nullValue()).body("pausedReason", nullValue());
             await().atMost(SOON).until(() -> system.received().stream().anyMatch(r -> waiting.equals(r.delivery())));
 
             String replay = Api.as(token).when().post(path + "/deliveries/" + first + "/replay").then().statusCode(202)

@@ -44,12 +44,9 @@ export function eventsFor(role) {
  * 'failures', count, last} (paused by the sender after failures in a row) or {kind: 'other', reason}.
  */
 export function pauseCause(subscription) {
-  const reason = String(subscription?.pausedReason ?? '').trim();
-  const person = reason.match(/^paused by (.+)$/s);
-  if (person) return { kind: 'person', who: person[1].trim() };
-  const failures = reason.match(/^(\d+) attempts in a row failed; the last: (.*)$/s);
-  if (failures) return { kind: 'failures', count: Number(failures[1]), last: failures[2].trim() };
-  return { kind: 'other', reason };
+  if (subscription?.pauseCause === 'MANUAL') return { kind: 'person', who: subscription.pausedBy ?? '—' };
+  if (subscription?.pauseCause === 'FAILURES') return { kind: 'failures', count: subscription.consecutiveFailures };
+  return { kind: 'other', reason: String(subscription?.pausedReason ?? '').trim() };
 }
 
 /** The pause in a sentence: who or what paused it, when, and the last error. */
@@ -57,7 +54,7 @@ export function pauseText(subscription) {
   const cause = pauseCause(subscription);
   const at = dateTime(subscription?.pausedAt);
   if (cause.kind === 'person') return t('webhook.pausedBy', { who: cause.who, at });
-  if (cause.kind === 'failures') return t('webhook.pausedFailures', { count: cause.count, at, last: cause.last || t('common.none') });
+  if (cause.kind === 'failures') return t('webhook.pausedFailures', { count: cause.count, at });
   return cause.reason ? t('webhook.pausedOther', { at, reason: cause.reason }) : t('webhook.pausedAt', { at });
 }
 
@@ -420,12 +417,14 @@ function deliveryRow(d, replay) {
 
 /** The receiver's last answer: its HTTP status, or why none came. */
 function lastAnswer(d) {
-  if (d.lastStatus == null && !d.lastError) return d.attempts ? t('webhook.noAnswer') : t('common.none');
+  if (d.lastStatus == null && !d.lastErrorKind) return d.attempts ? t('webhook.noAnswer') : t('common.none');
+  if (d.lastStatus == null) {
+    // Why no status came back, in the reader's language; the technical detail beneath, as the network said it.
+    return [h('span.badge.hook-bad', {}, t(`webhook.errorKind.${d.lastErrorKind}`)),
+      d.lastError ? h('small.hook-error', {}, d.lastError) : null];
+  }
   const ok = d.lastStatus >= 200 && d.lastStatus < 300;
-  return [
-    d.lastStatus != null ? h(`span.badge.${ok ? 'hook-ok' : 'hook-bad'}`, {}, t('webhook.httpStatus', { status: d.lastStatus })) : null,
-    d.lastError ? h('small.hook-error', {}, d.lastError) : null,
-  ];
+  return h(`span.badge.${ok ? 'hook-ok' : 'hook-bad'}`, {}, t('webhook.httpStatus', { status: d.lastStatus }));
 }
 
 function deliveryTimes(d) {

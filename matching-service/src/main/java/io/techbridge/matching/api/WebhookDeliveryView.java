@@ -21,7 +21,9 @@ public record WebhookDeliveryView(
         @Schema(description = "when it is tried next, while PENDING") Instant nextAttemptAt,
         Instant lastAttemptAt,
         @Schema(description = "the receiver's HTTP status at the last attempt; null when none came") Integer lastStatus,
-        String lastError,
+        @Schema(description = "why the last attempt failed when no HTTP status came back: TIMEOUT, CONNECTION_FAILED, REQUEST_FAILED, TARGET_REFUSED (the URL now resolves to an address deliveries may not go to), INTERRUPTED")
+        String lastErrorKind,
+        @Schema(description = "the technical detail of lastErrorKind") String lastError,
         @Schema(description = "the delivery this one replays") UUID replayOf,
         Instant createdAt,
         Instant deliveredAt,
@@ -39,6 +41,6 @@ public record WebhookDeliveryView(
         }
         return new WebhookDeliveryView(d.id, d.subscriptionId, d.eventId, d.eventType, d.status, d.attempts,
                 WebhookDelivery.PENDING.equals(d.status) ? d.nextAttemptAt : null, d.lastAttemptAt, d.lastStatus,
-                d.lastError, d.replayOf, d.createdAt, d.deliveredAt, body);
+                d.lastErrorKind, d.lastError, d.replayOf, d.createdAt, d.deliveredAt, body);
     }
 }

@@ -15,7 +15,10 @@ public record WebhookView(
         String description,
         List<String> events,
         @Schema(description = "ACTIVE, or PAUSED: deliveries wait until it is resumed") String status,
-        @Schema(description = "why it was paused: by whom, or the failures that paused it") String pausedReason,
+        @Schema(description = "MANUAL (pausedBy paused it) or FAILURES (consecutiveFailures attempts in a row failed); null when active")
+        String pauseCause,
+        @Schema(description = "the login name that paused it by hand") String pausedBy,
+        @Schema(description = "why it was paused, in words") String pausedReason,
         Instant pausedAt,
         @Schema(description = "failed attempts in a row; at the configured number the subscription is paused") int consecutiveFailures,
         String createdBy,
@@ -24,7 +27,7 @@ public record WebhookView(
         String secret) {
 
     static WebhookView of(WebhookSubscription s, String secret) {
-        return new WebhookView(s.id, s.organisationId, s.url, s.description, s.eventTypeList(), s.status, s.pausedReason,
+        return new WebhookView(s.id, s.organisationId, s.url, s.description, s.eventTypeList(), s.status, s.pausedCause, s.pausedBy, s.pausedReason,
                 s.pausedAt, s.consecutiveFailures, s.createdBy, s.createdAt, secret);
     }
 }

@@ -50,6 +50,10 @@ public class WebhookDelivery extends PanacheEntityBase {
     @Column(name = "last_status")
     public Integer lastStatus;
 
+    /** Why the last attempt failed when no HTTP status came back: TIMEOUT, CONNECTION_FAILED, REQUEST_FAILED, TARGET_REFUSED, INTERRUPTED. */
+    @Column(name = "last_error_kind")
+    public String lastErrorKind;
+
     @Column(name = "last_error")
     public String lastError;
 

@@ -18,6 +18,8 @@ public class WebhookSubscription extends PanacheEntityBase {
 
     public static final String ACTIVE = "ACTIVE";
     public static final String PAUSED = "PAUSED";
+    public static final String MANUAL = "MANUAL";
+    public static final String FAILURES = "FAILURES";
 
     @Id
     public UUID id;
@@ -36,6 +38,13 @@ public class WebhookSubscription extends PanacheEntityBase {
     public String secret;
 
     public String status;
+
+    /** MANUAL or FAILURES. */
+    @Column(name = "paused_cause")
+    public String pausedCause;
+
+    @Column(name = "paused_by")
+    public String pausedBy;
 
     @Column(name = "paused_reason")
     public String pausedReason;

@@ -119,7 +119,8 @@ public class WebhookSender {
         QuarkusTransaction.requiringNew().run(() -> record(deliveryId, result));
     }
 
-    private record Result(Integer status, String error) {
+    /** The receiver's status, or why none came back (a kind the console names, and the detail). */
+    private record Result(Integer status, String errorKind, String error) {
         boolean delivered() {
             return status != null && status >= 200 && status < 300;
         }
@@ -128,7 +129,7 @@ public class WebhookSender {
     private Result post(UUID deliveryId, Attempt attempt) {
         Optional<String> refusal = targets.refusal(attempt.url());
         if (refusal.isPresent()) {
-            return new Result(null, "url " + refusal.get());
+            return new Result(null, "TARGET_REFUSED", "url " + refusal.get());
         }
         long now = Instant.now().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(URI.create(attempt.url()))
@@ -142,20 +143,17 @@ public class WebhookSender {
                 .build();
         try {
             HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            return new Result(response.statusCode(), response.statusCode() / 100 == 2 ? null
-                    : "the receiver answered " + response.statusCode());
+            return new Result(response.statusCode(), null, null);
+        } catch (java.net.http.HttpTimeoutException e) {
+            return new Result(null, "TIMEOUT", "no answer within " + config.timeout().toSeconds() + " s");
+        } catch (java.net.ConnectException e) {
+            return new Result(null, "CONNECTION_FAILED", e.getMessage() == null ? "connection refused or unreachable" : e.getMessage());
         } catch (IOException e) {
-            return new Result(null, describe(e));
+            return new Result(null, "REQUEST_FAILED", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Result(null, "interrupted while sending (the service was stopping)");
+            return new Result(null, "INTERRUPTED", "the service was stopping");
         }
-    }
-
-    private static String describe(IOException e) {
-        String kind = e instanceof java.net.http.HttpTimeoutException ? "no answer in time"
-                : e instanceof java.net.ConnectException ? "connection refused or unreachable" : "request failed";
-        return kind + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
     private void record(UUID deliveryId, Result result) {
@@ -168,6 +166,7 @@ public class WebhookSender {
         delivery.attempts++;
         delivery.lastAttemptAt = now;
         delivery.lastStatus = result.status();
+        delivery.lastErrorKind = result.errorKind();
         delivery.lastError = result.error() == null ? null : truncate(result.error(), 500);
         if (result.delivered()) {
             delivery.status = WebhookDelivery.DELIVERED;
@@ -190,8 +189,9 @@ public class WebhookSender {
                 subscription.status = WebhookSubscription.PAUSED;
                 subscription.pausedAt = now;
                 subscription.updatedAt = now;
+                subscription.pausedCause = WebhookSubscription.FAILURES;
                 subscription.pausedReason = truncate(subscription.consecutiveFailures + " attempts in a row failed; the last: "
-                        + delivery.lastError, 500);
+                        + (result.status() != null ? "HTTP " + result.status() : result.errorKind() + ", " + result.error()), 500);
                 paused.increment();
                 LOG.warnf("webhook subscription %s of %s paused: %s", subscription.id, subscription.organisationId,
                         subscription.pausedReason);

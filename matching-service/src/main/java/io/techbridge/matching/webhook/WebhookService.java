@@ -131,6 +131,8 @@ public class WebhookService {
         if (!subscription.isPaused()) {
             subscription.status = WebhookSubscription.PAUSED;
             subscription.pausedAt = Instant.now();
+            subscription.pausedCause = WebhookSubscription.MANUAL;
+            subscription.pausedBy = caller.name();
             subscription.pausedReason = "paused by " + caller.name();
             subscription.updatedAt = subscription.pausedAt;
         }
@@ -144,6 +146,8 @@ public class WebhookService {
         if (subscription.isPaused()) {
             subscription.status = WebhookSubscription.ACTIVE;
             subscription.pausedAt = null;
+            subscription.pausedCause = null;
+            subscription.pausedBy = null;
             subscription.pausedReason = null;
             subscription.consecutiveFailures = 0;
             subscription.updatedAt = Instant.now();
