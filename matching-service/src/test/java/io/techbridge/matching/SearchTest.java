@@ -449,12 +449,7 @@ class SearchTest {
     /** A search as a broker, who sees every record in full, so counts take in the confidential demand. */
     @Test
     void walkingByCursorGivesEveryRecordOnceNewestFirstWhileMoreAreIndexed() {
-        String marker = marker();
-        for (int i = 0; i < 5; i++) {
-            achievement(Events.newId(), "游标检索铝合金板材" + i, "7xxx系铝合金板材的温轧与时效工艺，强度650MPa。", marker, "04.01", 7,
-                    CURSOR_REGION, "PUBLISHED");
-        }
-        await().atMost(PATIENCE).untilAsserted(() -> search(Map.of("q", marker)).body("totalItems", equalTo(5)));
+        String marker = indexedInCursorRegion(5);
         List<String> listed = search(Map.of("region", CURSOR_REGION, "size", "100")).statusCode(200)
                 .extract().path("items.id");
 
@@ -472,16 +467,22 @@ class SearchTest {
 
     @Test
     void aChangedSearchCursorOrOneOfAnotherOrderingIsRefusedNamingCursor() {
-        String marker = marker();
-        for (int i = 0; i < 2; i++) {
-            achievement(Events.newId(), "游标校验铝合金板材" + i, "7xxx系铝合金板材的温轧与时效工艺。", marker, "04.01", 7,
-                    CURSOR_REGION, "PUBLISHED");
-        }
-        await().atMost(PATIENCE).untilAsserted(() -> search(Map.of("q", marker)).body("totalItems", equalTo(2)));
+        String marker = indexedInCursorRegion(2);
         CursorWalk.refusesBadCursors(Api::asBroker, "/api/search", "region=" + CURSOR_REGION + "&size=1");
         String newestFirst = search(Map.of("region", CURSOR_REGION, "size", "1")).extract().path("nextCursor");
         search(Map.of("q", marker, "cursor", newestFirst)).statusCode(400)
                 .body("violations[0].field", equalTo("cursor"));
+    }
+
+    /** {@code count} published achievements in {@link #CURSOR_REGION}, once searchable; their marker word. */
+    private static String indexedInCursorRegion(int count) {
+        String marker = marker();
+        for (int i = 0; i < count; i++) {
+            achievement(Events.newId(), "游标检索铝合金板材" + i, "7xxx系铝合金板材的温轧与时效工艺，强度650MPa。", marker, "04.01", 7,
+                    CURSOR_REGION, "PUBLISHED");
+        }
+        await().atMost(PATIENCE).untilAsserted(() -> search(Map.of("q", marker)).body("totalItems", equalTo(count)));
+        return marker;
     }
 
     private static ValidatableResponse search(Map<String, String> query) {
