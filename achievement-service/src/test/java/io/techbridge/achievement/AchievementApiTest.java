@@ -2,6 +2,7 @@ package io.techbridge.achievement;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.techbridge.deploy.local.testing.TestTokens;
+import io.techbridge.listing.testing.ListingWalks;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -78,6 +79,23 @@ class AchievementApiTest {
                 .when().get("/api/achievements").then().statusCode(200)
                 .body("items", hasSize(1)).extract().path("items.id");
         org.junit.jupiter.api.Assertions.assertFalse(first.contains(last.get(0)));
+    }
+
+    @Test
+    void walkingByCursorGivesEveryAchievementOnceInOrderWhileMoreAreAdded() {
+        ListingWalks.cursorWalkGivesEveryRecordOnceWhileMoreAreAdded("/api/achievements",
+                organisation -> Achievements.createdId(Achievements.validBody(organisation)));
+    }
+
+    @Test
+    void numberedPagesLinkToTheirNeighboursByNumber() {
+        ListingWalks.numberedPagesLinkByNumber("/api/achievements", organisation -> Achievements.createdId(Achievements.validBody(organisation)));
+    }
+
+    @Test
+    void aChangedCursorOrOneSentWithPageIsRefusedNamingCursor() {
+        ListingWalks.badCursorsAreRefusedNamingCursor("/api/achievements",
+                organisation -> Achievements.createdId(Achievements.validBody(organisation)));
     }
 
     @Test

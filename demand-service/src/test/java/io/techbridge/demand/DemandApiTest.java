@@ -3,6 +3,7 @@ package io.techbridge.demand;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.techbridge.deploy.local.testing.TestTokens;
+import io.techbridge.listing.testing.ListingWalks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -167,6 +168,23 @@ class DemandApiTest {
         body.put("title", "最近修改的需求");
         Demands.update(oldest, body).statusCode(200);
         assertEquals(List.of(oldest, newest, middle), Demands.idsOf(organisation, Map.of()));
+    }
+
+    @Test
+    void walkingByCursorGivesEveryDemandOnceInOrderWhileMoreAreAdded() {
+        ListingWalks.cursorWalkGivesEveryRecordOnceWhileMoreAreAdded("/api/demands",
+                organisation -> Demands.createdId(Demands.validBody(organisation)));
+    }
+
+    @Test
+    void numberedPagesLinkToTheirNeighboursByNumber() {
+        ListingWalks.numberedPagesLinkByNumber("/api/demands", organisation -> Demands.createdId(Demands.validBody(organisation)));
+    }
+
+    @Test
+    void aChangedCursorOrOneSentWithPageIsRefusedNamingCursor() {
+        ListingWalks.badCursorsAreRefusedNamingCursor("/api/demands",
+                organisation -> Demands.createdId(Demands.validBody(organisation)));
     }
 
     @Test

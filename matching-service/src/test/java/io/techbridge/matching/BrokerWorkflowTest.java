@@ -4,8 +4,10 @@ import io.techbridge.events.testing.PublishedEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.techbridge.deploy.local.testing.CursorWalk;
 import io.techbridge.deploy.local.testing.TestServers;
 import io.techbridge.deploy.local.testing.TestTokens;
 import io.techbridge.deploy.local.testing.TopicReader;
@@ -29,6 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class BrokerWorkflowTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    @Inject
+    QueuedPairs pairs;
 
     @Test
     void anApprovedPairMovesThroughThePipelineToAContract() {
@@ -104,6 +109,45 @@ class BrokerWorkflowTest {
         Api.asBroker().when().get("/api/matches/" + matchId).then().body("status", equalTo("REJECTED")).body("version", equalTo(2));
         Api.asBroker().queryParam("demandId", demandId).queryParam("status", "PROPOSED").when().get("/api/matches").then()
                 .body("items.findAll { it.id == '" + matchId + "' }", hasSize(0));
+    }
+
+    @Test
+    void walkingTheQueueByCursorGivesEveryPairOnceBestFirstWhileMoreAreProposed() {
+        String demandId = Events.newId();
+        // Ties on the score are ordered by id, so a page may end inside them.
+        for (double score : new double[] {0.4, 0.45, 0.5, 0.5, 0.5, 0.55, 0.7, 0.7}) {
+            pairs.proposed(demandId, score);
+        }
+        String queue = "/api/matches?demandId=" + demandId + "&size=2";
+        List<String> listed = Api.asBroker().when().get(queue.replace("size=2", "size=100")).then().statusCode(200)
+                .extract().path("items.id");
+        List<Float> scores = Api.asBroker().when().get(queue.replace("size=2", "size=100")).then()
+                .extract().path("items.score");
+        assertEquals(scores.stream().sorted(java.util.Comparator.reverseOrder()).toList(), scores, "best first");
+
+        // New pairs score from the top to the bottom of the queue: wherever they land, the others stay once each.
+        double[] added = {0.99, 0.36, 0.6};
+        int[] next = {0};
+        try {
+            List<String> walked = CursorWalk.walk(Api::asBroker, queue,
+                    () -> pairs.proposed(demandId, added[next[0]++ % added.length]));
+            assertEquals(listed, walked.stream().filter(listed::contains).toList());
+            assertEquals(walked.size(), walked.stream().distinct().count(), "no pair twice");
+        } finally {
+            pairs.removeAll(demandId);
+        }
+    }
+
+    @Test
+    void aChangedQueueCursorOrOneSentWithPageIsRefusedNamingCursor() {
+        String demandId = Events.newId();
+        pairs.proposed(demandId, 0.5);
+        pairs.proposed(demandId, 0.7);
+        try {
+            CursorWalk.refusesBadCursors(Api::asBroker, "/api/matches", "demandId=" + demandId + "&size=1");
+        } finally {
+            pairs.removeAll(demandId);
+        }
     }
 
     private String proposedPair(String achievementTitle, String summary, String demandTitle, String problem) {

@@ -3,6 +3,7 @@ package io.techbridge.matching;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import io.techbridge.deploy.local.testing.CursorWalk;
 import io.techbridge.deploy.local.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Full-text search over both sides: words and phrases in Chinese and English, never lone characters; records
@@ -37,6 +39,8 @@ class SearchTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(120);
     private static final String SECRET = "专有低温烧结工艺";
+    /** A prefecture no other test indexes in, so a listing filtered by it holds only a test's own records. */
+    private static final String CURSOR_REGION = "652700";
 
     /**
      * Six records sharing a marker word no other record has, so counts over {@code q=marker} are exact
@@ -443,6 +447,44 @@ class SearchTest {
     }
 
     /** A search as a broker, who sees every record in full, so counts take in the confidential demand. */
+    @Test
+    void walkingByCursorGivesEveryRecordOnceNewestFirstWhileMoreAreIndexed() {
+        String marker = indexedInCursorRegion(5);
+        List<String> listed = search(Map.of("region", CURSOR_REGION, "size", "100")).statusCode(200)
+                .extract().path("items.id");
+
+        List<String> walked = CursorWalk.walk(Api::asBroker, "/api/search?region=" + CURSOR_REGION + "&size=2", () -> {
+            String added = Events.newId();
+            achievement(added, "游标检索新增成果", "分页之间新索引的成果。", marker, "04.01", 7, CURSOR_REGION, "PUBLISHED");
+            await().atMost(PATIENCE).untilAsserted(() -> search(Map.of("q", marker)).body("items.id", hasItem(added)));
+        });
+        assertEquals(listed, walked);
+
+        // Best first by words: the walk gives the ranking as one page shows it.
+        List<String> ranked = search(Map.of("q", marker, "size", "100")).extract().path("items.id");
+        assertEquals(ranked, CursorWalk.walk(Api::asBroker, "/api/search?q=" + marker + "&size=3", () -> { }));
+    }
+
+    @Test
+    void aChangedSearchCursorOrOneOfAnotherOrderingIsRefusedNamingCursor() {
+        String marker = indexedInCursorRegion(2);
+        CursorWalk.refusesBadCursors(Api::asBroker, "/api/search", "region=" + CURSOR_REGION + "&size=1");
+        String newestFirst = search(Map.of("region", CURSOR_REGION, "size", "1")).extract().path("nextCursor");
+        search(Map.of("q", marker, "cursor", newestFirst)).statusCode(400)
+                .body("violations[0].field", equalTo("cursor"));
+    }
+
+    /** {@code count} published achievements in {@link #CURSOR_REGION}, once searchable; their marker word. */
+    private static String indexedInCursorRegion(int count) {
+        String marker = marker();
+        for (int i = 0; i < count; i++) {
+            achievement(Events.newId(), "游标检索铝合金板材" + i, "7xxx系铝合金板材的温轧与时效工艺，强度650MPa。", marker, "04.01", 7,
+                    CURSOR_REGION, "PUBLISHED");
+        }
+        await().atMost(PATIENCE).untilAsserted(() -> search(Map.of("q", marker)).body("totalItems", equalTo(count)));
+        return marker;
+    }
+
     private static ValidatableResponse search(Map<String, String> query) {
         return searchAs(TestTokens.broker(), query);
     }

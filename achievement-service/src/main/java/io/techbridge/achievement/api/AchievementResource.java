@@ -8,7 +8,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.techbridge.achievement.domain.AchievementService;
 import io.techbridge.achievement.domain.AchievementStatus;
 import io.techbridge.achievement.persistence.AchievementRepository;
-import io.techbridge.commons.api.PageRequest;
 import io.techbridge.commons.api.PageResponse;
 import io.techbridge.commons.api.QueryParameters;
 import io.techbridge.commons.idempotency.Idempotent;
@@ -16,6 +15,7 @@ import io.techbridge.commons.security.AllowedRoles;
 import io.techbridge.commons.security.Role;
 import io.techbridge.listing.duplicates.DuplicateCheckResponse;
 import io.techbridge.listing.duplicates.DuplicatesParameter;
+import io.techbridge.listing.query.ListingQuery;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.groups.ConvertGroup;
@@ -98,14 +98,15 @@ public class AchievementResource {
             @QueryParam("region") String region,
             @QueryParam("q") String titleContains,
             @QueryParam("page") String page,
-            @QueryParam("size") String size) {
+            @QueryParam("size") String size,
+            @QueryParam("cursor") String cursor) {
         AchievementRepository.Filter filter = new AchievementRepository.Filter(
                 QueryParameters.fieldCode("field", field),
                 QueryParameters.enumValue("status", status, AchievementStatus.class),
                 QueryParameters.text("organisationId", organisationId, 64),
                 QueryParameters.regionCode("region", region),
                 QueryParameters.text("q", titleContains, 200));
-        return service.list(filter, PageRequest.parse(page, size));
+        return service.list(filter, ListingQuery.paging("achievements", page, size, cursor));
     }
 
     @AllowedRoles({Role.UNIVERSITY})

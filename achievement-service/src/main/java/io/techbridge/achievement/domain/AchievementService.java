@@ -128,7 +128,8 @@ public class AchievementService implements StaleListings {
     public PageResponse<AchievementResponse> list(AchievementRepository.Filter filter, PageRequest page) {
         ListingQuery.Page<Achievement> result = repository.search(filter, access.viewer(), page);
         AchievementViews.Rights rights = access.rightsOver(result.items());
-        return PageResponse.of(result.items(), a -> AchievementViews.of(a, rights), page, result.total());
+        return PageResponse.of(result.items(), a -> AchievementViews.of(a, rights), page, result.total(),
+                ListingQuery::keyOf);
     }
 
     @Transactional

@@ -5,7 +5,6 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import io.techbridge.commons.api.PageRequest;
 import io.techbridge.commons.api.PageResponse;
 import io.techbridge.commons.api.QueryParameters;
 import io.techbridge.commons.idempotency.Idempotent;
@@ -17,6 +16,7 @@ import io.techbridge.demand.domain.DemandStatus;
 import io.techbridge.demand.persistence.DemandRepository;
 import io.techbridge.listing.duplicates.DuplicateCheckResponse;
 import io.techbridge.listing.duplicates.DuplicatesParameter;
+import io.techbridge.listing.query.ListingQuery;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.groups.ConvertGroup;
@@ -100,7 +100,8 @@ public class DemandResource {
             @QueryParam("q") String titleContains,
             @QueryParam("confidentiality") String confidentiality,
             @QueryParam("page") String page,
-            @QueryParam("size") String size) {
+            @QueryParam("size") String size,
+            @QueryParam("cursor") String cursor) {
         DemandRepository.Filter filter = new DemandRepository.Filter(
                 QueryParameters.fieldCode("field", field),
                 QueryParameters.enumValue("status", status, DemandStatus.class),
@@ -108,7 +109,7 @@ public class DemandResource {
                 QueryParameters.regionCode("region", region),
                 QueryParameters.text("q", titleContains, 200),
                 QueryParameters.enumValue("confidentiality", confidentiality, Confidentiality.class));
-        return service.list(filter, PageRequest.parse(page, size));
+        return service.list(filter, ListingQuery.paging("demands", page, size, cursor));
     }
 
     @AllowedRoles({Role.ENTERPRISE, Role.ADMIN})

@@ -142,7 +142,8 @@ public class DemandService implements StaleListings {
         ListingQuery.Page<Demand> result = repository.search(filter, access.viewer(), page);
         DemandViews.Rights rights = access.rightsOver(result.items());
         Map<UUID, ChallengeView> states = challenges.of(result.items());
-        return PageResponse.of(result.items(), d -> DemandViews.of(d, rights, states.get(d.id)), page, result.total());
+        return PageResponse.of(result.items(), d -> DemandViews.of(d, rights, states.get(d.id)), page, result.total(),
+                ListingQuery::keyOf);
     }
 
     /**

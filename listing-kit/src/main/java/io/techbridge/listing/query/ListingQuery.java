@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.techbridge.commons.api.PageRequest;
 import io.techbridge.commons.persistence.Filters;
+import io.techbridge.listing.ListingRecord;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -62,12 +63,41 @@ public final class ListingQuery {
         return this;
     }
 
-    /** The page of the records that meet every condition, newest change first (ties by id), and their count. */
+    /** A listing's sort key: {@code updatedAt}, {@code id}. */
+    private static final int KEY_LENGTH = 2;
+
+    /**
+     * The paging of a listing: by page number, or after a cursor of the list named {@code list},
+     * whose key is the last row's {@code updatedAt} and {@code id} ({@link #keyOf}).
+     */
+    public static PageRequest paging(String list, String page, String size, String cursor) {
+        return PageRequest.parse(page, size, cursor, list, KEY_LENGTH);
+    }
+
+    /** A record's place in the listing's order: its last change, then its id. */
+    public static List<Object> keyOf(ListingRecord record) {
+        return List.of(record.updatedAt, record.id);
+    }
+
+    /**
+     * The page of the records that meet every condition, newest change first (ties by id), and their
+     * count. After a cursor, the rows that come after its key in that order (a keyset page: rows
+     * changed since the walk began move to its front, so none of the others is skipped or repeated),
+     * one more than the page to tell whether more follow.
+     */
     public <E> Page<E> page(PanacheRepositoryBase<E, ?> repository, PageRequest page) {
+        long total = query(repository).count();
+        if (!page.byCursor()) {
+            return new Page<>(query(repository).page(page.page(), page.size()).list(), total);
+        }
+        where("(updatedAt < :afterChange or (updatedAt = :afterChange and id > :afterId))")
+                .with("afterChange", page.after().instant(0)).with("afterId", page.after().uuid(1));
+        return new Page<>(query(repository).range(0, page.rowsToRead() - 1).list(), total);
+    }
+
+    private <E> PanacheQuery<E> query(PanacheRepositoryBase<E, ?> repository) {
         Sort sort = Sort.descending("updatedAt").and("id");
-        PanacheQuery<E> query = conditions.isEmpty() ? repository.findAll(sort)
+        return conditions.isEmpty() ? repository.findAll(sort)
                 : repository.find(String.join(" and ", conditions), sort, parameters);
-        long total = query.count();
-        return new Page<>(query.page(page.page(), page.size()).list(), total);
     }
 }

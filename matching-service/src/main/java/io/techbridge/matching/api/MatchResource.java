@@ -117,16 +117,16 @@ public class MatchResource {
     public PageResponse<MatchView> queue(@QueryParam("status") String status, @QueryParam("field") String field,
             @QueryParam("minScore") String minScore, @QueryParam("demandId") String demandId,
             @QueryParam("achievementId") String achievementId, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
+            @QueryParam("size") String size, @QueryParam("cursor") String cursor) {
         MatchPairRepository.Filter asked = new MatchPairRepository.Filter(
                 QueryParameters.enumValue("status", status, MatchStatus.class),
                 QueryParameters.fieldCode("field", field),
                 score(minScore),
                 QueryParameters.text("demandId", demandId, 64),
                 QueryParameters.text("achievementId", achievementId, 64));
-        PageResponse<MatchView> found = workflow.queue(visibility.scope(asked), PageRequest.parse(page, size));
-        return new PageResponse<>(views.show(found.items()), found.page(), found.size(), found.totalItems(),
-                found.totalPages());
+        PageResponse<MatchView> found = workflow.queue(visibility.scope(asked), PageRequest.parse(page, size, cursor,
+                MatchPairRepository.QUEUE, MatchPairRepository.QUEUE_KEY_LENGTH));
+        return found.withItems(views.show(found.items()));
     }
 
     @GET

@@ -77,22 +77,26 @@ public class SearchResource {
             @Parameter(description = "true to include records outside the matching pool (withdrawn, draft, "
                     + "expired, solved or closed)")
             @QueryParam("includeInactive") String includeInactive,
-            @Parameter(description = "Page number, from 0") @QueryParam("page") String page,
-            @Parameter(description = "Page size, 1–100 (default 20)") @QueryParam("size") String size) {
-        PageRequest paging = PageRequest.parse(page, size);
+            @Parameter(description = "Page number, from 0 (for people paging through); not with cursor")
+            @QueryParam("page") String page,
+            @Parameter(description = "Page size, 1–100 (default 20)") @QueryParam("size") String size,
+            @QueryParam("cursor") String cursor) {
+        String words = QueryParameters.text("q", q, MAX_QUERY_LENGTH);
+        PageRequest paging = PageRequest.parse(page, size, cursor, FullTextSearch.CURSORS,
+                FullTextSearch.keyLength(words != null));
         if (((long) paging.page() + 1) * paging.size() > FullTextSearch.MAX_WINDOW) {
             throw Problems.invalidQuery("page", "Range", "only the first " + FullTextSearch.MAX_WINDOW
-                    + " results can be paged through; narrow the search");
+                    + " results can be paged through by number; narrow the search, or walk it with cursor");
         }
         ConfidentialScope confidential = visibility.confidentialScope(null);
         SearchQuery query = new SearchQuery(
-                QueryParameters.text("q", q, MAX_QUERY_LENGTH),
+                words,
                 recordType(type),
                 QueryParameters.fieldCode("field", field),
                 QueryParameters.regionCode("region", region),
                 trl(minTrl),
                 bool("includeInactive", includeInactive),
-                paging.page(), paging.size(), confidential);
+                paging, confidential);
         indexes.ensureAliases();
         return views.show(search.search(query), confidential);
     }

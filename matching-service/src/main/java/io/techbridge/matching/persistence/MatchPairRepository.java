@@ -71,7 +71,19 @@ public class MatchPairRepository implements PanacheRepositoryBase<MatchPair, UUI
         return Set.copyOf(typed.getResultList());
     }
 
-    /** The broker queue: best first. */
+    /** The queue's cursors: of the list named so, keyed by score and id. */
+    public static final String QUEUE = "matches";
+    public static final int QUEUE_KEY_LENGTH = 2;
+
+    /** A pair's place in the queue: its score, then its id. */
+    public static List<Object> queueKeyOf(MatchPair pair) {
+        return List.of(pair.score, pair.id);
+    }
+
+    /**
+     * The broker queue: best first (ties by id), and how many pairs it holds. After a cursor, the pairs
+     * that come after its key in that order, one more than the page to tell whether more follow.
+     */
     public Page search(Filter filter, PageRequest page) {
         List<String> conditions = new ArrayList<>();
         Parameters parameters = new Parameters();
@@ -105,6 +117,13 @@ public class MatchPairRepository implements PanacheRepositoryBase<MatchPair, UUI
         }
         Sort sort = Sort.descending("score").and("id");
         var query = conditions.isEmpty() ? findAll(sort) : find(String.join(" and ", conditions), sort, parameters);
-        return new Page(query.page(page.page(), page.size()).list(), query.count());
+        long total = query.count();
+        if (!page.byCursor()) {
+            return new Page(query.page(page.page(), page.size()).list(), total);
+        }
+        conditions.add("(score < :afterScore or (score = :afterScore and id > :afterId))");
+        parameters.and("afterScore", page.after().number(0)).and("afterId", page.after().uuid(1));
+        return new Page(find(String.join(" and ", conditions), sort, parameters).range(0, page.rowsToRead() - 1).list(),
+                total);
     }
 }

@@ -15,6 +15,8 @@ import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.util.NamedValue;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.techbridge.commons.api.Cursor;
+import io.techbridge.commons.api.PageRequest;
 import io.techbridge.commons.domain.Regions;
 import io.techbridge.commons.domain.TechnicalField;
 import io.techbridge.matching.config.SearchConfig;
@@ -82,8 +84,10 @@ public class FullTextSearch {
     /** What a result shows; never the embedding, and there is no contact data in the index at all. */
     private static final List<String> SOURCE_FIELDS = List.of("id", "organisationId", "title", "institution",
             "enterprise", "fieldCode", "regionCode", "trl", "minTrl", "status", "confidentiality");
-    /** Elasticsearch's default index.max_result_window: deeper pages are not served. */
+    /** Elasticsearch's default index.max_result_window: deeper pages by number are not served (by cursor they are). */
     public static final int MAX_WINDOW = 10_000;
+    /** The search's cursors: of the list named so, keyed by the hit's sort values (see {@link #sort}). */
+    public static final String CURSORS = "search";
 
     private static final String TYPE_FACET = "type";
     private static final String FIELD_FACET = "field";
@@ -147,30 +151,42 @@ public class FullTextSearch {
             String fieldCode, String regionCode, Integer trl, Integer minTrl, String status, String confidentiality) {
     }
 
+    /** How many sort values a hit has, so its cursor has: with words the score comes first. */
+    public static int keyLength(boolean byRelevance) {
+        return byRelevance ? 3 : 2;
+    }
+
     public SearchResult search(SearchQuery query) {
+        PageRequest paging = query.paging();
         Query selection = selection(query);
         Query type = typeFilter(query.type());
         Query field = fieldFilter(query.fieldCode());
         Query region = regionFilter(query.regionCode());
         try {
-            SearchResponse<Source> response = client.search(s -> s
-                            .index(List.of(achievementsIndex, demandsIndex))
-                            .query(selection)
-                            .postFilter(allOf(type, field, region))
-                            .from(query.page() * query.size())
-                            .size(query.size())
-                            .trackTotalHits(t -> t.enabled(true))
-                            .sort(sort(query.text() != null))
-                            .source(src -> src.filter(f -> f.includes(SOURCE_FIELDS)))
-                            .highlight(highlight())
-                            .aggregations(TYPE_FACET, facet(allOf(field, region), "_index", 10))
-                            .aggregations(FIELD_FACET, facet(allOf(type, region), "fieldTop", 20))
-                            .aggregations(REGION_FACET, facet(allOf(type, field), "provinceCode", 50))
-                            .aggregations(STATUS_FACET, facet(allOf(type, field, region), "status", 20)),
+            SearchResponse<Source> response = client.search(s -> {
+                        s.index(List.of(achievementsIndex, demandsIndex))
+                                .query(selection)
+                                .postFilter(allOf(type, field, region));
+                        if (paging.byCursor()) {
+                            s.searchAfter(searchAfter(paging.after(), query.text() != null));
+                        } else {
+                            s.from(paging.page() * paging.size());
+                        }
+                        return s.size(paging.rowsToRead())
+                                .trackTotalHits(t -> t.enabled(true))
+                                .sort(sort(query.text() != null))
+                                .source(src -> src.filter(f -> f.includes(SOURCE_FIELDS)))
+                                .highlight(highlight())
+                                .aggregations(TYPE_FACET, facet(allOf(field, region), "_index", 10))
+                                .aggregations(FIELD_FACET, facet(allOf(type, region), "fieldTop", 20))
+                                .aggregations(REGION_FACET, facet(allOf(type, field), "provinceCode", 50))
+                                .aggregations(STATUS_FACET, facet(allOf(type, field, region), "status", 20));
+                    },
                     Source.class);
-            List<SearchResult.Item> items = response.hits().hits().stream().map(FullTextSearch::item).toList();
-            long total = response.hits().total() == null ? items.size() : response.hits().total().value();
-            int pages = (int) ((total + query.size() - 1) / query.size());
+            List<Hit<Source>> hits = response.hits().hits();
+            List<SearchResult.Item> items = paging.shown(hits).stream().map(FullTextSearch::item).toList();
+            long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
+            int pages = (int) ((total + paging.size() - 1) / paging.size());
             Map<String, Aggregate> aggregations = response.aggregations();
             SearchResult.Facets facets = new SearchResult.Facets(
                     buckets(aggregations, TYPE_FACET, key -> RecordType.ofIndex(key).key(), key -> null),
@@ -178,7 +194,8 @@ public class FullTextSearch {
                             key -> TechnicalField.byCode(key).map(TechnicalField::nameZh).orElse(null)),
                     buckets(aggregations, REGION_FACET, key -> key + "0000", key -> Regions.name(key).orElse(null)),
                     buckets(aggregations, STATUS_FACET, key -> key, key -> null));
-            return new SearchResult(items, query.page(), query.size(), total, pages, facets);
+            return new SearchResult(items, paging.pageNumber(), paging.size(), total, pages, facets,
+                    paging.nextCursor(hits, total, FullTextSearch::keyOf));
         } catch (IOException e) {
             throw new UncheckedIOException("full-text search failed", e);
         }
@@ -389,7 +406,32 @@ public class FullTextSearch {
                 .aggregations(TERMS, t -> t.terms(terms -> terms.field(field).size(size))));
     }
 
-    /** Best first when there are words, else the most recently changed first; the id keeps pages stable. */
+    /** A hit's sort values (score, updatedAt as epoch milliseconds, id), as its cursor keeps them. */
+    private static List<?> keyOf(Hit<Source> hit) {
+        return hit.sort().stream().map(value -> switch (value._kind()) {
+            case Double -> (Object) value.doubleValue();
+            case Long -> value.longValue();
+            case String -> value.stringValue();
+            default -> value._toJsonString();
+        }).toList();
+    }
+
+    /** The sort values of the hit a cursor was made of, for search_after. */
+    private static List<FieldValue> searchAfter(Cursor after, boolean byRelevance) {
+        List<FieldValue> values = new ArrayList<>();
+        int next = 0;
+        if (byRelevance) {
+            values.add(FieldValue.of(after.number(next++)));
+        }
+        values.add(FieldValue.of(after.whole(next++)));
+        values.add(FieldValue.of(after.text(next)));
+        return values;
+    }
+
+    /**
+     * Best first when there are words, else the most recently changed first; the id keeps pages
+     * stable and makes every hit's sort values unique, so search_after neither skips nor repeats.
+     */
     private static List<SortOptions> sort(boolean byRelevance) {
         List<SortOptions> sort = new ArrayList<>();
         if (byRelevance) {

@@ -1,5 +1,7 @@
 package io.techbridge.matching.search;
 
+import io.techbridge.commons.api.PageRequest;
+
 /**
  * A full-text search over achievements and demands, already validated.
  *
@@ -9,12 +11,12 @@ package io.techbridge.matching.search;
  * @param regionCode      a province ({@code 330000}), city ({@code 330100}) or county ({@code 330106}) code
  * @param minTrl          lowest maturity of achievements (demands are not filtered by it)
  * @param includeInactive also records outside the matching pool (withdrawn, drafts, expired or closed demands)
- * @param page            counting from 0
+ * @param paging          a page by number, or after the cursor of the previous page's last hit (its sort values)
  * @param confidential    the BROKERS_ONLY demands the caller may find by their words; the others are
  *                        matched by no word (their text is hidden from the caller) but still listed
  */
 public record SearchQuery(String text, RecordType type, String fieldCode, String regionCode, Integer minTrl,
-        boolean includeInactive, int page, int size, ConfidentialScope confidential) {
+        boolean includeInactive, PageRequest paging, ConfidentialScope confidential) {
 
     /** The two sides of the market, as the API names them. */
     public enum RecordType {

@@ -1,12 +1,22 @@
 package io.techbridge.matching.search;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.techbridge.commons.api.PageResponse;
+import io.techbridge.commons.api.Paged;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 import java.util.Map;
 
 /** One page of a full-text search, with facet counts over the whole result (not just the page). */
-public record SearchResult(List<Item> items, int page, int size, long totalItems, int totalPages, Facets facets) {
+public record SearchResult(
+        List<Item> items,
+        @Schema(description = PageResponse.PAGE, nullable = true) Integer page,
+        int size,
+        long totalItems,
+        int totalPages,
+        Facets facets,
+        @Schema(description = PageResponse.NEXT_CURSOR, nullable = true) String nextCursor) implements Paged {
 
     /**
      * One record found. An achievement carries {@code trl}, a demand {@code minTrl} and {@code confidential}
@@ -31,7 +41,7 @@ public record SearchResult(List<Item> items, int page, int size, long totalItems
     }
 
     public SearchResult withItems(List<Item> shown) {
-        return new SearchResult(shown, page, size, totalItems, totalPages, facets);
+        return new SearchResult(shown, page, size, totalItems, totalPages, facets, nextCursor);
     }
 
     /**

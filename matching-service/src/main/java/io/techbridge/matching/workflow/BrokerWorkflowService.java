@@ -58,7 +58,7 @@ public class BrokerWorkflowService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public PageResponse<MatchView> queue(MatchPairRepository.Filter filter, PageRequest page) {
         MatchPairRepository.Page result = pairs.search(filter, page);
-        return PageResponse.of(result.items(), views::of, page, result.total());
+        return PageResponse.of(result.items(), views::of, page, result.total(), MatchPairRepository::queueKeyOf);
     }
 
     /**

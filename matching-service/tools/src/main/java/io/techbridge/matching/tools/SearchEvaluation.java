@@ -2,6 +2,7 @@ package io.techbridge.matching.tools;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.techbridge.matching.embedding.EmbeddingService;
+import io.techbridge.commons.api.PageRequest;
 import io.techbridge.matching.search.ConfidentialScope;
 import io.techbridge.matching.search.FullTextSearch;
 import io.techbridge.matching.search.SearchQuery;
@@ -38,7 +39,7 @@ final class SearchEvaluation {
             }
             queries++;
             SearchResult result = search.search(new SearchQuery(String.join(" ", keywords),
-                    SearchQuery.RecordType.ACHIEVEMENT, null, null, null, false, 0, 10, ConfidentialScope.EVERYTHING));
+                    SearchQuery.RecordType.ACHIEVEMENT, null, null, null, false, new PageRequest(0, 10), ConfidentialScope.EVERYTHING));
             List<SearchResult.Item> items = result.items();
             hits += items.size();
             if (items.isEmpty()) {
