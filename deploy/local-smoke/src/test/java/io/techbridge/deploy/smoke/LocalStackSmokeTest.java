@@ -156,6 +156,7 @@ class LocalStackSmokeTest {
             if (account.get("username").asText().equals("zju-tto")) {
                 new GeneratedClientJourney(gateway, "zju-tto", account.get("password").asText())
                         .run(account.get("organisationId").asText(), account.get("organisationName").asText());
+                theTypeScriptClientsJourney(projectDir, gateway, "zju-tto", account.get("password").asText());
             }
         }
         // Search by words: 石墨烯 finds the graphene coating (written in English) and nothing else; nonsense finds nothing.
@@ -225,6 +226,37 @@ class LocalStackSmokeTest {
         String output = new String(lint.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(lint.waitFor(5, java.util.concurrent.TimeUnit.MINUTES), "the lint finishes");
         assertEquals(0, lint.exitValue(), "the API description passes its lint:\n" + output);
+    }
+
+    /**
+     * The same university's journey written in TypeScript against the typescript-fetch client the
+     * build generates from docs/openapi.json (deploy/local-smoke/ts-journey): its run script installs
+     * the pinned TypeScript with npm ci, compiles the journey and the client with tsc (strict) and
+     * runs it with node. Its lines go to the test's output as they come; a failure shows them all.
+     */
+    private void theTypeScriptClientsJourney(Path projectDir, String gateway, String username, String password)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("bash", projectDir.resolve("deploy/local-smoke/ts-journey/run").toString(),
+                gateway).redirectErrorStream(true);
+        builder.environment().put("TECHBRIDGE_USERNAME", username);
+        builder.environment().put("TECHBRIDGE_PASSWORD", password);
+        long start = System.nanoTime();
+        Process journey = builder.start();
+        StringBuffer output = new StringBuffer();
+        Thread echo = Thread.ofVirtual().start(() -> journey.inputReader(java.nio.charset.StandardCharsets.UTF_8).lines()
+                .forEach(line -> {
+                    System.out.println(line);
+                    output.append(line).append('\n');
+                }));
+        boolean finished = journey.waitFor(5, java.util.concurrent.TimeUnit.MINUTES);
+        if (!finished) {
+            journey.descendants().forEach(ProcessHandle::destroyForcibly);
+            journey.destroyForcibly().waitFor();
+        }
+        echo.join(Duration.ofSeconds(10));
+        assertTrue(finished, "the TypeScript client's journey finishes within 5 minutes:\n" + output);
+        assertEquals(0, journey.exitValue(), "the TypeScript client's journey:\n" + output);
+        System.out.printf("ts-journey: passed in %.1f s (npm ci, tsc and the run)%n", (System.nanoTime() - start) / 1e9);
     }
 
     /**
