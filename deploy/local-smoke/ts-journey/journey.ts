@@ -211,7 +211,7 @@ async function journey(gateway: string, username: string, password: string): Pro
 
     // matching-service learns of the achievement from its events: until then it answers 404 for it.
     const pairs = await until(`pairs of achievement ${id}`, 90_000, 1_000,
-        () => matches.listAchievementMatches({ id, includeWeak: "true", limit: "10" }).catch(notYetIndexed),
+        () => matches.listAchievementMatches({ id, includeWeak: true, limit: 10 }).catch(notYetIndexed),
         answer => answer.length > 0);
     check(pairs.every(pair => pair.achievementId === id), `every pair listed for ${id} is one of its own: ${JSON.stringify(pairs)}`);
     const best = pairs[0]!;
@@ -222,7 +222,7 @@ async function journey(gateway: string, username: string, password: string): Pro
     let totalItems = 0;
     let totalPages = 1;
     while (page < totalPages) {
-        const answer = await achievements.listAchievements({ organisationId, page: String(page), size: "2" });
+        const answer = await achievements.listAchievements({ organisationId, page, size: 2 });
         const items = present(answer.items, "items of the page");
         totalItems = present(answer.totalItems, "totalItems");
         totalPages = present(answer.totalPages, "totalPages");
@@ -240,7 +240,7 @@ async function journey(gateway: string, username: string, password: string): Pro
     check(totalPages >= 2 && seen.size === totalItems,
         `the ${totalPages} pages hold each of the ${totalItems} achievements once, not ${seen.size}`);
     check(seen.has(id), `the organisation's list holds the registered achievement ${id}`);
-    const titles = (await achievements.listAchievements({ organisationId, q: marker, size: "10" })).items ?? [];
+    const titles = (await achievements.listAchievements({ organisationId, q: marker, size: 10 })).items ?? [];
     check(titles.some((item: AchievementResponse) => item.title === title), `the imported achievement "${title}" is in the organisation's list`);
     log(`paged ${organisationId}'s ${totalItems} achievements two at a time: ${totalPages} pages, no overlap`);
 

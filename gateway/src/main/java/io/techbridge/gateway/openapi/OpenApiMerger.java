@@ -22,6 +22,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -86,8 +87,20 @@ public class OpenApiMerger {
         ArrayNode security = merged.putArray("security");
         security.addObject();
         security.addObject().putArray("bearer");
+        withoutToken(paths);
         merged.set("x-unavailable-services", unavailable);
         return merged;
+    }
+
+    /** Operations that take credentials in the body: a generated client must not send its (maybe expired) token along. */
+    private static final Set<String> WITHOUT_TOKEN = Set.of("login", "refreshAccessToken", "logout");
+
+    private void withoutToken(ObjectNode paths) {
+        paths.forEach(path -> path.forEach(operation -> {
+            if (operation.isObject() && WITHOUT_TOKEN.contains(operation.path("operationId").asText())) {
+                ((ObjectNode) operation).putArray("security");
+            }
+        }));
     }
 
     private void add(Upstream upstream, ObjectNode document, ObjectNode merged, ObjectNode paths, ObjectNode components) {

@@ -32,6 +32,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
@@ -74,8 +77,11 @@ public class MatchResource {
                     + "Only strong pairs (score at or above the operating threshold) unless includeWeak=true, "
                     + "which adds weaker candidates marked strong: false. "
                     + "A pair's id and state are shown to the enterprise from APPROVED on.")
-    public List<MatchCandidate> forDemand(@PathParam("id") String id, @QueryParam("limit") String limit,
-            @QueryParam("includeWeak") String includeWeak) {
+    public List<MatchCandidate> forDemand(@PathParam("id") String id,
+            @Parameter(description = "How many, 1–" + MAX_LIMIT + " (default 10)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "50")) @QueryParam("limit") String limit,
+            @Parameter(description = "true to list the weaker candidates below the proposal threshold too",
+                    schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("includeWeak") String includeWeak) {
         visibility.requireRankingRole(Role.ENTERPRISE);
         int n = limit(limit);
         indexes.ensureAliases();
@@ -95,8 +101,11 @@ public class MatchResource {
             description = "Brokers and admins, or a university acting for the achievement's organisation. "
                     + "Only strong pairs unless includeWeak=true (weaker ones marked strong: false). "
                     + "A BROKERS_ONLY demand is anonymised for the university until its introduction is accepted.")
-    public List<MatchCandidate> forAchievement(@PathParam("id") String id, @QueryParam("limit") String limit,
-            @QueryParam("includeWeak") String includeWeak) {
+    public List<MatchCandidate> forAchievement(@PathParam("id") String id,
+            @Parameter(description = "How many, 1–" + MAX_LIMIT + " (default 10)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "50")) @QueryParam("limit") String limit,
+            @Parameter(description = "true to list the weaker candidates below the proposal threshold too",
+                    schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("includeWeak") String includeWeak) {
         visibility.requireRankingRole(Role.UNIVERSITY);
         int n = limit(limit);
         indexes.ensureAliases();
@@ -115,6 +124,7 @@ public class MatchResource {
             description = "Brokers and admins see every pair; a university or enterprise the pairs its organisation "
                     + "is a party to, from APPROVED on.")
     public PageResponse<MatchView> queue(@QueryParam("status") String status, @QueryParam("field") String field,
+            @Parameter(description = "Lowest score, 0–1", schema = @Schema(type = SchemaType.NUMBER, minimum = "0", maximum = "1"))
             @QueryParam("minScore") String minScore, @QueryParam("demandId") String demandId,
             @QueryParam("achievementId") String achievementId, @QueryParam("page") String page,
             @QueryParam("size") String size, @QueryParam("cursor") String cursor) {

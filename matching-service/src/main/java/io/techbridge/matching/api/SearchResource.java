@@ -16,6 +16,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -72,10 +74,10 @@ public class SearchResource {
                     + "counties, or a county (330106)")
             @QueryParam("region") String region,
             @Parameter(description = "Lowest maturity (TRL 1–9) of achievements; applies to achievements only, "
-                    + "demands are not filtered by it")
+                    + "demands are not filtered by it", schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "9"))
             @QueryParam("minTrl") String minTrl,
             @Parameter(description = "true to include records outside the matching pool (withdrawn, draft, "
-                    + "expired, solved or closed)")
+                    + "expired, solved or closed)", schema = @Schema(type = SchemaType.BOOLEAN))
             @QueryParam("includeInactive") String includeInactive,
             @Parameter(description = "Page number, from 0 (for people paging through); not with cursor")
             @QueryParam("page") String page,

@@ -41,8 +41,12 @@ public class PagingOpenApi implements OASFilter {
     }
 
     private static void describe(Operation operation) {
-        describe(query(operation, "page"), PAGE, null);
-        describe(query(operation, "size"), SIZE, null);
+        // Parsed by hand (so that "abc" is a 400 naming the parameter), but whole numbers on the wire.
+        describe(query(operation, "page"), PAGE, OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)
+                .format("int32").minimum(java.math.BigDecimal.ZERO));
+        describe(query(operation, "size"), SIZE, OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)
+                .format("int32").minimum(java.math.BigDecimal.ONE).maximum(java.math.BigDecimal.valueOf(PageRequest.MAX_SIZE))
+                .defaultValue(PageRequest.DEFAULT_SIZE));
         describe(query(operation, Cursor.PARAMETER), CURSOR, OASFactory.createSchema()
                 .addType(Schema.SchemaType.STRING).maxLength(Cursor.MAX_LENGTH));
         if (operation.getResponses() == null || operation.getResponses().getAPIResponse("200") == null) {

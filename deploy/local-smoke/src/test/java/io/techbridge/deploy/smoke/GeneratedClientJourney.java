@@ -33,6 +33,7 @@ import java.util.UUID;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -113,15 +114,18 @@ final class GeneratedClientJourney {
         MatchesApi matches = new MatchesApi(client);
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             authorised();
-            List<MatchCandidate> pairs = matches.listAchievementMatches(created.getId().toString(), "true", "10");
+            List<MatchCandidate> pairs = matches.listAchievementMatches(created.getId().toString(), true, 10);
             return !pairs.isEmpty() && pairs.stream().allMatch(p -> created.getId().toString().equals(p.getAchievementId()));
         });
 
         authorised();
-        PageResponseAchievementResponse first = achievements.listAchievements(null, organisationId, "0", null, null, "2", null);
+        PageResponseAchievementResponse first = achievements.listAchievements(null, null, organisationId, 0, null, null, 2, null);
         assertEquals(2, first.getItems().size(), "a page of two: " + first);
         assertTrue(first.getTotalItems() >= 3, "the organisation has the demo's records and these: " + first.getTotalItems());
-        PageResponseAchievementResponse second = achievements.listAchievements(null, organisationId, "1", null, null, "2", null);
+        // A person pages by number; a system goes on by the cursor the page gives.
+        assertNotNull(first.getNextCursor(), "more than one page, so a cursor to go on: " + first);
+        PageResponseAchievementResponse second = achievements.listAchievements(first.getNextCursor(), null, organisationId,
+                null, null, null, 2, null);
         Set<UUID> seen = new HashSet<>();
         first.getItems().forEach(a -> seen.add(a.getId()));
         assertFalse(second.getItems().isEmpty(), "a second page");
