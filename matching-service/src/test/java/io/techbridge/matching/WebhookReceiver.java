@@ -19,6 +19,14 @@ final class WebhookReceiver implements AutoCloseable {
     /** One request as it arrived. */
     record Received(String event, String delivery, String signature, String body) {
 
+        com.fasterxml.jackson.databind.JsonNode json() {
+            try {
+                return Events.JSON.readTree(body);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
         /** Whether the signature is the HMAC of its time and this body under the secret. */
         boolean signedWith(String secret) {
             Map<String, String> parts = new java.util.HashMap<>();
