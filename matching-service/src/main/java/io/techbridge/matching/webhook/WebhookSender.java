@@ -7,6 +7,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.techbridge.commons.work.WorkerLoop;
+import io.techbridge.commons.work.WorkerLoops;
 import io.techbridge.matching.config.WebhookConfig;
 import io.techbridge.matching.persistence.WebhookDelivery;
 import io.techbridge.matching.persistence.WebhookDeliveryRepository;
@@ -24,7 +25,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,7 +49,7 @@ public class WebhookSender {
     private final WebhookTargets targets;
     private final WebhookConfig config;
     private final HttpClient http;
-    private final List<WorkerLoop> workers = new ArrayList<>();
+    private final WorkerLoops workers;
     private final Counter delivered;
     private final Counter failedAttempts;
     private final Counter paused;
@@ -71,23 +71,19 @@ public class WebhookSender {
                 .description("Subscriptions paused after failing too often").register(registry);
         Gauge.builder("techbridge.webhooks.pending", backlog, AtomicLong::get)
                 .description("Deliveries waiting to be sent or tried again").register(registry);
-        for (int i = 1; i <= config.senders(); i++) {
-            workers.add(new WorkerLoop("webhook-sender-" + i, Duration.ofSeconds(1), this::round, LOG));
-        }
+        this.workers = new WorkerLoops("webhook-sender", config.senders(), Duration.ofSeconds(1), this::round, LOG);
     }
 
     void start(@Observes StartupEvent event) {
-        workers.forEach(WorkerLoop::start);
+        workers.start();
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        for (WorkerLoop worker : workers) {
-            worker.stop();
-        }
+        workers.stop();
     }
 
     void onAdded(@Observes(during = TransactionPhase.AFTER_SUCCESS) WebhookFanout.Added event) {
-        workers.forEach(WorkerLoop::wake);
+        workers.wake();
     }
 
     private WorkerLoop.Outcome round() {

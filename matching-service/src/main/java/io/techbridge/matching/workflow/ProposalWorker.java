@@ -8,6 +8,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.techbridge.commons.work.WorkerLoop;
+import io.techbridge.commons.work.WorkerLoops;
 import io.techbridge.matching.config.MatchingConfig;
 import io.techbridge.matching.invitation.InvitationService;
 import io.techbridge.matching.search.AchievementDocument;
@@ -20,7 +21,6 @@ import jakarta.enterprise.event.TransactionPhase;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -47,7 +47,7 @@ public class ProposalWorker {
     private final IndexAdmin indexes;
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong lastRecount = new AtomicLong(System.nanoTime());
-    private final List<WorkerLoop> workers = new ArrayList<>();
+    private final WorkerLoops workers;
 
     public ProposalWorker(ProposalTasks tasks, ProposalService proposals, InvitationService invitations,
             DocumentIndexer documents, IndexAdmin indexes, MatchingConfig config, MeterRegistry registry) {
@@ -58,23 +58,19 @@ public class ProposalWorker {
         this.indexes = indexes;
         Gauge.builder("techbridge.matching.proposal.backlog", backlog, AtomicLong::get)
                 .description("Records waiting for their proposals to be recomputed").register(registry);
-        for (int i = 1; i <= config.proposalWorkers(); i++) {
-            workers.add(new WorkerLoop("proposal-worker-" + i, Duration.ofSeconds(1), this::round, LOG));
-        }
+        this.workers = new WorkerLoops("proposal-worker", config.proposalWorkers(), Duration.ofSeconds(1), this::round, LOG);
     }
 
     void start(@Observes StartupEvent event) {
-        workers.forEach(WorkerLoop::start);
+        workers.start();
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        for (WorkerLoop worker : workers) {
-            worker.stop();
-        }
+        workers.stop();
     }
 
     void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) ProposalTasks.Queued event) {
-        workers.forEach(WorkerLoop::wake);
+        workers.wake();
     }
 
     private WorkerLoop.Outcome round() {
