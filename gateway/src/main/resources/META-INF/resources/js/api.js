@@ -287,6 +287,7 @@ async function send(path, {
 export const get = (path, params) => request(path, { params });
 export const post = (path, body, params) => request(path, { method: 'POST', body, params });
 export const put = (path, body, params) => request(path, { method: 'PUT', body, params });
+export const patch = (path, body, params) => request(path, { method: 'PATCH', body, params });
 
 function fileNameOf(response) {
   const disposition = response.headers.get('Content-Disposition') ?? '';

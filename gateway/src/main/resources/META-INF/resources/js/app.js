@@ -16,13 +16,14 @@ import { pairsView } from './views/pairs.js';
 import { challengesView, challengeView } from './views/challenges.js';
 import { importsView } from './views/imports.js';
 import { auditView } from './views/audit.js';
+import { accountsView } from './views/accounts.js';
 import { webhooksView, watchPausedWebhooks, forgetPausedWebhooks } from './views/webhooks.js';
 import { loadRegions } from './views/common.js';
 
 /** Which views each role sees; what a role may not do is not shown at all. */
 const NAV = {
   broker: [['queue', 'nav.queue'], ['board', 'nav.board'], ['challenges', 'nav.challenges'], ['stats', 'nav.stats'], ['search', 'nav.search']],
-  admin: [['queue', 'nav.queue'], ['board', 'nav.board'], ['challenges', 'nav.challenges'], ['stats', 'nav.stats'], ['search', 'nav.search'], ['audit', 'nav.audit'], ['webhooks', 'nav.webhooks']],
+  admin: [['queue', 'nav.queue'], ['board', 'nav.board'], ['challenges', 'nav.challenges'], ['stats', 'nav.stats'], ['search', 'nav.search'], ['audit', 'nav.audit'], ['accounts', 'nav.accounts'], ['webhooks', 'nav.webhooks']],
   enterprise: [['mine', 'nav.mineDemands'], ['pairs', 'nav.pairs'], ['challenges', 'nav.challenges'], ['imports', 'nav.imports'], ['webhooks', 'nav.webhooks'], ['stats', 'nav.stats'], ['search', 'nav.search']],
   university: [['mine', 'nav.mineAchievements'], ['pairs', 'nav.pairs'], ['challenges', 'nav.challenges'], ['imports', 'nav.imports'], ['webhooks', 'nav.webhooks'], ['stats', 'nav.stats'], ['search', 'nav.search']],
 };
@@ -42,6 +43,7 @@ const ROUTES = {
   challenge: () => challengeView,
   imports: (role) => (role === 'enterprise' || role === 'university' ? importsView : null),
   audit: (role) => (role === 'admin' ? auditView : null),
+  accounts: (role) => (role === 'admin' ? accountsView : null),
   webhooks: (role) => (role === 'enterprise' || role === 'university' || role === 'admin' ? webhooksView : null),
 };
 

@@ -11,6 +11,7 @@ const WORDINGS = [
   ['null', /^must not be null$/],
   ['size', /^size must be between (?<min>\d+) and (?<max>\d+)$/],
   ['maxLength', /^must be at most (?<max>\d+) characters$/],
+  ['minLength', /^must have at least (?<min>\d+) characters$/],
   ['notUrl', /^is not a URL\b/],
   ['https', /^must be an https URL$/],
   ['httpOrHttps', /^must be an http or https URL$/],

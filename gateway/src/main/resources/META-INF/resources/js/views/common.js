@@ -5,6 +5,7 @@ import { aside, money, moneyRange, percent, number, dateTime } from '../format.j
 import { fields, regions } from '../api.js';
 import { setFieldNames, setRegionNames, hasRegionNames, regionEntries, fieldName, regionName } from '../names.js';
 import { reasonText, factorValue } from '../reasons.js';
+import { notify } from '../notify.js';
 
 /** Loads the taxonomy once; fieldName() works (with the bare code) before it arrives. */
 export async function loadFields() {
@@ -218,3 +219,46 @@ export function historyList(history) {
       step.note ? h('div.history-note', {}, step.note) : null))));
 }
 
+
+/** Copies a text shown in an input; without the clipboard API (outside a secure context) the selected text the old way, or the reader by hand. */
+export async function copyText(text, input) {
+  if (!text) {
+    notify(t('common.copyEmpty'));
+    return;
+  }
+  input.focus();
+  input.select();
+  try {
+    await navigator.clipboard.writeText(text);
+    notify(t('common.copied'), 'notice');
+  } catch {
+    let copied;
+    try {
+      copied = document.execCommand('copy');
+    } catch {
+      copied = false;
+    }
+    notify(t(copied ? 'common.copied' : 'common.copyManually'), 'notice');
+  }
+}
+
+/**
+ * A secret shown once (a webhook's signing secret, an API key): prominent, with a copy button and the
+ * warning that it is never shown again; {@code prefix} names its test ids, {@code about} and
+ * {@code details} say what it is for and how it is used.
+ */
+export function shownOncePanel({ prefix, id, title, warning, about, secret, details, doneLabel, onDone }) {
+  const value = h('input.hook-secret-value', {
+    testid: `${prefix}-secret`, readonly: true, value: secret, spellcheck: 'false', autocomplete: 'off',
+    'aria-label': title, onfocus: () => value.select(),
+  });
+  return h('section.panel.hook-secret', { testid: `${prefix}-secret-panel`, role: 'alert', dataset: { id } },
+    h('h2', {}, title),
+    h('p.hook-secret-warning', {}, h('strong', {}, warning)),
+    about,
+    h('div.hook-secret-row', {},
+      value,
+      h('button.primary', { type: 'button', testid: `${prefix}-secret-copy`, onclick: () => copyText(secret, value) }, t('common.copy'))),
+    details,
+    h('div.form-actions', {}, h('button', { type: 'button', testid: `${prefix}-secret-done`, onclick: onDone }, doneLabel)));
+}

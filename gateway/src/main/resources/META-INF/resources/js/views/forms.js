@@ -49,13 +49,14 @@ export function clearViolations(form) {
 }
 
 /**
- * Tells why a request was refused. A 400's violations go beside the fields they name (the form's
- * [data-field] blocks), in the reader's language; above the page a short note says so, or, when a
- * violation names no field of the form (or there are none), the whole problem as notify shows it.
+ * Tells why a request was refused. A 400's violations, and a 409's that name what is taken (a login
+ * name, an organisation id), go beside the fields they name (the form's [data-field] blocks), in the
+ * reader's language; above the page a short note says so, or, when a violation names no field of
+ * the form (or there are none), the whole problem as notify shows it.
  */
 export function showRefusal(form, error) {
   clearViolations(form);
-  if (!(error instanceof ApiError) || error.status !== 400 || !error.problem?.violations?.length) {
+  if (!(error instanceof ApiError) || (error.status !== 400 && error.status !== 409) || !error.problem?.violations?.length) {
     notify(error);
     return;
   }

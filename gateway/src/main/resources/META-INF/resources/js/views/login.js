@@ -1,6 +1,6 @@
 import { t } from '../i18n.js';
 import { h, put } from '../dom.js';
-import { login, currentRole } from '../api.js';
+import { login, currentRole, isProblem, ApiError } from '../api.js';
 import { notify, clearMessages } from '../notify.js';
 import { navigate, homeRoute } from '../router.js';
 
@@ -22,7 +22,7 @@ export async function loginView(container) {
         await login(username.value.trim(), password.value);
         navigate(`#/${homeRoute(currentRole())}`);
       } catch (e) {
-        notify(e);
+        notify(loginRefusal(e));
         password.select();
       } finally {
         submit.disabled = false;
@@ -44,4 +44,14 @@ export async function loginView(container) {
         h('li', {}, t('nav.stats')))),
     form));
   username.focus();
+}
+
+/**
+ * Why a login was refused, in the reader's language: the gateway answers a wrong name, a wrong
+ * password and a disabled account alike (401), and a name closed after failed logins with 429.
+ */
+export function loginRefusal(error) {
+  if (error instanceof ApiError && error.status === 401) return t('login.refused');
+  if (isProblem(error, 'login-throttled')) return t('login.throttled');
+  return error;
 }

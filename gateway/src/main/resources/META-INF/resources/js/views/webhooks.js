@@ -7,7 +7,7 @@ import { t, label, onLanguageChange } from '../i18n.js';
 import { h, put, clear, emptyState, field } from '../dom.js';
 import { dateTime } from '../format.js';
 import { get, post, request, currentRole, currentUser, isProblem, ApiError } from '../api.js';
-import { pager } from './common.js';
+import { pager, shownOncePanel } from './common.js';
 import { showRefusal, clearViolations } from './forms.js';
 import { notify } from '../notify.js';
 import { navigateKeepingMessages } from '../router.js';
@@ -547,36 +547,11 @@ function showSecret(box, created) {
 }
 
 function secretPanel(created, done) {
-  const value = h('input.hook-secret-value', {
-    testid: 'webhook-secret', readonly: true, value: created.secret, spellcheck: 'false', autocomplete: 'off',
-    'aria-label': t('webhook.secretTitle'), onfocus: () => value.select(),
+  return shownOncePanel({
+    prefix: 'webhook', id: created.id, title: t('webhook.secretTitle'), warning: t('webhook.secretOnce'),
+    about: h('p.muted', {}, t('webhook.secretFor'), ' ', h('span.hook-url', {}, created.url)),
+    secret: created.secret, details: signatureHelp(true), doneLabel: t('webhook.secretSaved'), onDone: done,
   });
-  const copy = async () => {
-    value.focus();
-    value.select();
-    try {
-      await navigator.clipboard.writeText(created.secret);
-      notify(t('webhook.copied'), 'notice');
-    } catch {
-      // no clipboard API outside a secure context: the selected text is copied the old way, or by hand
-      let copied;
-      try {
-        copied = document.execCommand('copy');
-      } catch {
-        copied = false;
-      }
-      notify(t(copied ? 'webhook.copied' : 'webhook.copyManually'), 'notice');
-    }
-  };
-  return h('section.panel.hook-secret', { testid: 'webhook-secret-panel', role: 'alert', dataset: { id: created.id } },
-    h('h2', {}, t('webhook.secretTitle')),
-    h('p.hook-secret-warning', {}, h('strong', {}, t('webhook.secretOnce'))),
-    h('p.muted', {}, t('webhook.secretFor'), ' ', h('span.hook-url', {}, created.url)),
-    h('div.hook-secret-row', {},
-      value,
-      h('button.primary', { type: 'button', testid: 'webhook-secret-copy', onclick: copy }, t('webhook.copy'))),
-    signatureHelp(true),
-    h('div.form-actions', {}, h('button', { type: 'button', testid: 'webhook-secret-done', onclick: done }, t('webhook.secretSaved'))));
 }
 
 function subscriptionForm(role, onCreated) {

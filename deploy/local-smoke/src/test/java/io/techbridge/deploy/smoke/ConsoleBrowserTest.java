@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 
 import java.io.ByteArrayOutputStream;
@@ -46,8 +47,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * challenge (揭榜挂帅), the university TechBridge invites applies, and after the deadline the broker
  * scores, shortlists and picks it as winner; a university office imports a spreadsheet with good
  * and bad rows and downloads the error report; a demand without a strong match says so and shows
- * its weaker candidates, marked, on request; a pair's factor reasons read as Chinese. Screenshots of every step go to
- * {@code target/screenshots/}.
+ * its weaker candidates, marked, on request; a pair's factor reasons read as Chinese; the operator
+ * opens an enterprise and an account for it, which logs in until the operator disables it.
+ * Screenshots of every step go to {@code target/screenshots/}.
  */
 class ConsoleBrowserTest {
 
@@ -268,6 +270,99 @@ class ConsoleBrowserTest {
         assertTrue(browser.all(testId("audit-row")).stream().allMatch(row -> "REFUSED".equals(row.getDomAttribute("data-outcome"))
                 && "LOGIN".equals(row.getDomAttribute("data-action"))), "the filter holds");
         browser.screenshot("audit-refused-logins");
+    }
+
+    @Test
+    void theOperatorCreatesAnOrganisationAndAUserWhoLogsInUntilDisabled() throws Exception {
+        int n = ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+        String organisationId = "org-browser-" + n;
+        String organisationName = "杭州浏览器测试企业" + n + "有限公司";
+        String username = "browser-user-" + n;
+        String password = "Zq7-" + n + "-" + Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36);
+        ConsoleStack.Account operator = stack.account("admin", "operator");
+
+        browser = new Browser("accounts");
+        browser.open(stack.gatewayUrl() + "/");
+        browser.logIn(operator);
+        assertEquals("机构与账号", browser.find("nav-accounts").getText());
+        browser.click("nav-accounts");
+        browser.find("org-table");
+        browser.screenshot("organisations");
+
+        browser.click("org-new");
+        browser.type("org-name", organisationName);
+        browser.select("org-type", "ENTERPRISE");
+        browser.type("org-id", organisationId);
+        browser.type("org-region", "330100");
+        browser.click("org-submit");
+        WebElement detail = browser.find(By.cssSelector("[data-testid='org-detail'][data-id='" + organisationId + "']"));
+        assertEquals("ENTERPRISE", detail.getDomAttribute("data-type"));
+        assertEquals(organisationName, browser.find("org-title").getText());
+        browser.find("user-results");
+
+        // The gateway's rule, not the browser's: a password too short is refused beside its field, in Chinese.
+        browser.click("user-new");
+        browser.type("user-username-input", username);
+        browser.type("user-display-name-input", "浏览器测试 张工");
+        browser.type("user-password", "short-pw1");
+        browser.click("user-submit");
+        String tooShort = browser.find(By.cssSelector("[data-testid='user-form'] [data-field='password'] [data-testid='violation-password']")).getText();
+        assertEquals("密码至少需要 10 个字符", tooShort);
+        assertEquals("true", browser.find("user-password").getDomAttribute("aria-invalid"));
+        browser.screenshot("password-too-short");
+
+        browser.type("user-password", password);
+        browser.click("user-submit");
+        By userRow = By.cssSelector("[data-testid='user-row'][data-username='" + username + "']");
+        WebElement row = browser.find(userRow);
+        assertEquals("true", row.getDomAttribute("data-enabled"));
+        assertEquals("已启用", row.findElement(testId("user-status")).getText());
+        browser.screenshot("user-created");
+
+        // At a phone's width the accounts read as cards and nothing runs off the screen.
+        browser.driver().manage().window().setSize(new Dimension(390, 844));
+        browser.waitUntil(d -> ((Number) browser.script("return document.documentElement.clientWidth")).intValue() <= 390);
+        browser.find(userRow);
+        browser.screenshot("user-created-phone");
+        long scrollWidth = ((Number) browser.script("return document.documentElement.scrollWidth")).longValue();
+        assertTrue(scrollWidth <= 390, "the page is " + scrollWidth + " px wide at 390 px");
+        browser.driver().manage().window().setSize(new Dimension(1400, 1000));
+
+        browser.click("logout");
+        browser.find("login-form");
+        browser.logIn(new ConsoleStack.Account("enterprise", username, password, organisationId, organisationName));
+        assertEquals("企业", browser.find("role").getText());
+        assertEquals("我的需求", browser.find("nav-mine").getText());
+        browser.find("page-mine");
+        assertTrue(browser.find("user-badge").getText().contains("浏览器测试 张工"), browser.find("user-badge").getText());
+        assertTrue(browser.all(testId("nav-accounts")).isEmpty(), "an enterprise has no accounts page");
+        browser.screenshot("new-user-logged-in");
+
+        browser.click("logout");
+        browser.find("login-form");
+        browser.logIn(operator);
+        browser.route("#/accounts/" + organisationId);
+        browser.find(userRow).findElement(testId("user-disable")).click();
+        String warning = browser.find("dialog-text").getText();
+        assertTrue(warning.contains("所有会话立即结束") && warning.contains("1 分钟内"), warning);
+        assertEquals("dialog", browser.find("confirm-dialog").getDomAttribute("role"));
+        assertEquals("true", browser.find("confirm-dialog").getDomAttribute("aria-modal"));
+        browser.screenshot("disable-confirmation");
+        browser.click("dialog-confirm");
+        browser.waitUntil(d -> "false".equals(d.findElement(userRow).getDomAttribute("data-enabled")));
+        assertEquals("已停用", browser.find(userRow).findElement(testId("user-status")).getText());
+        browser.screenshot("user-disabled");
+
+        browser.click("logout");
+        browser.find("login-form");
+        browser.type("login-username", username);
+        browser.type("login-password", password);
+        browser.click("login-submit");
+        String refused = browser.find("error").getText();
+        assertTrue(refused.contains("用户名或密码错误，或账号已停用。"), refused);
+        browser.find("login-form");
+        assertTrue(browser.all(testId("nav-mine")).isEmpty(), "the disabled account is not let in");
+        browser.screenshot("disabled-login-refused");
     }
 
     @Test
