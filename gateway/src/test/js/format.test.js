@@ -1,9 +1,10 @@
 // How values read: shares, numbers, money in 万元 / 亿元 or ¥, dates, and marked text runs.
 import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { setLanguage } from '../../main/resources/META-INF/resources/js/i18n.js';
+import { setLanguage, has, t } from '../../main/resources/META-INF/resources/js/i18n.js';
 import {
   percent, number, money, shortMoney, aside, moneyRange, dateTime, fragmentRuns, termRuns,
+  amountUnit, amountInUnit, shortAmount, weightMove, percentToFraction,
 } from '../../main/resources/META-INF/resources/js/format.js';
 
 // Dates are read in China's time, whatever zone the machine is in.
@@ -177,4 +178,70 @@ test('a Latin term is marked as a word or inflected, never inside another word',
   assert.ok(runs.some((run) => !run.marked && run.text.startsWith('Lightweight')), 'lightweight is another word');
   assert.deepEqual(termRuns('钛合金与钛粉', ['钛']).filter((run) => run.marked).map((run) => run.text), ['钛', '钛'],
     'a Chinese term is marked inside longer words');
+});
+
+test('percentToFraction: the filter\'s percentage as the fraction the API takes, blank for none', () => {
+  assert.deepEqual(percentToFraction('50'), { value: 0.5 });
+  assert.deepEqual(percentToFraction('7'), { value: 0.07 }, 'no floating-point tail');
+  assert.deepEqual(percentToFraction('12.5'), { value: 0.125 });
+  assert.deepEqual(percentToFraction(' 35 % '), { value: 0.35 }, 'a typed percent sign is allowed');
+  assert.deepEqual(percentToFraction('0'), { value: 0 });
+  assert.deepEqual(percentToFraction('100'), { value: 1 });
+  assert.deepEqual(percentToFraction(''), { value: null });
+  assert.deepEqual(percentToFraction('  '), { value: null });
+  assert.deepEqual(percentToFraction(null), { value: null });
+  assert.deepEqual(percentToFraction(undefined), { value: null });
+});
+
+test('percentToFraction: outside 0–100 or not a number is refused, with a reason in both languages', () => {
+  assert.deepEqual(percentToFraction('101'), { error: 'filter.percentRange' });
+  assert.deepEqual(percentToFraction('-1'), { error: 'filter.percentRange' });
+  assert.deepEqual(percentToFraction('100.01'), { error: 'filter.percentRange' });
+  assert.deepEqual(percentToFraction('abc'), { error: 'filter.percentNotNumber' });
+  assert.deepEqual(percentToFraction('Infinity'), { error: 'filter.percentNotNumber' });
+  for (const lang of ['zh', 'en']) {
+    setLanguage(lang);
+    for (const key of ['filter.percentRange', 'filter.percentNotNumber']) {
+      assert.ok(has(key), `${lang}: ${key}`);
+      assert.match(t(key), /0.*100/, `${lang}: ${key} names the range`);
+    }
+  }
+});
+
+test('weightMove: a visible move keeps two digits, with its arrow', () => {
+  assert.deepEqual(weightMove(0.2, 0.26), { text: '0.20 → 0.26 ↑', direction: 'up' });
+  assert.deepEqual(weightMove(0.3, 0.25), { text: '0.30 → 0.25 ↓', direction: 'down' });
+});
+
+test('weightMove: a move too small for two digits shows more, never two equal numbers with an arrow', () => {
+  assert.deepEqual(weightMove(0.26, 0.263), { text: '0.260 → 0.263 ↑', direction: 'up' });
+  assert.deepEqual(weightMove(0.2604, 0.2601), { text: '0.2604 → 0.2601 ↓', direction: 'down' });
+  for (const [before, after] of [[0.26, 0.2612], [0.255, 0.2549], [0.1, 0.10004], [0.5, 0.5]]) {
+    const { text, direction } = weightMove(before, after);
+    const shown = text.match(/^([\d.]+) → ([\d.]+) [↑↓]$/);
+    if (shown) assert.notEqual(shown[1], shown[2], text);
+    else assert.equal(direction, 'same', text);
+  }
+});
+
+test('weightMove: no move, or none visible at four digits, or no default: the weight alone', () => {
+  assert.deepEqual(weightMove(0.26, 0.26), { text: '0.26', direction: 'same' });
+  assert.deepEqual(weightMove(0.26, 0.260001), { text: '0.26', direction: 'same' });
+  assert.deepEqual(weightMove(null, 0.3), { text: '0.30', direction: 'same' });
+  assert.deepEqual(weightMove(undefined, 0.3), { text: '0.30', direction: 'same' });
+});
+
+test('amounts in a column or on an axis: 万元 in Chinese like budgets, yuan in English like money()', () => {
+  assert.equal(amountUnit(), '万元');
+  assert.equal(amountInUnit(1_280_000), '128');
+  assert.equal(amountInUnit(12_345), '1.23');
+  assert.equal(amountInUnit(250_000_000), '25,000', 'no 亿 mixed into a 万元 column');
+  assert.equal(amountInUnit(0), '0');
+  assert.equal(amountInUnit(null), '—');
+  assert.equal(shortAmount(2_500), '0.25');
+  assert.equal(shortAmount(150_000_000), '15,000');
+  setLanguage('en');
+  assert.equal(amountUnit(), 'CNY');
+  assert.equal(amountInUnit(1_280_000), '1,280,000');
+  assert.equal(shortAmount(1_280_000), '1.3M');
 });

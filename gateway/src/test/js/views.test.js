@@ -3,9 +3,10 @@
 import { test, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { setLanguage, has } from '../../main/resources/META-INF/resources/js/i18n.js';
+import { setLanguage, has, t } from '../../main/resources/META-INF/resources/js/i18n.js';
 import { words, wanToCny, daysFromNow } from '../../main/resources/META-INF/resources/js/views/forms.js';
-import { contentTypeOf } from '../../main/resources/META-INF/resources/js/views/imports.js';
+import { contentTypeOf, columnLabels, templateHeader, templateCsv } from '../../main/resources/META-INF/resources/js/views/imports.js';
+import { moveLabel } from '../../main/resources/META-INF/resources/js/views/board.js';
 import { indicatorsOf } from '../../main/resources/META-INF/resources/js/views/challenges.js';
 import { everyMonth, monthLabel } from '../../main/resources/META-INF/resources/js/views/stats.js';
 import { niceMax, shorten } from '../../main/resources/META-INF/resources/js/charts.js';
@@ -114,4 +115,74 @@ test('the audit page offers every action the gateway records, each labelled in b
     setLanguage(lang);
     for (const action of recorded) assert.ok(has(`audit.action.${action}`), `${lang} labels ${action}`);
   }
+});
+
+/** An import column enum read as text: each constant's required flag and the names the import knows it by. */
+function importColumns(path) {
+  const source = readFileSync(new URL(`../../../../${path}`, import.meta.url), 'utf8');
+  return [...source.matchAll(/^\s{4}([A-Z_]+)\((true|false)((?:,\s*"[^"]+")+)\)[,;]/gm)].map((m) => ({
+    name: m[1], required: m[2] === 'true', names: [...m[3].matchAll(/"([^"]+)"/g)].map((n) => n[1]),
+  }));
+}
+
+/** A header name as ImportColumns.normalise reads it: no required mark, no unit in brackets, no spaces. */
+function normalise(name) {
+  return name.replace(/\uFEFF/g, '').trim().replace(/^[*＊]+|[*＊]+$/g, '').replace(/[（(][^）)]*[）)]\s*$/, '').replace(/\s+/g, '').toUpperCase();
+}
+
+const SHEETS = {
+  achievement: 'achievement-service/src/main/java/io/techbridge/achievement/imports/AchievementColumn.java',
+  demand: 'demand-service/src/main/java/io/techbridge/demand/imports/DemandColumn.java',
+};
+
+for (const [kind, path] of Object.entries(SHEETS)) {
+  test(`the ${kind} template's header: every column the page lists, each one the import knows, every required one`, () => {
+    const enumColumns = importColumns(path);
+    assert.ok(enumColumns.length >= 15, `${path}: ${enumColumns.length} columns read`);
+    const byName = new Map(enumColumns.flatMap((c) => c.names.map((n) => [normalise(n), c])));
+    const header = templateHeader(kind);
+    const matched = header.map((name) => byName.get(normalise(name)));
+    assert.deepEqual(header.filter((name, i) => !matched[i]), [], 'header names the import does not know');
+    assert.equal(new Set(matched.map((c) => c.name)).size, header.length, 'no column twice');
+    const present = new Set(matched.map((c) => c.name));
+    assert.deepEqual(enumColumns.filter((c) => c.required && !present.has(c.name)).map((c) => c.name), [], 'required columns missing');
+    assert.ok(present.has('CONTACT_PHONE') && present.has('CONTACT_EMAIL'), 'both ways to reach the contact');
+    // A required column is marked as such, an optional one is not.
+    header.forEach((name, i) => assert.equal(name.startsWith('*'), matched[i].required, `${name}: the required mark`));
+    // Every header is one the page lists, and every listed column is in the header.
+    const labels = columnLabels(kind);
+    for (const name of header) assert.ok(labels.some((label) => label.replace(/^\*/, '').includes(name.replace(/^\*/, ''))), `${name} listed on the page`);
+    for (const label of labels) {
+      assert.ok(header.some((name) => label.replace(/^\*/, '').includes(name.replace(/^\*/, ''))), `${label} in the template`);
+    }
+  });
+}
+
+test('templateCsv: UTF-8 byte-order mark, the header row, a line end, nothing else', () => {
+  const csv = templateCsv('achievement');
+  assert.ok(csv.startsWith('\uFEFF'), 'Excel reads it as UTF-8');
+  assert.ok(csv.endsWith('\r\n'));
+  assert.equal(csv.split('\r\n').length, 2, 'one row');
+  assert.deepEqual(csv.slice(1, -2).split(','), templateHeader('achievement'));
+  assert.equal(templateHeader('achievement')[0], '*成果名称');
+  assert.equal(templateHeader('demand')[0], '*需求名称');
+  assert.equal(new TextEncoder().encode(csv).slice(0, 3).join(','), '239,187,191');
+});
+
+test('the import template\'s button, hint and file names read in both languages', () => {
+  for (const lang of ['zh', 'en']) {
+    setLanguage(lang);
+    for (const key of ['import.templateDownload', 'import.templateHint', 'import.templateDownloaded']) assert.ok(has(key), `${lang}: ${key}`);
+    assert.match(t('import.templateFileAchievement'), /\.csv$/);
+    assert.match(t('import.templateFileDemand'), /\.csv$/);
+  }
+});
+
+test('moveLabel: a move on is "推进到 …", a move to FAILED a decision, in both languages', () => {
+  assert.equal(moveLabel('INTRODUCED'), '推进到 已引荐');
+  assert.equal(moveLabel('CONTRACTED'), '推进到 已签约');
+  assert.equal(moveLabel('FAILED'), '标记为未成交');
+  setLanguage('en');
+  assert.equal(moveLabel('FAILED'), 'Mark as failed');
+  assert.match(moveLabel('NEGOTIATING'), /^Move to /);
 });

@@ -303,10 +303,16 @@ function fileNameOf(response) {
  */
 export async function download(path, { params, accept, fileName } = {}) {
   const result = await request(path, { params, accept: accept ?? '*/*', blob: true });
-  const url = URL.createObjectURL(result.blob);
+  saveBlob(result.blob, result.fileName ?? fileName ?? 'download');
+  return result;
+}
+
+/** Saves a blob made or fetched in the browser under the given file name. */
+export function saveBlob(blob, fileName) {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = result.fileName ?? fileName ?? 'download';
+  link.download = fileName;
   link.dataset.testid = 'download-link';
   link.hidden = true;
   document.body.append(link);
@@ -316,8 +322,7 @@ export async function download(path, { params, accept, fileName } = {}) {
     link.remove();
     URL.revokeObjectURL(url);
   }, 1000);
-  window.__techbridgeLastDownload = { fileName: link.download, size: result.blob.size, type: result.blob.type };
-  return result;
+  window.__techbridgeLastDownload = { fileName: link.download, size: blob.size, type: blob.type };
 }
 
 // --- cached look-ups ----------------------------------------------------------

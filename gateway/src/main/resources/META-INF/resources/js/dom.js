@@ -94,8 +94,9 @@ export function scoreMeter(score, attrs = {}) {
     h('span.score-value', {}, percent(value, 0)));
 }
 
-export function emptyState(text) {
-  return h('p.empty', { testid: 'empty' }, text);
+/** The note of an empty list; what the reader can do about it (a button) may follow the text. */
+export function emptyState(text, ...after) {
+  return h('p.empty', { testid: 'empty' }, text, after);
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';

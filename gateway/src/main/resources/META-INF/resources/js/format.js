@@ -23,6 +23,29 @@ export function money(value) {
   return `${number(value)} 元`;
 }
 
+/**
+ * The unit of amounts shown as bare numbers, where a column or an axis names the unit once: 万元 in
+ * Chinese, as budgets and prices are written; yuan in English, as money() reads there.
+ */
+export function amountUnit() {
+  return t('money.unit');
+}
+
+/** An amount as a bare number in amountUnit(): 万元 to at most two decimals in Chinese, whole yuan in English. */
+export function amountInUnit(value) {
+  if (value === null || value === undefined) return t('common.none');
+  if (language() === 'en') return number(value);
+  const wan = value / 10_000;
+  return number(wan, Number.isInteger(wan) ? 0 : 2);
+}
+
+/** Compact axis ticks in amountUnit(): 万元 grouped in Chinese (no 亿 mixed in), k / M / B in English. */
+export function shortAmount(value) {
+  if (language() === 'en') return shortMoney(value);
+  const wan = value / 10_000;
+  return number(wan, Number.isInteger(wan) || wan >= 10 ? 0 : 2);
+}
+
 /** Compact CNY for chart axes: 万 / 亿 in Chinese, k / M / B in English. */
 export function shortMoney(value) {
   if (language() === 'en') {
@@ -114,3 +137,38 @@ const INFLECTION = '[a-z]?(?:s|es|ed|d|ing|ings|er|ers|ly|ion|ions|ation|ations|
 function escapeRegExp(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * A learning weight's move from its default, as {text, direction}: both values with as many digits
+ * (two to four) as it takes for them to differ, so a small move never reads "0.26 → 0.26 ↑"; a move
+ * too small to show at four digits, or none, is the current weight alone, direction 'same'.
+ */
+export function weightMove(before, after) {
+  if (before === null || before === undefined || after === null || after === undefined) {
+    return { text: number(after, 2), direction: 'same' };
+  }
+  for (let digits = 2; digits <= 4; digits += 1) {
+    const from = number(before, digits);
+    const to = number(after, digits);
+    if (from !== to) {
+      const direction = after > before ? 'up' : 'down';
+      return { text: `${from} → ${to} ${direction === 'up' ? '↑' : '↓'}`, direction };
+    }
+  }
+  return { text: number(after, 2), direction: 'same' };
+}
+
+/**
+ * A percentage typed in a filter (0–100, blank for none) as the fraction the API takes:
+ * {value} (null when blank) or {error} naming the label that says why it is refused.
+ */
+export function percentToFraction(text) {
+  const typed = String(text ?? '').trim().replace(/[%％]$/, '').trim();
+  if (typed === '') return { value: null };
+  const share = Number(typed);
+  if (!Number.isFinite(share)) return { error: 'filter.percentNotNumber' };
+  if (share < 0 || share > 100) return { error: 'filter.percentRange' };
+  // four decimals: 7 % is 0.07, not 0.07000000000000001
+  return { value: Number((share / 100).toFixed(4)) };
+}
+

@@ -1,6 +1,6 @@
 // The hash router: #/name/arg/… picks a view by the logged-in user's role, and the top bar shows
 // that role's navigation and the user. app.js hands it the routes and the navigation at start.
-import { t, label } from './i18n.js';
+import { t, has, label } from './i18n.js';
 import { session, currentUser, currentRole, ApiError } from './api.js';
 import { h, clear } from './dom.js';
 import { notify, clearMessages } from './notify.js';
@@ -21,8 +21,41 @@ const config = {
 let renderToken = 0;
 let keepMessagesOnce = false;
 
+function navOf(role) {
+  return config.nav[role] ?? config.nav[config.defaultRole];
+}
+
 export function homeRoute(role = currentRole()) {
-  return (config.nav[role] ?? config.nav[config.defaultRole])[0][0];
+  return navOf(role)[0][0];
+}
+
+/**
+ * What a hash leads to, as {view, args}, {home} (go to the role's home page) or {notFound}. No
+ * hash, the login form once logged in, or a page the role has none of lead home; a name that is no
+ * page at all (a mistyped or outdated link) is said to be one rather than silently replaced.
+ */
+export function resolveRoute(hash, { loggedIn, role, routes }) {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(safeDecode);
+  const [name, ...args] = parts;
+  if (!loggedIn) return { view: 'login', args: [] };
+  if (!name || name === 'login') return { home: true };
+  if (!Object.hasOwn(routes, name)) return { notFound: true };
+  if (!routes[name](role)) return { home: true };
+  return { view: name, args };
+}
+
+/** A malformed %-escape in a hand-typed address is read as written, not an error. */
+function safeDecode(part) {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
+/** The top bar's subtitle: what the console is for the role logged in, a neutral one before. */
+export function subtitleKey(role) {
+  return role && has(`app.subtitle.${role}`) ? `app.subtitle.${role}` : 'app.subtitle';
 }
 
 /** Goes to a hash; the same hash again draws the view anew. */
@@ -59,6 +92,8 @@ function renderShell() {
   const nav = document.getElementById('nav');
   const badge = document.getElementById('user-badge');
   const logout = document.getElementById('logout');
+  const subtitle = document.getElementById('brand-subtitle');
+  if (subtitle) subtitle.textContent = t(subtitleKey(user ? role : null));
   clear(nav);
   if (!user) {
     nav.hidden = true;
@@ -87,27 +122,39 @@ function renderShell() {
 
 async function route() {
   const token = ++renderToken;
-  const parts = location.hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
   const loggedIn = Boolean(session()?.accessToken);
   const role = currentRole();
-  let [name, ...args] = parts;
-  if (!loggedIn) {
-    name = 'login';
-  } else if (!name || name === 'login' || !config.routes[name]?.(role)) {
+  const target = resolveRoute(location.hash, { loggedIn, role, routes: config.routes });
+  if (target.home) {
     location.replace(`#/${homeRoute(role)}`);
     return;
   }
+  const name = target.notFound ? 'not-found' : target.view;
   renderShell();
   const view = document.getElementById('view');
   clear(view);
   view.dataset.view = name;
   const container = h('section.page', { testid: `page-${name}` });
   view.append(container);
+  if (target.notFound) {
+    notFoundView(container, role);
+    return;
+  }
   try {
     if (name !== 'login') await config.beforeView(name);
     // A newer navigation makes this render stale; views check isCurrent before writing late results.
-    await config.routes[name](role)(container, args, { isCurrent: () => token === renderToken });
+    await config.routes[name](role)(container, target.args, { isCurrent: () => token === renderToken });
   } catch (e) {
     if (token === renderToken && !(e instanceof ApiError && e.status === 401)) notify(e);
   }
+}
+
+/** An address that is no page: said so, with the way to the role's home page. */
+function notFoundView(container, role) {
+  const [home, homeKey] = navOf(role)[0];
+  container.append(
+    h('header.page-head', {}, h('h1', {}, t('notFound.title'))),
+    h('section.panel.not-found', {},
+      h('p', {}, t('notFound.lead')),
+      h('p', {}, h('a.button.primary', { href: `#/${home}`, testid: 'not-found-home' }, t('notFound.home', { page: t(homeKey) })))));
 }

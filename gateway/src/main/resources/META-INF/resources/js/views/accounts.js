@@ -8,7 +8,7 @@ import { h, put, clear, emptyState, field } from '../dom.js';
 import { dateTime } from '../format.js';
 import { get, post, patch, currentUser } from '../api.js';
 import { regionName } from '../names.js';
-import { regionOptions, shownOncePanel, copyText } from './common.js';
+import { regionOptions, shownOncePanel, copyText, openDialog } from './common.js';
 import { showRefusal, clearViolations } from './forms.js';
 import { notify, clearMessages } from '../notify.js';
 import { navigateKeepingMessages } from '../router.js';
@@ -666,31 +666,6 @@ function formToggle(testid, labelKey, slot, makeForm) {
     },
   }, t(labelKey));
   return button;
-}
-
-/**
- * A modal dialog: Esc, Cancel or leaving the page closes it, and the focus goes back to the button
- * that opened it. build(close) gives its content; onClosed runs once it is gone.
- */
-function openDialog(opener, title, testid, build, onClosed) {
-  const titleId = `${testid}-title`;
-  const dialog = h('dialog.dialog', { testid, role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': titleId });
-  const close = () => {
-    if (dialog.open) dialog.close();
-  };
-  const leave = () => close();
-  window.addEventListener('hashchange', leave);
-  dialog.addEventListener('close', () => {
-    window.removeEventListener('hashchange', leave);
-    dialog.remove();
-    // the opener may have been drawn anew meanwhile (a reload of the list): then nothing to return to
-    if (opener?.isConnected) opener.focus();
-    onClosed?.();
-  });
-  put(dialog, h('h2', { id: titleId }, title), build(close));
-  document.body.append(dialog);
-  dialog.showModal();
-  return close;
 }
 
 /** Asks before something that cannot be taken back; resolves true when confirmed. Cancel has the focus. */

@@ -1,11 +1,11 @@
 // 对接看板: approved pairs in columns by stage; a broker moves a card on (a contract needs its
-// amount and registration number, asked for in a small form).
+// amount and registration number, asked for in a modal dialog; so does a note on a failed pair).
 import { t, label } from '../i18n.js';
 import { h, put, clear, scoreMeter } from '../dom.js';
-import { money, dateTime } from '../format.js';
+import { money, moneyRange, dateTime } from '../format.js';
 import { get, post, record, currentRole } from '../api.js';
 import { fieldName } from '../names.js';
-import { loadFields } from './common.js';
+import { loadFields, openDialog } from './common.js';
 import { notify } from '../notify.js';
 
 const COLUMNS = ['APPROVED', 'INTRODUCED', 'NEGOTIATING', 'CONTRACTED', 'FAILED'];
@@ -20,14 +20,12 @@ export async function boardView(container, args, { isCurrent }) {
   await loadFields();
   if (!isCurrent()) return;
   const board = h('div.board', { testid: 'board' });
-  const dialogHost = h('div');
   put(container, 
     h('header.page-head', {},
       h('h1', {}, t('board.title')),
       h('p.lead', {}, t('board.lead')),
       h('button', { type: 'button', testid: 'board-refresh', onclick: () => load() }, t('common.refresh'))),
-    board,
-    dialogHost);
+    board);
 
   async function load() {
     let pages;
@@ -69,37 +67,66 @@ export async function boardView(container, args, { isCurrent }) {
       m.contract ? h('div.card-contract', { testid: 'card-contract' }, `${money(m.contract.amountCny)} · ${m.contract.registrationNo ?? ''}`) : null,
       h('div.card-time.muted', {}, dateTime(m.updatedAt ?? m.createdAt)),
       moves.length
-        ? h('div.card-actions', {}, moves.map((next) => h(`button.small${next === 'FAILED' ? '.danger-outline' : '.primary'}`, {
-          type: 'button', testid: `move-${m.id}-${next}`, dataset: { to: next },
-          onclick: () => (next === 'CONTRACTED' || next === 'FAILED' ? openForm(m, next) : move(m, next, {})),
-        }, `${t('board.moveTo')} ${label('status', next)}`)))
+        ? h('div.card-actions', {}, moves.map((next) => {
+          const button = h(`button.small${next === 'FAILED' ? '.danger-outline' : '.primary'}`, {
+            type: 'button', testid: `move-${m.id}-${next}`, dataset: { to: next },
+            onclick: () => (next === 'CONTRACTED' || next === 'FAILED' ? openForm(button, m, next) : move(m, next, {})),
+          }, moveLabel(next));
+          return button;
+        }))
         : null);
   }
 
-  async function move(m, next, extra) {
+  async function move(m, next, extra, { beforeReload = () => {} } = {}) {
     try {
       await post(`/api/matches/${m.id}/transition`, { status: next, version: m.version, ...extra });
-      notify(t('board.moved', { status: label('status', next) }), 'notice');
-      clear(dialogHost);
-      await load();
-      return true;
     } catch (e) {
       notify(e);
       return false;
     }
+    notify(next === 'FAILED' ? t('board.markedFailed') : t('board.moved', { status: label('status', next) }), 'notice');
+    beforeReload();
+    await load();
+    // The button pressed is gone with the redrawn board: the keyboard goes on from the card in its new column.
+    if (!document.activeElement || document.activeElement === document.body) {
+      board.querySelector(`[data-testid="card-${m.id}"] a.card-link`)?.focus();
+    }
+    return true;
   }
 
-  function openForm(m, next) {
-    clear(dialogHost);
+  /** Asks for what a move needs: a contract's amount and registration number, or a note on a failed pair. */
+  function openForm(opener, m, next) {
     const contract = next === 'CONTRACTED';
-    const amount = contract ? h('input#contract-amount', { testid: 'contract-amount', type: 'number', min: '0', step: '1', required: true, inputmode: 'numeric' }) : null;
-    const registration = contract ? h('input#contract-registration', {
-      testid: 'contract-registration', required: true, pattern: '[0-9A-Za-z\\-]{6,64}', maxlength: '64', placeholder: t('board.registrationHint'),
-    }) : null;
-    const note = h('textarea#transition-note', { testid: 'transition-note', rows: '2', maxlength: '2000', placeholder: t('pair.notePlaceholder') });
-    const submit = h('button.primary', { type: 'submit', testid: 'transition-submit' }, t('common.confirm'));
-    const dialog = h('div.dialog-backdrop', { testid: 'transition-dialog' },
-      h('form.dialog', {
+    openDialog(opener, t(contract ? 'board.contractTitle' : 'board.failTitle'), 'transition-dialog', (close) => {
+      const note = h('textarea#transition-note', {
+        testid: 'transition-note', rows: '2', maxlength: '2000', placeholder: t('pair.notePlaceholder'), autofocus: !contract,
+      });
+      const submit = h('button.primary', { type: 'submit', testid: 'transition-submit' }, t('common.confirm'));
+      let amount = null;
+      let registration = null;
+      let amountBlock = null;
+      let budget = null;
+      if (contract) {
+        // Typed in yuan as the contract states it, read back in the unit budgets are shown in.
+        const readBack = h('small.muted', { id: 'contract-amount-reads', testid: 'contract-amount-reads', 'aria-live': 'polite' });
+        amount = h('input#contract-amount', {
+          testid: 'contract-amount', type: 'number', min: '0', step: '1', required: true, inputmode: 'numeric', autofocus: true,
+          'aria-describedby': 'contract-amount-reads',
+          oninput: () => {
+            const value = amount.value === '' ? null : Number(amount.value);
+            readBack.textContent = value !== null && Number.isFinite(value) && value > 0 ? t('board.amountReads', { amount: money(value) }) : '';
+          },
+        });
+        registration = h('input#contract-registration', {
+          testid: 'contract-registration', required: true, pattern: '[0-9A-Za-z\\-]{6,64}', maxlength: '64', placeholder: t('board.registrationHint'),
+        });
+        amountBlock = h('label.block', {}, h('span', {}, t('board.amount')), amount, readBack);
+        budget = h('p.dialog-lead.muted', { testid: 'contract-budget' });
+        record('demand', m.demandId).then((d) => {
+          if (d?.budget) budget.textContent = t('board.demandBudget', { budget: moneyRange(d.budget) });
+        }).catch(() => {});
+      }
+      return h('form.dialog-form', {
         onsubmit: async (event) => {
           event.preventDefault();
           submit.disabled = true;
@@ -108,20 +135,24 @@ export async function boardView(container, args, { isCurrent }) {
             extra.contractAmountCny = amount.value === '' ? null : Number(amount.value);
             extra.registrationNo = registration.value.trim() || null;
           }
-          const done = await move(m, next, extra);
+          const done = await move(m, next, extra, { beforeReload: close });
           if (!done) submit.disabled = false;
         },
       },
-      h('h2', {}, t(contract ? 'board.contractTitle' : 'board.failTitle')),
-      contract ? h('label.block', {}, h('span', {}, t('board.amount')), amount) : null,
+      budget,
+      amountBlock,
       contract ? h('label.block', {}, h('span', {}, t('board.registrationNo')), registration) : null,
       h('label.block', {}, h('span', {}, t('common.note')), note),
       h('div.dialog-actions', {},
-        h('button', { type: 'button', testid: 'transition-cancel', onclick: () => clear(dialogHost) }, t('common.cancel')),
-        submit)));
-    dialogHost.append(dialog);
-    (amount ?? note).focus();
+        h('button', { type: 'button', testid: 'transition-cancel', onclick: close }, t('common.cancel')),
+        submit));
+    });
   }
 
   await load();
+}
+
+/** A move on is "推进到 …"; a move to FAILED is a decision, and reads as one. */
+export function moveLabel(next) {
+  return next === 'FAILED' ? t('board.markFailed') : `${t('board.moveTo')} ${label('status', next)}`;
 }

@@ -1,6 +1,6 @@
 // Pieces several views share: the field and region tables loaded once, record panels, the score explanation, paging.
 import { t, label, language } from '../i18n.js';
-import { h, svg, field, highlightTerms, fragment } from '../dom.js';
+import { h, put, svg, field, highlightTerms, fragment } from '../dom.js';
 import { aside, money, moneyRange, percent, number, dateTime } from '../format.js';
 import { fields, regions } from '../api.js';
 import { setFieldNames, setRegionNames, hasRegionNames, regionEntries, fieldName, regionName } from '../names.js';
@@ -261,4 +261,30 @@ export function shownOncePanel({ prefix, id, title, warning, about, secret, deta
       h('button.primary', { type: 'button', testid: `${prefix}-secret-copy`, onclick: () => copyText(secret, value) }, t('common.copy'))),
     details,
     h('div.form-actions', {}, h('button', { type: 'button', testid: `${prefix}-secret-done`, onclick: onDone }, doneLabel)));
+}
+
+/**
+ * A modal dialog: Esc, Cancel or leaving the page closes it, and the focus goes back to the button
+ * that opened it. build(close) gives its content; onClosed runs once it is gone. A native <dialog>
+ * shown with showModal(): the page behind is inert, so Tab stays inside it.
+ */
+export function openDialog(opener, title, testid, build, onClosed) {
+  const titleId = `${testid}-title`;
+  const dialog = h('dialog.dialog', { testid, role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': titleId });
+  const close = () => {
+    if (dialog.open) dialog.close();
+  };
+  const leave = () => close();
+  window.addEventListener('hashchange', leave);
+  dialog.addEventListener('close', () => {
+    window.removeEventListener('hashchange', leave);
+    dialog.remove();
+    // the opener may have been drawn anew meanwhile (a reload of the list): then nothing to return to
+    if (opener?.isConnected) opener.focus();
+    onClosed?.();
+  });
+  put(dialog, h('h2', { id: titleId }, title), build(close));
+  document.body.append(dialog);
+  dialog.showModal();
+  return close;
 }

@@ -1,22 +1,50 @@
 // 批量导入: a university office uploads its achievements, an enterprise its demands, from the
 // spreadsheet it keeps (.xlsx or .csv, UTF-8 or GBK). The job's progress is polled and drawn as a
-// bar; the per-row error report downloads as CSV.
+// bar; the per-row error report downloads as CSV. A CSV template of the columns is made in the browser.
 import { t, label } from '../i18n.js';
 import { h, put, clear } from '../dom.js';
 import { number, dateTime } from '../format.js';
-import { request, get, download, currentRole } from '../api.js';
+import { request, get, download, saveBlob, currentRole } from '../api.js';
 import { notify } from '../notify.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const POLL_MS = 700;
 
-/** The columns of the registration forms, as the import reads them; * = required. */
+/**
+ * The columns of the registration forms, as the import reads them (* = required): each as the page
+ * lists it and as the template's header names it. "A / B" is either one name of two (需求描述 or
+ * 拟解决的技术难题: the template takes the first) or two columns of which one is enough (a stage or
+ * a TRL, a phone or an e-mail address: the template has both).
+ */
 const COLUMNS = {
-  achievement: ['*成果名称', '*成果简介', '*关键词', '*技术领域', '成果所处阶段 / 技术成熟度', '知识产权形式', '专利号',
-    '*转化方式', '*转让价格（万元）', '技术优势', '*所在地区', '*完成单位', '完成人', '*联系人', '联系电话 / 电子邮箱'],
-  demand: ['*需求名称', '*需求描述 / 拟解决的技术难题', '技术指标', '*技术领域', '*关键词', '*预算（万元）', '*有效期', '*所在地区',
-    '*合作方式', '成熟度要求', '保密要求', '*企业名称', '*联系人', '联系电话 / 电子邮箱'],
+  achievement: [column('*成果名称'), column('*成果简介'), column('*关键词'), column('*技术领域'),
+    column('成果所处阶段 / 技术成熟度', '成果所处阶段', '技术成熟度'), column('知识产权形式'), column('专利号'),
+    column('*转化方式'), column('*转让价格（万元）'), column('技术优势'), column('*所在地区'), column('*完成单位'), column('完成人'),
+    column('*联系人'), column('联系电话 / 电子邮箱', '联系电话', '电子邮箱')],
+  demand: [column('*需求名称'), column('*需求描述 / 拟解决的技术难题', '*需求描述'), column('技术指标'), column('*技术领域'),
+    column('*关键词'), column('*预算（万元）'), column('*有效期'), column('*所在地区'), column('*合作方式'), column('成熟度要求'),
+    column('保密要求'), column('*企业名称'), column('*联系人'), column('联系电话 / 电子邮箱', '联系电话', '电子邮箱')],
 };
+
+function column(label, ...headers) {
+  return { label, headers: headers.length ? headers : [label] };
+}
+
+/** The columns as the page lists them, for a kind of sheet ('achievement' or 'demand'). */
+export function columnLabels(kind) {
+  return COLUMNS[kind].map((c) => c.label);
+}
+
+/** The template's header row: every column the page lists, by the name the import reads. */
+export function templateHeader(kind) {
+  return COLUMNS[kind].flatMap((c) => c.headers);
+}
+
+/** The template as CSV text: UTF-8 with a byte-order mark, so Excel opens the Chinese names as they are. */
+export function templateCsv(kind) {
+  const cell = (value) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+  return `\uFEFF${templateHeader(kind).map(cell).join(',')}\r\n`;
+}
 
 function kindOf(role) {
   return role === 'enterprise' ? 'demand' : 'achievement';
@@ -94,8 +122,18 @@ export async function importsView(container, args, { isCurrent }) {
     h('section.panel.template', { testid: 'import-template' },
       h('h2', {}, t('import.template')),
       h('p.muted', {}, t('import.templateLead')),
-      h('div.chips', {}, COLUMNS[kind].map((c) => h('span.chip', {}, c))),
-      h('p.muted', {}, t(kind === 'demand' ? 'import.valuesDemand' : 'import.valuesAchievement'))));
+      h('div.chips', {}, columnLabels(kind).map((c) => h('span.chip', {}, c))),
+      h('p.muted', {}, t(kind === 'demand' ? 'import.valuesDemand' : 'import.valuesAchievement')),
+      h('div.form-actions', {},
+        h('button', {
+          type: 'button', testid: 'import-template-download',
+          onclick: () => {
+            saveBlob(new Blob([templateCsv(kind)], { type: 'text/csv;charset=utf-8' }),
+              t(kind === 'demand' ? 'import.templateFileDemand' : 'import.templateFileAchievement'));
+            notify(t('import.templateDownloaded'), 'notice');
+          },
+        }, t('import.templateDownload')),
+        h('small.muted', {}, t('import.templateHint')))));
 }
 
 function jobPanel(job, base) {

@@ -1,7 +1,7 @@
-// 待审队列: proposals best first, filtered by field and minimum score, paged.
+// 待审队列: proposals best first, filtered by field and minimum score (a percentage, as scores are shown), paged.
 import { t } from '../i18n.js';
 import { h, put, clear, scoreMeter, emptyState } from '../dom.js';
-import { dateTime } from '../format.js';
+import { dateTime, percentToFraction } from '../format.js';
 import { get, record } from '../api.js';
 import { fieldName } from '../names.js';
 import { loadFields, fieldSelect, pager, weakBadge } from './common.js';
@@ -15,31 +15,59 @@ export async function queueView(container, args, { isCurrent }) {
   if (!isCurrent()) return;
   const fieldFilter = fieldSelect('queue-field', state.field, all);
   const minScore = h('input#queue-min-score', {
-    testid: 'queue-min-score', type: 'number', min: '0', max: '1', step: '0.05', value: state.minScore, placeholder: '0 – 1',
+    testid: 'queue-min-score', type: 'number', min: '0', max: '100', step: '5', value: state.minScore, placeholder: '0 – 100',
+    inputmode: 'decimal',
   });
+  const minScoreNote = h('small.field-violation', { id: 'queue-min-score-violation', testid: 'violation-minScore', role: 'alert', hidden: true });
+  const minScoreField = h('label', { dataset: { field: 'minScore' } },
+    h('span', {}, t('queue.minScore')),
+    minScore,
+    minScoreNote);
   const results = h('div.queue-results', { testid: 'queue-results' });
+
+  /** The minimum score typed, or why it is refused, said beside the field. */
+  function readMinScore() {
+    // a number input gives '' for text it cannot read: that is not "no minimum"
+    const read = minScore.validity?.badInput ? { error: 'filter.percentNotNumber' } : percentToFraction(minScore.value);
+    minScoreField.classList.toggle('invalid', Boolean(read.error));
+    minScoreNote.hidden = !read.error;
+    minScoreNote.textContent = read.error ? t(read.error) : '';
+    if (read.error) {
+      minScore.setAttribute('aria-invalid', 'true');
+      minScore.setAttribute('aria-describedby', minScoreNote.id);
+    } else {
+      minScore.removeAttribute('aria-invalid');
+      minScore.removeAttribute('aria-describedby');
+    }
+    return read;
+  }
+
+  function resetFilters() {
+    Object.assign(state, { field: '', minScore: '', page: 0 });
+    fieldFilter.value = '';
+    minScore.value = '';
+    readMinScore();
+    load();
+  }
+
   const form = h('form.filters', {
-    testid: 'queue-filters',
+    testid: 'queue-filters', novalidate: true,
     onsubmit: (event) => {
       event.preventDefault();
+      if (readMinScore().error) {
+        minScore.focus();
+        return;
+      }
       state.field = fieldFilter.value;
-      state.minScore = minScore.value;
+      state.minScore = minScore.value.trim();
       state.page = 0;
       load();
     },
   },
   h('label', {}, h('span', {}, t('queue.field')), fieldFilter),
-  h('label', {}, h('span', {}, t('queue.minScore')), minScore),
+  minScoreField,
   h('button.primary', { type: 'submit', testid: 'queue-apply' }, t('common.apply')),
-  h('button', {
-    type: 'button',
-    onclick: () => {
-      Object.assign(state, { field: '', minScore: '', page: 0 });
-      fieldFilter.value = '';
-      minScore.value = '';
-      load();
-    },
-  }, t('common.reset')));
+  h('button', { type: 'button', testid: 'queue-reset', onclick: resetFilters }, t('common.reset')));
 
   put(container, 
     h('header.page-head', {}, h('h1', {}, t('queue.title')), h('p.lead', {}, t('queue.lead'))),
@@ -50,7 +78,7 @@ export async function queueView(container, args, { isCurrent }) {
     let page;
     try {
       page = await get('/api/matches', {
-        status: 'PROPOSED', field: state.field, minScore: state.minScore, page: state.page, size: PAGE_SIZE,
+        status: 'PROPOSED', field: state.field, minScore: percentToFraction(state.minScore).value, page: state.page, size: PAGE_SIZE,
       });
     } catch (e) {
       notify(e);
@@ -59,7 +87,11 @@ export async function queueView(container, args, { isCurrent }) {
     if (!isCurrent()) return;
     clear(results);
     if (!page.items.length) {
-      results.append(emptyState(t('queue.empty')), pager(page, () => {}));
+      // With a filter set, the filter (not the queue) is why nothing shows: say so and offer to clear it.
+      const filtered = state.field !== '' || state.minScore !== '';
+      results.append(filtered
+        ? emptyState(t('queue.emptyFiltered'), ' ', h('button', { type: 'button', testid: 'queue-clear-filters', onclick: resetFilters }, t('queue.clearFilters')))
+        : emptyState(t('queue.empty')), pager(page, () => {}));
       return;
     }
     const rows = page.items.map((m, i) => queueRow(m, page.page * page.size + i + 1));
@@ -85,12 +117,12 @@ function queueRow(m, rank) {
   // Titles arrive after the row is shown, so a long queue is usable at once.
   record('demand', m.demandId).then((d) => clear(demandTitle).append(d?.title ?? m.demandId)).catch(() => {});
   record('achievement', m.achievementId).then((a) => clear(achievementTitle).append(a?.title ?? m.achievementId)).catch(() => {});
-  const open = () => {
-    location.hash = `#/pair/${m.id}`;
-  };
+  // One tab stop per row, the link to the pair; a click anywhere on the row opens it too.
   return h('tr.clickable', {
-    testid: 'queue-row', dataset: { matchId: m.id, score: String(m.score) }, tabindex: '0',
-    onclick: open, onkeydown: (e) => { if (e.key === 'Enter') open(); },
+    testid: 'queue-row', dataset: { matchId: m.id, score: String(m.score) },
+    onclick: (event) => {
+      if (!event.target.closest('a')) location.hash = `#/pair/${m.id}`;
+    },
   },
   h('td.num', {}, String(rank)),
   h('td', {}, scoreMeter(m.score), weakBadge(m)),

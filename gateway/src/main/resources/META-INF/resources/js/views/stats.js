@@ -1,7 +1,7 @@
 // 统计: the figures operators report, in totals and as charts by month and by field.
 import { t, label } from '../i18n.js';
 import { h, put, clear, emptyState } from '../dom.js';
-import { number, money, shortMoney, percent, dateTime } from '../format.js';
+import { number, money, amountUnit, amountInUnit, shortAmount, aside, percent, dateTime, weightMove } from '../format.js';
 import { get, download } from '../api.js';
 import { fieldName, regionName } from '../names.js';
 import { loadFields, fieldSelect, regionOptions } from './common.js';
@@ -135,14 +135,15 @@ function learningRow(r) {
     h('td', {},
       h('div.weights', {}, weights.map(([factor, value]) => {
         const before = r.defaultWeights?.[factor];
-        const delta = before == null ? 0 : value - before;
-        const direction = delta > 0.0005 ? 'up' : delta < -0.0005 ? 'down' : 'same';
-        return h(`span.weight.weight-${direction}`, { testid: 'learning-weight', dataset: { factor, value: String(value), default: String(before ?? '') } },
-          `${label('factor', factor)} ${before != null ? `${number(before, 2)} → ` : ''}${number(value, 2)}${direction === 'up' ? ' ↑' : direction === 'down' ? ' ↓' : ''}`);
+        const { text, direction } = weightMove(before, value);
+        return h(`span.weight.weight-${direction}`, {
+          testid: 'learning-weight', dataset: { factor, value: String(value), default: String(before ?? '') },
+          title: before == null ? null : t('learning.weightTitle', { before: number(before, 4), after: number(value, 4) }),
+        }, `${label('factor', factor)} ${text}`);
       })),
       history.length ? h('details', {}, h('summary', {}, t('learning.history')),
         h('ul.history', {}, history.map((step) => h('li', {},
-          `${dateTime(step.at)} · ${label('factor', step.factor)} ${number(step.from, 3)} → ${number(step.to, 3)}${step.cause ? ` · ${label('reason', step.cause)}` : ''}`)))) : null));
+          `${dateTime(step.at)} · ${label('factor', step.factor)} ${weightMove(step.from, step.to).text}${step.cause ? ` · ${label('reason', step.cause)}` : ''}`)))) : null));
 }
 
 /** The server leaves out empty months; the charts show every month of the period, empty ones as 0. */
@@ -195,12 +196,12 @@ function render(stats) {
           format: integer,
         })),
       h('section.panel', {},
-        h('h2', {}, t('stats.turnoverByMonth')),
+        h('h2', {}, `${t('stats.turnoverByMonth')}${aside(amountUnit())}`),
         lineChart({
           testid: 'chart-month-turnover',
           categories: months.map((r) => monthLabel(r.key)),
           series: [{ name: t('metric.contractTurnoverCny'), values: months.map((r) => r.contractTurnoverCny ?? 0), color: '#d66a4f' }],
-          format: shortMoney,
+          format: shortAmount,
           minMax: 10_000,
         })),
       h('section.panel', {},
@@ -211,21 +212,22 @@ function render(stats) {
           })
           : h('p.muted', {}, t('common.empty'))),
       h('section.panel', {},
-        h('h2', {}, t('stats.turnoverByField')),
+        h('h2', {}, `${t('stats.turnoverByField')}${aside(amountUnit())}`),
         byTurnover.length
           ? horizontalBarChart({
-            testid: 'chart-field-turnover', categories: byTurnover.map(fieldLabel), values: byTurnover.map((r) => r.contractTurnoverCny), format: shortMoney, color: '#d66a4f', minMax: 10_000,
+            testid: 'chart-field-turnover', categories: byTurnover.map(fieldLabel), values: byTurnover.map((r) => r.contractTurnoverCny), format: shortAmount, color: '#d66a4f', minMax: 10_000,
           })
           : h('p.muted', {}, t('common.empty')))),
     regions.length ? h('section.panel', { testid: 'stats-regions' },
       h('h2', {}, t('stats.byRegion')),
       h('table.data', {},
         h('thead', {}, h('tr', {}, h('th', {}, t('stats.region')),
-          ['pairsProposed', 'pairsApproved', 'contractsSigned', 'contractTurnoverCny', 'enterprisesServed'].map((m) => h('th.num', {}, t(`metric.${m}`))))),
+          ['pairsProposed', 'pairsApproved', 'contractsSigned', 'contractTurnoverCny', 'enterprisesServed'].map((m) => h('th.num', {},
+            m === 'contractTurnoverCny' ? `${t(`metric.${m}`)}${aside(amountUnit())}` : t(`metric.${m}`))))),
         h('tbody', {}, regions.map((r) => h('tr', {},
           h('td', { title: r.key }, r.label ?? regionName(r.key)),
           h('td.num', {}, number(r.pairsProposed)), h('td.num', {}, number(r.pairsApproved)),
-          h('td.num', {}, number(r.contractsSigned)), h('td.num', {}, money(r.contractTurnoverCny)),
+          h('td.num', {}, number(r.contractsSigned)), h('td.num', { dataset: { value: String(r.contractTurnoverCny ?? 0) } }, amountInUnit(r.contractTurnoverCny ?? 0)),
           h('td.num', {}, number(r.enterprisesServed))))))) : null,
   ];
 }
