@@ -43,7 +43,8 @@ class BrokerWorkflowTest {
         decide(matchId, Map.of("decision", "APPROVE", "note", "双方均在本省")).statusCode(200)
                 .body("status", equalTo("APPROVED"));
         move(matchId, Map.of("status", "INTRODUCED")).statusCode(200).body("status", equalTo("INTRODUCED"));
-        move(matchId, Map.of("status", "NEGOTIATING")).statusCode(200).body("status", equalTo("NEGOTIATING"));
+        move(matchId, Map.of("status", "NEGOTIATING", "offlineAcceptance", true, "note", "企业负责人电话确认同意对接"))
+                .statusCode(200).body("status", equalTo("NEGOTIATING")).body("introductionAcceptedVia", equalTo("OFFLINE"));
         move(matchId, Map.of("status", "CONTRACTED", "contractAmountCny", 1_200_000, "registrationNo", "2026330101000123"))
                 .statusCode(200)
                 .body("status", equalTo("CONTRACTED"))
@@ -51,10 +52,12 @@ class BrokerWorkflowTest {
                 .body("contract.registrationNo", equalTo("2026330101000123"));
 
         Api.asBroker().when().get("/api/matches/" + matchId).then().statusCode(200)
-                .body("history.to", equalTo(List.of("PROPOSED", "APPROVED", "INTRODUCED", "NEGOTIATING", "CONTRACTED")))
+                .body("history.to", equalTo(List.of("PROPOSED", "APPROVED", "INTRODUCED", "INTRODUCED", "NEGOTIATING",
+                        "CONTRACTED")))
                 .body("history[0].actor", equalTo("matcher"))
                 .body("history.actor.drop(1)", everyItem(equalTo(Api.loginName(TestTokens.broker()))))
-                .body("disclosed", equalTo(false));
+                .body("history[3].note", equalTo("introduction accepted offline, recorded by the broker: 企业负责人电话确认同意对接"))
+                .body("disclosed", equalTo(true));
         move(matchId, Map.of("status", "FAILED")).statusCode(409).body("type", endsWith("/illegal-state"));
 
         try (TopicReader reader = new TopicReader(TestServers.get().kafkaBootstrapServers(), "match-events")) {
@@ -62,7 +65,8 @@ class BrokerWorkflowTest {
                     .anyMatch(r -> r.value().contains("\"MatchContracted\"")));
             List<String> types = reader.pollKey(matchId).stream().map(r -> type(r.value())).distinct()
                     .filter(t -> !t.equals("MatchRescored")).toList();
-            assertEquals(List.of("MatchProposed", "MatchApproved", "MatchIntroduced", "MatchNegotiating", "MatchContracted"), types);
+            assertEquals(List.of("MatchProposed", "MatchApproved", "MatchIntroduced", "MatchIntroductionAccepted",
+                    "MatchNegotiating", "MatchContracted"), types);
         }
     }
 
@@ -80,7 +84,7 @@ class BrokerWorkflowTest {
         decide(matchId, Map.of("decision", "APPROVE")).statusCode(200);
         decide(matchId, Map.of("decision", "REJECT", "reasonCode", "OTHER")).statusCode(409);
         move(matchId, Map.of("status", "INTRODUCED")).statusCode(200);
-        move(matchId, Map.of("status", "NEGOTIATING")).statusCode(200);
+        move(matchId, Map.of("status", "NEGOTIATING", "offlineAcceptance", true, "note", "已电话确认")).statusCode(200);
         move(matchId, Map.of("status", "CONTRACTED", "registrationNo", "2026330101000999")).statusCode(400)
                 .body("violations[0].field", equalTo("contractAmountCny"));
         move(matchId, Map.of("status", "CONTRACTED", "contractAmountCny", -5, "registrationNo", "2026330101000999"))

@@ -42,6 +42,7 @@ class IntroductionTest {
                 .body("status", equalTo("INTRODUCED"))
                 .body("disclosed", equalTo(true))
                 .body("introductionAcceptedAt", notNullValue())
+                .body("introductionAcceptedVia", equalTo("ENTERPRISE"))
                 .body("history[-1].from", equalTo("INTRODUCED"))
                 .body("history[-1].to", equalTo("INTRODUCED"))
                 .body("history[-1].actor", equalTo(Api.loginName(enterprise)))
@@ -95,7 +96,7 @@ class IntroductionTest {
     }
 
     @Test
-    void onlyAnIntroductionNotYetAnsweredCanBeAnsweredAndBrokersNeedNoAnswerToMoveOn() {
+    void onlyAnIntroductionNotYetAnsweredCanBeAnsweredAndNegotiationWaitsForIt() {
         ObjectNode achievement = Events.achievement(Events.newId(), 1, "锂电池极片皮秒激光模切设备",
                 "皮秒激光模切锂电池正负极极片，切口毛刺小于8微米，无热影响区，模切速度每分钟120米。",
                 List.of("极片", "激光模切", "毛刺"), "08.04", 7);
@@ -118,13 +119,41 @@ class IntroductionTest {
                 .body("violations[0].field", equalTo("accept"));
         Api.answer(enterprise, matchId, Map.of("accept", true, "note", "长".repeat(2001))).statusCode(400)
                 .body("violations[0].field", equalTo("note"));
-        // The broker may have the answer offline: INTRODUCED → NEGOTIATING without it; then it is too late.
+        // Without the enterprise's answer the pair does not go to negotiation...
         Api.move(matchId, Map.of("status", "INTRODUCED")).statusCode(200);
-        Api.move(matchId, Map.of("status", "NEGOTIATING")).statusCode(200).body("disclosed", equalTo(false));
-        Api.answer(enterprise, matchId, Map.of("accept", true)).statusCode(409)
-                .body("context.status", equalTo("NEGOTIATING"));
-        Api.asBroker().when().get("/api/matches/" + matchId).then().body("status", equalTo("NEGOTIATING"))
+        Api.move(matchId, Map.of("status", "NEGOTIATING")).statusCode(409)
+                .body("type", endsWith("/illegal-state")).body("context.status", equalTo("INTRODUCED"));
+        Api.asBroker().when().get("/api/matches/" + matchId).then().body("status", equalTo("INTRODUCED"))
                 .body("disclosed", equalTo(false));
+    }
+
+    @Test
+    void aBrokerRecordsAnAcceptanceGivenOfflineWithANoteAndThePairIsDisclosedAsIfTheEnterpriseHadAnswered() {
+        Introduced pair = introduced("高速公路沥青路面裂缝自动识别系统",
+                "基于车载线阵相机的沥青路面裂缝自动识别，识别准确率95%，检测车速每小时80公里。",
+                "高速公路路面裂缝快速巡检",
+                "我们管养的高速公路路面裂缝靠人工巡查，效率低，需要车载自动识别路面裂缝的技术，车速不低于60公里。",
+                List.of("路面裂缝", "自动识别", "巡检"), "08.02");
+        String enterprise = TestTokens.enterprise(pair.enterprise());
+
+        // The recorded acceptance needs a note saying how and when, and fits only this move.
+        Api.move(pair.matchId(), Map.of("status", "NEGOTIATING", "offlineAcceptance", true)).statusCode(400)
+                .body("violations[0].field", equalTo("note"));
+        Api.move(pair.matchId(), Map.of("status", "FAILED", "offlineAcceptance", true, "note", "电话")).statusCode(400)
+                .body("violations[0].field", equalTo("offlineAcceptance"));
+        Api.move(pair.matchId(), Map.of("status", "NEGOTIATING", "offlineAcceptance", true,
+                        "note", "12月3日企业技术部王经理电话同意对接")).statusCode(200)
+                .body("status", equalTo("NEGOTIATING"))
+                .body("disclosed", equalTo(true))
+                .body("introductionAcceptedVia", equalTo("OFFLINE"))
+                .body("history[-2].to", equalTo("INTRODUCED"))
+                .body("history[-2].note", equalTo("introduction accepted offline, recorded by the broker: 12月3日企业技术部王经理电话同意对接"))
+                .body("history[-1].to", equalTo("NEGOTIATING"));
+        // The university sees the pair disclosed, and the enterprise can no longer answer.
+        Api.as(TestTokens.university(pair.university())).when().get("/api/matches/" + pair.matchId()).then()
+                .statusCode(200).body("disclosed", equalTo(true)).body("introductionAcceptedVia", equalTo("OFFLINE"));
+        Api.answer(enterprise, pair.matchId(), Map.of("accept", true)).statusCode(409)
+                .body("context.status", equalTo("NEGOTIATING"));
     }
 
     private static Introduced introduced(String achievementTitle, String summary, String demandTitle, String problem,

@@ -61,7 +61,7 @@ class StatisticsTest {
         String matchId = Api.awaitPair(demandId, achievementId);
         post(matchId, "decision", Map.of("decision", "APPROVE")).statusCode(200);
         post(matchId, "transition", Map.of("status", "INTRODUCED")).statusCode(200);
-        post(matchId, "transition", Map.of("status", "NEGOTIATING")).statusCode(200);
+        post(matchId, "transition", Map.of("status", "NEGOTIATING", "offlineAcceptance", true, "note", "线下已确认")).statusCode(200);
         post(matchId, "transition", Map.of("status", "CONTRACTED", "contractAmountCny", 880_000,
                 "registrationNo", "2026650101000042")).statusCode(200);
 

@@ -73,7 +73,7 @@ class StatsReportTest {
         String matchId = Api.awaitPair(demandId, achievementId);
         Api.decide(matchId, Map.of("decision", "APPROVE")).statusCode(200);
         Api.move(matchId, Map.of("status", "INTRODUCED")).statusCode(200);
-        Api.move(matchId, Map.of("status", "NEGOTIATING")).statusCode(200);
+        Api.move(matchId, Map.of("status", "NEGOTIATING", "offlineAcceptance", true, "note", "线下已确认")).statusCode(200);
         Api.move(matchId, Map.of("status", "CONTRACTED", "contractAmountCny", 660_000,
                 "registrationNo", "2026630101000007")).statusCode(200);
 

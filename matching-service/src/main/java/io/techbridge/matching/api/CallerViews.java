@@ -145,10 +145,11 @@ public class CallerViews {
      * counts as confidential.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<MatchView> show(List<MatchView> views) {
+    public List<MatchView> show(List<MatchView> all) {
         if (visibility.seesEverything()) {
-            return views;
+            return all;
         }
+        List<MatchView> views = all.stream().map(MatchView::withoutFollowUp).toList();
         List<MatchView> unsure = views.stream().filter(v -> !visibility.actsFor(v.demandOrganisationId())).toList();
         if (unsure.isEmpty()) {
             return views;

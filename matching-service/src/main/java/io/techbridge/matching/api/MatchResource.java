@@ -37,6 +37,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import org.jboss.resteasy.reactive.RestResponse;
+
 import java.util.List;
 import java.util.UUID;
 
@@ -77,7 +79,7 @@ public class MatchResource {
                     + "Only strong pairs (score at or above the operating threshold) unless includeWeak=true, "
                     + "which adds weaker candidates marked strong: false. "
                     + "A pair's id and state are shown to the enterprise from APPROVED on.")
-    public List<MatchCandidate> forDemand(@PathParam("id") String id,
+    public RestResponse<List<MatchCandidate>> forDemand(@PathParam("id") String id,
             @Parameter(description = "How many, 1–" + MAX_LIMIT + " (default 10)",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "50")) @QueryParam("limit") String limit,
             @Parameter(description = "true to list the weaker candidates below the proposal threshold too",
@@ -90,8 +92,8 @@ public class MatchResource {
             throw Problems.notFound("demand", id);
         }
         visibility.requireOwnRecord("demand", id, demand.organisationId());
-        return views.rankingOfDemand(strongUnless(includeWeak, matcher.forDemand(demand, n)),
-                proposals.pairsByOtherSide(id, null));
+        return ranked(views.rankingOfDemand(strongUnless(includeWeak, matcher.forDemand(demand, n)),
+                proposals.pairsByOtherSide(id, null)), demand.version());
     }
 
     @GET
@@ -101,7 +103,7 @@ public class MatchResource {
             description = "Brokers and admins, or a university acting for the achievement's organisation. "
                     + "Only strong pairs unless includeWeak=true (weaker ones marked strong: false). "
                     + "A BROKERS_ONLY demand is anonymised for the university until its introduction is accepted.")
-    public List<MatchCandidate> forAchievement(@PathParam("id") String id,
+    public RestResponse<List<MatchCandidate>> forAchievement(@PathParam("id") String id,
             @Parameter(description = "How many, 1–" + MAX_LIMIT + " (default 10)",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "50")) @QueryParam("limit") String limit,
             @Parameter(description = "true to list the weaker candidates below the proposal threshold too",
@@ -114,28 +116,48 @@ public class MatchResource {
             throw Problems.notFound("achievement", id);
         }
         visibility.requireOwnRecord("achievement", id, achievement.organisationId());
-        return views.rankingOfAchievement(strongUnless(includeWeak, matcher.forAchievement(achievement, n)),
-                proposals.pairsByOtherSide(null, id));
+        return ranked(views.rankingOfAchievement(strongUnless(includeWeak, matcher.forAchievement(achievement, n)),
+                proposals.pairsByOtherSide(null, id)), achievement.version());
     }
 
     @GET
     @Path("/matches")
+    @Extension(name = ProblemResponses.FORBIDDEN, value = "brokers and admins (assignee, dueBy, q, sort=due); brokers, admins, universities and enterprises (the rest)")
     @Operation(operationId = "listMatchQueue", summary = "The broker queue: pairs by status, field and minimum score, best first",
             description = "Brokers and admins see every pair; a university or enterprise the pairs its organisation "
-                    + "is a party to, from APPROVED on.")
+                    + "is a party to, from APPROVED on. Brokers and admins may also filter by who follows a pair up "
+                    + "(assignee), when its next step is due (dueBy), text in the titles or organisation names of its "
+                    + "demand and achievement (q), and order it by score, newest or next step (sort).")
     public PageResponse<MatchView> queue(@QueryParam("status") String status, @QueryParam("field") String field,
             @Parameter(description = "Lowest score, 0–1", schema = @Schema(type = SchemaType.NUMBER, minimum = "0", maximum = "1"))
             @QueryParam("minScore") String minScore, @QueryParam("demandId") String demandId,
-            @QueryParam("achievementId") String achievementId, @QueryParam("page") String page,
+            @QueryParam("achievementId") String achievementId,
+            @Parameter(description = "me (the caller's pairs), unassigned, or a broker's user id; brokers and admins")
+            @QueryParam("assignee") String assignee,
+            @Parameter(description = "today, or a date yyyy-mm-dd: pairs whose next step falls on or before it; brokers and admins",
+                    schema = @Schema(type = SchemaType.STRING, pattern = "^(today|\\d{4}-\\d{2}-\\d{2})$"))
+            @QueryParam("dueBy") String dueBy,
+            @Parameter(description = "Text in the titles or organisation names of the pair's demand and achievement; brokers and admins")
+            @QueryParam("q") String text,
+            @Parameter(description = "score (best first, the default), newest, or due (by the next step's date; pairs with one)",
+                    schema = @Schema(enumeration = {"score", "newest", "due"}))
+            @QueryParam("sort") String sort,
+            @QueryParam("page") String page,
             @QueryParam("size") String size, @QueryParam("cursor") String cursor) {
+        MatchPairRepository.QueueSort order = queueSort(sort);
         MatchPairRepository.Filter asked = new MatchPairRepository.Filter(
                 QueryParameters.enumValue("status", status, MatchStatus.class),
                 QueryParameters.fieldCode("field", field),
                 score(minScore),
                 QueryParameters.text("demandId", demandId, 64),
-                QueryParameters.text("achievementId", achievementId, 64));
-        PageResponse<MatchView> found = workflow.queue(visibility.scope(asked), PageRequest.parse(page, size, cursor,
-                MatchPairRepository.QUEUE, MatchPairRepository.QUEUE_KEY_LENGTH));
+                QueryParameters.text("achievementId", achievementId, 64))
+                .followUp(assigneeId(assignee), "unassigned".equals(strip(assignee)), date("dueBy", dueBy),
+                        strip(QueryParameters.text("q", text, 100)), order);
+        if (asked.asksForFollowUp()) {
+            caller.requireRole(Role.BROKER, Role.ADMIN);
+        }
+        PageResponse<MatchView> found = workflow.queue(visibility.scope(asked), order, PageRequest.parse(page, size, cursor,
+                MatchPairRepository.queueListOf(order), MatchPairRepository.QUEUE_KEY_LENGTH));
         return found.withItems(views.show(found.items()));
     }
 
@@ -166,7 +188,7 @@ public class MatchResource {
     public MatchView transition(@PathParam("id") UUID id, @NotNull @Valid TransitionRequest body) {
         caller.requireRole(Role.BROKER);
         return workflow.transition(id, body.status(), body.contractAmountCny(), body.registrationNo(), body.note(),
-                body.version(), caller.name());
+                Boolean.TRUE.equals(body.offlineAcceptance()), body.version(), caller.name());
     }
 
     @AllowedRoles({Role.ENTERPRISE})
@@ -174,10 +196,18 @@ public class MatchResource {
     @Path("/matches/{id}/introduction")
     @Operation(operationId = "answerIntroduction", summary = "The enterprise's answer to an introduction: accept (discloses the pair) or decline (FAILED)",
             description = "The enterprise acting for the demand's organisation, once, while the pair is INTRODUCED; "
-                    + "otherwise 409. Brokers may move the pair on without it.")
+                    + "otherwise 409. Until it has accepted, a broker moves the pair to NEGOTIATING only by recording "
+                    + "an acceptance given offline (offlineAcceptance with a note).")
     public MatchView answerIntroduction(@PathParam("id") UUID id, @NotNull @Valid IntroductionAnswer body) {
         caller.requireRole(Role.ENTERPRISE);
         return workflow.answerIntroduction(id, body.accept(), body.note(), body.version(), caller.name());
+    }
+
+    /** Which version of the record the ranking was computed for, so that a client that just saved a newer one waits for it. */
+    public static final String RANKED_VERSION = "TechBridge-Ranked-Version";
+
+    private static RestResponse<List<MatchCandidate>> ranked(List<MatchCandidate> candidates, long version) {
+        return RestResponse.ResponseBuilder.ok(candidates).header(RANKED_VERSION, version).build();
     }
 
     /** Only the strong pairs, unless the caller asks for the weaker candidates too (marked strong: false). */
@@ -207,6 +237,54 @@ public class MatchResource {
             // answered below
         }
         throw Problems.invalidQuery("limit", "Range", "must be a whole number from 1 to " + MAX_LIMIT);
+    }
+
+    private static String strip(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** me → the caller's user id; unassigned → none (a separate condition); another value: that user id. */
+    private String assigneeId(String value) {
+        String v = strip(value);
+        if (v == null || v.equals("unassigned")) {
+            return null;
+        }
+        if (v.equals("me")) {
+            return caller.userId().orElseThrow(() -> Problems.invalidQuery("assignee", "Assignee",
+                    "me needs a user's login; this token names no user"));
+        }
+        if (v.length() > 100) {
+            throw Problems.invalidQuery("assignee", "Size", "must be me, unassigned, or a user id of at most 100 characters");
+        }
+        return v;
+    }
+
+    private static java.time.LocalDate date(String name, String value) {
+        String v = strip(value);
+        if (v == null) {
+            return null;
+        }
+        if (v.equals("today")) {
+            return java.time.LocalDate.now(FollowUpResource.ZONE);
+        }
+        try {
+            return java.time.LocalDate.parse(v);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw Problems.invalidQuery(name, "Date", "must be today or a date yyyy-mm-dd");
+        }
+    }
+
+    private static MatchPairRepository.QueueSort queueSort(String value) {
+        String v = strip(value);
+        if (v == null) {
+            return MatchPairRepository.QueueSort.SCORE;
+        }
+        return switch (v) {
+            case "score" -> MatchPairRepository.QueueSort.SCORE;
+            case "newest" -> MatchPairRepository.QueueSort.NEWEST;
+            case "due" -> MatchPairRepository.QueueSort.DUE;
+            default -> throw Problems.invalidQuery("sort", "OneOf", "must be one of score, newest, due");
+        };
     }
 
     private static Double score(String value) {

@@ -70,6 +70,12 @@ public class IndexedRecord {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** For the broker queue's text filter. */
+    public String title;
+
+    @Column(name = "organisation_name")
+    public String organisationName;
+
     /** Fingerprint of what the record's pairs are computed from; null for versions applied before it was kept. */
     @Column(name = "matching_inputs")
     public String matchingInputs;

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 /** A proposed or decided (demand, achievement) pair; {@code version} grows with each change. */
@@ -65,6 +66,24 @@ public class MatchPair {
     /** When the enterprise accepted the introduction; from then on the pair is disclosed, for good. */
     @Column(name = "introduction_accepted_at")
     public Instant introductionAcceptedAt;
+
+    /** ENTERPRISE, or OFFLINE when a broker recorded an acceptance the enterprise gave elsewhere. */
+    @Column(name = "introduction_accepted_via")
+    public String introductionAcceptedVia;
+
+    /** The broker following the pair up (the token's subject), and the name shown for them. */
+    @Column(name = "assignee_id")
+    public String assigneeId;
+
+    @Column(name = "assignee_name")
+    public String assigneeName;
+
+    @Column(name = "assigned_at")
+    public Instant assignedAt;
+
+    /** The earliest date among the pair's open notes (see {@link MatchNote}). */
+    @Column(name = "next_step_on")
+    public LocalDate nextStepOn;
 
     @Column(nullable = false)
     public long version;

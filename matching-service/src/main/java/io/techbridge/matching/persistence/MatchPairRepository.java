@@ -8,6 +8,7 @@ import io.techbridge.matching.domain.MatchStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -18,19 +19,39 @@ import java.util.UUID;
 @ApplicationScoped
 public class MatchPairRepository implements PanacheRepositoryBase<MatchPair, UUID> {
 
+    /** The queue's orders: best first (the default), newest first, or by the next step's date (pairs with one). */
+    public enum QueueSort {
+        SCORE, NEWEST, DUE
+    }
+
     /**
      * What a listing asks for. {@code partyOrganisationId} and {@code shownStatuses} narrow it to what the
      * caller may see: pairs its organisation is a party to, in those statuses (null: no narrowing).
+     * {@code assigneeId} keeps the pairs of one broker, {@code unassigned} those of none; {@code dueBy}
+     * those whose next step falls on or before that day; {@code text} those whose demand or achievement
+     * has it in its title or organisation's name.
      */
     public record Filter(MatchStatus status, String fieldCode, Double minScore, String demandId, String achievementId,
-            String partyOrganisationId, Set<MatchStatus> shownStatuses) {
+            String partyOrganisationId, Set<MatchStatus> shownStatuses, String assigneeId, boolean unassigned,
+            LocalDate dueBy, String text, QueueSort sort) {
 
         public Filter(MatchStatus status, String fieldCode, Double minScore, String demandId, String achievementId) {
-            this(status, fieldCode, minScore, demandId, achievementId, null, null);
+            this(status, fieldCode, minScore, demandId, achievementId, null, null, null, false, null, null, QueueSort.SCORE);
         }
 
         public Filter restrictedTo(String organisationId, Set<MatchStatus> statuses) {
-            return new Filter(status, fieldCode, minScore, demandId, achievementId, organisationId, statuses);
+            return new Filter(status, fieldCode, minScore, demandId, achievementId, organisationId, statuses, assigneeId,
+                    unassigned, dueBy, text, sort);
+        }
+
+        public Filter followUp(String assigneeId, boolean unassigned, LocalDate dueBy, String text, QueueSort sort) {
+            return new Filter(status, fieldCode, minScore, demandId, achievementId, partyOrganisationId, shownStatuses,
+                    assigneeId, unassigned, dueBy, text, sort == null ? QueueSort.SCORE : sort);
+        }
+
+        /** Whether it asks for what only brokers and admins may filter by (assignment, next steps, text). */
+        public boolean asksForFollowUp() {
+            return assigneeId != null || unassigned || dueBy != null || text != null || sort == QueueSort.DUE;
         }
     }
 
@@ -71,13 +92,36 @@ public class MatchPairRepository implements PanacheRepositoryBase<MatchPair, UUI
         return Set.copyOf(typed.getResultList());
     }
 
-    /** The queue's cursors: of the list named so, keyed by score and id. */
-    public static final String QUEUE = "matches";
+    /** The queue's cursors: of the list named after its order, keyed by that order's value and the id. */
     public static final int QUEUE_KEY_LENGTH = 2;
 
-    /** A pair's place in the queue: its score, then its id. */
-    public static List<Object> queueKeyOf(MatchPair pair) {
-        return List.of(pair.score, pair.id);
+    public static String queueListOf(QueueSort sort) {
+        return switch (sort == null ? QueueSort.SCORE : sort) {
+            case SCORE -> "matches";
+            case NEWEST -> "matches-newest";
+            case DUE -> "matches-due";
+        };
+    }
+
+    /** A pair's place in the queue ordered so: its score (creation time, next step's date), then its id. */
+    public static java.util.function.Function<MatchPair, List<?>> queueKeyOf(QueueSort sort) {
+        return switch (sort == null ? QueueSort.SCORE : sort) {
+            case SCORE -> pair -> List.of(pair.score, pair.id);
+            case NEWEST -> pair -> List.of(pair.createdAt, pair.id);
+            case DUE -> pair -> List.of(String.valueOf(pair.nextStepOn), pair.id);
+        };
+    }
+
+    private static LocalDate afterDate(PageRequest page) {
+        try {
+            return LocalDate.parse(page.after().text(0));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw io.techbridge.commons.problem.Problems.invalidQuery("cursor", "Cursor", "is not a cursor of this list");
+        }
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /**
@@ -115,14 +159,55 @@ public class MatchPairRepository implements PanacheRepositoryBase<MatchPair, UUI
             conditions.add("status in :shown");
             parameters.and("shown", filter.shownStatuses());
         }
-        Sort sort = Sort.descending("score").and("id");
+        if (filter.assigneeId() != null) {
+            conditions.add("assigneeId = :assignee");
+            parameters.and("assignee", filter.assigneeId());
+        }
+        if (filter.unassigned()) {
+            conditions.add("assigneeId is null");
+        }
+        if (filter.dueBy() != null) {
+            conditions.add("nextStepOn <= :dueBy");
+            parameters.and("dueBy", filter.dueBy());
+        }
+        if (filter.sort() == QueueSort.DUE) {
+            conditions.add("nextStepOn is not null");
+        }
+        if (filter.text() != null) {
+            // Titles and organisation names as the last applied versions carry them (see IndexedRecord).
+            conditions.add("""
+                    exists (select 1 from IndexedRecord r where (
+                        (r.key.aggregateType = 'Demand' and r.key.aggregateId = demandId)
+                        or (r.key.aggregateType = 'Achievement' and r.key.aggregateId = achievementId))
+                      and (lower(r.title) like :text escape '\\' or lower(r.organisationName) like :text escape '\\'))""");
+            parameters.and("text", "%" + likeEscaped(filter.text().toLowerCase(java.util.Locale.ROOT)) + "%");
+        }
+        QueueSort order = filter.sort() == null ? QueueSort.SCORE : filter.sort();
+        Sort sort = switch (order) {
+            case SCORE -> Sort.descending("score").and("id");
+            case NEWEST -> Sort.descending("createdAt").and("id");
+            case DUE -> Sort.ascending("nextStepOn").and("id");
+        };
         var query = conditions.isEmpty() ? findAll(sort) : find(String.join(" and ", conditions), sort, parameters);
         long total = query.count();
         if (!page.byCursor()) {
             return new Page(query.page(page.page(), page.size()).list(), total);
         }
-        conditions.add("(score < :afterScore or (score = :afterScore and id > :afterId))");
-        parameters.and("afterScore", page.after().number(0)).and("afterId", page.after().uuid(1));
+        switch (order) {
+            case SCORE -> {
+                conditions.add("(score < :afterScore or (score = :afterScore and id > :afterId))");
+                parameters.and("afterScore", page.after().number(0));
+            }
+            case NEWEST -> {
+                conditions.add("(createdAt < :afterTime or (createdAt = :afterTime and id > :afterId))");
+                parameters.and("afterTime", page.after().instant(0));
+            }
+            case DUE -> {
+                conditions.add("(nextStepOn > :afterDate or (nextStepOn = :afterDate and id > :afterId))");
+                parameters.and("afterDate", afterDate(page));
+            }
+        }
+        parameters.and("afterId", page.after().uuid(1));
         return new Page(find(String.join(" and ", conditions), sort, parameters).range(0, page.rowsToRead() - 1).list(),
                 total);
     }

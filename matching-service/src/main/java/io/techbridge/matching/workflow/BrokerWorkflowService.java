@@ -30,6 +30,9 @@ public class BrokerWorkflowService {
     private static final Set<MatchStatus> PIPELINE_STEPS = Set.of(MatchStatus.INTRODUCED, MatchStatus.NEGOTIATING,
             MatchStatus.CONTRACTED, MatchStatus.FAILED);
 
+    static final String ACCEPTED_BY_ENTERPRISE = "ENTERPRISE";
+    static final String ACCEPTED_OFFLINE = "OFFLINE";
+
     private final MatchPairRepository pairs;
     private final MatchTransitionRepository transitions;
     private final MatchEvents events;
@@ -56,9 +59,10 @@ public class BrokerWorkflowService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PageResponse<MatchView> queue(MatchPairRepository.Filter filter, PageRequest page) {
+    public PageResponse<MatchView> queue(MatchPairRepository.Filter filter, MatchPairRepository.QueueSort sort,
+            PageRequest page) {
         MatchPairRepository.Page result = pairs.search(filter, page);
-        return PageResponse.of(result.items(), views::of, page, result.total(), MatchPairRepository::queueKeyOf);
+        return PageResponse.of(result.items(), views::of, page, result.total(), MatchPairRepository.queueKeyOf(sort));
     }
 
     /**
@@ -82,9 +86,15 @@ public class BrokerWorkflowService {
         return decided;
     }
 
+    /**
+     * Moves an approved pair on. An introduced pair goes to negotiation only once the enterprise has
+     * accepted the introduction, in TechBridge or, recorded by the broker with a note saying how and
+     * when ({@code offlineAcceptance}), elsewhere; the recorded acceptance discloses the pair as the
+     * enterprise's own would, and the history says who recorded it.
+     */
     @Transactional
     public MatchView transition(UUID id, MatchStatus target, Long contractAmountCny, String registrationNo, String note,
-            Long version, String actor) {
+            boolean offlineAcceptance, Long version, String actor) {
         if (!PIPELINE_STEPS.contains(target)) {
             throw Problems.invalidField("status", "OneOf", "must be one of " + PIPELINE_STEPS.stream().sorted().toList());
         }
@@ -100,6 +110,27 @@ public class BrokerWorkflowService {
         MatchPair pair = lockCurrent(id, version);
         if (!pair.status.brokerCanMoveTo(target)) {
             throw Problems.illegalState(WHAT, id, pair.status.name(), "moved to " + target);
+        }
+        if (offlineAcceptance && (target != MatchStatus.NEGOTIATING || pair.status != MatchStatus.INTRODUCED)) {
+            throw Problems.invalidField("offlineAcceptance", "AssertFalse",
+                    "an acceptance given offline is recorded only when an introduced pair moves to NEGOTIATING");
+        }
+        if (target == MatchStatus.NEGOTIATING && !pair.disclosed()) {
+            if (!offlineAcceptance) {
+                throw Problems.illegalState(WHAT, id, pair.status.name(), "moved to NEGOTIATING before the enterprise "
+                        + "accepted the introduction; wait for its answer, or record an acceptance it gave offline "
+                        + "(offlineAcceptance: true with a note saying how and when)");
+            }
+            if (note == null || note.isBlank()) {
+                throw Problems.invalidField("note", "NotBlank",
+                        "an acceptance given offline needs a note saying how and when the enterprise gave it");
+            }
+            Instant now = Instant.now();
+            pair.introductionAcceptedAt = now;
+            pair.introductionAcceptedVia = ACCEPTED_OFFLINE;
+            recordTransition(pair, MatchStatus.INTRODUCED, actor, "introduction accepted offline, recorded by the broker: "
+                    + note.strip(), null, now);
+            events.record(MatchPayload.INTRODUCTION_ACCEPTED, views.of(pair));
         }
         if (target == MatchStatus.CONTRACTED) {
             pair.contractAmountCny = contractAmountCny;
@@ -132,6 +163,7 @@ public class BrokerWorkflowService {
         }
         Instant now = Instant.now();
         pair.introductionAcceptedAt = now;
+        pair.introductionAcceptedVia = ACCEPTED_BY_ENTERPRISE;
         if (note != null) {
             pair.note = note;
         }

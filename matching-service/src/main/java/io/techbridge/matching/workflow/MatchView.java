@@ -6,13 +6,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.techbridge.matching.matching.Explanation;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * A pair as the API shows it (match-events carry {@link io.techbridge.events.MatchPayload}). {@code disclosed}: the enterprise accepted
- * the introduction (at {@code introductionAcceptedAt}), so the achievement's organisation may see
- * the demand and its contact in full; it stays true afterwards.
+ * the introduction (at {@code introductionAcceptedAt}; {@code introductionAcceptedVia} ENTERPRISE when it
+ * answered in TechBridge, OFFLINE when a broker recorded an acceptance given elsewhere), so the
+ * achievement's organisation may see the demand and its contact in full; it stays true afterwards.
+ * {@code assignee} and {@code nextStepOn} are the brokers' follow-up, shown to brokers and admins only.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MatchView(
@@ -31,6 +34,9 @@ public record MatchView(
         Contract contract,
         boolean disclosed,
         Instant introductionAcceptedAt,
+        String introductionAcceptedVia,
+        Assignee assignee,
+        LocalDate nextStepOn,
         Explanation explanation,
         Instant createdAt,
         Instant updatedAt,
@@ -40,7 +46,18 @@ public record MatchView(
     public MatchView withDemandSide(String organisationId, Explanation shownExplanation) {
         return new MatchView(id, version, demandId, achievementId, organisationId, achievementOrganisationId, fieldCode,
                 regionCode, score, status, reasonCode, note, contract, disclosed, introductionAcceptedAt,
-                shownExplanation, createdAt, updatedAt, history);
+                introductionAcceptedVia, assignee, nextStepOn, shownExplanation, createdAt, updatedAt, history);
+    }
+
+    /** The same pair without the brokers' follow-up (who works on it, the next step's date): for the parties. */
+    public MatchView withoutFollowUp() {
+        return new MatchView(id, version, demandId, achievementId, demandOrganisationId, achievementOrganisationId,
+                fieldCode, regionCode, score, status, reasonCode, note, contract, disclosed, introductionAcceptedAt,
+                introductionAcceptedVia, null, null, explanation, createdAt, updatedAt, history);
+    }
+
+    /** The broker following the pair up: the token subject, the name shown, since when. */
+    public record Assignee(String userId, String name, Instant since) {
     }
 
     public record Contract(Long amountCny, String registrationNo) {

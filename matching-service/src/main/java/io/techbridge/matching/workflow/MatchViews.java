@@ -33,7 +33,9 @@ public class MatchViews {
         return new MatchView(pair.id, pair.version, pair.demandId, pair.achievementId, pair.demandOrganisationId,
                 pair.achievementOrganisationId, pair.fieldCode, pair.regionCode, pair.score, pair.status,
                 pair.reasonCode, pair.note, contract, pair.disclosed(), pair.introductionAcceptedAt,
-                explanation(pair.explanation), pair.createdAt, pair.updatedAt,
+                pair.introductionAcceptedVia,
+                pair.assigneeId == null ? null : new MatchView.Assignee(pair.assigneeId, pair.assigneeName, pair.assignedAt),
+                pair.nextStepOn, explanation(pair.explanation), pair.createdAt, pair.updatedAt,
                 transitions);
     }
 

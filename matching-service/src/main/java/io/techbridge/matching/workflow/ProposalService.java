@@ -80,7 +80,8 @@ public class ProposalService {
         boolean queuedAny = false;
         for (AchievementDocument a : achievements) {
             Applied outcome = advance(ListingType.ACHIEVEMENT, a.id(), a.version(), a.organisationId(),
-                    a.fieldCode(), a.regionCode(), a.status(), a.inPool(), a.createdAt(), a.updatedAt(), a.matchingInputs());
+                    a.fieldCode(), a.regionCode(), a.status(), a.inPool(), a.createdAt(), a.updatedAt(), a.matchingInputs(),
+                    a.title(), a.institution());
             applied += outcome == Applied.DUPLICATE ? 0 : 1;
             if (outcome == Applied.CHANGED) {
                 tasks.enqueue(ListingType.ACHIEVEMENT, a.id(), a.version());
@@ -89,7 +90,8 @@ public class ProposalService {
         }
         for (DemandDocument d : demands) {
             Applied outcome = advance(ListingType.DEMAND, d.id(), d.version(), d.organisationId(),
-                    d.fieldCode(), d.regionCode(), d.status(), d.inPool(), d.createdAt(), d.updatedAt(), d.matchingInputs());
+                    d.fieldCode(), d.regionCode(), d.status(), d.inPool(), d.createdAt(), d.updatedAt(), d.matchingInputs(),
+                    d.title(), d.enterprise());
             applied += outcome == Applied.DUPLICATE ? 0 : 1;
             if (outcome == Applied.CHANGED) {
                 tasks.enqueue(ListingType.DEMAND, d.id(), d.version());
@@ -171,7 +173,8 @@ public class ProposalService {
     }
 
     private Applied advance(String type, String id, long version, String organisationId, String fieldCode,
-            String regionCode, String status, boolean inPool, Instant createdAt, Instant updatedAt, String matchingInputs) {
+            String regionCode, String status, boolean inPool, Instant createdAt, Instant updatedAt, String matchingInputs,
+            String title, String organisationName) {
         IndexedRecord record = records.findForUpdate(type, id).orElse(null);
         if (record != null && record.version >= version) {
             return Applied.DUPLICATE;
@@ -192,10 +195,16 @@ public class ProposalService {
         record.inPool = inPool;
         record.updatedAt = updatedAt != null ? updatedAt : Instant.now();
         record.matchingInputs = matchingInputs;
+        record.title = clip(title);
+        record.organisationName = clip(organisationName);
         if (isNew) {
             records.persist(record);
         }
         return outcome;
+    }
+
+    private static String clip(String text) {
+        return text == null || text.length() <= 500 ? text : text.substring(0, 500);
     }
 
     private void propose(MatchPair pair, ScoredPair found) {

@@ -57,6 +57,16 @@ public class Caller {
         }
     }
 
+    /** The user's stable id (the token's subject), for what a person owns: a pair assigned to them, say. */
+    public Optional<String> userId() {
+        return token().map(JsonWebToken::getSubject).filter(s -> !s.isBlank());
+    }
+
+    /** The name people know the user by (claim {@code name}), else the login name. */
+    public String displayName() {
+        return token().map(t -> t.<String>getClaim("name")).filter(n -> n != null && !n.isBlank()).orElseGet(this::name);
+    }
+
     /** 401 without a token, 403 with another role. */
     public Role requireRole(Role... allowed) {
         requireAuthenticated();
