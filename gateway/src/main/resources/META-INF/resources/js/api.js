@@ -242,7 +242,7 @@ async function authenticatedRequest(path, options) {
   if (!answer.ok) {
     throw new ApiError(answer.status, answer.json);
   }
-  return answer.json;
+  return options.withHeaders ? { body: answer.json, headers: answer.headers } : answer.json;
 }
 
 /** The session has ended: forget it, send the user to log in, and refuse the call. */
@@ -281,10 +281,10 @@ async function send(path, {
       json = null;
     }
   }
-  return { status: response.status, ok: response.ok, json };
+  return { status: response.status, ok: response.ok, json, headers: response.headers };
 }
 
-export const get = (path, params) => request(path, { params });
+export const get = (path, params, options = {}) => request(path, { ...options, params });
 export const post = (path, body, params) => request(path, { method: 'POST', body, params });
 export const put = (path, body, params) => request(path, { method: 'PUT', body, params });
 export const patch = (path, body, params) => request(path, { method: 'PATCH', body, params });

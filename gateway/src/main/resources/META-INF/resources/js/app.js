@@ -19,10 +19,11 @@ import { auditView } from './views/audit.js';
 import { accountsView } from './views/accounts.js';
 import { webhooksView, watchPausedWebhooks, forgetPausedWebhooks } from './views/webhooks.js';
 import { loadRegions } from './views/common.js';
+import { dueView } from './views/followup.js';
 
 /** Which views each role sees; what a role may not do is not shown at all. */
 const NAV = {
-  broker: [['queue', 'nav.queue'], ['board', 'nav.board'], ['challenges', 'nav.challenges'], ['stats', 'nav.stats'], ['search', 'nav.search']],
+  broker: [['queue', 'nav.queue'], ['due', 'nav.due'], ['board', 'nav.board'], ['challenges', 'nav.challenges'], ['stats', 'nav.stats'], ['search', 'nav.search']],
   admin: [['queue', 'nav.queue'], ['board', 'nav.board'], ['challenges', 'nav.challenges'], ['stats', 'nav.stats'], ['search', 'nav.search'], ['audit', 'nav.audit'], ['accounts', 'nav.accounts'], ['webhooks', 'nav.webhooks']],
   enterprise: [['mine', 'nav.mineDemands'], ['pairs', 'nav.pairs'], ['challenges', 'nav.challenges'], ['imports', 'nav.imports'], ['webhooks', 'nav.webhooks'], ['stats', 'nav.stats'], ['search', 'nav.search']],
   university: [['mine', 'nav.mineAchievements'], ['pairs', 'nav.pairs'], ['challenges', 'nav.challenges'], ['imports', 'nav.imports'], ['webhooks', 'nav.webhooks'], ['stats', 'nav.stats'], ['search', 'nav.search']],
@@ -33,6 +34,7 @@ const ROUTES = {
   login: () => loginView,
   queue: (role) => (role === 'broker' || role === 'admin' ? queueView : null),
   board: (role) => (role === 'broker' || role === 'admin' ? boardView : null),
+  due: (role) => (role === 'broker' ? dueView : null),
   pair: () => pairView,
   stats: () => statsView,
   search: () => searchView,

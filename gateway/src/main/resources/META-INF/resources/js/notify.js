@@ -9,9 +9,13 @@ export function notify(messageOrError, kind = 'error') {
   if (kind !== 'error') clear(box);
   const lines = messageOrError instanceof ApiError ? messageOrError.lines
     : messageOrError instanceof Error ? [messageOrError.message] : [String(messageOrError)];
+  // The same words again (a form sent twice, say) are not stacked: the earlier one goes.
+  const text = lines.join('\n');
+  [...box.children].filter((old) => old.dataset.text === text).forEach((old) => old.remove());
   const item = h(`div.message.message-${kind}`, { testid: kind === 'error' ? 'error' : 'notice', role: kind === 'error' ? 'alert' : 'status' },
     h('div.message-body', {}, lines.map((line, i) => (i === 0 ? h('strong', {}, line) : h('div.violation', { testid: 'violation' }, line)))),
     h('button.message-close', { type: 'button', 'aria-label': 'close', onclick: () => item.remove() }, '×'));
+  item.dataset.text = text;
   box.append(item);
   if (kind !== 'error') setTimeout(() => item.remove(), 6000);
 }

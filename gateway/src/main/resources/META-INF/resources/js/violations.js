@@ -21,6 +21,20 @@ const WORDINGS = [
   ['unknownHost', /^host (?<host>\S+) is not known$/],
   ['privateHost', /^host (?<host>\S+) is a loopback, private or link-local address/],
   ['event', /^'(?<name>[^']*)' is not an event\b/],
+  ['max', /^must be less than or equal to (?<max>-?\d+)$/],
+  ['min', /^must be greater than or equal to (?<min>-?\d+)$/],
+  ['email', /^must be a well-formed email address$/],
+  ['fieldCode', /^must be a technical-field code\b/],
+  ['regionCode', /^must be a six-digit GB\/T 2260 region code\b/],
+  ['phone', /^must be a mobile number\b/],
+  ['contactNeeded', /^give a phone number or an email address$/],
+  ['moneyRange', /^minCny must not exceed maxCny\b/],
+  ['amountNeeded', /^give minCny or maxCny, or set negotiable to true$/],
+  ['patent', /^must be a patent number\b/],
+  ['futureDate', /^must be a future date$/],
+  ['todayOrLater', /^must be today or later$/],
+  ['beforeApplication', /^must not be before applicationDeadline$/],
+  ['afterValidUntil', /^must not be after validUntil$/],
 ];
 
 /** The form field a violation belongs to: an item of a list counts for the list (events[2] → events). */

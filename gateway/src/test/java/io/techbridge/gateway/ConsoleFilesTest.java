@@ -46,4 +46,21 @@ class ConsoleFilesTest {
         given().header("Accept-Encoding", "gzip").when().get("/api/regions").then().statusCode(200)
                 .header("Cache-Control", equalTo("public, max-age=86400"));
     }
+
+    @Test
+    void aBrowserThatAsksForAnAddressThatIsNoPageGetsAPageSayingSo() {
+        given().header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+                .when().get("/no-such-page").then().statusCode(404)
+                .contentType(containsString("text/html"))
+                .body(containsString("页面不存在"))
+                .body(containsString("href=\"/\""));
+    }
+
+    @Test
+    void aProgramAndAnythingUnderTheApiStillGetAProblem() {
+        given().header("Accept", "application/json").when().get("/no-such-page").then().statusCode(404)
+                .contentType(equalTo("application/problem+json"));
+        given().header("Accept", "text/html").when().get("/api/no-such-thing").then().statusCode(404)
+                .contentType(equalTo("application/problem+json"));
+    }
 }

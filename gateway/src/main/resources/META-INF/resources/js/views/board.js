@@ -4,6 +4,7 @@ import { t, label } from '../i18n.js';
 import { h, put, clear, scoreMeter } from '../dom.js';
 import { money, moneyRange, dateTime } from '../format.js';
 import { get, post, record, currentRole } from '../api.js';
+import { recordCell, assigneeChip, dueBadge } from './followup.js';
 import { fieldName } from '../names.js';
 import { loadFields, openDialog } from './common.js';
 import { notify } from '../notify.js';
@@ -50,19 +51,20 @@ export async function boardView(container, args, { isCurrent }) {
   }
 
   function card(m, status) {
-    const demandTitle = h('div.card-title', {}, '…');
-    const achievementTitle = h('div.card-sub', {}, '…');
-    record('demand', m.demandId).then((d) => clear(demandTitle).append(d?.title ?? m.demandId)).catch(() => {});
-    record('achievement', m.achievementId).then((a) => clear(achievementTitle).append(a?.title ?? m.achievementId)).catch(() => {});
     const moves = currentRole() === 'broker' ? (NEXT[status] ?? []) : [];
+    // Negotiation follows the enterprise's acceptance; without it the broker records one given offline.
+    const needsConsent = (next) => next === 'NEGOTIATING' && !m.disclosed;
     return h('article.card', { testid: `card-${m.id}`, dataset: { matchId: m.id, status } },
-      h('a.card-link', { href: `#/pair/${m.id}` }, demandTitle),
-      achievementTitle,
+      h('div.card-title', {}, recordCell('demand', m.demandId, { link: `#/pair/${m.id}`, testid: 'card-demand' })),
+      h('div.card-sub', {}, recordCell('achievement', m.achievementId, { testid: 'card-achievement' })),
       h('div.card-meta', {},
         scoreMeter(m.score),
-        h('span.muted', {}, fieldName(m.fieldCode))),
+        h('span.muted', {}, fieldName(m.fieldCode)),
+        assigneeChip(m),
+        m.nextStepOn ? dueBadge(m.nextStepOn) : null),
       status === 'INTRODUCED'
-        ? h(`span.badge.${m.disclosed ? 'disclosed' : 'waiting'}`, { testid: 'card-disclosure' }, t(m.disclosed ? 'pair.disclosed' : 'pair.notDisclosed'))
+        ? h(`span.badge.${m.disclosed ? 'disclosed' : 'waiting'}`, { testid: 'card-disclosure' },
+          t(m.disclosed ? (m.introductionAcceptedVia === 'OFFLINE' ? 'pair.disclosedOffline' : 'pair.disclosed') : 'pair.notDisclosed'))
         : null,
       m.contract ? h('div.card-contract', { testid: 'card-contract' }, `${money(m.contract.amountCny)} · ${m.contract.registrationNo ?? ''}`) : null,
       h('div.card-time.muted', {}, dateTime(m.updatedAt ?? m.createdAt)),
@@ -70,8 +72,8 @@ export async function boardView(container, args, { isCurrent }) {
         ? h('div.card-actions', {}, moves.map((next) => {
           const button = h(`button.small${next === 'FAILED' ? '.danger-outline' : '.primary'}`, {
             type: 'button', testid: `move-${m.id}-${next}`, dataset: { to: next },
-            onclick: () => (next === 'CONTRACTED' || next === 'FAILED' ? openForm(button, m, next) : move(m, next, {})),
-          }, moveLabel(next));
+            onclick: () => (next === 'CONTRACTED' || next === 'FAILED' || needsConsent(next) ? openForm(button, m, next) : move(m, next, {})),
+          }, needsConsent(next) ? t('board.recordConsent') : moveLabel(next));
           return button;
         }))
         : null);
@@ -89,17 +91,23 @@ export async function boardView(container, args, { isCurrent }) {
     await load();
     // The button pressed is gone with the redrawn board: the keyboard goes on from the card in its new column.
     if (!document.activeElement || document.activeElement === document.body) {
-      board.querySelector(`[data-testid="card-${m.id}"] a.card-link`)?.focus();
+      board.querySelector(`[data-testid="card-${m.id}"] [data-testid="card-demand"]`)?.focus();
     }
     return true;
   }
 
-  /** Asks for what a move needs: a contract's amount and registration number, or a note on a failed pair. */
+  /**
+   * Asks for what a move needs: a contract's amount and registration number, a note on a failed
+   * pair, or, to negotiate before the enterprise accepted in TechBridge, how and when it accepted elsewhere.
+   */
   function openForm(opener, m, next) {
     const contract = next === 'CONTRACTED';
-    openDialog(opener, t(contract ? 'board.contractTitle' : 'board.failTitle'), 'transition-dialog', (close) => {
+    const consent = next === 'NEGOTIATING';
+    const titleKey = contract ? 'board.contractTitle' : consent ? 'board.consentTitle' : 'board.failTitle';
+    openDialog(opener, t(titleKey), 'transition-dialog', (close) => {
       const note = h('textarea#transition-note', {
-        testid: 'transition-note', rows: '2', maxlength: '2000', placeholder: t('pair.notePlaceholder'), autofocus: !contract,
+        testid: 'transition-note', rows: consent ? '3' : '2', maxlength: '2000', required: consent,
+        placeholder: t(consent ? 'board.consentHint' : 'pair.notePlaceholder'), autofocus: !contract,
       });
       const submit = h('button.primary', { type: 'submit', testid: 'transition-submit' }, t('common.confirm'));
       let amount = null;
@@ -131,6 +139,16 @@ export async function boardView(container, args, { isCurrent }) {
           event.preventDefault();
           submit.disabled = true;
           const extra = { note: note.value.trim() || null };
+          if (consent) {
+            if (!extra.note) {
+              note.setAttribute('aria-invalid', 'true');
+              notify(t('board.consentNoteNeeded'));
+              note.focus();
+              submit.disabled = false;
+              return;
+            }
+            extra.offlineAcceptance = true;
+          }
           if (contract) {
             extra.contractAmountCny = amount.value === '' ? null : Number(amount.value);
             extra.registrationNo = registration.value.trim() || null;
@@ -139,10 +157,11 @@ export async function boardView(container, args, { isCurrent }) {
           if (!done) submit.disabled = false;
         },
       },
+      consent ? h('p.dialog-lead', { testid: 'consent-lead' }, t('board.consentLead')) : null,
       budget,
       amountBlock,
       contract ? h('label.block', {}, h('span', {}, t('board.registrationNo')), registration) : null,
-      h('label.block', {}, h('span', {}, t('common.note')), note),
+      h('label.block', {}, h('span', {}, t(consent ? 'board.consentNote' : 'common.note')), note),
       h('div.dialog-actions', {},
         h('button', { type: 'button', testid: 'transition-cancel', onclick: close }, t('common.cancel')),
         submit));

@@ -2,11 +2,11 @@
 import { t, label } from '../i18n.js';
 import { h, put, clear, scoreMeter, statusBadge, emptyState } from '../dom.js';
 import { dateTime } from '../format.js';
-import { get, post, currentRole, currentUser } from '../api.js';
+import { get, post, currentRole, currentUser, ApiError } from '../api.js';
 import { fieldName, regionName } from '../names.js';
 import { reasonText, factorValue } from '../reasons.js';
-import { loadFields, achievementPanel, demandPanel, weakBadge } from './common.js';
-import { demandForm, achievementForm, labelled, input, daysFromNow } from './forms.js';
+import { loadFields, achievementPanel, demandPanel, weakBadge, openDialog } from './common.js';
+import { demandForm, achievementForm, labelled, input, textarea, daysFromNow } from './forms.js';
 import { notify } from '../notify.js';
 import { navigate } from '../router.js';
 
@@ -62,51 +62,162 @@ export async function recordView(container, [kind, id], { isCurrent }) {
   const rec = await get(isDemand ? `/api/demands/${encodeURIComponent(id)}` : `/api/achievements/${encodeURIComponent(id)}`);
   // Rankings are for brokers, admins and the record's own organisation; others just see the record.
   const role = currentRole();
-  const mayRank = role === 'broker' || role === 'admin' || rec.organisationId === currentUser()?.organisationId;
+  const owner = Boolean(rec.organisationId) && rec.organisationId === currentUser()?.organisationId;
+  const mayRank = role === 'broker' || role === 'admin' || owner;
   const rankingPath = isDemand ? `/api/demands/${encodeURIComponent(id)}/matches` : `/api/achievements/${encodeURIComponent(id)}/matches`;
-  const ranking = mayRank ? await fetchRanking(rankingPath, false) : null;
   if (!isCurrent()) return;
   const mineHref = mayRank && (role === 'enterprise' || role === 'university') ? '#/mine' : '#/search';
-  put(container, 
+  const editSlot = h('div.form-slot', { testid: 'edit-slot' });
+  container.dataset.status = rec.status;
+  container.dataset.version = String(rec.version);
+  put(container,
     h('header.page-head', {}, h('a.back', { href: mineHref }, `← ${t('common.back')}`), h('h1', {}, rec.title),
       isDemand && rec.challenge ? h('a.button-link', { href: `#/challenge/${rec.id}`, testid: 'open-challenge' }, t('challenge.open')) : null),
+    owner ? ownerActions(kind, rec, editSlot) : null,
+    editSlot,
     upkeepPanel(kind, rec, role),
-    h(ranking === null ? 'div.record-alone' : 'div.record-with-ranking', {},
+    h(mayRank ? 'div.record-with-ranking' : 'div.record-alone', {},
       isDemand ? demandPanel(rec, [], 'record') : achievementPanel(rec, [], 'record'),
-      ranking === null ? null : rankingPanel(isDemand, rankingPath, ranking, isCurrent)));
+      mayRank ? rankingPanel(isDemand, rankingPath, rec, isCurrent) : null));
+}
+
+/**
+ * What the owning organisation does with its record: edit it; publish a draft achievement,
+ * withdraw it or mark it transferred (已转化); mark a demand solved or close it. Each answer draws
+ * the page anew, so the ranking follows the version just saved.
+ */
+function ownerActions(kind, rec, editSlot) {
+  const isDemand = kind === 'demand';
+  const base = `/api/${isDemand ? 'demands' : 'achievements'}/${encodeURIComponent(rec.id)}`;
+  const reload = (doneKey) => {
+    notify(t(doneKey), 'notice');
+    navigate(location.hash);
+  };
+  const act = async (path, body, doneKey) => {
+    try {
+      await post(`${base}/${path}`, body);
+      reload(doneKey);
+    } catch (e) {
+      notify(e);
+    }
+  };
+  /** A status change that ends the record's offer asks first, with an optional reason. */
+  const withReason = (opener, titleKey, path, doneKey, danger) => openDialog(opener, t(titleKey), `${path}-dialog`, (close) => {
+    const reason = textarea(`${path}-reason`, { maxlength: 500, rows: 3 });
+    return h('form.dialog-form', {
+      onsubmit: async (event) => {
+        event.preventDefault();
+        close();
+        await act(path, { version: rec.version, reason: reason.value.trim() || null }, doneKey);
+      },
+    },
+    labelled('record.reasonOptional', reason),
+    h('div.form-actions', {},
+      h(`button${danger ? '.danger' : '.primary'}`, { type: 'submit', testid: `${path}-confirm` }, t(titleKey)),
+      h('button', { type: 'button', testid: `${path}-cancel`, onclick: close }, t('common.cancel'))));
+  });
+  const buttons = [];
+  const editable = isDemand ? ['OPEN', 'IN_NEGOTIATION', 'STALE'].includes(rec.status) : ['DRAFT', 'PUBLISHED', 'STALE'].includes(rec.status);
+  if (editable && !rec.mergedInto) {
+    buttons.push(h('button', {
+      type: 'button', testid: 'record-edit',
+      onclick: async () => {
+        if (editSlot.firstChild) {
+          clear(editSlot);
+          return;
+        }
+        const onSaved = () => reload('record.saved');
+        const onCancel = () => clear(editSlot);
+        put(editSlot, isDemand ? await demandForm({ record: rec, onSaved, onCancel }) : await achievementForm({ record: rec, onSaved, onCancel }));
+        editSlot.querySelector('input, textarea, select')?.focus();
+      },
+    }, t('record.edit')));
+  }
+  if (!isDemand && rec.status === 'DRAFT') {
+    buttons.push(h('button.primary', {
+      type: 'button', testid: 'record-publish', onclick: () => act('publish', { version: rec.version }, 'record.published'),
+    }, t('record.publish')));
+  }
+  if (!isDemand && ['PUBLISHED', 'STALE'].includes(rec.status)) {
+    const transfer = h('button', { type: 'button', testid: 'record-transfer', onclick: () => withReason(transfer, 'record.transfer', 'transfer', 'record.transferred', false) }, t('record.transfer'));
+    const withdraw = h('button.danger-outline', { type: 'button', testid: 'record-withdraw', onclick: () => withReason(withdraw, 'record.withdraw', 'withdraw', 'record.withdrawn', true) }, t('record.withdraw'));
+    buttons.push(transfer, withdraw);
+  }
+  if (isDemand && ['OPEN', 'IN_NEGOTIATION', 'STALE'].includes(rec.status)) {
+    const solve = h('button', { type: 'button', testid: 'record-solve', onclick: () => withReason(solve, 'record.solve', 'solve', 'record.solved', false) }, t('record.solve'));
+    const close = h('button.danger-outline', { type: 'button', testid: 'record-close', onclick: () => withReason(close, 'record.close', 'close', 'record.closed', true) }, t('record.close'));
+    buttons.push(solve, close);
+  }
+  const hint = !isDemand && rec.status === 'DRAFT' ? h('p.muted', { testid: 'draft-hint' }, t('record.draftHint')) : null;
+  return buttons.length || hint ? h('section.panel.record-actions', { testid: 'record-actions' }, hint, h('div.form-actions', {}, buttons)) : null;
 }
 
 const RANKING_LIMIT = 10;
+const RANKING_POLL_MS = 2000;
+const RANKING_PATIENCE_MS = 120_000;
 
-/** A live ranking: by default its strong candidates only; with weak, the weaker ones too (marked strong: false). */
+/**
+ * The live ranking as the matcher computes it for the version of the record now indexed:
+ * {candidates, version}, version null while the record is not indexed yet.
+ */
 async function fetchRanking(path, weak) {
   try {
-    const list = await get(path, { limit: RANKING_LIMIT, includeWeak: weak ? 'true' : null });
-    return Array.isArray(list) ? list : [];
+    const answer = await get(path, { limit: RANKING_LIMIT, includeWeak: weak ? 'true' : null }, { withHeaders: true });
+    const version = Number(answer.headers?.get?.('TechBridge-Ranked-Version'));
+    return { candidates: Array.isArray(answer.body) ? answer.body : [], version: Number.isFinite(version) && version > 0 ? version : null };
   } catch (e) {
+    if (e instanceof ApiError && e.status === 404) return { candidates: [], version: null };
     notify(e);
-    return [];
+    return { candidates: [], version: undefined };
   }
 }
 
 const isStrong = (candidate) => candidate.strong !== false;
 
 /**
- * The ranking panel. Only strong candidates (at or above the recommendation threshold) are shown
- * at first; when there are none it says so plainly. On request the weaker candidates follow,
- * below a divider, each marked as weaker.
+ * The ranking panel. A draft is not matched: it says so. A record saved moments ago is matched in
+ * the background: "匹配计算中" until the ranking of its version is there (asked every 2 s), then the
+ * ranking in its place, without a reload. Only strong candidates are shown at first; when there are
+ * none it says so plainly. On request the weaker candidates follow, below a divider, each marked as weaker.
  */
-function rankingPanel(isDemand, path, initial, isCurrent) {
-  const body = h('div.ranking-body', { testid: 'ranking-body' });
+function rankingPanel(isDemand, path, rec, isCurrent) {
+  const body = h('div.ranking-body', { testid: 'ranking-body', 'aria-live': 'polite' });
   const panel = h('section.panel.ranking', { testid: 'ranking' },
     h('h2', {}, t('mine.ranking')),
     h('p.muted', {}, t('mine.rankingLead')),
     body);
 
+  if (rec.status === 'DRAFT') {
+    body.append(h('p.muted', { testid: 'ranking-draft' }, t('ranking.draft')));
+    return panel;
+  }
+  const started = Date.now();
+  const waitForRanking = async () => {
+    const answer = await fetchRanking(path, false);
+    if (!isCurrent()) return;
+    if (answer.version === undefined) {
+      clear(body).append(h('p.muted', {}, t('ranking.failed')));
+      return;
+    }
+    if (answer.version === null || answer.version < rec.version) {
+      if (Date.now() - started > RANKING_PATIENCE_MS) {
+        clear(body).append(h('p.notice', { testid: 'ranking-slow' }, t('ranking.slow')));
+        return;
+      }
+      if (!body.querySelector('[data-testid="ranking-computing"]')) {
+        clear(body).append(h('p.computing', { testid: 'ranking-computing', role: 'status' }, h('span.spinner', { 'aria-hidden': 'true' }), t('ranking.computing')));
+      }
+      setTimeout(waitForRanking, RANKING_POLL_MS);
+      return;
+    }
+    render(answer.candidates, false);
+  };
+
   function render(candidates, weakShown) {
     const strong = candidates.filter(isStrong);
     const weak = weakShown ? candidates.filter((c) => !isStrong(c)) : [];
     clear(body);
+    body.dataset.ready = 'true';
     if (strong.length) {
       body.append(h('ol.ranking-list', { testid: 'ranking-strong' }, strong.map((c, i) => rankingItem(c, i + 1))));
     } else {
@@ -130,16 +241,17 @@ function rankingPanel(isDemand, path, initial, isCurrent) {
           button.disabled = true;
           const all = await fetchRanking(path, true);
           if (!isCurrent()) return;
-          render(all, true);
+          render(all.candidates, true);
         },
       }, t('ranking.showWeak'));
       body.append(h('div.form-actions', {}, button));
     }
   }
 
-  render(initial, false);
+  waitForRanking();
   return panel;
 }
+
 
 function rankingItem(candidate, rank) {
   const other = candidate.counterpart ?? {};

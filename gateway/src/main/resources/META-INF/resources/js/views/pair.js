@@ -7,6 +7,7 @@ import { get, post, record, currentRole, currentUser } from '../api.js';
 import { loadFields, achievementPanel, demandPanel, explanationPanel, historyList, weakBadge } from './common.js';
 import { notify } from '../notify.js';
 import { navigate } from '../router.js';
+import { followUpPanel } from './followup.js';
 
 export const REASON_CODES = ['TOO_EARLY', 'FIELD_MISMATCH', 'BENEFIT_UNCLEAR', 'PRICE_MISMATCH', 'REGION', 'DUPLICATE', 'OTHER'];
 
@@ -31,11 +32,13 @@ export async function pairView(container, [id], { isCurrent }) {
         h('span.head-score', { title: t('pair.scoreHint') }, `${t('pair.score')} `, h('strong', {}, percent(match.score, 1))),
         weakBadge(match),
         statusBadge(match.status, { testid: 'pair-status', dataset: { status: match.status } }),
-        match.disclosed ? h('span.badge.disclosed', { testid: 'pair-disclosed' }, t('pair.disclosed')) : null,
+        match.disclosed ? h('span.badge.disclosed', { testid: 'pair-disclosed' },
+          t(match.introductionAcceptedVia === 'OFFLINE' ? 'pair.disclosedOffline' : 'pair.disclosed')) : null,
         match.contract ? h('span.chip', { testid: 'pair-contract' }, `${t('pair.contract')} ${money(match.contract.amountCny)} · ${match.contract.registrationNo ?? ''}`) : null,
         match.reasonCode ? h('span.chip', {}, label('reason', match.reasonCode)) : null,
         h('span.muted', {}, dateTime(match.updatedAt ?? match.createdAt)))),
     actions(match, role),
+    followUpPanel(match),
     h('div.side-by-side', { testid: 'pair-sides' },
       achievementPanel(achievement, terms, 'achievement'),
       demandPanel(demand, terms, 'demand')),

@@ -2,13 +2,14 @@
 import { t } from '../i18n.js';
 import { h, put, clear, scoreMeter, emptyState } from '../dom.js';
 import { dateTime, percentToFraction } from '../format.js';
-import { get, record } from '../api.js';
+import { get } from '../api.js';
+import { recordCell, assigneeChip } from './followup.js';
 import { fieldName } from '../names.js';
 import { loadFields, fieldSelect, pager, weakBadge } from './common.js';
 import { notify } from '../notify.js';
 
 const PAGE_SIZE = 20;
-const state = { field: '', minScore: '', page: 0 };
+const state = { field: '', minScore: '', assignee: '', q: '', sort: 'score', page: 0 };
 
 export async function queueView(container, args, { isCurrent }) {
   const all = await loadFields();
@@ -23,6 +24,12 @@ export async function queueView(container, args, { isCurrent }) {
     h('span', {}, t('queue.minScore')),
     minScore,
     minScoreNote);
+  const assignee = h('select#queue-assignee', { testid: 'queue-assignee' },
+    [['', 'followUp.filter.all'], ['me', 'followUp.filter.mine'], ['unassigned', 'followUp.filter.unassigned']]
+      .map(([value, key]) => h('option', { value, selected: state.assignee === value }, t(key))));
+  const text = h('input#queue-q', { testid: 'queue-q', type: 'search', maxlength: '100', value: state.q, placeholder: t('queue.textHint') });
+  const sort = h('select#queue-sort', { testid: 'queue-sort' },
+    ['score', 'newest'].map((value) => h('option', { value, selected: state.sort === value }, t(`queue.sort.${value}`))));
   const results = h('div.queue-results', { testid: 'queue-results' });
 
   /** The minimum score typed, or why it is refused, said beside the field. */
@@ -43,9 +50,12 @@ export async function queueView(container, args, { isCurrent }) {
   }
 
   function resetFilters() {
-    Object.assign(state, { field: '', minScore: '', page: 0 });
+    Object.assign(state, { field: '', minScore: '', assignee: '', q: '', sort: 'score', page: 0 });
     fieldFilter.value = '';
     minScore.value = '';
+    assignee.value = '';
+    text.value = '';
+    sort.value = 'score';
     readMinScore();
     load();
   }
@@ -60,12 +70,18 @@ export async function queueView(container, args, { isCurrent }) {
       }
       state.field = fieldFilter.value;
       state.minScore = minScore.value.trim();
+      state.assignee = assignee.value;
+      state.q = text.value.trim();
+      state.sort = sort.value;
       state.page = 0;
       load();
     },
   },
+  h('label', {}, h('span', {}, t('queue.text')), text),
   h('label', {}, h('span', {}, t('queue.field')), fieldFilter),
   minScoreField,
+  h('label', {}, h('span', {}, t('followUp.assignee')), assignee),
+  h('label', {}, h('span', {}, t('queue.sortBy')), sort),
   h('button.primary', { type: 'submit', testid: 'queue-apply' }, t('common.apply')),
   h('button', { type: 'button', testid: 'queue-reset', onclick: resetFilters }, t('common.reset')));
 
@@ -78,7 +94,9 @@ export async function queueView(container, args, { isCurrent }) {
     let page;
     try {
       page = await get('/api/matches', {
-        status: 'PROPOSED', field: state.field, minScore: percentToFraction(state.minScore).value, page: state.page, size: PAGE_SIZE,
+        status: 'PROPOSED', field: state.field, minScore: percentToFraction(state.minScore).value,
+        assignee: state.assignee || null, q: state.q || null, sort: state.sort === 'score' ? null : state.sort,
+        page: state.page, size: PAGE_SIZE,
       });
     } catch (e) {
       notify(e);
@@ -88,7 +106,7 @@ export async function queueView(container, args, { isCurrent }) {
     clear(results);
     if (!page.items.length) {
       // With a filter set, the filter (not the queue) is why nothing shows: say so and offer to clear it.
-      const filtered = state.field !== '' || state.minScore !== '';
+      const filtered = state.field !== '' || state.minScore !== '' || state.assignee !== '' || state.q !== '';
       results.append(filtered
         ? emptyState(t('queue.emptyFiltered'), ' ', h('button', { type: 'button', testid: 'queue-clear-filters', onclick: resetFilters }, t('queue.clearFilters')))
         : emptyState(t('queue.empty')), pager(page, () => {}));
@@ -100,7 +118,7 @@ export async function queueView(container, args, { isCurrent }) {
         h('thead', {}, h('tr', {},
           h('th.num', {}, '#'), h('th', {}, t('queue.score')), h('th', {}, t('queue.demand')),
           h('th', {}, t('queue.achievement')), h('th', {}, t('queue.field')), h('th', {}, t('queue.terms')),
-          h('th', {}, t('queue.created')))),
+          h('th', {}, t('followUp.assignee')), h('th', {}, t('queue.created')))),
         h('tbody', {}, rows)),
       pager(page, (n) => {
         state.page = n;
@@ -112,11 +130,6 @@ export async function queueView(container, args, { isCurrent }) {
 }
 
 function queueRow(m, rank) {
-  const demandTitle = h('span.title-cell', {}, h('span.muted', {}, '…'));
-  const achievementTitle = h('span.title-cell', {}, h('span.muted', {}, '…'));
-  // Titles arrive after the row is shown, so a long queue is usable at once.
-  record('demand', m.demandId).then((d) => clear(demandTitle).append(d?.title ?? m.demandId)).catch(() => {});
-  record('achievement', m.achievementId).then((a) => clear(achievementTitle).append(a?.title ?? m.achievementId)).catch(() => {});
   // One tab stop per row, the link to the pair; a click anywhere on the row opens it too.
   return h('tr.clickable', {
     testid: 'queue-row', dataset: { matchId: m.id, score: String(m.score) },
@@ -126,9 +139,10 @@ function queueRow(m, rank) {
   },
   h('td.num', {}, String(rank)),
   h('td', {}, scoreMeter(m.score), weakBadge(m)),
-  h('td', {}, h('a', { href: `#/pair/${m.id}`, testid: 'queue-open' }, demandTitle)),
-  h('td', {}, achievementTitle),
-  h('td', {}, fieldName(m.fieldCode)),
-  h('td', {}, h('span.chips', {}, (m.explanation?.matchedTerms ?? []).slice(0, 4).map((term) => h('span.chip.term', {}, term)))),
+  h('td', { dataset: { label: t('queue.demand') } }, recordCell('demand', m.demandId, { link: `#/pair/${m.id}`, testid: 'queue-open' })),
+  h('td', { dataset: { label: t('queue.achievement') } }, recordCell('achievement', m.achievementId, { testid: 'queue-achievement' })),
+  h('td', { dataset: { label: t('queue.field') } }, fieldName(m.fieldCode)),
+  h('td.terms-cell', {}, h('span.chips', {}, (m.explanation?.matchedTerms ?? []).slice(0, 4).map((term) => h('span.chip.term', {}, term)))),
+  h('td', {}, assigneeChip(m)),
   h('td.nowrap', {}, dateTime(m.createdAt)));
 }

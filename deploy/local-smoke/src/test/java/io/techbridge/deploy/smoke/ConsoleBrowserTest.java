@@ -48,7 +48,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * scores, shortlists and picks it as winner; a university office imports a spreadsheet with good
  * and bad rows and downloads the error report; a demand without a strong match says so and shows
  * its weaker candidates, marked, on request; a pair's factor reasons read as Chinese; the operator
- * opens an enterprise and an account for it, which logs in until the operator disables it.
+ * opens an enterprise and an account for it, which logs in until the operator disables it; a
+ * university registers, corrects (told in Chinese beside each field), edits and publishes an
+ * achievement and watches its ranking arrive; an enterprise edits and closes a demand; a broker
+ * takes a pair on, notes its next step for today and finds it due. The pages of these journeys
+ * have no horizontal scroll at a phone's 390 px.
  * Screenshots of every step go to {@code target/screenshots/}.
  */
 class ConsoleBrowserTest {
@@ -144,7 +148,15 @@ class ConsoleBrowserTest {
         browser.screenshot("board-approved");
         move(matchId, "INTRODUCED");
         browser.screenshot("board-introduced");
-        move(matchId, "NEGOTIATING");
+        // The enterprise has not accepted in TechBridge: the broker records the consent it gave offline.
+        browser.click("move-" + matchId + "-NEGOTIATING");
+        browser.find("consent-lead");
+        browser.click("transition-submit");
+        browser.find("transition-note");
+        browser.type("transition-note", "12月3日企业技术部负责人电话同意对接");
+        browser.screenshot("board-consent");
+        browser.click("transition-submit");
+        cardIn("NEGOTIATING", matchId);
         browser.screenshot("board-negotiating");
 
         long amount = 1_280_000;
@@ -671,6 +683,181 @@ class ConsoleBrowserTest {
      * Every factor's reason reads as Chinese: no English words and no raw codes (reason codes,
      * field codes, region codes). The shared terms (lexical) quote the texts, which may hold Latin words.
      */
+    @Test
+    void aUniversityRegistersEditsAndPublishesAnAchievementAndSeesItsRankingAppearWithoutReloading() throws Exception {
+        browser = new Browser("university");
+        browser.open(stack.gatewayUrl() + "/");
+        browser.logIn(stack.account("university"));
+        browser.click("achievement-new");
+        browser.find("achievement-form");
+
+        // Filled wrongly: the service's refusals show beside their fields, in Chinese.
+        browser.setValue("achievement-trl", "12");
+        browser.type("achievement-summary", "海水淡化反渗透膜抗污染改性技术。");
+        browser.click("achievement-submit");
+        String title = browser.find(By.cssSelector("[data-testid='achievement-form'] [data-testid='violation-title']")).getText();
+        String trl = browser.find(By.cssSelector("[data-testid='achievement-form'] [data-testid='violation-trl']")).getText();
+        assertEquals("请填写名称", title);
+        assertEquals("不能大于 9", trl);
+        assertTrue(browser.find("achievement-title").getDomAttribute("aria-invalid") != null, "the field is marked");
+        browser.screenshot("achievement-refused");
+        assertNoHorizontalScrollOnAPhone("achievement-refused-phone");
+
+        String marker = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 1_000_000));
+        browser.type("achievement-title", "反渗透膜表面接枝抗污染改性技术 " + marker);
+        browser.setValue("achievement-trl", "6");
+        browser.type("achievement-summary", "在聚酰胺反渗透膜表面接枝两性离子聚合物，蛋白质和腐殖酸污染后通量恢复率95%以上，已在海水淡化中试线运行一年。");
+        browser.type("achievement-keywords", "反渗透膜、抗污染、海水淡化");
+        browser.select("achievement-field", "07");
+        browser.type("achievement-region", "330100");
+        browser.type("achievement-contact-phone", "0571-88273456");
+        browser.click("achievement-submit");
+        // Saved as a draft: the record page says what to do next, and drafts are not matched.
+        browser.waitUntil(d -> "DRAFT".equals(d.findElement(testId("page-record")).getDomAttribute("data-status")));
+        browser.find("draft-hint");
+        browser.find("ranking-draft");
+        browser.screenshot("achievement-draft");
+
+        browser.click("record-edit");
+        browser.find("achievement-form");
+        browser.setValue("achievement-title", "反渗透膜两性离子接枝抗污染改性技术 " + marker);
+        browser.click("achievement-submit");
+        browser.waitUntil(d -> d.findElement(By.cssSelector("[data-testid='page-record'] h1")).getText()
+                .equals("反渗透膜两性离子接枝抗污染改性技术 " + marker));
+
+        browser.click("record-publish");
+        browser.waitUntil(d -> "PUBLISHED".equals(d.findElement(testId("page-record")).getDomAttribute("data-status")));
+        String url = browser.driver().getCurrentUrl();
+        // Matching runs in the background; the page fills its ranking in by itself.
+        browser.waitUntil(PIPELINE, d -> "true".equals(d.findElement(testId("ranking-body")).getDomAttribute("data-ready")));
+        assertEquals(url, browser.driver().getCurrentUrl(), "no reload, no other page");
+        assertTrue(!browser.all(testId("ranking-item")).isEmpty() || !browser.all(testId("no-strong")).isEmpty());
+        browser.screenshot("achievement-published-ranking");
+        assertNoHorizontalScrollOnAPhone("achievement-published-ranking-phone");
+    }
+
+    @Test
+    void anEnterpriseEditsADemandAndClosesIt() throws Exception {
+        ConsoleStack.Account enterprise = stack.account("enterprise");
+        GatewayApi api = GatewayApi.logIn(stack.gatewayUrl(), enterprise);
+        String marker = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 1_000_000));
+        JsonNode demand = api.post("/api/demands?duplicates=confirmed", Map.of(
+                "enterprise", enterprise.organisationName(),
+                "title", "注塑件表面银纹缺陷在线检测 " + marker,
+                "problem", "我们注塑车间的汽车内饰件表面常出现银纹和缩痕，人工目检漏检率高，需要在线视觉检测技术。",
+                "fieldCode", "01",
+                "keywords", List.of("注塑", "视觉检测", "表面缺陷"),
+                "budget", Map.of("minCny", 300_000, "maxCny", 800_000, "negotiable", false),
+                "validUntil", LocalDate.now(CHINA).plusDays(120).toString(),
+                "regionCode", "330200",
+                "cooperationModes", List.of("JOINT_DEVELOPMENT"),
+                "contact", Map.of("name", "陈工", "phone", "0574-87654321")));
+        String id = demand.get("id").asText();
+
+        browser = new Browser("enterprise-edit");
+        browser.open(stack.gatewayUrl() + "/");
+        browser.logIn(enterprise);
+        browser.find("mine-list");
+        browser.route("#/record/demand/" + id);
+        browser.waitUntil(d -> "OPEN".equals(d.findElement(testId("page-record")).getDomAttribute("data-status")));
+        browser.click("record-edit");
+        browser.find("demand-form");
+        // A wrong edit is refused beside its field, in Chinese; nothing is saved.
+        browser.setValue("demand-min-trl", "10");
+        browser.click("demand-submit");
+        assertEquals("不能大于 9", browser.find(By.cssSelector("[data-testid='demand-form'] [data-testid='violation-minTrl']")).getText());
+        browser.screenshot("demand-edit-refused");
+        browser.setValue("demand-min-trl", "5");
+        browser.setValue("demand-title", "注塑件表面银纹与缩痕在线视觉检测 " + marker);
+        browser.click("demand-submit");
+        browser.waitUntil(d -> d.findElement(By.cssSelector("[data-testid='page-record'] h1")).getText()
+                .equals("注塑件表面银纹与缩痕在线视觉检测 " + marker));
+        assertEquals("5", api.get("/api/demands/" + id).get("minTrl").asText());
+        browser.screenshot("demand-edited");
+
+        browser.click("record-close");
+        browser.find("close-dialog");
+        browser.type("close-reason", "已与供应商签约");
+        browser.click("close-confirm");
+        browser.waitUntil(d -> "CLOSED".equals(d.findElement(testId("page-record")).getDomAttribute("data-status")));
+        assertEquals("CLOSED", api.get("/api/demands/" + id).get("status").asText());
+        browser.screenshot("demand-closed");
+        assertNoHorizontalScrollOnAPhone("demand-closed-phone");
+    }
+
+    @Test
+    void aBrokerTakesAPairOnNotesTheNextStepForTodayAndFindsItDue() throws Exception {
+        GatewayApi api = GatewayApi.logIn(stack.gatewayUrl(), stack.account("broker"));
+        JsonNode proposal = await().atMost(PIPELINE).pollInterval(Duration.ofSeconds(3))
+                .until(() -> {
+                    JsonNode items = api.get("/api/matches?status=PROPOSED&size=1&assignee=unassigned").get("items");
+                    return items.size() > 0 ? items.get(0) : null;
+                }, Objects::nonNull);
+        String matchId = proposal.get("id").asText();
+        api.post("/api/matches/" + matchId + "/decision", Map.of("decision", "APPROVE"));
+
+        browser = new Browser("broker-follow-up");
+        browser.open(stack.gatewayUrl() + "/");
+        browser.logIn(stack.account("broker"));
+        browser.route("#/pair/" + matchId);
+        browser.find("follow-up");
+        browser.click("claim");
+        browser.waitUntil(d -> "true".equals(d.findElement(By.cssSelector("[data-testid='follow-up'] [data-testid='assignee']"))
+                .getDomAttribute("data-mine")));
+        // A note without text is refused beside the field; one with today's date makes the pair due.
+        browser.click("note-submit");
+        browser.find(By.cssSelector("[data-testid='note-form'] [data-testid='violation-text']"));
+        String today = LocalDate.now(CHINA).toString();
+        browser.type("note-text", "今天下午电话确认企业中试场地和时间");
+        browser.setValue("note-date", today);
+        browser.click("note-submit");
+        browser.waitUntil(d -> !d.findElements(By.cssSelector("[data-testid='note'][data-open='true']")).isEmpty());
+        browser.screenshot("pair-follow-up");
+
+        browser.route("#/due");
+        browser.waitUntil(d -> d.findElement(By.cssSelector("[data-testid='due-item'][data-match-id='" + matchId + "']")));
+        assertEquals("today", browser.find(By.cssSelector("[data-testid='due-item'][data-match-id='" + matchId + "'] [data-testid='due-badge']"))
+                .getDomAttribute("data-due"));
+        browser.screenshot("due-today");
+        assertNoHorizontalScrollOnAPhone("due-today-phone");
+
+        // The queue tells mine from unassigned; at a phone's width it reads as cards.
+        browser.route("#/queue");
+        browser.find("queue-filters");
+        browser.select("queue-assignee", "unassigned");
+        browser.click("queue-apply");
+        browser.idle();
+        browser.screenshot("queue-unassigned");
+        assertNoHorizontalScrollOnAPhone("queue-phone");
+        browser.route("#/board");
+        cardIn("APPROVED", matchId);
+        assertNoHorizontalScrollOnAPhone("board-phone");
+
+        // Done: the pair is no longer due today.
+        browser.route("#/pair/" + matchId);
+        browser.click("note-done");
+        browser.waitUntil(d -> d.findElements(By.cssSelector("[data-testid='note'][data-open='true']")).isEmpty());
+        browser.route("#/due");
+        browser.find("due-results");
+        browser.idle();
+        assertTrue(browser.all(By.cssSelector("[data-testid='due-item'][data-match-id='" + matchId + "']")).isEmpty());
+    }
+
+    /** At 390 px wide (a phone) the page scrolls only downwards: nothing runs off to the right. */
+    private void assertNoHorizontalScrollOnAPhone(String screenshot) throws Exception {
+        Dimension desktop = browser.driver().manage().window().getSize();
+        browser.driver().manage().window().setSize(new Dimension(390, 844));
+        try {
+            browser.waitUntil(d -> ((Number) browser.script("return document.documentElement.clientWidth")).intValue() <= 390);
+            browser.idle();
+            browser.screenshot(screenshot);
+            long scrollWidth = ((Number) browser.script("return document.documentElement.scrollWidth")).longValue();
+            assertTrue(scrollWidth <= 390, screenshot + ": the page is " + scrollWidth + " px wide at 390 px");
+        } finally {
+            browser.driver().manage().window().setSize(desktop);
+        }
+    }
+
     private static void assertFactorReasonsInChinese(List<WebElement> factors) {
         java.util.regex.Pattern fieldCode = java.util.regex.Pattern.compile("\\b\\d{2}(\\.\\d{2})?\\b");
         java.util.regex.Pattern regionCode = java.util.regex.Pattern.compile("\\d{6}");
