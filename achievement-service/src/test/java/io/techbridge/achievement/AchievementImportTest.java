@@ -39,6 +39,7 @@ import java.util.stream.Collectors;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -413,6 +414,29 @@ class AchievementImportTest {
                 .then().body("[0].row", equalTo(2)).body("[0].column", equalTo("技术领域"));
         Achievements.asOwner(organisation).get(IMPORTS + "/" + UUID.randomUUID())
                 .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void anOrganisationListsItsOwnImportsNewestFirstAndAdminsListEveryOrganisations() {
+        String organisation = Achievements.newOrganisation();
+        String first = upload(organisation, "text/csv", SheetFiles.utf8Csv(ImportSheets.HEADER,
+                List.of(ImportSheets.goodRow("列表测试成果一", 1)))).then().statusCode(202).extract().path("id");
+        String second = upload(organisation, "text/csv", SheetFiles.utf8Csv(ImportSheets.HEADER,
+                List.of(ImportSheets.goodRow("列表测试成果二", 2)))).then().statusCode(202).extract().path("id");
+
+        Achievements.asOwner(organisation).get(IMPORTS).then().statusCode(200)
+                .body("id", equalTo(List.of(second, first)))
+                .body("organisationId", everyItem(equalTo(organisation)));
+        // Another organisation sees none of them; an admin sees them among all, or by naming the organisation.
+        Achievements.as(TestTokens.university(Achievements.newOrganisation())).get(IMPORTS).then().statusCode(200)
+                .body("size()", equalTo(0));
+        Achievements.as(TestTokens.admin()).queryParam("organisationId", organisation).get(IMPORTS).then().statusCode(200)
+                .body("id", equalTo(List.of(second, first)));
+        Achievements.as(TestTokens.admin()).queryParam("limit", 100).get(IMPORTS).then().statusCode(200)
+                .body("id", hasItem(first));
+        Achievements.as(TestTokens.admin()).queryParam("limit", 0).get(IMPORTS).then().statusCode(400)
+                .contentType("application/problem+json").body("violations[0].field", equalTo("limit"));
+        Achievements.as(null).get(IMPORTS).then().statusCode(401);
     }
 
     /**

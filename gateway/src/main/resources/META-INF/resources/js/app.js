@@ -20,11 +20,12 @@ import { accountsView } from './views/accounts.js';
 import { webhooksView, watchPausedWebhooks, forgetPausedWebhooks } from './views/webhooks.js';
 import { loadRegions } from './views/common.js';
 import { dueView } from './views/followup.js';
+import { operationsView } from './views/operations.js';
 
 /** Which views each role sees; what a role may not do is not shown at all. */
 const NAV = {
   broker: [['queue', 'nav.queue'], ['due', 'nav.due'], ['board', 'nav.board'], ['challenges', 'nav.challenges'], ['stats', 'nav.stats'], ['search', 'nav.search']],
-  admin: [['queue', 'nav.queue'], ['board', 'nav.board'], ['challenges', 'nav.challenges'], ['stats', 'nav.stats'], ['search', 'nav.search'], ['audit', 'nav.audit'], ['accounts', 'nav.accounts'], ['webhooks', 'nav.webhooks']],
+  admin: [['queue', 'nav.queue'], ['board', 'nav.board'], ['challenges', 'nav.challenges'], ['stats', 'nav.stats'], ['search', 'nav.search'], ['audit', 'nav.audit'], ['accounts', 'nav.accounts'], ['operations', 'nav.operations'], ['webhooks', 'nav.webhooks']],
   enterprise: [['mine', 'nav.mineDemands'], ['pairs', 'nav.pairs'], ['challenges', 'nav.challenges'], ['imports', 'nav.imports'], ['webhooks', 'nav.webhooks'], ['stats', 'nav.stats'], ['search', 'nav.search']],
   university: [['mine', 'nav.mineAchievements'], ['pairs', 'nav.pairs'], ['challenges', 'nav.challenges'], ['imports', 'nav.imports'], ['webhooks', 'nav.webhooks'], ['stats', 'nav.stats'], ['search', 'nav.search']],
 };
@@ -46,6 +47,7 @@ const ROUTES = {
   imports: (role) => (role === 'enterprise' || role === 'university' ? importsView : null),
   audit: (role) => (role === 'admin' ? auditView : null),
   accounts: (role) => (role === 'admin' ? accountsView : null),
+  operations: (role) => (role === 'admin' ? operationsView : null),
   webhooks: (role) => (role === 'enterprise' || role === 'university' || role === 'admin' ? webhooksView : null),
 };
 

@@ -15,6 +15,9 @@ import io.techbridge.listing.imports.ImportHttp;
 import io.techbridge.listing.imports.ImportUpload;
 import io.techbridge.listing.imports.ImportJobResponse;
 
+import io.techbridge.commons.api.QueryParameters;
+import io.techbridge.listing.imports.ImportJobs;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -32,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -78,6 +82,18 @@ public class ImportResource {
         return imports.jobs().upload(
                 imports.requireImporter(organisationId, DuplicatesParameter.confirmed(duplicates)), body,
                 contentType, fileName, uri.getBaseUriBuilder().path("api/achievements/imports"));
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "listAchievementImports", summary = "The newest imports, newest first",
+            description = "Brokers and admins: every organisation's (or the one organisationId names); others: "
+                    + "their organisation's, uploaded by it or for it")
+    @SecurityRequirement(name = BEARER)
+    public List<ImportJobResponse> recent(@QueryParam("organisationId") String organisationId,
+            @Parameter(description = "How many, 1–100 (default 20)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limit) {
+        return imports.jobs().recent(QueryParameters.text("organisationId", organisationId, 64), ImportJobs.limit(limit));
     }
 
     @GET

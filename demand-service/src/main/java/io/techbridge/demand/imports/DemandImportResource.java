@@ -14,6 +14,9 @@ import io.techbridge.listing.imports.ImportFormat;
 import io.techbridge.listing.imports.ImportHttp;
 import io.techbridge.listing.imports.ImportUpload;
 import io.techbridge.listing.imports.ImportJobResponse;
+import io.techbridge.commons.api.QueryParameters;
+import io.techbridge.listing.imports.ImportJobs;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -31,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -77,6 +81,18 @@ public class DemandImportResource {
             @QueryParam("duplicates") String duplicates, UriInfo uri) {
         return imports.jobs().upload(imports.requireImporter(organisationId, DuplicatesParameter.confirmed(duplicates)),
                 body, contentType, fileName, uri.getBaseUriBuilder().path("api/demands/imports"));
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "listDemandImports", summary = "The newest imports, newest first",
+            description = "Brokers and admins: every organisation's (or the one organisationId names); others: "
+                    + "their organisation's, uploaded by it or for it")
+    @SecurityRequirement(name = BEARER)
+    public List<ImportJobResponse> recent(@QueryParam("organisationId") String organisationId,
+            @Parameter(description = "How many, 1–100 (default 20)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100")) @QueryParam("limit") String limit) {
+        return imports.jobs().recent(QueryParameters.text("organisationId", organisationId, 64), ImportJobs.limit(limit));
     }
 
     @GET

@@ -136,7 +136,7 @@ export async function importsView(container, args, { isCurrent }) {
         h('small.muted', {}, t('import.templateHint')))));
 }
 
-function jobPanel(job, base) {
+export function jobPanel(job, base) {
   const total = Math.max(0, job.total ?? 0);
   const done = Math.max(0, job.done ?? 0);
   const share = total > 0 ? Math.min(1, done / total) : job.status === 'DONE' ? 1 : 0;

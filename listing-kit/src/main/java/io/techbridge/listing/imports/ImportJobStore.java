@@ -72,6 +72,20 @@ public final class ImportJobStore {
         return rows.stream().findFirst().map(row -> job((Object[]) row));
     }
 
+    /**
+     * The newest jobs first, of one organisation (uploaded by it or for it) or of all when null; at
+     * most {@code limit}.
+     */
+    public List<ImportJob> recent(String organisationId, int limit) {
+        var query = entityManager.createNativeQuery("SELECT " + columns + " FROM import_job"
+                + (organisationId == null ? "" : " WHERE organisation_id = ?1 OR uploader_organisation_id = ?1")
+                + " ORDER BY created_at DESC, id LIMIT " + limit);
+        if (organisationId != null) {
+            query.setParameter(1, organisationId);
+        }
+        return query.getResultList().stream().map(row -> job((Object[]) row)).toList();
+    }
+
     /** The report of the rows that were not imported, by row number. */
     public List<ImportErrorResponse> errors(UUID id) {
         List<?> rows = entityManager.createNativeQuery("""

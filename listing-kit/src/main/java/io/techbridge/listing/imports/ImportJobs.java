@@ -116,6 +116,33 @@ public final class ImportJobs<T extends Enum<T> & ImportColumn> {
         return ImportJobResponse.of(visible(id));
     }
 
+    /**
+     * The newest imports: brokers and admins those of every organisation (or of the one they name),
+     * others their own organisation's.
+     */
+    public List<ImportJobResponse> recent(String organisationId, int limit) {
+        caller.requireAuthenticated();
+        String scope = caller.seesEverything() ? organisationId : caller.requireOrganisation();
+        return QuarkusTransaction.joiningExisting().call(() -> store.recent(scope, limit)).stream()
+                .map(ImportJobResponse::of).toList();
+    }
+
+    /** A list's length as asked for: 1–100, 20 when not given. */
+    public static int limit(String value) {
+        if (value == null || value.isBlank()) {
+            return 20;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= 1 && n <= 100) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw Problems.invalidQuery("limit", "Range", "must be a whole number from 1 to 100");
+    }
+
     /** The report of the rows that were not imported, by row number. */
     public List<ImportErrorResponse> errors(UUID id) {
         visible(id);
