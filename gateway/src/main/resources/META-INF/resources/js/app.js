@@ -19,6 +19,7 @@ import { auditView } from './views/audit.js';
 import { accountsView } from './views/accounts.js';
 import { webhooksView, watchPausedWebhooks, forgetPausedWebhooks } from './views/webhooks.js';
 import { loadRegions } from './views/common.js';
+import { notificationsView, savedSearchesView, watchNotifications, forgetNotifications, NOTIFIED_ROLES } from './views/notifications.js';
 
 /** Which views each role sees; what a role may not do is not shown at all. */
 const NAV = {
@@ -45,6 +46,8 @@ const ROUTES = {
   audit: (role) => (role === 'admin' ? auditView : null),
   accounts: (role) => (role === 'admin' ? accountsView : null),
   webhooks: (role) => (role === 'enterprise' || role === 'university' || role === 'admin' ? webhooksView : null),
+  notifications: (role) => (NOTIFIED_ROLES.includes(role) ? notificationsView : null),
+  'saved-searches': (role) => (NOTIFIED_ROLES.includes(role) ? savedSearchesView : null),
 };
 
 /** Labels the static parts of index.html (elements with data-i18n). */
@@ -72,11 +75,13 @@ function init() {
     // so a new login cannot cross the old session's logout.
     await logout();
     forgetPausedWebhooks();
+    forgetNotifications();
     clearMessages();
     navigate('#/login');
   });
   whenUnauthenticated(() => {
     forgetPausedWebhooks();
+    forgetNotifications();
     clearMessages();
     notify(t('login.expired'));
     // the notice must survive the navigation to the login form
@@ -95,6 +100,7 @@ function init() {
     // A paused webhook subscription is looked for once per login, without holding up the view.
     beforeView: () => {
       watchPausedWebhooks();
+      watchNotifications();
       return loadRegions();
     },
   });
