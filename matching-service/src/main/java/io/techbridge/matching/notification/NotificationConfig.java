@@ -42,6 +42,10 @@ public interface NotificationConfig {
     }
 
     interface SavedSearches {
+        /** How often every saved search is run for new records (read by SavedSearchCheck's schedule). */
+        @WithDefault("60s")
+        Duration checkEvery();
+
         /** Saved searches one user may keep. */
         @WithDefault("20")
         int maxPerUser();
