@@ -71,6 +71,7 @@ public class SavedSearchResource {
     @APIResponse(responseCode = "201", description = "the saved search",
             headers = @Header(name = "Location", description = "/api/saved-searches/{id}", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SavedSearchView.class)))
+    @APIResponse(responseCode = "409", description = "the user already keeps the most saved searches it may (limit-reached)")
     public Response create(@NotNull SavedSearchRequest body) {
         SavedSearchStore.SavedSearch saved = searches.create(body.name(), body.query(), body.type(), body.field(),
                 body.region(), body.minTrl());
