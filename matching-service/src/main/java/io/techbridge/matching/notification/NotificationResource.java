@@ -1,7 +1,7 @@
 package io.techbridge.matching.notification;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.techbridge.commons.api.PageRequest;
 import io.techbridge.commons.api.PageResponse;
@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 @Path("/api/notifications")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,7 +39,7 @@ public class NotificationResource {
      * organisation may read them (a confidential demand not disclosed to it: 保密需求（<field>）).
      */
     public record NotificationView(long id, String type, Instant occurredAt, boolean read,
-            @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT) JsonNode data) {
+            @Schema(description = "the records it names, by id and title") Map<String, Object> data) {
     }
 
     public record UnreadCount(long unread) {
@@ -64,6 +65,8 @@ public class NotificationResource {
             @Schema(description = "whether this platform sends e-mails at all") boolean mailEnabled,
             @Schema(nullable = true) Instant updatedAt) {
     }
+
+    private static final TypeReference<Map<String, Object>> DATA = new TypeReference<>() { };
 
     private final NotificationService notifications;
     private final ObjectMapper mapper;
@@ -126,7 +129,7 @@ public class NotificationResource {
     private NotificationView view(NotificationStore.Stored stored, long readUpTo) {
         try {
             return new NotificationView(stored.id(), stored.type(), stored.occurredAt(), stored.id() <= readUpTo,
-                    mapper.readTree(stored.data()));
+                    mapper.readValue(stored.data(), DATA));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored notification is JSON", e);
         }
