@@ -21,6 +21,7 @@ import { webhooksView, watchPausedWebhooks, forgetPausedWebhooks } from './views
 import { loadRegions } from './views/common.js';
 import { dueView } from './views/followup.js';
 import { operationsView } from './views/operations.js';
+import { notificationsView, savedSearchesView, watchNotifications, forgetNotifications, NOTIFIED_ROLES } from './views/notifications.js';
 
 /** Which views each role sees; what a role may not do is not shown at all. */
 const NAV = {
@@ -49,6 +50,8 @@ const ROUTES = {
   accounts: (role) => (role === 'admin' ? accountsView : null),
   operations: (role) => (role === 'admin' ? operationsView : null),
   webhooks: (role) => (role === 'enterprise' || role === 'university' || role === 'admin' ? webhooksView : null),
+  notifications: (role) => (NOTIFIED_ROLES.includes(role) ? notificationsView : null),
+  'saved-searches': (role) => (NOTIFIED_ROLES.includes(role) ? savedSearchesView : null),
 };
 
 /** Labels the static parts of index.html (elements with data-i18n). */
@@ -76,11 +79,13 @@ function init() {
     // so a new login cannot cross the old session's logout.
     await logout();
     forgetPausedWebhooks();
+    forgetNotifications();
     clearMessages();
     navigate('#/login');
   });
   whenUnauthenticated(() => {
     forgetPausedWebhooks();
+    forgetNotifications();
     clearMessages();
     notify(t('login.expired'));
     // the notice must survive the navigation to the login form
@@ -99,6 +104,7 @@ function init() {
     // A paused webhook subscription is looked for once per login, without holding up the view.
     beforeView: () => {
       watchPausedWebhooks();
+      watchNotifications();
       return loadRegions();
     },
   });

@@ -1855,3 +1855,17 @@ export function label(prefix, value) {
   return has(key) ? t(key) : String(value);
 }
 
+
+/**
+ * Adds labels of a part of the console kept in a file of its own ({zh: {...}, en: {...}});
+ * a key already here keeps its label.
+ */
+export function addStrings(strings) {
+  for (const [lang, entries] of Object.entries(strings)) {
+    const dictionary = DICTIONARIES[lang];
+    if (!dictionary) continue;
+    for (const [key, text] of Object.entries(entries)) {
+      if (!(key in dictionary)) dictionary[key] = text;
+    }
+  }
+}

@@ -28,7 +28,9 @@ public final class RouteTable {
             rule("/api/search", Upstream.MATCHING, "search"),
             rule("/api/stats", Upstream.MATCHING, "stats"),
             rule("/api/admin/reindex", Upstream.MATCHING, "reindex"),
-            rule("/api/webhooks", Upstream.MATCHING, "webhooks"));
+            rule("/api/webhooks", Upstream.MATCHING, "webhooks"),
+            rule("/api/notifications", Upstream.MATCHING, "notifications"),
+            rule("/api/saved-searches", Upstream.MATCHING, "saved-searches"));
 
     private RouteTable() {
     }

@@ -171,7 +171,7 @@ public class CallerViews {
     }
 
     /** "保密需求（<field name>）": all a confidential demand's title may tell. */
-    static String anonymousTitle(String fieldCode) {
+    public static String anonymousTitle(String fieldCode) {
         if (fieldCode == null) {
             return ANONYMOUS_TITLE;
         }

@@ -9,7 +9,7 @@ import io.techbridge.events.DemandPayload;
 import io.techbridge.events.ImportJobPayload;
 import io.techbridge.events.InvitationPayload;
 import io.techbridge.events.MatchPayload;
-import io.techbridge.matching.webhook.WebhookFanout;
+import io.techbridge.matching.webhook.EventAudience;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -24,11 +24,11 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class WebhookEventConsumers {
 
-    private final WebhookFanout fanout;
+    private final EventAudience fanout;
     private final DeadLetters deadLetters;
     private final ObjectMapper mapper;
 
-    public WebhookEventConsumers(WebhookFanout fanout, DeadLetters deadLetters, ObjectMapper mapper) {
+    public WebhookEventConsumers(EventAudience fanout, DeadLetters deadLetters, ObjectMapper mapper) {
         this.fanout = fanout;
         this.deadLetters = deadLetters;
         this.mapper = mapper;

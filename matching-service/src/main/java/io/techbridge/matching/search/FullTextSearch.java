@@ -215,6 +215,10 @@ public class FullTextSearch {
             ConfidentialScope scope = query.confidential() == null ? ConfidentialScope.NOBODY : query.confidential();
             filters.add(Query.of(q -> q.bool(b -> b.mustNot(ownersOnly(scope)))));
         }
+        if (query.changedSince() != null) {
+            filters.add(Query.of(q -> q.range(r -> r.date(d -> d.field("updatedAt")
+                    .gte(query.changedSince().toString())))));
+        }
         if (query.minTrl() != null) {
             // Achievements at or above the level; demands state a wanted maturity instead, so they all stay.
             Query achievement = isSide(RecordType.ACHIEVEMENT);

@@ -2,6 +2,8 @@ package io.techbridge.matching.search;
 
 import io.techbridge.commons.api.PageRequest;
 
+import java.time.Instant;
+
 /**
  * A full-text search over achievements and demands, already validated.
  *
@@ -14,9 +16,15 @@ import io.techbridge.commons.api.PageRequest;
  * @param paging          a page by number, or after the cursor of the previous page's last hit (its sort values)
  * @param confidential    the BROKERS_ONLY demands the caller may find by their words; the others are
  *                        matched by no word (their text is hidden from the caller) but still listed
+ * @param changedSince    only records changed (published, edited) at or after this time; null: any time
  */
 public record SearchQuery(String text, RecordType type, String fieldCode, String regionCode, Integer minTrl,
-        boolean includeInactive, PageRequest paging, ConfidentialScope confidential) {
+        boolean includeInactive, PageRequest paging, ConfidentialScope confidential, Instant changedSince) {
+
+    public SearchQuery(String text, RecordType type, String fieldCode, String regionCode, Integer minTrl,
+            boolean includeInactive, PageRequest paging, ConfidentialScope confidential) {
+        this(text, type, fieldCode, regionCode, minTrl, includeInactive, paging, confidential, null);
+    }
 
     /** The two sides of the market, as the API names them. */
     public enum RecordType {

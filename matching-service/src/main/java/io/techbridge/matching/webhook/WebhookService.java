@@ -39,17 +39,19 @@ public class WebhookService {
     private final WebhookDeliveryRepository deliveries;
     private final WebhookTargets targets;
     private final WebhookFanout fanout;
+    private final EventAudience audience;
     private final WebhookConfig config;
     private final Caller caller;
     private final Event<WebhookFanout.Added> added;
 
     public WebhookService(WebhookSubscriptionRepository subscriptions, WebhookDeliveryRepository deliveries,
-            WebhookTargets targets, WebhookFanout fanout, WebhookConfig config, Caller caller,
+            WebhookTargets targets, WebhookFanout fanout, EventAudience audience, WebhookConfig config, Caller caller,
             Event<WebhookFanout.Added> added) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.targets = targets;
         this.fanout = fanout;
+        this.audience = audience;
         this.config = config;
         this.caller = caller;
         this.added = added;
@@ -221,6 +223,6 @@ public class WebhookService {
     @Scheduled(every = "${techbridge.webhooks.phase-check:5m}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tellChallengesJudgedToday() {
-        fanout.moveDueChallengesToJudging();
+        audience.moveDueChallengesToJudging();
     }
 }

@@ -28,6 +28,7 @@ public final class LocalStack {
     private final StackSettings settings;
     private final PostgresServer postgres;
     private final KafkaServer kafka;
+    private final MailServer mail;
     private final ElasticsearchServer elasticsearch;
     private final List<QuarkusService> services;
     private final QuarkusService gateway;
@@ -38,6 +39,8 @@ public final class LocalStack {
         this.settings = settings;
         Path data = settings.dataDir();
         this.postgres = new PostgresServer(data.resolve("postgres"), settings.postgresPort());
+        this.mail = new MailServer(settings.projectDir(), data.resolve("mail"), settings.smtpPort(),
+                settings.imapPort(), settings.mailWebPort());
         this.kafka = new KafkaServer(settings.projectDir(), data.resolve("kafka"), settings.kafkaPort(),
                 settings.kafkaControllerPort(), "384m");
         this.elasticsearch = new ElasticsearchServer(settings.projectDir(), data.resolve("elasticsearch"),
@@ -80,7 +83,12 @@ public final class LocalStack {
                         "QUARKUS_DATASOURCE_USERNAME", PostgresServer.SUPERUSER,
                         "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                         "QUARKUS_ELASTICSEARCH_HOSTS", "127.0.0.1:" + settings.elasticsearchPort(),
-                        "TECHBRIDGE_JWT_PUBLIC_KEY_LOCATION", "file:" + keys.publicKey()));
+                        "TECHBRIDGE_JWT_PUBLIC_KEY_LOCATION", "file:" + keys.publicKey(),
+                        // The notification e-mails (matching-service) go to the local mail server.
+                        "TECHBRIDGE_NOTIFICATIONS_MAIL_ENABLED", "true",
+                        "QUARKUS_MAILER_HOST", "127.0.0.1",
+                        "QUARKUS_MAILER_PORT", Integer.toString(settings.smtpPort()),
+                        "TECHBRIDGE_NOTIFICATIONS_MAIL_CONSOLE_URL", "http://localhost:" + settings.gatewayPort()));
     }
 
     /** Made when the gateway starts: it signs with the private key and bootstraps the first admin. */
@@ -141,6 +149,7 @@ public final class LocalStack {
         // The three servers start side by side; each service waits for what it needs.
         kafka.start();
         elasticsearch.start();
+        mail.start();
         step("PostgreSQL", () -> {
             postgres.start();
             for (QuarkusService service : processes()) {
@@ -150,6 +159,7 @@ public final class LocalStack {
         keys.ensure();
         step("Kafka", () -> kafka.awaitReady(SERVER_TIMEOUT));
         step("Elasticsearch", () -> elasticsearch.awaitReady(SERVER_TIMEOUT));
+        step("mail server", () -> mail.awaitReady(SERVER_TIMEOUT));
         processes().forEach(QuarkusService::start);
         List<CompletableFuture<Void>> ready = new ArrayList<>();
         for (QuarkusService service : processes()) {
@@ -180,6 +190,7 @@ public final class LocalStack {
         }
         report("elasticsearch", elasticsearch.process().stop(Duration.ofSeconds(60)));
         report("kafka", kafka.process().stop(Duration.ofSeconds(60)));
+        report("mail", mail.process().stop(Duration.ofSeconds(20)));
         boolean postgresRunning = postgres.isRunning();
         postgres.stop();
         report("postgresql", postgresRunning);
@@ -191,6 +202,7 @@ public final class LocalStack {
                 "postgresql://127.0.0.1:" + settings.postgresPort());
         line("kafka", kafka.process().running().map(ProcessHandle::pid), kafka.bootstrapServers());
         line("elasticsearch", elasticsearch.process().running().map(ProcessHandle::pid), elasticsearch.url());
+        line("mail", mail.process().running().map(ProcessHandle::pid), "smtp://127.0.0.1:" + mail.smtpPort());
         for (QuarkusService service : processes()) {
             line(service.module(), service.process().running().map(ProcessHandle::pid), service.url());
         }
@@ -208,9 +220,11 @@ public final class LocalStack {
         }
         System.out.printf("  %-20s %s%n", "Elasticsearch", elasticsearch.url());
         System.out.printf("  %-20s %s%n", "Kafka", kafka.bootstrapServers());
+        System.out.printf("  %-20s smtp://127.0.0.1:%d   (mailboxes: %s/api/user, IMAP %s, login = password = the address)%n",
+                "mail server", mail.smtpPort(), mail.webUrl(), mail.imapAddress());
         System.out.printf("  %-20s %s%n", "PostgreSQL", "jdbc:postgresql://127.0.0.1:" + settings.postgresPort()
                 + " (user " + PostgresServer.SUPERUSER + ")");
-        System.out.println("  logs                 " + settings.dataDir() + "/services, .../kafka, .../elasticsearch");
+        System.out.println("  logs                 " + settings.dataDir() + "/services, .../kafka, .../elasticsearch, .../mail");
         System.out.println("  stop with            deploy/local/down");
         if (!accounts.isEmpty()) {
             System.out.println();

@@ -17,7 +17,10 @@ public record StackSettings(
         int gatewayManagementPort,
         int achievementPort,
         int demandPort,
-        int matchingPort) {
+        int matchingPort,
+        int smtpPort,
+        int imapPort,
+        int mailWebPort) {
 
     public static StackSettings fromEnvironment(Map<String, String> env) {
         Path projectDir = Path.of(env.getOrDefault("TECHBRIDGE_PROJECT_DIR", projectDirectory().toString()))
@@ -34,7 +37,10 @@ public record StackSettings(
                 port(env, "TECHBRIDGE_GATEWAY_MANAGEMENT_PORT", 9000),
                 port(env, "TECHBRIDGE_ACHIEVEMENT_PORT", 8081),
                 port(env, "TECHBRIDGE_DEMAND_PORT", 8082),
-                port(env, "TECHBRIDGE_MATCHING_PORT", 8083));
+                port(env, "TECHBRIDGE_MATCHING_PORT", 8083),
+                port(env, "TECHBRIDGE_SMTP_PORT", 3025),
+                port(env, "TECHBRIDGE_IMAP_PORT", 3143),
+                port(env, "TECHBRIDGE_MAIL_WEB_PORT", 8025));
     }
 
     /**
