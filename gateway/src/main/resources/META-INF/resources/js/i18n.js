@@ -902,6 +902,7 @@ const zh = {
   'ops.importCounts': '成功 {imported} · 失败 {failed} / 共 {total}',
   'ops.kindAchievement': '成果',
   'ops.kindDemand': '需求',
+  'reindex.phase.done': '已完成',
 };
 
 const en = {
@@ -1803,6 +1804,7 @@ const en = {
   'ops.importCounts': '{imported} imported · {failed} failed / {total}',
   'ops.kindAchievement': 'Achievements',
   'ops.kindDemand': 'Demands',
+  'reindex.phase.done': 'Done',
 };
 
 const DICTIONARIES = { zh, en };

@@ -59,7 +59,7 @@ public class OpenApiMerger {
         }
         merged.putObject("info")
                 .put("title", "TechBridge API")
-                .put("version", "1.2") // 1.<revision>, see docs/api-versioning.md
+                .put("version", "1.3") // 1.<revision>, see docs/api-versioning.md
                 .put("description", "Every endpoint of TechBridge as served by the gateway. Log in with POST "
                         + "/api/auth/login and send the access token as 'Authorization: Bearer <token>'; reads of "
                         + "public records need none. An access token lives expiresIn seconds (50 by default): get the "

@@ -66,6 +66,22 @@ export function preferencesBody(types, checked, address) {
 
 // --- the bell ------------------------------------------------------------------------
 
+/** A bell drawn as SVG: an emoji bell is a blank box where the system has no colour-emoji font. */
+function bellIcon() {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  for (const [name, value] of Object.entries({ viewBox: '0 0 24 24', width: '20', height: '20', fill: 'none', stroke: 'currentColor',
+    'stroke-width': '2', 'stroke-linecap': 'round', 'stroke-linejoin': 'round', focusable: 'false' })) {
+    svg.setAttribute(name, value);
+  }
+  for (const d of ['M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9', 'M13.73 21a2 2 0 0 1-3.46 0']) {
+    const path = document.createElementNS(ns, 'path');
+    path.setAttribute('d', d);
+    svg.append(path);
+  }
+  return svg;
+}
+
 const bell = { timer: null, button: null, count: 0 };
 
 /** Shows the bell for a university or enterprise user and keeps its count fresh; hides it for others. */
@@ -77,7 +93,7 @@ export function watchNotifications() {
   }
   if (!bell.button) {
     bell.button = h('a.bell', { href: '#/notifications', testid: 'bell', 'aria-label': t('bell.labelNone') },
-      h('span.bell-icon', { 'aria-hidden': 'true' }, '🔔'), h('span.bell-count', { testid: 'bell-count', hidden: true }));
+      h('span.bell-icon', { 'aria-hidden': 'true' }, bellIcon()), h('span.bell-count', { testid: 'bell-count', hidden: true }));
     document.querySelector('.topbar-right')?.prepend(bell.button);
   }
   bell.button.hidden = false;

@@ -34,7 +34,7 @@ export async function operationsView(container, args, { isCurrent }) {
         }
       },
     }, t('ops.reindexStart'));
-    put(reindex,
+    put(clear(reindex),
       h('header.panel-head', {}, h('h2', {}, t('ops.reindexTitle')),
         h(`span.badge.reindex-${String(progress.state).toLowerCase()}`, { testid: 'reindex-state', dataset: { state: progress.state } },
           label('reindex', progress.state))),
