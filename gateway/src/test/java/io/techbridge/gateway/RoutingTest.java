@@ -67,7 +67,9 @@ class RoutingTest {
             "/api/stats/report.xlsx, matching",
             "/api/stats/learning, matching",
             "/api/admin/reindex, matching",
-            "/api/admin/reindex/achievements, matching"})
+            "/api/admin/reindex/achievements, matching",
+            "/api/admin/dead-letters, matching",
+            "/api/admin/dead-letters/achievement-events.dlq/0/41, matching"})
     void eachPathReachesItsServiceWithTheCallersTokenAndARequestId(String path, String service) {
         String token = TestTokens.bearer(TestTokens.broker());
         given().header("Authorization", token).header("Accept-Language", "zh-CN").queryParam("q", "石墨烯 散热")

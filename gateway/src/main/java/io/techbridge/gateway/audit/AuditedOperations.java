@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * The security-relevant operations the audit trail records: logins, account and organisation
- * changes, API keys issued and revoked, bulk imports and reindexing, merges, broker decisions, the introductions that disclose
+ * changes, API keys issued and revoked, bulk imports, reindexing and dead-letter replays, merges, broker decisions, the introductions that disclose
  * contacts, and challenge decisions. Reads and ordinary listing edits are not recorded.
  */
 public final class AuditedOperations {
@@ -32,6 +32,9 @@ public final class AuditedOperations {
             op("API_KEY_ISSUE", HttpMethod.POST, "/api/admin/api-keys"),
             op("API_KEY_REVOKE", HttpMethod.POST, "/api/admin/api-keys/" + ID + "/revoke"),
             op("REINDEX", HttpMethod.POST, "/api/admin/reindex"),
+            // A replay publishes a set-aside message on its topic again; the target is <dlq topic>/<partition>/<offset>.
+            op("DEAD_LETTER_REPLAY", HttpMethod.POST, "/api/admin/dead-letters/([^/]+/[^/]+/[^/]+)/replay"),
+            op("DEAD_LETTER_REPLAY_ALL", HttpMethod.POST, "/api/admin/dead-letters/" + ID + "/replay"),
             // A subscription sends the organisation's events to a URL of its choosing.
             op("WEBHOOK_CREATE", HttpMethod.POST, "/api/webhooks"),
             op("WEBHOOK_DELETE", HttpMethod.DELETE, "/api/webhooks/" + ID),

@@ -28,6 +28,7 @@ public final class RouteTable {
             rule("/api/search", Upstream.MATCHING, "search"),
             rule("/api/stats", Upstream.MATCHING, "stats"),
             rule("/api/admin/reindex", Upstream.MATCHING, "reindex"),
+            rule("/api/admin/dead-letters", Upstream.MATCHING, "dead-letters"),
             rule("/api/webhooks", Upstream.MATCHING, "webhooks"),
             rule("/api/notifications", Upstream.MATCHING, "notifications"),
             rule("/api/saved-searches", Upstream.MATCHING, "saved-searches"));

@@ -5,6 +5,7 @@ import { h, put, clear, emptyState } from '../dom.js';
 import { number, dateTime } from '../format.js';
 import { get, post, download } from '../api.js';
 import { notify } from '../notify.js';
+import { deadLettersSection } from './deadletters.js';
 
 const POLL_MS = 1000;
 
@@ -14,6 +15,7 @@ export async function operationsView(container, args, { isCurrent }) {
   put(container,
     h('header.page-head', {}, h('h1', {}, t('ops.title')), h('p.lead', {}, t('ops.lead'))),
     reindex,
+    deadLettersSection({ isCurrent }),
     imports);
 
   async function showReindex(progress) {
