@@ -155,24 +155,6 @@ class MatchingTest {
     }
 
     @Test
-    void aPoisonMessageGoesToTheDeadLetterTopicAndLaterMessagesStillIndex() {
-        String poisonKey = "poison-" + Events.newId();
-        Events.publishRaw("achievement-events", poisonKey, "{this is not an event");
-        String good = Events.newId();
-        Events.publishAchievement("AchievementCreated", Events.achievement(good, 1, "毒消息之后的正常成果",
-                "毒消息不应阻塞后续消息的处理。", List.of("容错"), "05.01", 4));
-        awaitIndexed(good);
-
-        try (TopicReader reader = new TopicReader(TestServers.get().kafkaBootstrapServers(), "achievement-events.dlq")) {
-            await().atMost(PATIENCE).until(() -> !reader.pollKey(poisonKey).isEmpty());
-            ConsumerRecord<String, String> dead = reader.pollKey(poisonKey).get(0);
-            assertEquals("{this is not an event", dead.value());
-            String reason = new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
-            assertTrue(reason.startsWith("not JSON"), reason);
-        }
-    }
-
-    @Test
     void unknownRecordsAndBadParametersAreRefused() {
         Api.asBroker().when().get("/api/demands/" + Events.newId() + "/matches").then().statusCode(404)
                 .contentType("application/problem+json");
