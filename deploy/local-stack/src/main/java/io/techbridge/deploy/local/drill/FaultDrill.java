@@ -262,6 +262,9 @@ public final class FaultDrill {
                 + " after the restart; unavailable: 503/504 or no connection while a process the request needs was down%n");
         System.out.printf("checked %d records, %d events, %d import jobs; %s%n", checks.recordsChecked, checks.eventsRead,
                 ledger.importJobs.size(), quiet ? "quiet at the end" : "NOT quiet at the end");
+        if (checks.earlier > 0) {
+            System.out.printf("(%d events repeated on their topics before this drill began are not counted)%n", checks.earlier);
+        }
         if (!checks.findings.isEmpty() || !wrong.isEmpty()) {
             System.out.println();
             System.out.println("findings:");

@@ -121,7 +121,9 @@ final class Ledger {
         requests.add(request);
         if (request.answer() == Answer.SUCCESS) {
             for (Phase phase : phases) {
-                if (phase.healthy != null && phase.firstSuccessAfterRestart == null && dependsOn.contains(phase.process)
+                // No request waits for Kafka (changes go through the outbox): its recovery is the first write after it.
+                boolean measures = dependsOn.contains(phase.process) || (request.write() && phase.process.equals("kafka"));
+                if (phase.healthy != null && phase.firstSuccessAfterRestart == null && measures
                         && !request.sent().isBefore(phase.healthy)) {
                     phase.firstSuccessAfterRestart = request.answered();
                 }
