@@ -72,8 +72,10 @@ final class DrillClient {
                 return "Bearer " + accessToken;
             }
             Answer answer = refreshToken == null ? null
+                    // 401: a refresh the gateway carried out but whose answer was lost when it was killed spent
+                    // the token; after the reuse grace a repeat is refused, as it should be, and the client logs in.
                     : call("refresh", false, LOGIN, "POST", "/api/auth/refresh", null,
-                            json(Map.of("refreshToken", refreshToken)), null, Set.of());
+                            json(Map.of("refreshToken", refreshToken)), null, Set.of(401));
             if (answer == null || answer.status() == 401) {
                 answer = call("login", false, LOGIN, "POST", "/api/auth/login", null,
                         json(Map.of("username", username, "password", password)), null, Set.of());
