@@ -5,7 +5,10 @@ import io.techbridge.events.AchievementPayload;
 import io.techbridge.events.EventEnvelope;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.techbridge.commons.outbox.OutboxRelay;
+import jakarta.inject.Inject;
 import io.techbridge.deploy.local.KafkaServer;
 import io.techbridge.deploy.local.testing.TestServers;
 import io.techbridge.deploy.local.testing.TopicReader;
@@ -14,6 +17,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -108,6 +114,51 @@ class OutboxDeliveryTest {
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().when().get("/q/metrics").then()
                 .body(containsString("techbridge_outbox_backlog 0.0")));
+    }
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void anEventKafkaTookButTheRelayCouldNotMarkIsNotSentAgain() throws Exception {
+        // What the fault drill (deploy/local/drill) found: the service or its database killed between Kafka's
+        // acknowledgement and the commit of the mark, and the event went on the topic twice after the restart.
+        Map<String, Object> body = Achievements.validBody(Achievements.newOrganisation());
+        String id = Achievements.createdId(body);
+        try (TopicReader reader = new TopicReader(TestServers.get().kafkaBootstrapServers(), TOPIC)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> reader.pollKey(id).size() == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> unmarked(id) == 0);
+            // As after such a crash: the event on the topic, its row not marked, and a relay that has just started.
+            try (Connection connection = dataSource.getConnection(); PreparedStatement unmark = connection.prepareStatement(
+                    "UPDATE outbox_event SET published_at = NULL WHERE aggregate_id = ?")) {
+                unmark.setString(1, id);
+                assertEquals(1, unmark.executeUpdate());
+            }
+            relay.assumeUncertain();
+            await().atMost(Duration.ofSeconds(60)).until(() -> unmarked(id) == 0);
+            // A later change is still relayed as usual.
+            body.put("version", 1);
+            body.put("summary", "崩溃之后的修改");
+            Achievements.update(id, body).statusCode(200);
+            await().atMost(Duration.ofSeconds(60)).until(() -> reader.pollKey(id).size() >= 2);
+            reader.pollToEnd();
+            assertEquals(List.of(1L, 2L), reader.pollKey(id).stream()
+                    .map(r -> envelope(r).get("aggregateVersion").asLong()).toList());
+        }
+    }
+
+    private long unmarked(String id) throws java.sql.SQLException {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement count = connection.prepareStatement(
+                "SELECT count(*) FROM outbox_event WHERE aggregate_id = ? AND published_at IS NULL")) {
+            count.setString(1, id);
+            try (ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 
     private static List<Long> distinctVersions(List<ConsumerRecord<String, String>> records) {

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Three small HTTP servers standing in for the services: each answers any request with what it
  * received (method, path, query, headers, body size and SHA-256, the body itself when small),
- * waits 5 s on a path ending in {@code /slow}, streams {@code ?bytes=N} bytes on {@code /download},
+ * waits 5 s on a path ending in {@code /slow}, closes the connection without an answer on {@code /crash}, streams {@code ?bytes=N} bytes on {@code /download},
  * and serves a small OpenAPI document at {@code /q/openapi}. Init argument {@code down}: services
  * (achievement, demand, matching) to leave on a port nothing listens on.
  */
@@ -107,6 +107,11 @@ public final class EchoUpstreams implements QuarkusTestResourceLifecycleManager 
             }
             Runnable answer = () -> request.response().putHeader("Content-Type", "application/json")
                     .putHeader("X-Upstream", service).putHeader("Keep-Alive", "timeout=5").end(echo.encode());
+            if (request.path().endsWith("/crash")) {
+                // As a service killed in the middle of a request: the connection goes, no answer comes.
+                request.connection().close();
+                return;
+            }
             if (request.path().endsWith("/slow")) {
                 vertx.setTimer(5000, t -> {
                     if (!request.response().closed()) {

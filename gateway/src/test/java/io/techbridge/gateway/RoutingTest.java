@@ -239,6 +239,19 @@ class RoutingTest {
     }
 
     @Test
+    void aServiceThatGoesAwayBeforeAnsweringGives503WithRetryAfter() {
+        // A service killed in the middle of a request (the fault drill, deploy/local/drill): unavailable, not a bad gateway.
+        given().when().get("/api/achievements/crash").then().statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", equalTo("5"))
+                .body("title", equalTo("Service unavailable"))
+                .body("detail", org.hamcrest.Matchers.containsString("achievement-service went away"));
+        given().contentType("application/json").body("{\"title\": \"x\"}").when().post("/api/demands/crash").then()
+                .statusCode(503)
+                .body("detail", org.hamcrest.Matchers.containsString("may or may not have been applied"));
+    }
+
+    @Test
     void anInvalidTokenIsRefusedBeforeAnyServiceSeesIt() {
         given().header("Authorization", "Bearer not.a.token").when().get("/api/achievements").then().statusCode(401)
                 .contentType("application/problem+json").header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"));

@@ -1,7 +1,9 @@
 package io.techbridge.matching;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import io.restassured.response.Response;
 import io.techbridge.deploy.local.testing.TestServers;
 import org.junit.jupiter.api.Test;
@@ -149,6 +151,43 @@ class MatchingTest {
                 .then().body("items.find { it.achievementId == '" + achievement + "' }.status", equalTo("WITHDRAWN")));
         Api.asBroker().when().get("/api/demands/" + demand + "/matches").then().statusCode(200)
                 .body("achievementId", not(hasItem(achievement)));
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void aDemandRecomputedWhileTheIndexStillShowsAWithdrawnAchievementDoesNotKeepItProposed() throws Exception {
+        // What the fault drill (deploy/local/drill) found: pairs left PROPOSED with a withdrawn or transferred
+        // achievement, when a demand's proposals were recomputed from an index that did not show the withdrawal yet
+        // while the withdrawal's own recomputation had already run. The applied state in PostgreSQL decides.
+        String achievement = Events.newId();
+        Events.publishAchievement("AchievementCreated", Events.achievement(achievement, 1, "蓝莓采后冷链保鲜气调包装技术",
+                "基于微孔膜的自发气调包装，蓝莓货架期由5天延长至15天，适用于冷链电商配送。", List.of("气调包装", "蓝莓保鲜", "冷链"),
+                "02.06", 7));
+        awaitIndexed(achievement);
+        String demand = Events.newId();
+        Events.publishDemand("DemandCreated", Events.demand(demand, 1, "蓝莓电商冷链配送保鲜",
+                "我们做蓝莓电商，冷链配送途中蓝莓腐烂率高，货架期短，需要气调保鲜包装技术，把货架期延长到两周。",
+                List.of("蓝莓", "保鲜", "气调包装", "冷链"), "02.06", 6));
+        await().atMost(PATIENCE).untilAsserted(() -> Api.asBroker().queryParam("demandId", demand).when().get("/api/matches")
+                .then().body("items.find { it.achievementId == '" + achievement + "' }.status", equalTo("PROPOSED")));
+
+        // The withdrawal applied and committed, the index not showing it yet, and the demand queued again.
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            try (java.sql.PreparedStatement applied = connection.prepareStatement("UPDATE indexed_record SET status = 'WITHDRAWN',"
+                    + " in_pool = false WHERE aggregate_type = 'Achievement' AND aggregate_id = ?")) {
+                applied.setString(1, achievement);
+                assertEquals(1, applied.executeUpdate());
+            }
+            try (java.sql.PreparedStatement queued = connection.prepareStatement("INSERT INTO proposal_task"
+                    + " (aggregate_type, aggregate_id, version, enqueued_at) VALUES ('Demand', ?, 1, now()) ON CONFLICT DO NOTHING")) {
+                queued.setString(1, demand);
+                queued.executeUpdate();
+            }
+        }
+        await().atMost(PATIENCE).untilAsserted(() -> Api.asBroker().queryParam("demandId", demand).when().get("/api/matches")
+                .then().body("items.find { it.achievementId == '" + achievement + "' }.status", equalTo("WITHDRAWN")));
     }
 
     @Test

@@ -188,12 +188,30 @@ public class UpstreamProxy {
             finish(ctx, rule, requestId, started, 504, cause);
             problems.write(ctx, Problem.of(Status.GATEWAY_TIMEOUT, "service-timeout", "Service did not answer",
                     rule.upstream().service() + " did not answer within " + readTimeoutMillis / 1000 + " s"));
+        } else if (wentAway(cause)) {
+            // The service closed or lost the connection before it answered: it crashed or is stopping,
+            // so it is unavailable, as when it cannot be reached at all.
+            finish(ctx, rule, requestId, started, 503, cause);
+            problems.write(ctx, Problem.of(Status.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
+                    rule.upstream().service() + " went away before it answered; the request may or may not have been"
+                            + " applied: read it back before repeating a change (or repeat it with its Idempotency-Key)")
+                    .withContext(Map.of(Problem.RETRY_AFTER_SECONDS, 5)));
         } else {
             finish(ctx, rule, requestId, started, 502, cause);
             problems.write(ctx, Problem.of(Status.BAD_GATEWAY, "bad-gateway", "Bad gateway",
                     rule.upstream().service() + " broke off the exchange; the request may or may not have been applied"));
         }
         ctx.request().resume();
+    }
+
+    /** A connection closed or reset before the answer came, rather than an answer that could not be read. */
+    static boolean wentAway(Throwable cause) {
+        for (Throwable c = cause; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof io.vertx.core.http.HttpClosedException || c instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void finish(RoutingContext ctx, RouteTable.Rule rule, String requestId, long started, int status, Throwable failure) {

@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Keeps the proposals of a record current when it is created or changes (recomputed by the
@@ -118,11 +119,18 @@ public class ProposalService {
             existing.values().forEach(p -> withdraw(p, "achievement is " + achievement.status()));
             return;
         }
-        List<ScoredPair> found = good(matcher.forAchievement(achievement, config.maxProposalsPerRecord()));
+        List<ScoredPair> candidates = good(matcher.forAchievement(achievement, config.maxProposalsPerRecord()));
+        // The index may not show yet that a demand left the pool; the applied state decides (see lockPoolMembership).
+        Map<String, Boolean> pool = records.lockPoolMembership(ListingType.DEMAND, Stream.concat(
+                candidates.stream().map(ScoredPair::demandId), existing.keySet().stream()).toList());
+        List<ScoredPair> found = candidates.stream().filter(p -> Boolean.TRUE.equals(pool.get(p.demandId()))).toList();
         found.forEach(pair -> propose(existing.get(pair.demandId()), pair));
         Set<String> foundIds = found.stream().map(ScoredPair::demandId).collect(Collectors.toSet());
         List<MatchPair> standing = existing.values().stream()
                 .filter(p -> p.status == MatchStatus.PROPOSED && !foundIds.contains(p.demandId)).toList();
+        standing.stream().filter(p -> Boolean.FALSE.equals(pool.get(p.demandId)))
+                .forEach(p -> withdraw(p, "demand left the pool"));
+        standing = standing.stream().filter(p -> p.status == MatchStatus.PROPOSED).toList();
         if (!standing.isEmpty()) {
             Map<String, DemandDocument> demands = indexer.demands(IndexAdmin.DEMANDS,
                     standing.stream().map(p -> p.demandId).toList());
@@ -146,11 +154,18 @@ public class ProposalService {
             existing.values().forEach(p -> withdraw(p, "demand is " + demand.status()));
             return;
         }
-        List<ScoredPair> found = good(matcher.forDemand(demand, config.maxProposalsPerRecord()));
+        List<ScoredPair> candidates = good(matcher.forDemand(demand, config.maxProposalsPerRecord()));
+        // The index may not show yet that an achievement left the pool; the applied state decides (see lockPoolMembership).
+        Map<String, Boolean> pool = records.lockPoolMembership(ListingType.ACHIEVEMENT, Stream.concat(
+                candidates.stream().map(ScoredPair::achievementId), existing.keySet().stream()).toList());
+        List<ScoredPair> found = candidates.stream().filter(p -> Boolean.TRUE.equals(pool.get(p.achievementId()))).toList();
         found.forEach(pair -> propose(existing.get(pair.achievementId()), pair));
         Set<String> foundIds = found.stream().map(ScoredPair::achievementId).collect(Collectors.toSet());
         List<MatchPair> standing = existing.values().stream()
                 .filter(p -> p.status == MatchStatus.PROPOSED && !foundIds.contains(p.achievementId)).toList();
+        standing.stream().filter(p -> Boolean.FALSE.equals(pool.get(p.achievementId)))
+                .forEach(p -> withdraw(p, "achievement left the pool"));
+        standing = standing.stream().filter(p -> p.status == MatchStatus.PROPOSED).toList();
         if (!standing.isEmpty()) {
             Map<String, AchievementDocument> achievements = indexer.achievements(IndexAdmin.ACHIEVEMENTS,
                     standing.stream().map(p -> p.achievementId).toList());

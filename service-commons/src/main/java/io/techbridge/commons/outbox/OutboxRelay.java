@@ -28,7 +28,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -36,7 +42,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * events of one aggregate are sent one after another, each only once the previous one is
  * acknowledged, so a failure never lets a later version overtake an earlier one; what was not
  * acknowledged stays in the outbox and is retried, with back-off, until Kafka takes it.
- * Delivery is at least once: consumers deduplicate by (aggregate id, version).
+ * <p>
+ * Each event reaches its topic once. An event Kafka took but the relay could not mark (the process
+ * was killed, or the database went away, between the acknowledgement and the commit; or a round
+ * gave up waiting while a send was still under way) is not sent again blindly: after a start,
+ * after a failed round and when it takes the relay lock over from another instance, the relay first
+ * waits for its own sends still under way, then looks on the topic for what it is about to send
+ * ({@link OutboxTopicCheck}) and only marks what is there. Consumers still deduplicate by
+ * (aggregate id, version), as a replay from a dead-letter topic or a reindex repeats events.
  * <p>
  * It runs in a service whose {@code outbox} channel goes to Kafka
  * ({@code mp.messaging.outgoing.outbox.connector=smallrye-kafka}); in one that publishes nothing it
@@ -55,6 +68,13 @@ public class OutboxRelay {
     private final Counter published;
     private final Counter failedRounds;
     private final WorkerLoop worker;
+    private final OutboxTopicCheck topicCheck;
+    private final String defaultTopic;
+    /** Whether events waiting in the outbox may be on their topic already (see the class comment). */
+    private volatile boolean uncertain = true;
+    private volatile boolean holdingLock;
+    /** The sends of a round that gave up waiting; their outcome is awaited before anything is looked up or sent. */
+    private volatile CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null);
 
     public OutboxRelay(OutboxRepository repository, OutboxConfig config,
             @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048) MutinyEmitter<String> emitter,
@@ -70,6 +90,10 @@ public class OutboxRelay {
         this.failedRounds = Counter.builder("techbridge.outbox.failed.rounds")
                 .description("Relay rounds in which Kafka did not acknowledge every event").register(registry);
         this.worker = new WorkerLoop("outbox-relay", Duration.ofSeconds(1), this::relayRound, LOG);
+        org.eclipse.microprofile.config.Config settings = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        this.topicCheck = new OutboxTopicCheck(settings.getOptionalValue("mp.messaging.outgoing.outbox.bootstrap.servers", String.class)
+                .or(() -> settings.getOptionalValue("kafka.bootstrap.servers", String.class)).orElse("localhost:9092"));
+        this.defaultTopic = settings.getOptionalValue("mp.messaging.outgoing.outbox.topic", String.class).orElse("outbox");
     }
 
     void start(@Observes StartupEvent event) {
@@ -98,17 +122,41 @@ public class OutboxRelay {
         }
     }
 
+    /** As after a start: the next round looks on the topics before it sends (for tests of a crash's aftermath). */
+    public void assumeUncertain() {
+        uncertain = true;
+        worker.wake();
+    }
+
     private WorkerLoop.Outcome relayRound() {
-        int timeoutSeconds = (int) config.sendTimeout().plusSeconds(30).toSeconds();
-        Round round = QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(() -> {
-            if (!repository.tryRelayLock(config.lockKey())) {
-                return new Round(0, false);
-            }
-            List<OutboxEvent> batch = repository.oldestUnpublished(config.batchSize());
-            Round sent = batch.isEmpty() ? new Round(0, false) : send(batch);
-            backlog.set(repository.backlog());
-            return sent;
-        });
+        if (!inFlight.isDone()) {
+            return WorkerLoop.Outcome.FAILED;
+        }
+        int timeoutSeconds = (int) config.sendTimeout().plusSeconds(60).toSeconds();
+        Round round;
+        try {
+            round = QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(() -> {
+                if (!repository.tryRelayLock(config.lockKey())) {
+                    holdingLock = false;
+                    return new Round(0, false);
+                }
+                if (!holdingLock) {
+                    // Another instance may have relayed until now, and died before it marked what it sent.
+                    holdingLock = true;
+                    uncertain = true;
+                }
+                List<OutboxEvent> batch = repository.oldestUnpublished(config.batchSize());
+                Round sent = batch.isEmpty() ? new Round(0, false) : send(batch);
+                backlog.set(repository.backlog());
+                return sent;
+            });
+        } catch (RuntimeException e) {
+            // The marks may not have been committed: what was sent must be looked for before it is sent again.
+            uncertain = true;
+            holdingLock = false;
+            throw e;
+        }
+        uncertain = round.failed();
         if (round.failed()) {
             failedRounds.increment();
             LOG.warnf("Kafka did not acknowledge every event (%d relayed, %d waiting); retrying", round.relayed(),
@@ -119,11 +167,27 @@ public class OutboxRelay {
     }
 
     private Round send(List<OutboxEvent> batch) {
+        ConcurrentLinkedQueue<Long> acknowledged = new ConcurrentLinkedQueue<>();
+        List<OutboxEvent> toSend = batch;
+        if (uncertain) {
+            Set<UUID> there = topicCheck.alreadyPublished(batch, this::topicOf);
+            if (!there.isEmpty()) {
+                LOG.infof("%d of %d waiting events were relayed before, unmarked; marking them without sending them again",
+                        there.size(), batch.size());
+            }
+            toSend = new ArrayList<>();
+            for (OutboxEvent event : batch) {
+                if (there.contains(event.eventId)) {
+                    acknowledged.add(event.id);
+                } else {
+                    toSend.add(event);
+                }
+            }
+        }
         Map<String, List<OutboxEvent>> byAggregate = new LinkedHashMap<>();
-        for (OutboxEvent event : batch) {
+        for (OutboxEvent event : toSend) {
             byAggregate.computeIfAbsent(event.aggregateId, id -> new ArrayList<>()).add(event);
         }
-        ConcurrentLinkedQueue<Long> acknowledged = new ConcurrentLinkedQueue<>();
         List<Uni<Void>> chains = new ArrayList<>();
         for (List<OutboxEvent> events : byAggregate.values()) {
             Uni<Void> chain = Uni.createFrom().voidItem();
@@ -133,15 +197,32 @@ public class OutboxRelay {
             chains.add(chain);
         }
         boolean failed = false;
-        try {
-            Uni.join().all(chains).andCollectFailures().await().atMost(config.sendTimeout());
-        } catch (RuntimeException e) {
-            failed = true;
+        if (!chains.isEmpty()) {
+            // Not cancelled when the wait gives up: sends already handed to the producer may still land,
+            // and the next round waits for their outcome before it looks on the topic.
+            CompletableFuture<Void> sends = Uni.join().all(chains).andCollectFailures().replaceWithVoid()
+                    .subscribeAsCompletionStage();
+            try {
+                sends.get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                inFlight = sends;
+                failed = true;
+            } catch (ExecutionException e) {
+                failed = true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                inFlight = sends;
+                failed = true;
+            }
         }
         List<Long> done = List.copyOf(acknowledged);
         repository.markPublished(done, Instant.now());
         published.increment(done.size());
         return new Round(done.size(), failed || done.size() < batch.size());
+    }
+
+    private String topicOf(OutboxEvent event) {
+        return config.topics().getOrDefault(event.aggregateType, defaultTopic);
     }
 
     private Uni<Void> publish(OutboxEvent event) {

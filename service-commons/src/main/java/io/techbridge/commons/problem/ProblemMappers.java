@@ -112,9 +112,45 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
+        if (databaseUnavailable(e)) {
+            // Not a fault of the request or of the code: the database is restarting or out of reach.
+            LOG.warnf("the database is unavailable on %s: %s", uri.getPath(), rootMessage(e));
+            return databaseUnavailable().withInstance(uri.getPath()).toResponse();
+        }
         LOG.errorf(e, "unexpected error on %s", uri.getPath());
         return Problem.of(Status.INTERNAL_SERVER_ERROR, "internal", "Internal error",
                 "the request could not be completed; nothing was changed").withInstance(uri.getPath()).toResponse();
+    }
+
+    /** Seconds a client is asked to wait before repeating a request the database could not take. */
+    static final int DATABASE_RETRY_AFTER_SECONDS = 5;
+
+    /** 503 with Retry-After: the database could not be reached, or dropped the connection midway. */
+    public static Problem databaseUnavailable() {
+        return Problem.of(Status.SERVICE_UNAVAILABLE, "database-unavailable", "Database unavailable",
+                "the service's database cannot be reached just now; try again shortly (if the request changed"
+                        + " something, read it back first: a change cut off at its commit may have been made)")
+                .withContext(java.util.Map.of(Problem.RETRY_AFTER_SECONDS, DATABASE_RETRY_AFTER_SECONDS));
+    }
+
+    /**
+     * Whether an error comes from the database being away rather than from the request or the code:
+     * an {@link java.sql.SQLException} in its causes with SQLSTATE class 08 (connection exception) or
+     * 57P (the server shut down, crashed or is starting up), or a connection exception of JDBC's own.
+     */
+    public static boolean databaseUnavailable(Throwable error) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable cause = error; cause != null && seen.add(cause); cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response invalidBody(UriInfo uri, String field, String rule, String message) {

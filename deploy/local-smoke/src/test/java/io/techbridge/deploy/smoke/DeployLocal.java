@@ -60,14 +60,22 @@ final class DeployLocal {
 
     /** Runs {@code deploy/local/<command>}, asserts it succeeded, and returns what it printed. */
     String run(String command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(projectDir.resolve("deploy/local").resolve(command).toString())
+        return run(command, new String[0]);
+    }
+
+    /** Runs {@code deploy/local/<command> <arguments…>}, asserts it succeeded, and returns what it printed. */
+    String run(String command, String... arguments) throws IOException, InterruptedException {
+        java.util.List<String> line = new java.util.ArrayList<>();
+        line.add(projectDir.resolve("deploy/local").resolve(command).toString());
+        line.addAll(java.util.List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(line)
                 .directory(projectDir.toFile())
                 .redirectErrorStream(true);
         builder.environment().putAll(environment);
         Process process = builder.start();
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(10, TimeUnit.MINUTES), command + " did not finish");
+        assertTrue(process.waitFor(20, TimeUnit.MINUTES), command + " did not finish");
         System.out.println("$ deploy/local/" + command + System.lineSeparator() + output);
         assertEquals(0, process.exitValue(), "deploy/local/" + command + " failed:" + System.lineSeparator() + output);
         return output;

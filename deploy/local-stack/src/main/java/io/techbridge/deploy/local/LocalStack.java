@@ -25,6 +25,10 @@ public final class LocalStack {
 
     private static final Duration SERVER_TIMEOUT = Duration.ofMinutes(3);
 
+    /** The processes of the stack by the names {@code status} prints, in start order. */
+    public static final List<String> PROCESSES = List.of("postgresql", "kafka", "elasticsearch", "achievement-service",
+            "demand-service", "matching-service", "gateway");
+
     private final StackSettings settings;
     private final PostgresServer postgres;
     private final KafkaServer kafka;
@@ -64,8 +68,15 @@ public final class LocalStack {
                 case "up" -> stack.up();
                 case "down" -> stack.down();
                 case "status" -> stack.status();
+                case "restart" -> {
+                    if (args.length != 2) {
+                        System.err.println("usage: restart <" + String.join(" | ", PROCESSES) + ">");
+                        System.exit(2);
+                    }
+                    stack.restart(args[1]);
+                }
                 default -> {
-                    System.err.println("usage: up | down | status");
+                    System.err.println("usage: up | down | status | restart <process>");
                     System.exit(2);
                 }
             }
@@ -194,6 +205,56 @@ public final class LocalStack {
         boolean postgresRunning = postgres.isRunning();
         postgres.stop();
         report("postgresql", postgresRunning);
+    }
+
+    /**
+     * Starts one process of the stack again if it is not running (after a crash, or a kill of the
+     * fault drill) and waits until it is healthy; one that runs is left alone. The other processes
+     * are not touched.
+     */
+    public void restart(String process) {
+        long started = System.nanoTime();
+        switch (process) {
+            case "postgresql" -> {
+                // After a crash the old server's backends may hold its shared memory for a moment.
+                Wait.until("PostgreSQL on port " + settings.postgresPort(), SERVER_TIMEOUT, () -> {
+                    try {
+                        postgres.start();
+                        return true;
+                    } catch (RuntimeException notYet) {
+                        return false;
+                    }
+                });
+            }
+            case "kafka" -> {
+                kafka.start();
+                kafka.awaitReady(SERVER_TIMEOUT);
+            }
+            case "elasticsearch" -> {
+                elasticsearch.start();
+                elasticsearch.awaitReady(SERVER_TIMEOUT);
+            }
+            default -> {
+                QuarkusService service = processes().stream().filter(s -> s.module().equals(process)).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("no process " + process + "; one of "
+                                + String.join(", ", PROCESSES)));
+                service.start();
+                service.awaitReady(SERVER_TIMEOUT);
+            }
+        }
+        System.out.printf("  %-22s ready (%.1f s)%n", process, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** The pid of a process of the stack while it runs. */
+    public Optional<Long> pid(String process) {
+        return switch (process) {
+            case "postgresql" -> postgres.isRunning() ? postgres.pid() : Optional.empty();
+            case "kafka" -> kafka.process().running().map(ProcessHandle::pid);
+            case "elasticsearch" -> elasticsearch.process().running().map(ProcessHandle::pid);
+            default -> processes().stream().filter(s -> s.module().equals(process)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no process " + process))
+                    .process().running().map(ProcessHandle::pid);
+        };
     }
 
     public void status() {
