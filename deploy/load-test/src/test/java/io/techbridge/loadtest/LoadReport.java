@@ -117,7 +117,7 @@ public final class LoadReport {
             Matcher td = TD.matcher(row.group(1));
             List<String> cells = new ArrayList<>();
             while (td.find()) {
-                cells.add(unescape(td.group(1).replaceAll("<[^>]*>", "").replaceAll("\\s+", " ").trim()));
+                cells.add(unescape(td.group(1).replaceAll("<span[^>]*display:none[^>]*>[^<]*</span>", "").replaceAll("<[^>]*>", "").replaceAll("\\s+", " ").trim()));
             }
             if (!cells.isEmpty()) {
                 errors.add(String.join(" | ", cells));
