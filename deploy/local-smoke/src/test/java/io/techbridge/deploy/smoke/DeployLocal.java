@@ -31,7 +31,7 @@ final class DeployLocal {
         this.dataDir = dataDir.toAbsolutePath();
         deleteRecursively(this.dataDir);
         for (String port : new String[]{"PG", "KAFKA", "KAFKA_CONTROLLER", "ES", "ES_TRANSPORT", "GATEWAY", "GATEWAY_MANAGEMENT",
-                "ACHIEVEMENT", "DEMAND", "MATCHING"}) {
+                "ACHIEVEMENT", "DEMAND", "MATCHING", "SMTP", "IMAP", "MAIL_WEB"}) {
             environment.put("TECHBRIDGE_" + port + "_PORT", Integer.toString(TestServers.freePort()));
         }
         environment.put("TECHBRIDGE_DATA_DIR", this.dataDir.toString());
