@@ -39,7 +39,10 @@ public final class Fixtures {
     final List<ObjectNode> achievementTemplates = new ArrayList<>();
     final List<ObjectNode> demandTemplates = new ArrayList<>();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            // HTTP/1.1 as the simulation's requests (Gatling's default): no cleartext HTTP/2 upgrade on the
+            // first request, which once broke a fixture's 100-record read here.
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     public Fixtures(LoadSettings settings, Sessions sessions) {
         readDemo(settings.demoDir());

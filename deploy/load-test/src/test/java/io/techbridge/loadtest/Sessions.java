@@ -25,7 +25,10 @@ public final class Sessions implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String gatewayUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            // HTTP/1.1 as the simulation's requests (Gatling's default): no cleartext HTTP/2 upgrade on the
+            // first request, which once broke a fixture's 100-record read here.
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String> passwords = new ConcurrentHashMap<>();
     private final Map<String, String> accessTokens = new ConcurrentHashMap<>();
     private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();

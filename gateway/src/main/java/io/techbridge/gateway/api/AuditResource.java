@@ -4,6 +4,7 @@ import io.techbridge.commons.api.PageRequest;
 import io.techbridge.commons.api.PageResponse;
 import io.techbridge.commons.api.ProblemResponses;
 import io.techbridge.commons.api.QueryParameters;
+import io.techbridge.commons.domain.PlatformCalendar;
 import io.techbridge.commons.problem.Problems;
 import io.techbridge.commons.security.Caller;
 import io.techbridge.commons.security.Role;
@@ -25,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
@@ -37,7 +37,6 @@ import java.util.List;
 public class AuditResource {
 
     /** Days are China's: an operator asking for 6 December means 6 December in Beijing time. */
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final List<String> OUTCOMES = List.of("SUCCEEDED", "REFUSED", "FAILED");
 
     private final AuditEventRepository events;
@@ -101,7 +100,7 @@ public class AuditResource {
             return null;
         }
         try {
-            return LocalDate.parse(text).plusDays(plusDays).atStartOfDay(CHINA).toInstant();
+            return LocalDate.parse(text).plusDays(plusDays).atStartOfDay(PlatformCalendar.ZONE).toInstant();
         } catch (DateTimeParseException e) {
             throw Problems.invalidQuery(name, "date", "must be a day as YYYY-MM-DD, not '" + text + "'");
         }

@@ -1,6 +1,7 @@
 package io.techbridge.listing.imports;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.techbridge.commons.api.QueryParameters;
 import io.techbridge.commons.problem.Problem;
 import io.techbridge.commons.problem.ProblemException;
 import io.techbridge.commons.problem.Problems;
@@ -129,18 +130,7 @@ public final class ImportJobs<T extends Enum<T> & ImportColumn> {
 
     /** A list's length as asked for: 1–100, 20 when not given. */
     public static int limit(String value) {
-        if (value == null || value.isBlank()) {
-            return 20;
-        }
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n >= 1 && n <= 100) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw Problems.invalidQuery("limit", "Range", "must be a whole number from 1 to 100");
+        return QueryParameters.wholeNumber("limit", value, 1, 100, 20);
     }
 
     /** The report of the rows that were not imported, by row number. */

@@ -1,6 +1,7 @@
 package io.techbridge.matching.api;
 
 import io.techbridge.commons.api.ProblemResponses;
+import io.techbridge.commons.domain.PlatformCalendar;
 import io.techbridge.commons.problem.Problems;
 import io.techbridge.commons.security.AllowedRoles;
 import io.techbridge.commons.security.Caller;
@@ -21,7 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -39,7 +39,6 @@ import java.util.UUID;
 public class FollowUpResource {
 
     /** Dates are the brokers' calendar days, in China. */
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final int MAX_DAYS_AHEAD = 3 * 366;
 
     private final FollowUpService followUp;
@@ -85,7 +84,7 @@ public class FollowUpResource {
     public FollowUpService.NoteView addNote(@PathParam("id") UUID id, @NotNull @Valid NoteRequest body) {
         caller.requireRole(Role.BROKER);
         LocalDate next = body.nextStepOn();
-        LocalDate today = LocalDate.now(ZONE);
+        LocalDate today = LocalDate.now(PlatformCalendar.ZONE);
         if (next != null && next.isBefore(today)) {
             throw Problems.invalidField("nextStepOn", "FutureOrPresent", "must be today or later");
         }

@@ -5,6 +5,7 @@ import io.techbridge.commons.api.ProblemResponses;
 import io.techbridge.commons.api.PageRequest;
 import io.techbridge.commons.api.PageResponse;
 import io.techbridge.commons.api.QueryParameters;
+import io.techbridge.commons.domain.PlatformCalendar;
 import io.techbridge.commons.problem.Problems;
 import io.techbridge.commons.security.AllowedRoles;
 import io.techbridge.commons.security.Caller;
@@ -85,7 +86,7 @@ public class MatchResource {
             @Parameter(description = "true to list the weaker candidates below the proposal threshold too",
                     schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("includeWeak") String includeWeak) {
         visibility.requireRankingRole(Role.ENTERPRISE);
-        int n = limit(limit);
+        int n = QueryParameters.wholeNumber("limit", limit, 1, MAX_LIMIT, 10);
         indexes.ensureAliases();
         DemandDocument demand = documents.demands(IndexAdmin.DEMANDS, List.of(id)).get(id);
         if (demand == null) {
@@ -109,7 +110,7 @@ public class MatchResource {
             @Parameter(description = "true to list the weaker candidates below the proposal threshold too",
                     schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("includeWeak") String includeWeak) {
         visibility.requireRankingRole(Role.UNIVERSITY);
-        int n = limit(limit);
+        int n = QueryParameters.wholeNumber("limit", limit, 1, MAX_LIMIT, 10);
         indexes.ensureAliases();
         AchievementDocument achievement = documents.achievements(IndexAdmin.ACHIEVEMENTS, List.of(id)).get(id);
         if (achievement == null) {
@@ -148,11 +149,11 @@ public class MatchResource {
         MatchPairRepository.Filter asked = new MatchPairRepository.Filter(
                 QueryParameters.enumValue("status", status, MatchStatus.class),
                 QueryParameters.fieldCode("field", field),
-                score(minScore),
+                QueryParameters.number("minScore", minScore, 0, 1),
                 QueryParameters.text("demandId", demandId, 64),
                 QueryParameters.text("achievementId", achievementId, 64))
-                .followUp(assigneeId(assignee), "unassigned".equals(strip(assignee)), date("dueBy", dueBy),
-                        strip(QueryParameters.text("q", text, 100)), order);
+                .followUp(assigneeId(assignee), "unassigned".equals(QueryParameters.text("assignee", assignee, Integer.MAX_VALUE)),
+                        QueryParameters.date("dueBy", dueBy, PlatformCalendar.ZONE), QueryParameters.text("q", text, 100), order);
         if (asked.asksForFollowUp()) {
             caller.requireRole(Role.BROKER, Role.ADMIN);
         }
@@ -212,40 +213,15 @@ public class MatchResource {
 
     /** Only the strong pairs, unless the caller asks for the weaker candidates too (marked strong: false). */
     private List<ScoredPair> strongUnless(String includeWeak, List<ScoredPair> ranked) {
-        if (includeWeak != null && !includeWeak.isBlank()) {
-            String value = includeWeak.strip();
-            if (value.equals("true")) {
-                return ranked;
-            }
-            if (!value.equals("false")) {
-                throw Problems.invalidQuery("includeWeak", "Boolean", "must be true or false");
-            }
+        if (QueryParameters.bool("includeWeak", includeWeak, false)) {
+            return ranked;
         }
         return ranked.stream().filter(p -> matcher.isStrong(p.score())).toList();
     }
 
-    private static int limit(String value) {
-        if (value == null || value.isBlank()) {
-            return 10;
-        }
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n >= 1 && n <= MAX_LIMIT) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw Problems.invalidQuery("limit", "Range", "must be a whole number from 1 to " + MAX_LIMIT);
-    }
-
-    private static String strip(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
     /** me → the caller's user id; unassigned → none (a separate condition); another value: that user id. */
     private String assigneeId(String value) {
-        String v = strip(value);
+        String v = QueryParameters.text("assignee", value, Integer.MAX_VALUE);
         if (v == null || v.equals("unassigned")) {
             return null;
         }
@@ -259,23 +235,8 @@ public class MatchResource {
         return v;
     }
 
-    private static java.time.LocalDate date(String name, String value) {
-        String v = strip(value);
-        if (v == null) {
-            return null;
-        }
-        if (v.equals("today")) {
-            return java.time.LocalDate.now(FollowUpResource.ZONE);
-        }
-        try {
-            return java.time.LocalDate.parse(v);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw Problems.invalidQuery(name, "Date", "must be today or a date yyyy-mm-dd");
-        }
-    }
-
     private static MatchPairRepository.QueueSort queueSort(String value) {
-        String v = strip(value);
+        String v = QueryParameters.text("sort", value, Integer.MAX_VALUE);
         if (v == null) {
             return MatchPairRepository.QueueSort.SCORE;
         }
@@ -285,20 +246,5 @@ public class MatchResource {
             case "due" -> MatchPairRepository.QueueSort.DUE;
             default -> throw Problems.invalidQuery("sort", "OneOf", "must be one of score, newest, due");
         };
-    }
-
-    private static Double score(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            double score = Double.parseDouble(value.strip());
-            if (score >= 0 && score <= 1) {
-                return score;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw Problems.invalidQuery("minScore", "Range", "must be a number from 0 to 1");
     }
 }

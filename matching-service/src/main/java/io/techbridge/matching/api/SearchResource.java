@@ -115,18 +115,7 @@ public class SearchResource {
     }
 
     private static Integer trl(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            int trl = Integer.parseInt(value.strip());
-            if (trl >= 1 && trl <= 9) {
-                return trl;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw Problems.invalidQuery("minTrl", "Range", "must be a whole number from 1 to 9");
+        return QueryParameters.wholeNumber("minTrl", value, 1, 9);
     }
 
     private static boolean bool(String name, String value) {

@@ -1,8 +1,8 @@
 package io.techbridge.matching.api;
 
 import io.techbridge.commons.api.QueryParameters;
+import io.techbridge.commons.domain.PlatformCalendar;
 import io.techbridge.commons.problem.Problems;
-import io.techbridge.matching.workflow.StatisticsService;
 
 import java.time.YearMonth;
 import java.util.regex.Pattern;
@@ -22,7 +22,7 @@ public record StatsQuery(YearMonth from, YearMonth to, String region, String fie
     public static StatsQuery parse(String from, String to, String region, String field) {
         YearMonth first = month("from", from);
         YearMonth given = month("to", to);
-        YearMonth last = given != null ? given : YearMonth.now(StatisticsService.ZONE);
+        YearMonth last = given != null ? given : YearMonth.now(PlatformCalendar.ZONE);
         if (first == null) {
             first = last.minusMonths(11);
         }

@@ -1,5 +1,6 @@
 package io.techbridge.matching.invitation;
 
+import io.techbridge.commons.domain.PlatformCalendar;
 import io.techbridge.events.InvitationPayload;
 import io.techbridge.matching.domain.ListingType;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -23,7 +24,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +43,6 @@ import java.util.stream.Collectors;
 public class InvitationService {
 
     /** Application deadlines are days in China, as demand-service keeps them. */
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final TypeReference<List<String>> TERMS = new TypeReference<>() {
     };
 
@@ -110,7 +109,7 @@ public class InvitationService {
         }
         ChallengeTerms terms = terms(List.of(demand.id())).get(demand.id());
         if (terms == null || terms.applicationDeadline() == null
-                || terms.applicationDeadline().isBefore(LocalDate.now(ZONE))) {
+                || terms.applicationDeadline().isBefore(LocalDate.now(PlatformCalendar.ZONE))) {
             return 0;
         }
         // A pair a broker rejected is no reason to invite, as it is never proposed again.
@@ -165,7 +164,7 @@ public class InvitationService {
                           AND NOT EXISTS (SELECT 1 FROM challenge_invitation i
                                           WHERE i.demand_id = p.demand_id AND i.organisation_id = ?5)""")
                 .setParameter(1, ListingType.DEMAND).setParameter(2, achievement.id())
-                .setParameter(3, config.minScore()).setParameter(4, LocalDate.now(ZONE))
+                .setParameter(3, config.minScore()).setParameter(4, LocalDate.now(PlatformCalendar.ZONE))
                 .setParameter(5, achievement.organisationId())
                 .getResultList();
         for (Object[] row : open) {
@@ -262,7 +261,6 @@ public class InvitationService {
             default -> throw new IllegalStateException("not a date: " + value);
         };
     }
-
 
     /** The invitation with the challenge's terms, as invitation-events carries it. */
     static InvitationPayload payloadOf(Invitation invitation, ChallengeTerms terms) {

@@ -1,5 +1,6 @@
 package io.techbridge.matching.messaging;
 
+import io.techbridge.commons.domain.PlatformCalendar;
 import io.techbridge.commons.domain.TechnicalField;
 import io.techbridge.events.AchievementPayload;
 import io.techbridge.events.AmountRange;
@@ -11,13 +12,10 @@ import io.techbridge.matching.search.DemandDocument;
 import io.techbridge.matching.search.TextParts;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 /** What the index keeps of an event's listing: its document (without the embedding yet) and its challenge terms. */
 public final class ListingDocuments {
-
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private ListingDocuments() {
     }
@@ -58,7 +56,7 @@ public final class ListingDocuments {
 
     private static boolean inPool(DemandPayload d) {
         boolean open = "OPEN".equals(d.status()) || "IN_NEGOTIATION".equals(d.status());
-        return open && (d.validUntil() == null || !d.validUntil().isBefore(LocalDate.now(CHINA)));
+        return open && (d.validUntil() == null || !d.validUntil().isBefore(LocalDate.now(PlatformCalendar.ZONE)));
     }
 
     private static String joined(List<String> keywords) {

@@ -3,6 +3,7 @@ package io.techbridge.matching.webhook;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.techbridge.commons.domain.PlatformCalendar;
 import io.techbridge.events.ChallengeApplicationPayload;
 import io.techbridge.events.ImportJobPayload;
 import io.techbridge.events.InvitationPayload;
@@ -16,7 +17,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -40,8 +40,6 @@ public class EventAudience {
     public interface Listener {
         void heard(Heard event);
     }
-
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final WebhookChallenges challenges;
     private final ObjectMapper mapper;
@@ -150,7 +148,7 @@ public class EventAudience {
     /** The day after its application deadline a challenge is judged, with no event of its own: told here. */
     @Transactional
     public int moveDueChallengesToJudging() {
-        List<WebhookChallenges.Challenge> moved = challenges.moveToJudging(LocalDate.now(clock.withZone(ZONE)));
+        List<WebhookChallenges.Challenge> moved = challenges.moveToJudging(LocalDate.now(clock.withZone(PlatformCalendar.ZONE)));
         Instant now = clock.instant();
         for (WebhookChallenges.Challenge challenge : moved) {
             Set<String> told = new LinkedHashSet<>(challenge.applicants());
@@ -169,7 +167,7 @@ public class EventAudience {
 
     /** The phase an event's phase stands for today: APPLYING ends with its deadline's day (Asia/Shanghai). */
     private String phaseToday(String phase, LocalDate deadline) {
-        if ("APPLYING".equals(phase) && deadline != null && LocalDate.now(clock.withZone(ZONE)).isAfter(deadline)) {
+        if ("APPLYING".equals(phase) && deadline != null && LocalDate.now(clock.withZone(PlatformCalendar.ZONE)).isAfter(deadline)) {
             return "JUDGING";
         }
         return phase;

@@ -1,5 +1,6 @@
 package io.techbridge.matching.workflow;
 
+import io.techbridge.commons.domain.PlatformCalendar;
 import io.techbridge.commons.domain.TechnicalField;
 import io.techbridge.matching.workflow.Statistics.Metrics;
 import io.techbridge.commons.persistence.Filters;
@@ -10,7 +11,6 @@ import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +24,6 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class StatisticsService {
-
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     /**
      * Every countable fact with when, where and in which field it happened: a record indexed (kind
@@ -145,6 +143,6 @@ public class StatisticsService {
     }
 
     private static OffsetDateTime start(YearMonth month) {
-        return month.atDay(1).atStartOfDay(ZONE).toOffsetDateTime();
+        return month.atDay(1).atStartOfDay(PlatformCalendar.ZONE).toOffsetDateTime();
     }
 }

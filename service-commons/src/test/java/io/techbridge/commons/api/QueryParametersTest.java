@@ -2,6 +2,8 @@ package io.techbridge.commons.api;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.concurrent.TimeUnit;
 
 import static io.techbridge.commons.api.PagingTest.assertViolation;
@@ -50,5 +52,51 @@ class QueryParametersTest {
     void textUpToItsLength() {
         assertEquals("abc", QueryParameters.text("q", "abc", 3));
         assertViolation(() -> QueryParameters.text("q", "abcd", 3), "q", "Size");
+    }
+
+    @Test
+    void wholeNumbersWithinTheirRangeOrTheDefaultWhenAbsent() {
+        assertEquals(10, QueryParameters.wholeNumber("limit", null, 1, 50, 10));
+        assertEquals(10, QueryParameters.wholeNumber("limit", " ", 1, 50, 10));
+        assertEquals(50, QueryParameters.wholeNumber("limit", " 50 ", 1, 50, 10));
+        assertNull(QueryParameters.wholeNumber("minTrl", "", 1, 9));
+        assertViolation(() -> QueryParameters.wholeNumber("limit", "0", 1, 50, 10), "limit", "Range");
+        assertViolation(() -> QueryParameters.wholeNumber("limit", "51", 1, 50, 10), "limit", "Range");
+        assertViolation(() -> QueryParameters.wholeNumber("limit", "2.5", 1, 50, 10), "limit", "Range");
+        assertViolation(() -> QueryParameters.wholeNumber("minTrl", "九", 1, 9), "minTrl", "Range");
+        String detail = assertThrows(RuntimeException.class,
+                () -> QueryParameters.wholeNumber("limit", "99999999999", 1, 100, 20)).getMessage();
+        assertTrue(detail.contains("from 1 to 100"), detail);
+    }
+
+    @Test
+    void numbersWithinTheirRange() {
+        assertNull(QueryParameters.number("minScore", null, 0, 1));
+        assertEquals(0.75, QueryParameters.number("minScore", "0.75", 0, 1));
+        assertViolation(() -> QueryParameters.number("minScore", "1.5", 0, 1), "minScore", "Range");
+        assertViolation(() -> QueryParameters.number("minScore", "high", 0, 1), "minScore", "Range");
+        String detail = assertThrows(RuntimeException.class,
+                () -> QueryParameters.number("minScore", "-1", 0, 1)).getMessage();
+        assertTrue(detail.contains("from 0 to 1"), detail);
+    }
+
+    @Test
+    void datesAsIsoDaysOrTodayInTheGivenZone() {
+        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+        assertNull(QueryParameters.date("dueBy", " ", shanghai));
+        assertEquals(LocalDate.of(2026, 12, 31), QueryParameters.date("dueBy", "2026-12-31", shanghai));
+        LocalDate before = LocalDate.now(shanghai);
+        LocalDate today = QueryParameters.date("dueBy", "today", shanghai);
+        assertTrue(!today.isBefore(before) && !today.isAfter(LocalDate.now(shanghai)), today.toString());
+        assertViolation(() -> QueryParameters.date("dueBy", "2026-02-30", shanghai), "dueBy", "Date");
+        assertViolation(() -> QueryParameters.date("dueBy", "tomorrow", shanghai), "dueBy", "Date");
+    }
+
+    @Test
+    void booleansAreTrueOrFalseOnly() {
+        assertEquals(false, QueryParameters.bool("includeWeak", null, false));
+        assertEquals(true, QueryParameters.bool("includeWeak", " true ", false));
+        assertEquals(false, QueryParameters.bool("includeWeak", "false", true));
+        assertViolation(() -> QueryParameters.bool("includeWeak", "yes", false), "includeWeak", "Boolean");
     }
 }

@@ -148,16 +148,19 @@ final class Workload {
     private abstract class Writer implements Step {
         final List<Ledger.Record> active = new ArrayList<>();
         final Map<Ledger.Record, ObjectNode> bodies = new java.util.HashMap<>();
+        final String path;
+        final String type;
+        final Set<String> dependsOn;
+        final DrillClient.Session session;
         ObjectNode pendingCreate;
         String pendingKey;
 
-        abstract String path();
-
-        abstract String type();
-
-        abstract Set<String> dependsOn();
-
-        abstract DrillClient.Session session();
+        Writer(String path, String type, Set<String> dependsOn, DrillClient.Session session) {
+            this.path = path;
+            this.type = type;
+            this.dependsOn = dependsOn;
+            this.session = session;
+        }
 
         abstract ObjectNode newBody();
 
@@ -168,7 +171,7 @@ final class Workload {
 
         @Override
         public void step() throws InterruptedException {
-            String authorization = authorization(session());
+            String authorization = authorization(session);
             if (authorization == null) {
                 return;
             }
@@ -197,14 +200,14 @@ final class Workload {
                 ObjectNode body = bodies.get(record).deepCopy();
                 change(body);
                 body.put("version", record.knownVersion);
-                answer = client.call(type() + " update", true, dependsOn(), "PUT", path() + "/" + record.id,
+                answer = client.call(type + " update", true, dependsOn, "PUT", path + "/" + record.id,
                         authorization, body.toString(), null, Set.of());
                 if (answer.ok()) {
                     body.remove("version");
                     bodies.put(record, body);
                 }
             } else {
-                answer = client.call(type() + " " + move, true, dependsOn(), "POST", path() + "/" + record.id + "/" + move,
+                answer = client.call(type + " " + move, true, dependsOn, "POST", path + "/" + record.id + "/" + move,
                         authorization, DrillClient.json(Map.of("version", record.knownVersion, "reason", "fault drill")),
                         null, Set.of());
             }
@@ -219,12 +222,12 @@ final class Workload {
 
         private void create(String authorization) throws InterruptedException {
             paceWrite();
-            DrillClient.Answer answer = client.call(type() + " create", true, dependsOn(), "POST",
-                    path() + "?duplicates=confirmed", authorization, pendingCreate.toString(),
+            DrillClient.Answer answer = client.call(type + " create", true, dependsOn, "POST",
+                    path + "?duplicates=confirmed", authorization, pendingCreate.toString(),
                     Map.of("Idempotency-Key", pendingKey), Set.of(409));
             if (answer.ok()) {
                 JsonNode state = answer.json();
-                Ledger.Record record = ledger.track(type(), state.get("id").asText(), dependsOn());
+                Ledger.Record record = ledger.track(type, state.get("id").asText(), dependsOn);
                 record.acknowledged(state.get("version").asLong(), state.get("status").asText(), ledger.currentPhase());
                 active.add(record);
                 bodies.put(record, pendingCreate);
@@ -236,7 +239,7 @@ final class Workload {
         }
 
         private void readBack(Ledger.Record record, String authorization) throws InterruptedException {
-            DrillClient.Answer answer = client.call(type() + " read", false, dependsOn(), "GET", path() + "/" + record.id,
+            DrillClient.Answer answer = client.call(type + " read", false, dependsOn, "GET", path + "/" + record.id,
                     authorization, null, null, Set.of());
             if (answer.ok()) {
                 JsonNode state = answer.json();
@@ -252,24 +255,8 @@ final class Workload {
     }
 
     private final class AchievementWriter extends Writer {
-        @Override
-        String path() {
-            return "/api/achievements";
-        }
-
-        @Override
-        String type() {
-            return "Achievement";
-        }
-
-        @Override
-        Set<String> dependsOn() {
-            return DrillClient.ACHIEVEMENTS;
-        }
-
-        @Override
-        DrillClient.Session session() {
-            return university;
+        AchievementWriter() {
+            super("/api/achievements", "Achievement", DrillClient.ACHIEVEMENTS, university);
         }
 
         @Override
@@ -303,24 +290,8 @@ final class Workload {
     }
 
     private final class DemandWriter extends Writer {
-        @Override
-        String path() {
-            return "/api/demands";
-        }
-
-        @Override
-        String type() {
-            return "Demand";
-        }
-
-        @Override
-        Set<String> dependsOn() {
-            return DrillClient.DEMANDS;
-        }
-
-        @Override
-        DrillClient.Session session() {
-            return enterprise;
+        DemandWriter() {
+            super("/api/demands", "Demand", DrillClient.DEMANDS, enterprise);
         }
 
         @Override
