@@ -122,15 +122,21 @@ public class LearningService {
      * demand's task, so queueing there could deadlock.
      */
     void requeue(@Observes(during = TransactionPhase.AFTER_SUCCESS) LearnedWeights.Changed changed) {
-        QuarkusTransaction.requiringNew().run(() -> {
+        List<WeightStore.QueuedDemand> demands = QuarkusTransaction.requiringNew().call(() -> {
+            List<WeightStore.QueuedDemand> all = new ArrayList<>();
             store.demandVersion(changed.demandId())
-                    .ifPresent(v -> tasks.enqueue(ListingType.DEMAND, changed.demandId(), v));
-            for (WeightStore.QueuedDemand demand : store.demandsWithProposals(changed.fieldCode(), changed.demandId(),
-                    config.requeueDemands())) {
-                tasks.enqueue(ListingType.DEMAND, demand.demandId(), demand.version());
-            }
-            queued.fire(new ProposalTasks.Queued());
+                    .ifPresent(v -> all.add(new WeightStore.QueuedDemand(changed.demandId(), v)));
+            all.addAll(store.demandsWithProposals(changed.fieldCode(), changed.demandId(), config.requeueDemands()));
+            return all;
         });
+        // One transaction per task: many upserts held in one transaction deadlocked with the ingestion's,
+        // which queue the same proposal_task rows in another order (seen under load).
+        for (WeightStore.QueuedDemand demand : demands) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                tasks.enqueue(ListingType.DEMAND, demand.demandId(), demand.version());
+                queued.fire(new ProposalTasks.Queued());
+            });
+        }
     }
 
     private Map<String, Double> values(MatchPair pair) {
