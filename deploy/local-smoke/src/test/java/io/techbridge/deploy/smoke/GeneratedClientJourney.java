@@ -112,7 +112,9 @@ final class GeneratedClientJourney {
         assertEquals(AchievementStatus.PUBLISHED, published.getStatus());
 
         MatchesApi matches = new MatchesApi(client);
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+        // Until matching-service has read the new achievement's event it answers 404 for it (a loaded machine takes seconds).
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptionsMatching(e -> e instanceof ApiException api && api.getCode() == 404).until(() -> {
             authorised();
             List<MatchCandidate> pairs = matches.listAchievementMatches(created.getId().toString(), true, 10);
             return !pairs.isEmpty() && pairs.stream().allMatch(p -> created.getId().toString().equals(p.getAchievementId()));

@@ -196,6 +196,7 @@ class LocalStackSmokeTest {
         ApiFuzz.run(new StoredState.Urls(gateway, "http://localhost:" + stack.port("ACHIEVEMENT"),
                         "http://localhost:" + stack.port("DEMAND"), "http://localhost:" + stack.port("MATCHING")),
                 dataDir.resolve("keys"), Integer.getInteger("techbridge.fuzz.smoke-requests", FUZZ_REQUESTS), ApiFuzz.SEED, 4);
+        everyMetricTheMonitoringReadsIsExposed(projectDir, broker, designedFit);
         long achievementsBeforeDown = total(achievements, broker);
 
         String status = stack.run("status");
@@ -209,6 +210,56 @@ class LocalStackSmokeTest {
         assertEquals(achievementsBeforeDown, total(achievements, broker), "the kept data, and the demo loaded only once");
         assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/achievements/" + id))
                 .header("Authorization", broker).build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+    }
+
+    /**
+     * The alert rules and the Grafana dashboard (deploy/monitoring) read only metrics the running services
+     * expose: every series their expressions select is on some service's /q/metrics (the gateway's on its
+     * management port), and on the named service's when the selector names one. Checked after the demo,
+     * the rankings and the fuzzer, so the metrics made on first use (routes, statuses) exist.
+     */
+    private void everyMetricTheMonitoringReadsIsExposed(Path projectDir, String broker, String achievementId)
+            throws IOException, InterruptedException {
+        // An achievement's ranking too (the demo's were of demands), so both rankings have their histogram.
+        assertEquals(200, http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + stack.port("MATCHING")
+                + "/api/achievements/" + achievementId + "/matches?limit=3")).header("Authorization", broker).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode());
+        Map<String, String> endpoints = Map.of(
+                "gateway", "http://localhost:" + stack.port("GATEWAY_MANAGEMENT") + "/q/metrics",
+                "achievement-service", "http://localhost:" + stack.port("ACHIEVEMENT") + "/q/metrics",
+                "demand-service", "http://localhost:" + stack.port("DEMAND") + "/q/metrics",
+                "matching-service", "http://localhost:" + stack.port("MATCHING") + "/q/metrics");
+        Map<String, String> expositions = new java.util.TreeMap<>();
+        for (Map.Entry<String, String> endpoint : endpoints.entrySet()) {
+            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(endpoint.getValue())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, metrics.statusCode(), endpoint.getValue());
+            expositions.put(endpoint.getKey(), metrics.body());
+        }
+        Map<String, java.util.Set<String>> exposed = new java.util.TreeMap<>();
+        expositions.forEach((service, text) -> exposed.put(service, MonitoringQueries.sampleNames(text)));
+        java.util.Set<String> missing = new java.util.TreeSet<>();
+        int checked = 0;
+        for (String expression : MonitoringQueries.expressions(projectDir)) {
+            for (MonitoringQueries.Selector selector : MonitoringQueries.selectors(expression)) {
+                if (MonitoringQueries.PROMETHEUS_OWN.contains(selector.metric())) {
+                    continue;
+                }
+                checked++;
+                java.util.Collection<String> services = selector.service().map(java.util.List::of).orElse(List.copyOf(exposed.keySet()));
+                assertTrue(exposed.keySet().containsAll(services), "an unknown service in " + expression);
+                if (services.stream().noneMatch(service -> exposed.get(service).contains(selector.metric()))) {
+                    missing.add(selector.metric() + selector.service().map(service -> " on " + service).orElse("") + " (in " + expression + ")");
+                }
+            }
+        }
+        assertTrue(checked > 40, "the monitoring's selectors were read: " + checked);
+        assertEquals(java.util.Set.of(), missing, "read by deploy/monitoring but exposed by no service");
+        // The rankings' percentiles need their histogram (techbridge.metrics.histogram-uris of matching-service).
+        for (String uri : List.of("/api/demands/{id}/matches", "/api/achievements/{id}/matches")) {
+            assertTrue(expositions.get("matching-service").lines().anyMatch(line -> line.startsWith("http_server_requests_seconds_bucket{")
+                    && line.contains("uri=\"" + uri + "\"")), "matching-service publishes the latency histogram of " + uri);
+        }
     }
 
     /**
