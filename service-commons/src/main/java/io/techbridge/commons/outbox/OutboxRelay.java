@@ -138,6 +138,9 @@ public class OutboxRelay {
             round = QuarkusTransaction.requiringNew().timeout(timeoutSeconds).call(() -> {
                 if (!repository.tryRelayLock(config.lockKey())) {
                     holdingLock = false;
+                    // The backlog is the database's, not this instance's: every instance reports it,
+                    // so an alert on any instance's figure reads the truth.
+                    backlog.set(repository.backlog());
                     return new Round(0, false);
                 }
                 if (!holdingLock) {
