@@ -56,7 +56,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       until matching-service has indexed them and its proposal queue is empty;</li>
  *   <li>Elasticsearch: each alias's index, force-merged to one segment, its store and {@code _disk_usage}
  *       per field, the Lucene files by extension, the node's heap and segment figures;</li>
- *   <li>{@code --quantization}: the achievements reindexed into copies whose {@code embedding} is
+ *   <li>{@code --quantization}: the achievements' vectors copied into one-field indices whose {@code embedding} is
  *       {@code hnsw} (float32), {@code int8_hnsw} and {@code bbq_hnsw}, their vector files compared, and
  *       ({@code --recall-queries N}) k-NN recall and latency against exact cosine;</li>
  *   <li>PostgreSQL: database and table sizes of the three services' databases, the outbox's age;</li>
@@ -74,6 +74,12 @@ public final class CapacityReport {
             "veb", "binary-quantized (BBQ) vectors", "vem", "vector metadata", "vemf", "vector metadata",
             "vemq", "quantized vector metadata", "vemb", "BBQ metadata");
     private static final Duration HTTP_TIMEOUT = Duration.ofMinutes(30);
+    /**
+     * Records fully ingested (embedded, indexed, proposed) per second on one 2-core machine running
+     * everything: 20,000 records of the 100,000 benchmark of 6 Dec 2026 had all their proposals 1,520 s
+     * after the first event (889 s ingest + 631 s of proposal queue); matching-service/README.md.
+     */
+    private static final double RECORDS_PER_UNIT = 20_000 / 1_520.0;
 
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -86,7 +92,8 @@ public final class CapacityReport {
     private final Options options;
 
     record Options(int loadAchievements, int loadDemands, int threads, boolean quantization, int recallQueries,
-            boolean merge, long targetAchievements, long targetDemands, Path jsonFile, Path markdownFile) {
+            boolean merge, long targetAchievements, long targetDemands, double recordsPerUnit, Path jsonFile,
+            Path markdownFile, Set<String> skip, boolean reuseCopies) {
     }
 
     private CapacityReport(Options options) {
@@ -122,8 +129,12 @@ public final class CapacityReport {
                   --threads T            parallel requests of the load (default 4)
                   --quantization         copy the achievements into hnsw / int8_hnsw / bbq_hnsw indices, compare
                   --recall-queries N     with --quantization: k-NN queries (demand vectors) against exact cosine (default 200)
+                  --reuse-copies         with --quantization: measure the copies left by an earlier run as they are
                   --no-merge             measure without force-merging to one segment first
+                  --skip S[,S...]        leave out sections: elasticsearch, postgres, kafka
                   --target-achievements N, --target-demands N  the extrapolation's size (default 10,000,000 and 1,000,000)
+                  --records-per-unit R   records/s fully ingested per 2 matching + 2 Elasticsearch cores (default 13.2,
+                                         measured by matching-service/benchmark, 6 Dec 2026)
                   --json FILE            every figure as JSON
                   --markdown FILE        the tables as Markdown""";
     }
@@ -137,9 +148,9 @@ public final class CapacityReport {
                 case "--help", "-h" -> {
                     return null;
                 }
-                case "--quantization", "--no-merge" -> flags.add(arg.substring(2));
+                case "--quantization", "--no-merge", "--reuse-copies" -> flags.add(arg.substring(2));
                 case "--load-achievements", "--load-demands", "--threads", "--recall-queries", "--target-achievements",
-                        "--target-demands", "--json", "--markdown" -> {
+                        "--target-demands", "--records-per-unit", "--json", "--markdown", "--skip" -> {
                     if (k + 1 >= args.length) {
                         throw new IllegalArgumentException(arg + " needs a value");
                     }
@@ -152,8 +163,10 @@ public final class CapacityReport {
                 Math.max(1, number(values, "threads", 4)), flags.contains("quantization"),
                 number(values, "recall-queries", 200), !flags.contains("no-merge"),
                 number(values, "target-achievements", 10_000_000), number(values, "target-demands", 1_000_000),
+                Double.parseDouble(values.getOrDefault("records-per-unit", String.valueOf(RECORDS_PER_UNIT))),
                 values.containsKey("json") ? Path.of(values.get("json")) : null,
-                values.containsKey("markdown") ? Path.of(values.get("markdown")) : null);
+                values.containsKey("markdown") ? Path.of(values.get("markdown")) : null,
+                values.containsKey("skip") ? Set.of(values.get("skip").split(",")) : Set.of(), flags.contains("reuse-copies"));
     }
 
     private static int number(Map<String, String> values, String name, int defaultValue) {
@@ -177,12 +190,18 @@ public final class CapacityReport {
         if (options.loadAchievements() > 0 || options.loadDemands() > 0) {
             new PipelineLoad(options.loadAchievements(), options.loadDemands(), options.threads()).run();
         }
-        elasticsearch();
+        if (!options.skip().contains("elasticsearch")) {
+            elasticsearch();
+        }
         if (options.quantization()) {
             quantization();
         }
-        postgres();
-        kafka();
+        if (!options.skip().contains("postgres")) {
+            postgres();
+        }
+        if (!options.skip().contains("kafka")) {
+            kafka();
+        }
         extrapolation();
         if (options.jsonFile() != null) {
             Files.writeString(options.jsonFile(), json.writeValueAsString(report));
@@ -244,6 +263,9 @@ public final class CapacityReport {
                     "kNN vectors"), rows);
             line("");
             line("%s: Lucene files by extension, per 100,000 docs: %s", alias, fileSizes(f.get("files"), docs));
+            line("%s: vector files (dense_vector off-heap stats), per 100,000 docs: %s; page cache for fast k-NN %s", alias,
+                    fileSizes(f.get("vectorFiles"), docs), bytes(per(hotVectorBytes(f.path("embeddingType").asText("bbq_hnsw"),
+                            f.get("vectorFiles")), docs, 100_000)));
         }
         JsonNode nodes = esGet("/_nodes/stats/jvm,indices?filter_path=nodes.*.jvm.mem,nodes.*.indices.segments,"
                 + "nodes.*.indices.store,nodes.*.indices.dense_vector");
@@ -284,6 +306,14 @@ public final class CapacityReport {
         ObjectNode files = figures.putObject("files");
         stats.path("segments").path("file_sizes").properties()
                 .forEach(e -> files.put(e.getKey(), e.getValue().path("size_in_bytes").asLong()));
+        // The vector files as the node maps them (dense_vector off-heap stats): visible even inside a
+        // compound file, which a merged small segment is.
+        JsonNode offHeap = esGet("/" + index + "/_stats/dense_vector").path("indices").path(index).path("primaries")
+                .path("dense_vector").path("off_heap");
+        ObjectNode vectors = figures.putObject("vectorFiles");
+        for (String ext : List.of("vec", "veq", "veb", "vex")) {
+            vectors.put(ext, offHeap.path("total_" + ext + "_size_bytes").asLong());
+        }
         JsonNode usage = esPost("/" + index + "/_disk_usage?run_expensive_tasks=true", null).path(index);
         figures.put("diskUsageTotal", usage.path("store_size_in_bytes").asLong());
         figures.set("fields", usage.path("fields"));
@@ -322,33 +352,38 @@ public final class CapacityReport {
     private void quantization() throws Exception {
         ObjectNode q = report.putObject("quantization");
         String source = concreteIndex("achievements");
-        heading("k-NN vectors by quantization (achievements reindexed into copies)");
-        JsonNode mapping = esGet("/" + source + "/_mapping").path(source).path("mappings");
-        JsonNode settings = esGet("/" + source + "/_settings").path(source).path("settings").path("index");
+        heading("k-NN vectors by quantization (the achievements' vectors copied into one-field indices)");
+        // The copies keep vectors in _source as the live index does (or not): their _source is then
+        // what the vectors cost there.
+        String excludeSourceVectors = esGet("/" + source + "/_settings?include_defaults=true&flat_settings=true")
+                .path(source).findPath("index.mapping.exclude_source_vectors").asText("true");
+        JsonNode embeddingMapping = esGet("/" + source + "/_mapping").path(source).path("mappings").path("properties")
+                .path("embedding");
         for (String type : QUANTIZATIONS) {
             String copy = "capacity-knn-" + type.replace('_', '-');
+            if (options.reuseCopies()) {
+                ObjectNode figures = indexFigures(copy);
+                figures.put("embeddingType", type);
+                figures.put("reindexSeconds", 0.0);
+                q.set(type, figures);
+                continue;
+            }
             esDeleteIfExists(copy);
+            // Only the vector field: the copies' files are the vectors' alone, whatever else the index holds.
             ObjectNode body = json.createObjectNode();
-            ObjectNode s = body.putObject("settings").putObject("index");
-            s.put("number_of_shards", 1).put("number_of_replicas", 0).put("refresh_interval", "-1");
-            if (settings.has("analysis")) {
-                s.set("analysis", settings.get("analysis"));
-            }
-            if (settings.has("similarity")) {
-                s.set("similarity", settings.get("similarity"));
-            }
-            ObjectNode m = mapping.deepCopy();
-            ObjectNode embedding = (ObjectNode) m.path("properties").path("embedding");
-            ObjectNode indexOptions = json.createObjectNode().put("type", type);
-            embedding.set("index_options", indexOptions);
-            body.set("mappings", m);
+            body.putObject("settings").putObject("index").put("number_of_shards", 1).put("number_of_replicas", 0)
+                    .put("refresh_interval", "-1").put("mapping.exclude_source_vectors", excludeSourceVectors);
+            ObjectNode embedding = embeddingMapping.deepCopy();
+            embedding.set("index_options", json.createObjectNode().put("type", type));
+            body.putObject("mappings").putObject("properties").set("embedding", embedding);
             esPut("/" + copy, body);
             long t0 = System.nanoTime();
-            reindex(source, copy);
+            copyVectors(source, copy);
             long reindexNanos = System.nanoTime() - t0;
             esPut("/" + copy + "/_settings", json.createObjectNode().put("index.refresh_interval", "1s"));
             forceMerge(copy);
             ObjectNode figures = indexFigures(copy);
+            figures.put("embeddingType", type);
             figures.put("reindexSeconds", reindexNanos / 1e9);
             q.set(type, figures);
         }
@@ -356,7 +391,7 @@ public final class CapacityReport {
         for (String type : QUANTIZATIONS) {
             JsonNode f = q.get(type);
             long docs = f.get("docs").asLong();
-            JsonNode files = f.get("files");
+            JsonNode files = f.get("vectorFiles");
             long hot = hotVectorBytes(type, files);
             rows.add(List.of(type, grouped(docs), bytes(per(f.get("storeBytes").asLong(), docs, 100_000)),
                     bytes(per(f.path("fields").path("embedding").path("knn_vectors_in_bytes").asLong(), docs, 100_000)),
@@ -365,12 +400,14 @@ public final class CapacityReport {
                     bytes(per(files.path("veb").asLong(), docs, 100_000)),
                     bytes(per(files.path("vex").asLong(), docs, 100_000)),
                     bytes(per(hot, docs, 100_000)),
+                    bytes(per(f.path("fields").path("_source").path("total_in_bytes").asLong(), docs, 100_000)),
                     String.format(Locale.ROOT, "%.0f s", f.get("reindexSeconds").asDouble())));
             ((ObjectNode) f).put("pageCacheBytes", hot);
         }
-        line("Per 100,000 achievements, one segment each:");
+        line("Per 100,000 achievements, one segment each; _source as the live index keeps it (index.mapping.exclude_source_vectors=%s):",
+                excludeSourceVectors);
         table(List.of("index_options", "docs", "store", "embedding (all kNN files)", "vec (float32)", "veq (int8)",
-                "veb (BBQ)", "vex (graph)", "page cache for fast k-NN", "reindex"), rows);
+                "veb (BBQ)", "vex (graph)", "page cache for fast k-NN", "_source (the vector alone)", "copy and index"), rows);
         line("Page cache for fast k-NN: the graph plus the vectors the graph search reads (vec for hnsw, veq for"
                 + " int8_hnsw, veb for bbq_hnsw); the float32 vec file stays on disk for the quantized ones and is read"
                 + " only to rescore the few top candidates.");
@@ -381,38 +418,47 @@ public final class CapacityReport {
 
     /** The bytes a k-NN search reads at random for this index type. */
     private static long hotVectorBytes(String type, JsonNode files) {
-        long meta = files.path("vem").asLong() + files.path("vemf").asLong() + files.path("vemq").asLong()
-                + files.path("vemb").asLong();
         long vectors = switch (type) {
             case "hnsw" -> files.path("vec").asLong();
             case "int8_hnsw" -> files.path("veq").asLong();
             default -> files.path("veb").asLong();
         };
-        return files.path("vex").asLong() + vectors + meta;
+        return files.path("vex").asLong() + vectors;
     }
 
-    private void reindex(String source, String copy) throws Exception {
-        ObjectNode body = json.createObjectNode();
-        body.putObject("source").put("index", source).put("size", 500);
-        body.putObject("dest").put("index", copy);
-        JsonNode started = esPost("/_reindex?wait_for_completion=false", body);
-        String task = started.path("task").asText();
+    /** Copies every document's vector (same id) from source into copy, in id order, 500 at a time. */
+    private void copyVectors(String source, String copy) throws IOException {
+        JsonNode after = null;
         while (true) {
-            Thread.sleep(2_000);
-            JsonNode t = esGet("/_tasks/" + task);
-            if (t.path("completed").asBoolean()) {
-                JsonNode failures = t.path("response").path("failures");
-                if (failures.size() > 0) {
-                    throw new IllegalStateException("reindex into " + copy + " failed: " + failures.get(0));
-                }
+            ObjectNode query = json.createObjectNode();
+            query.put("size", 500);
+            query.putObject("_source").put("exclude_vectors", false).putArray("includes").add("embedding");
+            query.putArray("sort").addObject().put("id", "asc");
+            if (after != null) {
+                query.set("search_after", after);
+            }
+            JsonNode hits = esPost("/" + source + "/_search", query).path("hits").path("hits");
+            if (hits.isEmpty()) {
                 return;
             }
+            StringBuilder bulk = new StringBuilder();
+            for (JsonNode hit : hits) {
+                bulk.append("{\"index\":{\"_id\":").append(json.writeValueAsString(hit.path("_id").asText())).append("}}\n");
+                bulk.append("{\"embedding\":").append(hit.path("_source").path("embedding").toString()).append("}\n");
+            }
+            HttpResponse<String> answer = send(HttpRequest.newBuilder(esUri("/" + copy + "/_bulk")).timeout(HTTP_TIMEOUT)
+                    .header("Content-Type", "application/x-ndjson")
+                    .POST(HttpRequest.BodyPublishers.ofString(bulk.toString(), StandardCharsets.UTF_8)).build());
+            if (answer.statusCode() != 200 || json.readTree(answer.body()).path("errors").asBoolean()) {
+                throw new IOException("bulk into " + copy + " failed: " + answer.body().substring(0, Math.min(500, answer.body().length())));
+            }
+            after = hits.get(hits.size() - 1).path("sort");
         }
     }
 
     private void recall(ObjectNode q) throws IOException {
         // Queries: demand vectors (what a demand-side ranking searches with); truth: exact cosine over
-        // every achievement of the float32 copy (script_score, brute force).
+        // every achievement of the float32 copy, by brute force.
         List<float[]> queries = demandVectors(options.recallQueries());
         if (queries.isEmpty()) {
             line("(no demand vectors: recall not measured)");
@@ -420,22 +466,40 @@ public final class CapacityReport {
         }
         int k = 40;
         int candidates = 100;
+        // Exact cosine, brute force here (the scripting module is not needed): every vector of the
+        // float32 copy, normalised.
+        List<String> allIds = new ArrayList<>();
+        List<float[]> all = new ArrayList<>();
+        scanVectors("capacity-knn-hnsw", allIds, all);
         List<Set<String>> truth10 = new ArrayList<>();
         List<Set<String>> truth40 = new ArrayList<>();
-        long exactNanos = 0;
+        long exactStart = System.nanoTime();
         for (float[] v : queries) {
-            ObjectNode body = json.createObjectNode();
-            body.put("size", k).put("_source", false);
-            ObjectNode script = body.putObject("query").putObject("script_score");
-            script.putObject("query").putObject("match_all");
-            script.putObject("script").put("source", "cosineSimilarity(params.q, 'embedding') + 1.0")
-                    .putObject("params").set("q", vector(v));
-            long t0 = System.nanoTime();
-            List<String> ids = ids(esPost("/capacity-knn-hnsw/_search", body));
-            exactNanos += System.nanoTime() - t0;
-            truth10.add(new HashSet<>(ids.subList(0, Math.min(10, ids.size()))));
-            truth40.add(new HashSet<>(ids));
+            float[] qv = normalised(v);
+            Integer[] order = new Integer[all.size()];
+            double[] score = new double[all.size()];
+            for (int i = 0; i < all.size(); i++) {
+                float[] x = all.get(i);
+                double dot = 0;
+                for (int j = 0; j < x.length; j++) {
+                    dot += qv[j] * x[j];
+                }
+                score[i] = dot;
+                order[i] = i;
+            }
+            Arrays.sort(order, (p1, p2) -> Double.compare(score[p2], score[p1]));
+            Set<String> top10 = new HashSet<>();
+            Set<String> top40 = new HashSet<>();
+            for (int r = 0; r < Math.min(k, order.length); r++) {
+                if (r < 10) {
+                    top10.add(allIds.get(order[r]));
+                }
+                top40.add(allIds.get(order[r]));
+            }
+            truth10.add(top10);
+            truth40.add(top40);
         }
+        long exactNanos = System.nanoTime() - exactStart;
         List<List<String>> rows = new ArrayList<>();
         for (String type : QUANTIZATIONS) {
             String copy = "capacity-knn-" + type.replace('_', '-');
@@ -470,9 +534,47 @@ public final class CapacityReport {
         q.put("exactMeanMs", exactNanos / 1e6 / queries.size());
         line("");
         line("k-NN recall and latency: %d demand vectors as queries, k=%d, num_candidates=%d (as the ranking asks), against"
-                + " exact cosine over all %s achievements (script_score, mean %.0f ms a query); sequential, after 20 warm-up queries",
+                + " exact cosine over all %s achievements (brute force in the tool, mean %.0f ms a query); sequential, after 20 warm-up queries",
                 queries.size(), k, candidates, grouped(q.get("hnsw").get("docs").asLong()), q.get("exactMeanMs").asDouble());
         table(List.of("index_options", "recall@10", "recall@40", "took p50 / p99", "round trip p50 / p99"), rows);
+    }
+
+    private static float[] normalised(float[] v) {
+        double norm = 0;
+        for (float x : v) {
+            norm += x * x;
+        }
+        float[] n = new float[v.length];
+        double inv = norm == 0 ? 0 : 1 / Math.sqrt(norm);
+        for (int i = 0; i < v.length; i++) {
+            n[i] = (float) (v[i] * inv);
+        }
+        return n;
+    }
+
+    /** Every document's id and normalised vector, by scroll. */
+    private void scanVectors(String index, List<String> ids, List<float[]> vectors) throws IOException {
+        ObjectNode query = json.createObjectNode();
+        query.put("size", 1000);
+        query.putObject("_source").put("exclude_vectors", false).putArray("includes").add("embedding");
+        query.putArray("sort").add("_doc");
+        JsonNode page = esPost("/" + index + "/_search?scroll=2m", query);
+        while (true) {
+            JsonNode hits = page.path("hits").path("hits");
+            if (hits.isEmpty()) {
+                break;
+            }
+            for (JsonNode hit : hits) {
+                JsonNode e = hit.path("_source").path("embedding");
+                float[] v = new float[e.size()];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = (float) e.get(i).asDouble();
+                }
+                ids.add(hit.path("_id").asText());
+                vectors.add(normalised(v));
+            }
+            page = esPost("/_search/scroll", json.createObjectNode().put("scroll", "2m").put("scroll_id", page.path("_scroll_id").asText()));
+        }
     }
 
     private ObjectNode knn(float[] v, int k, int candidates) {
@@ -547,9 +649,12 @@ public final class CapacityReport {
                 // Statistics first, so the sizes include no dead tuples counted as live and the
                 // visibility map is current.
                 st.execute("VACUUM ANALYZE");
-                try (ResultSet rs = st.executeQuery("select pg_database_size(current_database())")) {
+                // An empty database (template1) is the fixed cost (catalogs): the per-record figures
+                // leave it out.
+                try (ResultSet rs = st.executeQuery("select pg_database_size(current_database()), pg_database_size('template1')")) {
                     rs.next();
                     db.put("databaseBytes", rs.getLong(1));
+                    db.put("emptyDatabaseBytes", rs.getLong(2));
                 }
                 ObjectNode tables = db.putObject("tables");
                 try (ResultSet rs = st.executeQuery("""
@@ -585,8 +690,9 @@ public final class CapacityReport {
             JsonNode db = pg.get(database);
             long records = db.get("records").asLong();
             line("");
-            line("%s: database %s, %s records (%s rows), per 1,000 records %s", database, bytes(db.get("databaseBytes").asLong()),
-                    grouped(records), RECORD_TABLE.get(database), bytes(per(db.get("databaseBytes").asLong(), records, 1_000)));
+            line("%s: database %s (an empty one: %s), %s records (%s rows), per 1,000 records %s (beyond the empty database)",
+                    database, bytes(db.get("databaseBytes").asLong()), bytes(db.get("emptyDatabaseBytes").asLong()),
+                    grouped(records), RECORD_TABLE.get(database), bytes(per(growth(db), records, 1_000)));
             List<List<String>> rows = new ArrayList<>();
             for (var t : db.get("tables").properties()) {
                 JsonNode v = t.getValue();
@@ -604,6 +710,10 @@ public final class CapacityReport {
                         MatchingBenchmark.duration((long) (db.get("outboxOldestPublishedSeconds").asDouble() * 1e9)));
             }
         }
+    }
+
+    private static long growth(JsonNode db) {
+        return Math.max(0, db.get("databaseBytes").asLong() - db.get("emptyDatabaseBytes").asLong());
     }
 
     // ------------------------------------------------------------------------------------------
@@ -672,13 +782,13 @@ public final class CapacityReport {
         heading(String.format(Locale.ROOT, "Extrapolation to %s achievements and %s demands (linear in records)", grouped(a), grouped(d)));
         JsonNode es = report.get("elasticsearch");
         List<List<String>> rows = new ArrayList<>();
-        for (String alias : List.of("achievements", "demands")) {
+        for (String alias : es == null ? List.<String>of() : List.of("achievements", "demands")) {
             JsonNode f = es.get(alias);
             long target = alias.equals("achievements") ? a : d;
             long docs = f.get("docs").asLong();
             long primary = per(f.get("storeBytes").asLong(), docs, target);
             long knn = per(f.path("fields").path("embedding").path("knn_vectors_in_bytes").asLong(), docs, target);
-            long hot = per(hotVectorBytes("bbq_hnsw", f.get("files")), docs, target);
+            long hot = per(hotVectorBytes("bbq_hnsw", f.get("vectorFiles")), docs, target);
             int shards = (int) Math.max(1, Math.ceil(primary / (30.0 * (1L << 30))));
             x.putObject(alias).put("primaryBytes", primary).put("knnBytes", knn).put("bbqPageCacheBytes", hot)
                     .put("shardsAt30GB", shards);
@@ -709,19 +819,19 @@ public final class CapacityReport {
         targets.put("achievement", a);
         targets.put("demand", d);
         targets.put("matching", a + d);
-        for (var e : targets.entrySet()) {
+        for (var e : pg == null ? Map.<String, Long>of().entrySet() : targets.entrySet()) {
             JsonNode db = pg.get(e.getKey());
             long records = db.get("records").asLong();
-            long size = per(db.get("databaseBytes").asLong(), records, e.getValue());
+            long size = db.get("emptyDatabaseBytes").asLong() + per(growth(db), records, e.getValue());
             x.putObject("postgres-" + e.getKey()).put("bytes", size);
             prows.add(List.of(e.getKey(), grouped(e.getValue()) + " records", bytes(size)));
         }
         line("");
-        line("PostgreSQL (database size per record × records; an empty database's fixed ~8 MB included in the ratio):");
+        line("PostgreSQL (an empty database + its growth per record × records; no bloat, one copy, no WAL or backups):");
         table(List.of("database", "at", "size"), prows);
         JsonNode kafka = report.get("kafka");
         List<List<String>> krows = new ArrayList<>();
-        for (String topic : List.of("achievement-events", "demand-events")) {
+        for (String topic : kafka == null ? List.<String>of() : List.of("achievement-events", "demand-events")) {
             JsonNode t = kafka.get(topic);
             if (t == null || t.get("events").asLong() == 0) {
                 continue;
@@ -734,6 +844,37 @@ public final class CapacityReport {
         line("");
         line("Kafka (unlimited retention: matching rebuilds its indexes by replaying; one event per record, updates add theirs):");
         table(List.of("topic", "events", "one replica", "3 replicas"), krows);
+        ingest(a + d, x);
+    }
+
+    /**
+     * Instances for the ingest targets, from a measured all-in rate: records embedded, indexed and
+     * proposed per second by one machine that also ran Elasticsearch, Kafka and PostgreSQL.
+     */
+    private void ingest(long records, ObjectNode x) {
+        double unit = options.recordsPerUnit();
+        line("");
+        line("Ingest (records embedded, indexed and proposed): %.1f records/s per unit of 2 cores for matching-service and"
+                + " 2 for Elasticsearch (--records-per-unit, measured: all of it on one 2-core machine); the consumer group"
+                + " uses at most one instance per partition", unit);
+        List<List<String>> rows = new ArrayList<>();
+        Map<String, Double> targets = new LinkedHashMap<>();
+        targets.put(String.format(Locale.ROOT, "initial load of %s records in 24 h", grouped(records)), records / 86_400.0);
+        targets.put(String.format(Locale.ROOT, "initial load of %s records in 72 h", grouped(records)), records / 259_200.0);
+        targets.put("steady 50 events/s", 50.0);
+        ObjectNode in = x.putObject("ingest");
+        for (var t : targets.entrySet()) {
+            int instances = (int) Math.ceil(t.getValue() / unit);
+            // Partitions: at least the instances, and twice them so the group can grow without
+            // repartitioning (a topic's partitions can be added but keys then move).
+            int partitions = Math.max(6, 2 * instances);
+            in.putObject(t.getKey()).put("recordsPerSecond", t.getValue()).put("instances", instances)
+                    .put("partitions", partitions);
+            rows.add(List.of(t.getKey(), String.format(Locale.ROOT, "%.1f", t.getValue()), String.valueOf(instances),
+                    String.valueOf(2 * instances), String.valueOf(2 * instances), String.valueOf(partitions)));
+        }
+        table(List.of("target", "records/s", "matching instances", "matching cores", "Elasticsearch cores (upper bound)",
+                "partitions per topic"), rows);
     }
 
     // ------------------------------------------------------------------------------------------
@@ -779,7 +920,7 @@ public final class CapacityReport {
                 if (now != last) {
                     last = now;
                     lastChange = System.nanoTime();
-                } else if (System.nanoTime() - lastChange > Duration.ofMinutes(10).toNanos() && queue == 0) {
+                } else if (System.nanoTime() - lastChange > Duration.ofMinutes(3).toNanos()) {
                     line("(gave up waiting: %d of %d indexed)", now, target);
                     break;
                 }
@@ -805,10 +946,13 @@ public final class CapacityReport {
                 for (int t = 0; t < threads; t++) {
                     futures.add(pool.submit(() -> {
                         for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                            ObjectNode record = body.apply(i);
+                            // The demo account's own organisation: it may post for no other.
+                            record.put("organisationId", organisation(role));
                             HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
                                     .header("Content-Type", "application/json").header("Authorization", "Bearer " + token(role))
                                     .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
-                                    .POST(HttpRequest.BodyPublishers.ofString(body.apply(i).toString(), StandardCharsets.UTF_8)).build());
+                                    .POST(HttpRequest.BodyPublishers.ofString(record.toString(), StandardCharsets.UTF_8)).build());
                             if (answer.statusCode() / 100 == 2) {
                                 created.incrementAndGet();
                             } else if (errors.size() < 5) {
@@ -832,6 +976,8 @@ public final class CapacityReport {
         private ObjectNode demandRequest(int i) {
             ObjectNode body = corpus.demand(i);
             body.remove(List.of("id", "version", "organisationId", "status", "statusReason", "mergedInto", "createdAt", "updatedAt"));
+            body.putObject("contact").put("name", "联系人" + (i % 100)).put("phone", String.format(Locale.ROOT, "138%08d", i % 100_000_000))
+                    .put("email", "contact" + i + "@example.com");
             return body;
         }
 
@@ -842,6 +988,11 @@ public final class CapacityReport {
                 tokens.put(role, t);
             }
             return t[0];
+        }
+
+        private synchronized String organisation(String role) {
+            token(role);
+            return tokens.get(role)[2];
         }
 
         private String[] logIn(String role) {
@@ -860,7 +1011,8 @@ public final class CapacityReport {
                         JsonNode token = json.readTree(answer.body());
                         long lifetime = token.path("expiresIn").asLong(50);
                         return new String[] {token.path("accessToken").asText(),
-                                String.valueOf(System.nanoTime() + Duration.ofSeconds(lifetime / 2).toNanos())};
+                                String.valueOf(System.nanoTime() + Duration.ofSeconds(lifetime / 2).toNanos()),
+                                account.path("organisationId").asText()};
                     }
                 }
             } catch (IOException e) {
