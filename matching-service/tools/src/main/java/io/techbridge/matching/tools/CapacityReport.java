@@ -404,8 +404,10 @@ public final class CapacityReport {
                     String.format(Locale.ROOT, "%.0f s", f.get("reindexSeconds").asDouble())));
             ((ObjectNode) f).put("pageCacheBytes", hot);
         }
-        line("Per 100,000 achievements, one segment each; _source as the live index keeps it (index.mapping.exclude_source_vectors=%s):",
-                excludeSourceVectors);
+        String copiesExclude = esGet("/capacity-knn-hnsw/_settings?include_defaults=true&flat_settings=true")
+                .findPath("index.mapping.exclude_source_vectors").asText("true");
+        line("Per 100,000 achievements, one segment each; the copies' index.mapping.exclude_source_vectors=%s (the live index's: %s):",
+                copiesExclude, excludeSourceVectors);
         table(List.of("index_options", "docs", "store", "embedding (all kNN files)", "vec (float32)", "veq (int8)",
                 "veb (BBQ)", "vex (graph)", "page cache for fast k-NN", "_source (the vector alone)", "copy and index"), rows);
         line("Page cache for fast k-NN: the graph plus the vectors the graph search reads (vec for hnsw, veq for"
