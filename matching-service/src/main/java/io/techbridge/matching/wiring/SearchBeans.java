@@ -39,7 +39,8 @@ public class SearchBeans {
     @Priority(1)
     ElasticsearchClient elasticsearchClient(RestClient restClient, ObjectMapper objectMapper, OpenTelemetry openTelemetry) {
         return new ElasticsearchClient(new RestClientTransport(restClient, new JacksonJsonpMapper(objectMapper), null,
-                new OpenTelemetryForElasticsearch(openTelemetry, true)));
+                // Search bodies stay out of the spans: they hold users' query text and whole embedding vectors.
+                new OpenTelemetryForElasticsearch(openTelemetry, false)));
     }
 
     @Produces
