@@ -1,6 +1,8 @@
 package io.techbridge.gateway.routing;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
 import io.micrometer.core.instrument.Timer;
 import io.techbridge.commons.problem.Problem;
 import io.techbridge.commons.web.RequestIds;
@@ -47,6 +49,8 @@ public class UpstreamProxy {
     /** RFC 9110 7.6.1: meaningful for one connection only, never forwarded. */
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade", "host");
+    /** A caller's trace context: the gateway's own span continues it, and the service gets the gateway's. */
+    private static final Set<String> TRACE_HEADERS = Set.of("traceparent", "tracestate");
 
     private final HttpClient client;
     /** For requests with a body: their connections are never reused (see {@link #forward}). */
@@ -107,6 +111,9 @@ public class UpstreamProxy {
         copyRequestHeaders(request, options.getHeaders() == null ? initHeaders(options) : options.getHeaders());
         MultiMap headers = options.getHeaders();
         headers.set(RequestIds.HEADER, requestId);
+        // The service's span is a child of the gateway's (which continues a caller's traceparent, if any);
+        // Vert.x's tracing, when it makes a client span for the exchange, puts that one's in its place.
+        W3CTraceContextPropagator.getInstance().inject(Context.current(), headers, MultiMap::set);
         String forwardedFor = request.getHeader("X-Forwarded-For");
         String address = RequestGuard.clientAddress(ctx);
         headers.set("X-Forwarded-For", forwardedFor == null || forwardedFor.isBlank() ? address : forwardedFor + ", " + address);
@@ -275,7 +282,7 @@ public class UpstreamProxy {
         for (Map.Entry<String, String> header : request.headers()) {
             String name = header.getKey().toLowerCase(Locale.ROOT);
             if (!forbidden(name, request.headers()) && !name.startsWith("x-forwarded-") && !name.equals("x-request-id")
-                    && !name.equals("forwarded")) {
+                    && !name.equals("forwarded") && !TRACE_HEADERS.contains(name)) {
                 target.add(header.getKey(), header.getValue());
             }
         }

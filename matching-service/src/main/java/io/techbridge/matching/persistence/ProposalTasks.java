@@ -1,5 +1,6 @@
 package io.techbridge.matching.persistence;
 
+import io.techbridge.commons.tracing.TraceParents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -15,7 +16,8 @@ public class ProposalTasks {
     public record Queued() {
     }
 
-    public record Task(String aggregateType, String aggregateId, long version) {
+    /** {@code traceParent}: the trace of the change that queued the newest version (null if none was recorded). */
+    public record Task(String aggregateType, String aggregateId, long version, String traceParent) {
     }
 
     private final EntityManager entityManager;
@@ -24,15 +26,20 @@ public class ProposalTasks {
         this.entityManager = entityManager;
     }
 
-    /** A newer version replaces a queued older one; the task keeps its place in the queue. */
+    /**
+     * A newer version replaces a queued older one; the task keeps its place in the queue. The current
+     * trace goes with it, so the recomputation shows in the trace of the change that caused it.
+     */
     public void enqueue(String aggregateType, String aggregateId, long version) {
         entityManager.createNativeQuery("""
-                        INSERT INTO proposal_task (aggregate_type, aggregate_id, version, enqueued_at)
-                        VALUES (?1, ?2, ?3, ?4)
+                        INSERT INTO proposal_task (aggregate_type, aggregate_id, version, enqueued_at, trace_parent)
+                        VALUES (?1, ?2, ?3, ?4, ?5)
                         ON CONFLICT (aggregate_type, aggregate_id)
-                        DO UPDATE SET version = GREATEST(proposal_task.version, EXCLUDED.version)""")
+                        DO UPDATE SET version = GREATEST(proposal_task.version, EXCLUDED.version),
+                                      trace_parent = CASE WHEN EXCLUDED.version >= proposal_task.version
+                                                          THEN EXCLUDED.trace_parent ELSE proposal_task.trace_parent END""")
                 .setParameter(1, aggregateType).setParameter(2, aggregateId).setParameter(3, version)
-                .setParameter(4, Instant.now())
+                .setParameter(4, Instant.now()).setParameter(5, TraceParents.current())
                 .executeUpdate();
     }
 
@@ -40,11 +47,11 @@ public class ProposalTasks {
     public Optional<Task> takeOldest() {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                        SELECT aggregate_type, aggregate_id, version FROM proposal_task
+                        SELECT aggregate_type, aggregate_id, version, trace_parent FROM proposal_task
                         ORDER BY enqueued_at LIMIT 1 FOR UPDATE SKIP LOCKED""")
                 .getResultList();
         return rows.stream().findFirst()
-                .map(r -> new Task((String) r[0], (String) r[1], ((Number) r[2]).longValue()));
+                .map(r -> new Task((String) r[0], (String) r[1], ((Number) r[2]).longValue(), (String) r[3]));
     }
 
     public void done(Task task) {

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.techbridge.commons.tracing.BatchSpans;
 import io.techbridge.commons.work.WorkerLoop;
 import io.techbridge.commons.work.WorkerLoops;
 import io.techbridge.matching.config.MatchingConfig;
@@ -48,10 +49,12 @@ public class ProposalWorker {
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong lastRecount = new AtomicLong(System.nanoTime());
     private final WorkerLoops workers;
+    private final BatchSpans spans;
 
     public ProposalWorker(ProposalTasks tasks, ProposalService proposals, InvitationService invitations,
-            DocumentIndexer documents, IndexAdmin indexes, MatchingConfig config, MeterRegistry registry) {
+            DocumentIndexer documents, IndexAdmin indexes, MatchingConfig config, MeterRegistry registry, BatchSpans spans) {
         this.tasks = tasks;
+        this.spans = spans;
         this.proposals = proposals;
         this.invitations = invitations;
         this.documents = documents;
@@ -91,7 +94,10 @@ public class ProposalWorker {
                 Optional<ProposalTasks.Task> task = tasks.takeOldest();
                 task.ifPresent(t -> {
                     current.set(t);
-                    propose(t);
+                    spans.continuing(t.traceParent(), "propose " + t.aggregateType(), () -> {
+                        propose(t);
+                        return null;
+                    });
                     tasks.done(t);
                 });
                 return task.isPresent();

@@ -42,6 +42,10 @@ public class OutboxEvent {
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 
+    /** The W3C traceparent of the span that wrote the event; the relay's send continues that trace. */
+    @Column(name = "trace_parent", updatable = false)
+    public String traceParent;
+
     @Column(name = "published_at")
     public Instant publishedAt;
 }

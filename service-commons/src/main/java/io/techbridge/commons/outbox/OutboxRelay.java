@@ -8,7 +8,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.TracingMetadata;
+import io.techbridge.commons.tracing.TraceParents;
 import io.techbridge.commons.work.WorkerLoop;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -239,7 +242,14 @@ public class OutboxRelay {
         if (topic != null) {
             metadata.withTopic(topic);
         }
-        return emitter.sendMessage(Message.of(event.envelope).addMetadata(metadata.build()));
+        Message<String> message = Message.of(event.envelope).addMetadata(metadata.build());
+        if (event.traceParent != null) {
+            // The send's span (and the traceparent header Kafka's tracing puts on the record) continues the
+            // trace of the request that wrote the event, not the relay's round.
+            Context writer = TraceParents.context(event.traceParent);
+            message = message.addMetadata(TracingMetadata.with(writer, writer));
+        }
+        return emitter.sendMessage(message);
     }
 
     private record Round(int relayed, boolean failed) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.techbridge.events.EventEnvelope;
 import io.techbridge.events.EventPayload;
+import io.techbridge.commons.tracing.TraceParents;
 import io.techbridge.commons.work.Collector;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -50,6 +51,7 @@ public class OutboxWriter {
         event.aggregateVersion = aggregateVersion;
         event.envelope = serialize(envelope);
         event.createdAt = envelope.occurredAt();
+        event.traceParent = TraceParents.current();
         if (!collected.add(event)) {
             repository.persist(event);
         }
@@ -76,8 +78,8 @@ public class OutboxWriter {
         repository.getEntityManager().unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO outbox_event (event_id, aggregate_type, aggregate_id, aggregate_version, event_type,
-                                              envelope, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                                              envelope, created_at, trace_parent)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 for (OutboxEvent event : batch) {
                     insert.setObject(1, event.eventId);
                     insert.setString(2, event.aggregateType);
@@ -86,6 +88,7 @@ public class OutboxWriter {
                     insert.setString(5, event.eventType);
                     insert.setString(6, event.envelope);
                     insert.setObject(7, event.createdAt.atOffset(ZoneOffset.UTC));
+                    insert.setString(8, event.traceParent);
                     insert.addBatch();
                 }
                 insert.executeBatch();

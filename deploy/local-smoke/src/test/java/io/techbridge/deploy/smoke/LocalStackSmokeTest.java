@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.techbridge.deploy.local.GatewaySession;
 import io.techbridge.deploy.local.JwtKeyFiles;
 import io.techbridge.deploy.local.LocalTokens;
+import io.techbridge.deploy.local.Traces;
 import io.techbridge.deploy.local.testing.TopicReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,9 @@ class LocalStackSmokeTest {
 
     @Test
     void upLoadsTheDemoAndDownThenUpAgainKeepsEverything() throws Exception {
-        stack = new DeployLocal(Path.of("target", "smoke-data")).with("TECHBRIDGE_TOKEN_LIFETIME", TOKEN_LIFETIME_SECONDS + "s");
+        stack = new DeployLocal(Path.of("target", "smoke-data")).with("TECHBRIDGE_TOKEN_LIFETIME", TOKEN_LIFETIME_SECONDS + "s")
+                // The services write their spans to <data>/traces (the local stack's default, here made explicit).
+                .with("TECHBRIDGE_TRACING_FILE_ENABLED", "true");
         // The fuzzer below sends thousands of requests a minute from one address.
         OpenApiFuzzTest.RAISED_LIMITS.forEach(stack::with);
         Path projectDir = stack.projectDir();
@@ -108,6 +111,7 @@ class LocalStackSmokeTest {
             return ranked.size() > 0 && ranked.get(0).get("explanation").get("factors").size() == 9
                     && ranked.findValuesAsText("achievementId").contains(designedFit);
         });
+        anAchievementCreatedThroughTheGatewayIsOneTraceFromTheRequestToTheIndex(gateway, dataDir, first);
         // No padding and no noise: every demo demand shows only strong pairs, whose matched terms are
         // content words; some demands have no strong match at all.
         int withoutStrongMatch = 0;
@@ -408,6 +412,89 @@ class LocalStackSmokeTest {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * A university registers an achievement through the gateway, in a trace its client began: one
+     * trace, linked by parent span ids, runs from the gateway to achievement-service, its insert, the
+     * outbox relay's send to Kafka, matching-service's consumer of the event, the bulk request that
+     * indexes it in Elasticsearch and the recomputation of its proposals; and deploy/local/trace
+     * prints it across the services.
+     */
+    private void anAchievementCreatedThroughTheGatewayIsOneTraceFromTheRequestToTheIndex(String gateway, Path dataDir,
+            JsonNode demo) throws Exception {
+        String password = null;
+        for (JsonNode account : JSON.readTree(dataDir.resolve("demo-accounts.json").toFile())) {
+            if (account.get("username").asText().equals("zju-tto")) {
+                password = account.get("password").asText();
+            }
+        }
+        assertTrue(password != null, "demo-accounts.json lists zju-tto");
+        GatewaySession university = GatewaySession.logIn(gateway, "zju-tto", password);
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        ObjectNode achievement = demo.deepCopy();
+        achievement.put("organisationId", "org-zju").put("institution", "浙江大学")
+                .put("title", "追踪样品 " + marker + " 低温等离子体协同催化废气治理装置")
+                .put("summary", "面向化工园区挥发性有机物治理的低温等离子体协同催化装置（" + marker + "），能耗低，模块化部署。");
+        achievement.putArray("patentNumbers");
+        // The client's own trace: the gateway continues it, so the whole chain hangs below this span id.
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String clientSpan = traceId.substring(0, 16);
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/achievements?duplicates=confirmed"))
+                .header("Content-Type", "application/json").header("Authorization", university.authorization())
+                .header("traceparent", "00-" + traceId + "-" + clientSpan + "-01")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(achievement))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+        university.logOut();
+
+        Path traceFiles = dataDir.resolve("traces");
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            List<Traces.SpanRecord> spans = Traces.read(traceFiles).trace(traceId);
+            Map<String, Traces.SpanRecord> byId = new java.util.HashMap<>();
+            spans.forEach(span -> byId.put(span.spanId(), span));
+            String tree = Traces.read(traceFiles).render(traceId);
+            Traces.SpanRecord gatewayServer = one(spans, tree, s -> s.service().equals("gateway") && s.kind().equals("SERVER")
+                    && clientSpan.equals(s.parentSpanId()));
+            Traces.SpanRecord achievementServer = one(spans, tree, s -> s.service().equals("achievement-service")
+                    && s.kind().equals("SERVER") && "/api/achievements".equals(s.attribute("url.path")));
+            assertTrue(descends(achievementServer, gatewayServer, byId), "achievement-service's span under the gateway's\n" + tree);
+            Traces.SpanRecord insert = one(spans, tree, s -> s.service().equals("achievement-service")
+                    && s.name().equals("INSERT achievement.achievement"));
+            assertTrue(descends(insert, achievementServer, byId), "the insert under the request\n" + tree);
+            Traces.SpanRecord send = one(spans, tree, s -> s.service().equals("achievement-service")
+                    && s.kind().equals("PRODUCER") && s.name().startsWith("achievement-events"));
+            assertTrue(descends(send, achievementServer, byId), "the relay's send continues the request's trace\n" + tree);
+            Traces.SpanRecord consumer = one(spans, tree, s -> s.service().equals("matching-service")
+                    && s.kind().equals("CONSUMER") && s.name().equals("achievement-events process"));
+            assertEquals(send.spanId(), consumer.parentSpanId(), "matching-service's consumer under the send\n" + tree);
+            Traces.SpanRecord index = one(spans, tree, s -> s.service().equals("matching-service") && s.kind().equals("CLIENT")
+                    && "elasticsearch".equals(s.attribute("db.system.name")) && s.name().equals("bulk"));
+            assertTrue(descends(index, consumer, byId), "the bulk index request under the consumer\n" + tree);
+            Traces.SpanRecord proposals = one(spans, tree, s -> s.service().equals("matching-service")
+                    && s.name().equals("propose Achievement"));
+            assertTrue(descends(proposals, consumer, byId), "the proposals' recomputation under the consumer\n" + tree);
+        });
+        String printed = stack.run("trace", traceId);
+        assertTrue(printed.contains("achievement-events process") && printed.contains("bulk")
+                && printed.contains("gateway") && printed.contains("achievement-service"), printed);
+    }
+
+    private static Traces.SpanRecord one(List<Traces.SpanRecord> spans, String tree,
+            java.util.function.Predicate<Traces.SpanRecord> which) {
+        List<Traces.SpanRecord> found = spans.stream().filter(which).toList();
+        assertTrue(!found.isEmpty(), "a span is missing from the trace\n" + tree);
+        return found.getFirst();
+    }
+
+    /** Whether {@code span} lies below {@code ancestor}, following parent span ids. */
+    private static boolean descends(Traces.SpanRecord span, Traces.SpanRecord ancestor, Map<String, Traces.SpanRecord> byId) {
+        for (Traces.SpanRecord at = span; at != null && at.parentSpanId() != null; at = byId.get(at.parentSpanId())) {
+            if (at.parentSpanId().equals(ancestor.spanId())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @AfterEach

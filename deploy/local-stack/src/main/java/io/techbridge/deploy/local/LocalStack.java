@@ -87,19 +87,36 @@ public final class LocalStack {
     }
 
     private QuarkusService service(String module, String database, int port, String heap) {
-        return new QuarkusService(settings.projectDir(), settings.dataDir().resolve("services"), module, port, heap,
+        Map<String, String> environment = new HashMap<>(Map.of(
                 // Only the gateway is reachable from outside this machine: its limits and checks can't be bypassed.
-                Map.of("QUARKUS_HTTP_HOST", "127.0.0.1",
-                        "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database),
-                        "QUARKUS_DATASOURCE_USERNAME", PostgresServer.SUPERUSER,
-                        "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                        "QUARKUS_ELASTICSEARCH_HOSTS", "127.0.0.1:" + settings.elasticsearchPort(),
-                        "TECHBRIDGE_JWT_PUBLIC_KEY_LOCATION", "file:" + keys.publicKey(),
-                        // The notification e-mails (matching-service) go to the local mail server.
-                        "TECHBRIDGE_NOTIFICATIONS_MAIL_ENABLED", "true",
-                        "QUARKUS_MAILER_HOST", "127.0.0.1",
-                        "QUARKUS_MAILER_PORT", Integer.toString(settings.smtpPort()),
-                        "TECHBRIDGE_NOTIFICATIONS_MAIL_CONSOLE_URL", "http://localhost:" + settings.gatewayPort()));
+                "QUARKUS_HTTP_HOST", "127.0.0.1",
+                "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database),
+                "QUARKUS_DATASOURCE_USERNAME", PostgresServer.SUPERUSER,
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "QUARKUS_ELASTICSEARCH_HOSTS", "127.0.0.1:" + settings.elasticsearchPort(),
+                "TECHBRIDGE_JWT_PUBLIC_KEY_LOCATION", "file:" + keys.publicKey(),
+                // The notification e-mails (matching-service) go to the local mail server.
+                "TECHBRIDGE_NOTIFICATIONS_MAIL_ENABLED", "true",
+                "QUARKUS_MAILER_HOST", "127.0.0.1",
+                "QUARKUS_MAILER_PORT", Integer.toString(settings.smtpPort()),
+                "TECHBRIDGE_NOTIFICATIONS_MAIL_CONSOLE_URL", "http://localhost:" + settings.gatewayPort()));
+        environment.putAll(tracingEnvironment());
+        return new QuarkusService(settings.projectDir(), settings.dataDir().resolve("services"), module, port, heap,
+                Map.copyOf(environment));
+    }
+
+    /**
+     * Every service writes its spans to {@code <data>/traces/<service>.jsonl}, read by {@code local/trace};
+     * {@code TECHBRIDGE_TRACING_FILE_ENABLED=false} in the environment of {@code up} turns that off.
+     */
+    private Map<String, String> tracingEnvironment() {
+        return Map.of("TECHBRIDGE_TRACING_FILE_ENABLED", Boolean.toString(settings.traceFiles()),
+                "TECHBRIDGE_TRACING_FILE_DIRECTORY", traceDirectory().toString());
+    }
+
+    /** Where the services of this stack write their spans. */
+    public Path traceDirectory() {
+        return settings.dataDir().resolve("traces");
     }
 
     /** Made when the gateway starts: it signs with the private key and bootstraps the first admin. */
@@ -114,6 +131,7 @@ public final class LocalStack {
         environment.put("TECHBRIDGE_MATCHING_URL", "http://127.0.0.1:" + settings.matchingPort());
         environment.put("TECHBRIDGE_BOOTSTRAP_ADMIN_PASSWORD", adminPassword());
         environment.put("TECHBRIDGE_MANAGEMENT_PORT", Integer.toString(settings.gatewayManagementPort()));
+        environment.putAll(tracingEnvironment());
         return environment;
     }
 
@@ -286,6 +304,9 @@ public final class LocalStack {
         System.out.printf("  %-20s %s%n", "PostgreSQL", "jdbc:postgresql://127.0.0.1:" + settings.postgresPort()
                 + " (user " + PostgresServer.SUPERUSER + ")");
         System.out.println("  logs                 " + settings.dataDir() + "/services, .../kafka, .../elasticsearch, .../mail");
+        if (settings.traceFiles()) {
+            System.out.println("  traces               " + traceDirectory() + "   (deploy/local/trace --last POST /api/achievements)");
+        }
         System.out.println("  stop with            deploy/local/down");
         if (!accounts.isEmpty()) {
             System.out.println();

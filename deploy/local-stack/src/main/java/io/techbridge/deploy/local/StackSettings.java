@@ -20,7 +20,8 @@ public record StackSettings(
         int matchingPort,
         int smtpPort,
         int imapPort,
-        int mailWebPort) {
+        int mailWebPort,
+        boolean traceFiles) {
 
     public static StackSettings fromEnvironment(Map<String, String> env) {
         Path projectDir = Path.of(env.getOrDefault("TECHBRIDGE_PROJECT_DIR", projectDirectory().toString()))
@@ -40,7 +41,9 @@ public record StackSettings(
                 port(env, "TECHBRIDGE_MATCHING_PORT", 8083),
                 port(env, "TECHBRIDGE_SMTP_PORT", 3025),
                 port(env, "TECHBRIDGE_IMAP_PORT", 3143),
-                port(env, "TECHBRIDGE_MAIL_WEB_PORT", 8025));
+                port(env, "TECHBRIDGE_MAIL_WEB_PORT", 8025),
+                // The services' spans go to <data>/traces unless this is false.
+                !"false".equalsIgnoreCase(env.getOrDefault("TECHBRIDGE_TRACING_FILE_ENABLED", "true").trim()));
     }
 
     /**
