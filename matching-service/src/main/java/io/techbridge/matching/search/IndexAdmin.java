@@ -2,6 +2,8 @@ package io.techbridge.matching.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.indices.GetAliasResponse;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The versioned indexes behind the aliases {@code achievements} and {@code demands}. Readers and
@@ -23,11 +26,22 @@ public class IndexAdmin {
     private static final Logger LOG = Logger.getLogger(IndexAdmin.class);
     private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final ElasticsearchClient client;
+    /** Replicas per shard of the indexes this creates; empty: as the mapping resource says. */
+    private final OptionalInt replicas;
     private volatile boolean aliasesReady;
 
     public IndexAdmin(ElasticsearchClient client) {
         this.client = client;
+        this.replicas = OptionalInt.empty();
+    }
+
+    /** Indexes get {@code replicas} replicas per shard, whatever the mapping resource says. */
+    public IndexAdmin(ElasticsearchClient client, int replicas) {
+        this.client = client;
+        this.replicas = OptionalInt.of(replicas);
     }
 
     /** Creates the first versioned index behind each alias that does not exist yet. */
@@ -43,6 +57,7 @@ public class IndexAdmin {
                 LOG.infof("created index %s behind alias %s", index, alias);
             } else {
                 addContentTerms(current.get());
+                applyReplicas(current.get());
             }
         }
         aliasesReady = true;
@@ -66,12 +81,43 @@ public class IndexAdmin {
         return createIndex(alias + "-" + SUFFIX.format(Instant.now()), mapping(alias));
     }
 
-    public String createIndex(String name, String mappingJson) {
+    /**
+     * An index made before the replica count changed (a single node's data taken to a cluster, or
+     * back) gets the count now; Elasticsearch then copies or drops the replicas by itself.
+     */
+    private void applyReplicas(String index) {
+        if (replicas.isEmpty()) {
+            return;
+        }
         try {
-            client.indices().create(c -> c.index(name).withJson(new java.io.StringReader(mappingJson)));
+            client.indices().putSettings(p -> p.index(index)
+                    .settings(s -> s.numberOfReplicas(Integer.toString(replicas.getAsInt()))));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot set the replicas of " + index, e);
+        }
+    }
+
+    public String createIndex(String name, String mappingJson) {
+        String withReplicas = withReplicas(mappingJson);
+        try {
+            client.indices().create(c -> c.index(name).withJson(new java.io.StringReader(withReplicas)));
             return name;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create index " + name, e);
+        }
+    }
+
+    /** The mapping with this admin's replica count in its settings. */
+    String withReplicas(String mappingJson) {
+        if (replicas.isEmpty()) {
+            return mappingJson;
+        }
+        try {
+            ObjectNode root = (ObjectNode) JSON.readTree(mappingJson);
+            root.withObject("/settings").put("number_of_replicas", replicas.getAsInt());
+            return JSON.writeValueAsString(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the index mapping", e);
         }
     }
 

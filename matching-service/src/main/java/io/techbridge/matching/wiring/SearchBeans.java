@@ -2,6 +2,7 @@ package io.techbridge.matching.wiring;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.techbridge.matching.config.MatchingConfig;
+import io.techbridge.matching.config.SearchConfig;
 import io.techbridge.matching.learning.LearnedWeights;
 import io.techbridge.matching.matching.Matcher;
 import io.techbridge.matching.persistence.StoredStandings;
@@ -20,8 +21,8 @@ public class SearchBeans {
 
     @Produces
     @ApplicationScoped
-    IndexAdmin indexAdmin(ElasticsearchClient client) {
-        return new IndexAdmin(client);
+    IndexAdmin indexAdmin(ElasticsearchClient client, SearchConfig search) {
+        return new IndexAdmin(client, search.indexReplicas());
     }
 
     @Produces
