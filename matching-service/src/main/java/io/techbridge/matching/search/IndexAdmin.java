@@ -52,9 +52,7 @@ public class IndexAdmin {
         for (String alias : new String[]{ACHIEVEMENTS, DEMANDS}) {
             Optional<String> current = currentIndex(alias);
             if (current.isEmpty()) {
-                String index = createVersionedIndex(alias);
-                swapAlias(alias, index);
-                LOG.infof("created index %s behind alias %s", index, alias);
+                createFirstIndex(alias);
             } else {
                 addContentTerms(current.get());
                 applyReplicas(current.get());
@@ -74,6 +72,31 @@ public class IndexAdmin {
                     .properties("headlineTerms", p -> p.keyword(k -> k.index(false).docValues(false))));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot add the content words to " + index, e);
+        }
+    }
+
+    /**
+     * The alias's first index, made with the alias in one request under a fixed name, so that
+     * instances of the service starting together (or a retry after a create that timed out) end up
+     * with one index: the later create fails as existing, and the alias is there already. Made in
+     * two steps (create, then point the alias), each instance would point the alias at an index of
+     * its own, and what one indexed meanwhile would stay behind in an index no one reads.
+     */
+    private void createFirstIndex(String alias) {
+        String index = alias + "-1";
+        try {
+            ObjectNode root = (ObjectNode) JSON.readTree(withReplicas(mapping(alias)));
+            root.withObject("/aliases").withObject("/" + alias).put("is_write_index", true);
+            String body = JSON.writeValueAsString(root);
+            client.indices().create(c -> c.index(index).withJson(new java.io.StringReader(body)));
+            LOG.infof("created index %s behind alias %s", index, alias);
+        } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+            if (!"resource_already_exists_exception".equals(e.error().type())) {
+                throw e;
+            }
+            LOG.debugf("index %s was made meanwhile", index);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create index " + index, e);
         }
     }
 

@@ -170,6 +170,11 @@ public final class KafkaServer {
                 share.coordinator.state.topic.replication.factor=%6$d
                 share.coordinator.state.topic.min.isr=%7$d
                 unclean.leader.election.enable=false
+                # A broker that stops fetching leaves the in-sync replicas after 5 s (default 30 s): until then a
+                # write waits for it, and the outbox relays give a send up after 10 s and send it again later,
+                # a second copy of an event the leader had taken. Out within 5 s, the relay's own retry of the
+                # same batch (idempotent producer) gets the acknowledgement instead.
+                replica.lag.time.max.ms=5000
                 group.initial.rebalance.delay.ms=0
                 # Events are the source of a reindex, so they are kept for good.
                 log.retention.ms=-1

@@ -346,6 +346,10 @@ public final class LocalStack {
                         ? (server.isInRecovery() ? " (standby)" : " (primary)") : ""));
     }
 
+    private PostgresServer serverOf(String name) {
+        return name.equals("postgresql-standby") ? postgresStandby : postgres;
+    }
+
     /** The names {@code status} prints and {@code restart} takes. */
     public List<String> processNames() {
         return members().stream().map(Member::name).filter(n -> !n.equals("mail")).toList();
@@ -472,10 +476,11 @@ public final class LocalStack {
             report(member.name(), member.stop().test(grace));
         }
         // The standby first: stopped after its primary, it would keep asking for it.
-        for (Member member : members.reversed()) {
-            if (member.name().startsWith("postgresql")) {
-                report(member.name(), member.stop().test(Duration.ofSeconds(120)));
-            }
+        List<Member> postgresFirstToLast = members.stream().filter(m -> m.name().startsWith("postgresql"))
+                .sorted(java.util.Comparator.comparing(m -> cluster && serverOf(m.name()) == currentPrimary()))
+                .toList();
+        for (Member member : postgresFirstToLast) {
+            report(member.name(), member.stop().test(Duration.ofSeconds(120)));
         }
     }
 
