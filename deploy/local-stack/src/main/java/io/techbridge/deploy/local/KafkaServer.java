@@ -175,6 +175,9 @@ public final class KafkaServer {
                 # a second copy of an event the leader had taken. Out within 5 s, the relay's own retry of the
                 # same batch (idempotent producer) gets the acknowledgement instead.
                 replica.lag.time.max.ms=5000
+                # The three start together; on a busy machine their quorum took longer than the 60 s a broker
+                # waits by default to register with it before it gives up and exits.
+                initial.broker.registration.timeout.ms=300000
                 group.initial.rebalance.delay.ms=0
                 # Events are the source of a reindex, so they are kept for good.
                 log.retention.ms=-1
