@@ -23,7 +23,9 @@ import java.util.concurrent.TimeUnit;
  * received (method, path, query, headers, body size and SHA-256, the body itself when small),
  * waits 5 s on a path ending in {@code /slow}, closes the connection without an answer on {@code /crash}, streams {@code ?bytes=N} bytes on {@code /download},
  * and serves a small OpenAPI document at {@code /q/openapi}. Init argument {@code down}: services
- * (achievement, demand, matching) to leave on a port nothing listens on.
+ * (achievement, demand, matching) to leave on a port nothing listens on. Init argument
+ * {@code instances=2}: each service gets two stand-ins and, between them, a URL nothing listens on
+ * (three base URLs); {@link #stopSecondInstance} stops the second stand-in of a service.
  */
 public final class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
 
@@ -31,11 +33,20 @@ public final class EchoUpstreams implements QuarkusTestResourceLifecycleManager 
     private Vertx vertx;
     private final List<HttpServer> servers = new ArrayList<>();
     private Set<String> down = Set.of();
+    private int instances = 1;
+    /** The second stand-in of each service when there are two; the tests run in this JVM and stop them. */
+    private static final Map<String, HttpServer> SECOND = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public void init(Map<String, String> initArgs) {
         String value = initArgs.getOrDefault("down", "");
         down = value.isBlank() ? Set.of() : Set.of(value.split(","));
+        instances = Integer.parseInt(initArgs.getOrDefault("instances", "1"));
+    }
+
+    /** Stops the second stand-in of {@code service}, as a crash of that instance would. */
+    public static void stopSecondInstance(String service) {
+        SECOND.get(service).close().toCompletionStage().toCompletableFuture().join();
     }
 
     @Override
@@ -47,18 +58,28 @@ public final class EchoUpstreams implements QuarkusTestResourceLifecycleManager 
             if (down.contains(service)) {
                 port = TestServers.freePort();
             } else {
-                HttpServer server = vertx.createHttpServer().requestHandler(request -> handle(service, request));
-                try {
-                    server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-                } catch (Exception e) {
-                    throw new IllegalStateException("cannot start the " + service + " stand-in", e);
-                }
-                servers.add(server);
-                port = server.actualPort();
+                port = standIn(service).actualPort();
             }
-            config.put("techbridge.gateway.upstream." + service, "http://127.0.0.1:" + port);
+            String urls = "http://127.0.0.1:" + port;
+            if (instances == 2) {
+                HttpServer second = standIn(service);
+                SECOND.put(service, second);
+                urls += ",http://127.0.0.1:" + TestServers.freePort() + ",http://127.0.0.1:" + second.actualPort();
+            }
+            config.put("techbridge.gateway.upstream." + service, urls);
         }
         return config;
+    }
+
+    private HttpServer standIn(String service) {
+        HttpServer server = vertx.createHttpServer().requestHandler(request -> handle(service, request));
+        try {
+            server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the " + service + " stand-in", e);
+        }
+        servers.add(server);
+        return server;
     }
 
     @Override
@@ -94,6 +115,7 @@ public final class EchoUpstreams implements QuarkusTestResourceLifecycleManager 
             request.headers().forEach(h -> headers.put(h.getKey().toLowerCase(), h.getValue()));
             JsonObject echo = new JsonObject()
                     .put("service", service)
+                    .put("port", request.localAddress().port())
                     .put("method", request.method().name())
                     .put("path", request.path())
                     .put("query", request.query())

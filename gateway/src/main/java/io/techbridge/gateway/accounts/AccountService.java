@@ -162,9 +162,15 @@ public class AccountService {
         return user;
     }
 
-    /** The operator organisation and its {@code admin}, unless an admin account exists already. */
+    /**
+     * The operator organisation and its {@code admin}, unless an admin account exists already.
+     * Gateways starting together on one database take turns (a transaction-scoped advisory lock):
+     * the later one finds the admin the first made instead of failing on the organisation it made.
+     */
     @Transactional
     public boolean bootstrapAdmin(String password) {
+        organisations.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(?1)")
+                .setParameter(1, BOOTSTRAP_LOCK).getSingleResult();
         if (users.anyOfType(OrganisationType.OPERATOR)) {
             return false;
         }
@@ -175,6 +181,9 @@ public class AccountService {
         createUser(new UserCreateRequest(BOOTSTRAP_ADMIN, "平台管理员", password, OPERATOR_ORGANISATION, true));
         return true;
     }
+
+    /** The advisory lock key of the admin bootstrap ("TBADMIN1" as a number). */
+    private static final long BOOTSTRAP_LOCK = 0x544241444d494e31L;
 
     private void checkPassword(String password) {
         int min = config.password().minLength();

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Typed settings of the gateway ({@code techbridge.gateway.*}); production values come from the environment. */
@@ -36,13 +37,21 @@ public interface GatewayConfig {
     /** When set and no admin exists yet, the start creates the operator organisation and user {@code admin} with it. */
     Optional<String> bootstrapAdminPassword();
 
+    /**
+     * Each service's base URL, or several separated by commas (one per instance): the gateway then
+     * balances the requests over the instances that are ready (routing.UpstreamBalancer).
+     */
     interface Upstreams {
-        URI achievement();
+        List<URI> achievement();
 
-        URI demand();
+        List<URI> demand();
 
-        URI matching();
+        List<URI> matching();
     }
+
+    /** How often each instance of a service with several is asked whether it is ready ({@code /q/health/ready}). */
+    @WithDefault("2s")
+    Duration healthProbeInterval();
 
     /** Token buckets: each key may spend its limit within one window, refilled evenly over the window. */
     interface RateLimits {

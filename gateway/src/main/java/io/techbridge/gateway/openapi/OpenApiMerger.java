@@ -51,7 +51,7 @@ public class OpenApiMerger {
     public ObjectNode merged(URI gatewayDocument, URI publicBase) {
         Map<Upstream, CompletableFuture<JsonNode>> fetched = new LinkedHashMap<>();
         for (Upstream upstream : Upstream.values()) {
-            fetched.put(upstream, fetch(serviceDocument(upstream)));
+            fetched.put(upstream, fetchFromAny(serviceDocuments(upstream), 0));
         }
         ObjectNode merged = (ObjectNode) fetch(gatewayDocument).join();
         if (merged == null) {
@@ -216,13 +216,24 @@ public class OpenApiMerger {
         return node;
     }
 
-    private URI serviceDocument(Upstream upstream) {
-        String base = switch (upstream) {
-            case ACHIEVEMENT -> config.upstream().achievement().toString();
-            case DEMAND -> config.upstream().demand().toString();
-            case MATCHING -> config.upstream().matching().toString();
+    /** The service's document at each of its instances, in configuration order. */
+    private List<URI> serviceDocuments(Upstream upstream) {
+        List<URI> bases = switch (upstream) {
+            case ACHIEVEMENT -> config.upstream().achievement();
+            case DEMAND -> config.upstream().demand();
+            case MATCHING -> config.upstream().matching();
         };
-        return URI.create(base.replaceAll("/+$", "") + "/q/openapi?format=json");
+        return bases.stream().map(base -> URI.create(base.toString().replaceAll("/+$", "") + "/q/openapi?format=json"))
+                .toList();
+    }
+
+    /** The first instance's document, else the next one's: one instance down must not leave its paths out. */
+    private CompletableFuture<JsonNode> fetchFromAny(List<URI> documents, int from) {
+        if (from >= documents.size()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return fetch(documents.get(from)).thenCompose(document -> document != null
+                ? CompletableFuture.completedFuture(document) : fetchFromAny(documents, from + 1));
     }
 
     /** "achievement-service" → "AchievementService_". */

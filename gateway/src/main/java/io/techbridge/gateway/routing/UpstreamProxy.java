@@ -26,10 +26,11 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import java.net.URI;
-import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -55,20 +56,19 @@ public class UpstreamProxy {
     private final HttpClient client;
     /** For requests with a body: their connections are never reused (see {@link #forward}). */
     private final HttpClient oneShot;
-    private final Map<Upstream, URI> bases = new EnumMap<>(Upstream.class);
+    private final UpstreamBalancer balancer;
     private final long readTimeoutMillis;
     private final long connectTimeoutMillis;
     private final ProblemWriter problems;
     private final MeterRegistry registry;
 
-    public UpstreamProxy(Vertx vertx, GatewayConfig config, ProblemWriter problems, MeterRegistry registry) {
+    public UpstreamProxy(Vertx vertx, GatewayConfig config, UpstreamBalancer balancer, ProblemWriter problems,
+            MeterRegistry registry) {
+        this.balancer = balancer;
         this.problems = problems;
         this.registry = registry;
         this.connectTimeoutMillis = config.connectTimeout().toMillis();
         this.readTimeoutMillis = config.readTimeout().toMillis();
-        bases.put(Upstream.ACHIEVEMENT, config.upstream().achievement());
-        bases.put(Upstream.DEMAND, config.upstream().demand());
-        bases.put(Upstream.MATCHING, config.upstream().matching());
         this.client = vertx.createHttpClient(new HttpClientOptions()
                         .setConnectTimeout((int) connectTimeoutMillis)
                         .setKeepAlive(true)
@@ -87,26 +87,48 @@ public class UpstreamProxy {
         oneShot.close();
     }
 
+    /** The service's first configured base URL. */
     public URI base(Upstream upstream) {
-        return bases.get(upstream);
+        return balancer.bases(upstream).getFirst();
     }
 
     void forward(RoutingContext ctx, RouteTable.Rule rule) {
         HttpServerRequest request = ctx.request();
         // Nothing of the body may be read before the service's connection is there to take it.
         request.pause();
-        long started = System.nanoTime();
         String requestId = requestId(request);
-        URI base = bases.get(rule.upstream());
+        ctx.response().putHeader(RequestIds.HEADER, requestId);
+        forward(ctx, rule, requestId, System.nanoTime(), new HashSet<>());
+    }
+
+    /**
+     * Sends the request to an instance of its service not yet tried. An instance that cannot be
+     * connected to has received nothing (the body is still paused), so the request goes on to the
+     * next one; 503 only when no instance could be reached.
+     */
+    private void forward(RoutingContext ctx, RouteTable.Rule rule, String requestId, long started, Set<Long> tried) {
+        HttpServerRequest request = ctx.request();
+        Optional<UpstreamBalancer.Target> next = balancer.choose(rule.upstream(), tried);
+        if (next.isEmpty()) {
+            finish(ctx, rule, requestId, started, 503, new java.net.ConnectException("no instance of "
+                    + rule.upstream().service() + " could be reached"));
+            problems.write(ctx, Problem.of(Status.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
+                    rule.upstream().service() + " cannot be reached; try again shortly"));
+            request.resume();
+            return;
+        }
+        UpstreamBalancer.Target target = next.get();
+        tried.add(target.id());
+        URI base = target.base();
         String query = request.query();
-        String target = base.getRawPath().replaceAll("/+$", "") + ctx.normalizedPath() + (query == null ? "" : "?" + query);
+        String path = base.getRawPath().replaceAll("/+$", "") + ctx.normalizedPath() + (query == null ? "" : "?" + query);
 
         RequestOptions options = new RequestOptions()
                 .setMethod(request.method())
                 .setHost(base.getHost())
                 .setPort(port(base))
                 .setSsl("https".equalsIgnoreCase(base.getScheme()))
-                .setURI(target)
+                .setURI(path)
                 .setConnectTimeout(connectTimeoutMillis);
         copyRequestHeaders(request, options.getHeaders() == null ? initHeaders(options) : options.getHeaders());
         MultiMap headers = options.getHeaders();
@@ -121,26 +143,27 @@ public class UpstreamProxy {
         if (request.getHeader("Host") != null) {
             headers.set("X-Forwarded-Host", request.getHeader("Host"));
         }
-        ctx.response().putHeader(RequestIds.HEADER, requestId);
 
         // A service may answer a request before it has read the body (401, 406, 413, 503) and then close the
         // connection; reused, such a connection fails the next request before it reaches the service. So a
         // request with a body gets a connection of its own, and the pool keeps only bodiless exchanges.
         (hasBody(request) ? oneShot : client).request(options).onComplete(connected -> {
             if (connected.failed()) {
-                finish(ctx, rule, requestId, started, 503, connected.cause());
-                problems.write(ctx, Problem.of(Status.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
-                        rule.upstream().service() + " cannot be reached; try again shortly"));
-                request.resume();
+                target.ended(connected.cause());
+                balancer.markDown(target);
+                LOG.debugf("%s unreachable (%s), trying another instance", base, connected.cause());
+                forward(ctx, rule, requestId, started, tried);
                 return;
             }
             HttpClientRequest upstream = connected.result();
             upstream.response().onComplete(answered -> {
                 if (answered.failed()) {
+                    target.ended(answered.cause());
                     upstreamFailed(ctx, rule, requestId, started, answered.cause());
                     return;
                 }
-                relay(ctx, rule, requestId, started, answered.result());
+                target.replied();
+                relay(ctx, rule, requestId, started, answered.result(), target);
             });
             if (!hasBody(request)) {
                 upstream.idleTimeout(readTimeoutMillis);
@@ -161,9 +184,11 @@ public class UpstreamProxy {
         });
     }
 
-    private void relay(RoutingContext ctx, RouteTable.Rule rule, String requestId, long started, HttpClientResponse answer) {
+    private void relay(RoutingContext ctx, RouteTable.Rule rule, String requestId, long started, HttpClientResponse answer,
+            UpstreamBalancer.Target target) {
         HttpServerResponse response = ctx.response();
         if (response.closed()) {
+            target.ended(null);
             answer.request().reset();
             return;
         }
@@ -172,7 +197,7 @@ public class UpstreamProxy {
         for (Map.Entry<String, String> header : answer.headers()) {
             if (!forbidden(header.getKey(), answer.headers())) {
                 response.headers().add(header.getKey(), "Location".equalsIgnoreCase(header.getKey())
-                        ? throughGateway(header.getValue(), bases.get(rule.upstream())) : header.getValue());
+                        ? throughGateway(header.getValue(), target.base()) : header.getValue());
             }
         }
         response.headers().set(RequestIds.HEADER, requestId);
@@ -182,6 +207,7 @@ public class UpstreamProxy {
             response.setChunked(true);
         }
         answer.pipeTo(response).onComplete(done -> {
+            target.ended(done.failed() ? done.cause() : null);
             finish(ctx, rule, requestId, started, answer.statusCode(), done.failed() ? done.cause() : null);
             if (done.failed() && !response.closed()) {
                 // The head is already sent: the only honest signal left is a broken connection.

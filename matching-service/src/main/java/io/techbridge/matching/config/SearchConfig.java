@@ -29,4 +29,12 @@ public interface SearchConfig {
     /** Candidates the kNN search considers per shard before keeping the nearest (num_candidates). */
     @WithDefault(DEFAULT_SEMANTIC_CANDIDATES)
     int semanticCandidates();
+
+    /**
+     * Replicas of each shard of the search indexes: 0 on a single Elasticsearch node (a replica
+     * could never be placed, and the health would stay yellow), 1 on a cluster, so that it keeps
+     * every shard through the loss of one node.
+     */
+    @WithDefault("0")
+    int indexReplicas();
 }

@@ -2,6 +2,8 @@ package io.techbridge.matching.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.indices.GetAliasResponse;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The versioned indexes behind the aliases {@code achievements} and {@code demands}. Readers and
@@ -23,11 +26,22 @@ public class IndexAdmin {
     private static final Logger LOG = Logger.getLogger(IndexAdmin.class);
     private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final ElasticsearchClient client;
+    /** Replicas per shard of the indexes this creates; empty: as the mapping resource says. */
+    private final OptionalInt replicas;
     private volatile boolean aliasesReady;
 
     public IndexAdmin(ElasticsearchClient client) {
         this.client = client;
+        this.replicas = OptionalInt.empty();
+    }
+
+    /** Indexes get {@code replicas} replicas per shard, whatever the mapping resource says. */
+    public IndexAdmin(ElasticsearchClient client, int replicas) {
+        this.client = client;
+        this.replicas = OptionalInt.of(replicas);
     }
 
     /** Creates the first versioned index behind each alias that does not exist yet. */
@@ -38,11 +52,10 @@ public class IndexAdmin {
         for (String alias : new String[]{ACHIEVEMENTS, DEMANDS}) {
             Optional<String> current = currentIndex(alias);
             if (current.isEmpty()) {
-                String index = createVersionedIndex(alias);
-                swapAlias(alias, index);
-                LOG.infof("created index %s behind alias %s", index, alias);
+                createFirstIndex(alias);
             } else {
                 addContentTerms(current.get());
+                applyReplicas(current.get());
             }
         }
         aliasesReady = true;
@@ -62,16 +75,72 @@ public class IndexAdmin {
         }
     }
 
+    /**
+     * The alias's first index, made with the alias in one request under a fixed name, so that
+     * instances of the service starting together (or a retry after a create that timed out) end up
+     * with one index: the later create fails as existing, and the alias is there already. Made in
+     * two steps (create, then point the alias), each instance would point the alias at an index of
+     * its own, and what one indexed meanwhile would stay behind in an index no one reads.
+     */
+    private void createFirstIndex(String alias) {
+        String index = alias + "-1";
+        try {
+            ObjectNode root = (ObjectNode) JSON.readTree(withReplicas(mapping(alias)));
+            root.withObject("/aliases").withObject("/" + alias).put("is_write_index", true);
+            String body = JSON.writeValueAsString(root);
+            client.indices().create(c -> c.index(index).withJson(new java.io.StringReader(body)));
+            LOG.infof("created index %s behind alias %s", index, alias);
+        } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+            if (!"resource_already_exists_exception".equals(e.error().type())) {
+                throw e;
+            }
+            LOG.debugf("index %s was made meanwhile", index);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create index " + index, e);
+        }
+    }
+
     public String createVersionedIndex(String alias) {
         return createIndex(alias + "-" + SUFFIX.format(Instant.now()), mapping(alias));
     }
 
-    public String createIndex(String name, String mappingJson) {
+    /**
+     * An index made before the replica count changed (a single node's data taken to a cluster, or
+     * back) gets the count now; Elasticsearch then copies or drops the replicas by itself.
+     */
+    private void applyReplicas(String index) {
+        if (replicas.isEmpty()) {
+            return;
+        }
         try {
-            client.indices().create(c -> c.index(name).withJson(new java.io.StringReader(mappingJson)));
+            client.indices().putSettings(p -> p.index(index)
+                    .settings(s -> s.numberOfReplicas(Integer.toString(replicas.getAsInt()))));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot set the replicas of " + index, e);
+        }
+    }
+
+    public String createIndex(String name, String mappingJson) {
+        String withReplicas = withReplicas(mappingJson);
+        try {
+            client.indices().create(c -> c.index(name).withJson(new java.io.StringReader(withReplicas)));
             return name;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create index " + name, e);
+        }
+    }
+
+    /** The mapping with this admin's replica count in its settings. */
+    String withReplicas(String mappingJson) {
+        if (replicas.isEmpty()) {
+            return mappingJson;
+        }
+        try {
+            ObjectNode root = (ObjectNode) JSON.readTree(mappingJson);
+            root.withObject("/settings").put("number_of_replicas", replicas.getAsInt());
+            return JSON.writeValueAsString(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the index mapping", e);
         }
     }
 

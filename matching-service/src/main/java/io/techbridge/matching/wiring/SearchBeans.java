@@ -11,6 +11,7 @@ import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Singleton;
 import org.elasticsearch.client.RestClient;
 import io.techbridge.matching.config.MatchingConfig;
+import io.techbridge.matching.config.SearchConfig;
 import io.techbridge.matching.learning.LearnedWeights;
 import io.techbridge.matching.matching.Matcher;
 import io.techbridge.matching.persistence.StoredStandings;
@@ -45,8 +46,8 @@ public class SearchBeans {
 
     @Produces
     @ApplicationScoped
-    IndexAdmin indexAdmin(ElasticsearchClient client) {
-        return new IndexAdmin(client);
+    IndexAdmin indexAdmin(ElasticsearchClient client, SearchConfig search) {
+        return new IndexAdmin(client, search.indexReplicas());
     }
 
     @Produces

@@ -40,8 +40,9 @@ public class TraceExporters {
         if (config.file().enabled()) {
             var directory = config.file().directory().orElseThrow(() -> new IllegalStateException(
                     "techbridge.tracing.file.enabled=true needs techbridge.tracing.file.directory"));
-            exporters.add(new JsonLinesSpanExporter(directory, service, config.file().maxBytes(), config.file().keep()));
-            LOG.infof("spans are written to %s", JsonLinesSpanExporter.file(directory, service));
+            String name = config.file().name().orElse(service);
+            exporters.add(new JsonLinesSpanExporter(directory, name, config.file().maxBytes(), config.file().keep()));
+            LOG.infof("spans are written to %s", JsonLinesSpanExporter.file(directory, name));
         }
         return SpanExporter.composite(exporters);
     }

@@ -43,6 +43,12 @@ public interface TracingConfig {
         /** The folder of {@code <service>.jsonl}; required when the sink is on. */
         Optional<Path> directory();
 
+        /**
+         * The file's name instead of the service's ({@code quarkus.application.name}): each of several
+         * instances of a service on one machine writes a file of its own (the local cluster shape).
+         */
+        Optional<String> name();
+
         /** A file reaching this size (bytes) is rotated to {@code <service>.1.jsonl}. */
         @WithDefault("20000000")
         long maxBytes();

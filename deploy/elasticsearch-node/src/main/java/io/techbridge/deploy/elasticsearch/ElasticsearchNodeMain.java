@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ElasticsearchNodeMain {
 
-    private static final String USAGE = "usage: ElasticsearchNodeMain --home <dir> --http-port <n> --transport-port <m> [--cluster-name <name>]";
+    private static final String USAGE = "usage: ElasticsearchNodeMain --home <dir> --http-port <n> --transport-port <m> [--cluster-name <name>]"
+        + " [--node-name <name> --seed-hosts <host:port,...> --initial-master-nodes <name,...>]";
 
     /** What the official launcher passes to the node's JVM for netty; netty reads them when its classes load. */
     private static final Map<String, String> NETTY_PROPERTIES = Map.of(
@@ -35,13 +36,22 @@ public final class ElasticsearchNodeMain {
         "io.netty.recycler.maxCapacityPerThread", "0"
     );
 
-    record Options(Path home, int httpPort, int transportPort, String clusterName) {
+    /**
+     * Without {@code seedHosts} the node is a cluster of its own ({@code discovery.type=single-node});
+     * with them it joins the nodes found there, and the master-eligible nodes named in
+     * {@code initialMasterNodes} elect the first master of a new cluster.
+     */
+    record Options(Path home, int httpPort, int transportPort, String clusterName, String nodeName, String seedHosts,
+                   String initialMasterNodes) {
 
         static Options parse(String[] args) {
             Path home = null;
             Integer httpPort = null;
             Integer transportPort = null;
             String clusterName = "techbridge-local";
+            String nodeName = null;
+            String seedHosts = null;
+            String initialMasterNodes = null;
             for (int i = 0; i < args.length; i++) {
                 String flag = args[i];
                 if (i + 1 == args.length) {
@@ -53,13 +63,20 @@ public final class ElasticsearchNodeMain {
                     case "--http-port" -> httpPort = Integer.parseInt(value);
                     case "--transport-port" -> transportPort = Integer.parseInt(value);
                     case "--cluster-name" -> clusterName = value;
+                    case "--node-name" -> nodeName = value;
+                    case "--seed-hosts" -> seedHosts = value;
+                    case "--initial-master-nodes" -> initialMasterNodes = value;
                     default -> throw new IllegalArgumentException("unknown flag " + flag);
                 }
             }
             if (home == null || httpPort == null || transportPort == null) {
                 throw new IllegalArgumentException("--home, --http-port and --transport-port are required");
             }
-            return new Options(home, httpPort, transportPort, clusterName);
+            if ((seedHosts == null) != (initialMasterNodes == null)) {
+                throw new IllegalArgumentException("--seed-hosts and --initial-master-nodes go together");
+            }
+            return new Options(home, httpPort, transportPort, clusterName,
+                nodeName == null ? clusterName + "-node" : nodeName, seedHosts, initialMasterNodes);
         }
     }
 
@@ -88,21 +105,26 @@ public final class ElasticsearchNodeMain {
         Files.createDirectories(options.home().resolve("logs"));
         writeLogConfigIfAbsent(config.resolve("log4j2.properties"));
 
-        String nodeName = options.clusterName() + "-node";
-        Settings settings = Settings.builder()
+        String nodeName = options.nodeName();
+        Settings.Builder builder = Settings.builder()
             .put("path.home", options.home().toString())
             .put("path.data", options.home().resolve("data").toString())
             .put("path.logs", options.home().resolve("logs").toString())
             .put("cluster.name", options.clusterName())
             .put("node.name", nodeName)
-            .put("discovery.type", "single-node")
             .put("network.host", "127.0.0.1")
             .put("http.port", options.httpPort())
             .put("transport.port", options.transportPort())
             // a developer's nearly full disk must not turn indices read-only
             .put("cluster.routing.allocation.disk.threshold_enabled", false)
-            .put("action.auto_create_index", true)
-            .build();
+            .put("action.auto_create_index", true);
+        if (options.seedHosts() == null) {
+            builder.put("discovery.type", "single-node");
+        } else {
+            builder.putList("discovery.seed_hosts", options.seedHosts().split(","))
+                .putList("cluster.initial_master_nodes", options.initialMasterNodes().split(","));
+        }
+        Settings settings = builder.build();
         Environment environment = InternalSettingsPreparer.prepareEnvironment(settings, Map.of(), config, () -> nodeName);
 
         // LogConfigurator routes System.out and System.err into the log; keep the real ones for our own lines

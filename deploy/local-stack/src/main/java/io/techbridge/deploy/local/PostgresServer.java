@@ -25,6 +25,17 @@ public final class PostgresServer {
     private final Path binDir;
 
     public PostgresServer(Path home, int port) {
+        this(home, port, false);
+    }
+
+    /**
+     * {@code replicated}: the server may have, or be, a streaming standby: it keeps WAL for a standby
+     * that fell behind. A standby's data folder is made by {@link #cloneFrom}.
+     */
+    private final boolean replicated;
+
+    public PostgresServer(Path home, int port, boolean replicated) {
+        this.replicated = replicated;
         this.home = home.toAbsolutePath();
         this.dataDir = this.home.resolve("data");
         this.logFile = this.home.resolve("postgres.log");
@@ -38,6 +49,10 @@ public final class PostgresServer {
 
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    public Path dataDir() {
+        return dataDir;
     }
 
     public boolean isRunning() {
@@ -69,8 +84,55 @@ public final class PostgresServer {
         Commands.runOrFail(Commands.as(OS_USER, List.of(bin("pg_ctl"), "-D", dataDir.toString(),
                 "-l", logFile.toString(), "-w", "-t", "120",
                 "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=/tmp"
-                        + " -c max_connections=200",
+                        + " -c max_connections=200"
+                        // A standby that was down a while catches up from the WAL kept for it.
+                        + (replicated ? " -c wal_keep_size=512MB" : ""),
                 "start")));
+    }
+
+    /** Whether a data folder exists (made by initdb or cloned). */
+    public boolean hasData() {
+        return Files.exists(dataDir.resolve("PG_VERSION"));
+    }
+
+    /** Whether the data folder is a standby's (it follows a primary once started). */
+    public boolean isStandbyData() {
+        return Files.exists(dataDir.resolve("standby.signal"));
+    }
+
+    /**
+     * Makes this server's data folder a copy of the running {@code primary}'s, set up to follow it
+     * as a hot standby (pg_basebackup -R writes standby.signal and the connection to the primary).
+     * Whatever was in the folder is discarded: a former primary that diverged cannot follow.
+     */
+    public void cloneFrom(PostgresServer primary) {
+        if (isRunning()) {
+            throw new IllegalStateException("stop the server on port " + port + " before cloning it");
+        }
+        prepareHome();
+        Commands.runOrFail(Commands.as(OS_USER, List.of("rm", "-rf", dataDir.toString())));
+        Commands.runOrFail(Commands.as(OS_USER, List.of(bin("pg_basebackup"), "-h", "127.0.0.1",
+                "-p", Integer.toString(primary.port()), "-U", SUPERUSER, "-D", dataDir.toString(),
+                "-R", "-X", "stream", "-c", "fast")));
+    }
+
+    /** Whether the running server is a standby (read-only, following a primary). */
+    public boolean isInRecovery() {
+        return "t".equals(sql("postgres", "SELECT pg_is_in_recovery()"));
+    }
+
+    /** Turns the running standby into a primary that takes writes; waits until it does. */
+    public void promote() {
+        Commands.runOrFail(Commands.as(OS_USER, List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-w", "-t", "120",
+                "promote")));
+    }
+
+    /** Stops the server at once, as a crash would (the next start recovers from the WAL). */
+    public void stopImmediately() {
+        if (isRunning()) {
+            Commands.runOrFail(Commands.as(OS_USER,
+                    List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-m", "immediate", "-w", "-t", "120", "stop")));
+        }
     }
 
     public void stop() {

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 public final class QuarkusService {
 
     private final String module;
+    private final String name;
     private final Path jar;
     private final int port;
     private final int managementPort;
@@ -31,17 +32,29 @@ public final class QuarkusService {
      */
     public QuarkusService(Path projectDir, Path runDir, String module, int port, int managementPort, String heap,
             Supplier<Map<String, String>> environment) {
+        this(projectDir, runDir, module, module, port, managementPort, heap, environment);
+    }
+
+    /** One of several instances of {@code module}, whose process (pid file, log) is called {@code name}. */
+    public QuarkusService(Path projectDir, Path runDir, String module, String name, int port, int managementPort,
+            String heap, Supplier<Map<String, String>> environment) {
         this.module = module;
+        this.name = name;
         this.jar = projectDir.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         this.port = port;
         this.managementPort = managementPort;
         this.heap = heap;
         this.environment = environment;
-        this.process = new ManagedProcess(module, runDir, runDir.resolve(module + ".log"));
+        this.process = new ManagedProcess(name, runDir, runDir.resolve(name + ".log"));
     }
 
     public String module() {
         return module;
+    }
+
+    /** The process's name: the module's, or the instance's when there are several. */
+    public String name() {
+        return name;
     }
 
     public int port() {
@@ -85,9 +98,9 @@ public final class QuarkusService {
     }
 
     public void awaitReady(Duration timeout) {
-        Wait.until(module + " on port " + port, timeout, () -> {
+        Wait.until(name + " on port " + port, timeout, () -> {
             if (!isRunning()) {
-                throw new IllegalStateException(module + " exited; see " + process.logFile());
+                throw new IllegalStateException(name + " exited; see " + process.logFile());
             }
             return Wait.httpStatus(managementUrl() + "/q/health/ready") == 200;
         });

@@ -21,7 +21,12 @@ public record StackSettings(
         int smtpPort,
         int imapPort,
         int mailWebPort,
-        boolean traceFiles) {
+        boolean traceFiles, int clusterKafkaPartitions) {
+
+    /** Ports of the second instance of a service or gateway: the first's plus this. */
+    public static final int INSTANCE_PORT_STEP = 100;
+    /** Ports of Kafka broker n and Elasticsearch node n of a cluster: the first's plus (n - 1) times this. */
+    public static final int NODE_PORT_STEP = 10;
 
     public static StackSettings fromEnvironment(Map<String, String> env) {
         Path projectDir = Path.of(env.getOrDefault("TECHBRIDGE_PROJECT_DIR", projectDirectory().toString()))
@@ -43,7 +48,8 @@ public record StackSettings(
                 port(env, "TECHBRIDGE_IMAP_PORT", 3143),
                 port(env, "TECHBRIDGE_MAIL_WEB_PORT", 8025),
                 // The services' spans go to <data>/traces unless this is false.
-                !"false".equalsIgnoreCase(env.getOrDefault("TECHBRIDGE_TRACING_FILE_ENABLED", "true").trim()));
+                !"false".equalsIgnoreCase(env.getOrDefault("TECHBRIDGE_TRACING_FILE_ENABLED", "true").trim()),
+                positive(env, "TECHBRIDGE_KAFKA_PARTITIONS", 6));
     }
 
     /**
@@ -61,6 +67,22 @@ public record StackSettings(
             }
         }
         throw new IllegalStateException("cannot find the TechBridge project folder; set TECHBRIDGE_PROJECT_DIR");
+    }
+
+    private static int positive(Map<String, String> env, String name, int defaultValue) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number < 1) {
+                throw new NumberFormatException();
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a positive number, not '" + value + "'");
+        }
     }
 
     private static int port(Map<String, String> env, String name, int defaultPort) {

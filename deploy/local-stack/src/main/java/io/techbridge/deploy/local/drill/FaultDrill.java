@@ -35,7 +35,8 @@ public final class FaultDrill {
             int writes = 10_000;
             int rounds = 2;
             double rate = 12;
-            List<String> processes = LocalStack.PROCESSES;
+            List<String> processes = null;
+            boolean cluster = false;
             Path json = null;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -47,19 +48,23 @@ public final class FaultDrill {
                     case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                     case "--rate" -> rate = Double.parseDouble(args[++i]);
                     case "--processes" -> processes = List.of(args[++i].split(","));
+                    // On the cluster shape: one broker, one node and one instance of every service and gateway.
+                    case "--cluster" -> cluster = true;
                     case "--json" -> json = Path.of(args[++i]);
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + "; usage: drill [--short]"
-                            + " [--json FILE] [--writes N] [--rounds N] [--rate WRITES_PER_S] [--processes a,b]");
+                            + " [--cluster] [--json FILE] [--writes N] [--rounds N] [--rate WRITES_PER_S] [--processes a,b]");
                 }
             }
-            for (String process : processes) {
-                if (!LocalStack.PROCESSES.contains(process)) {
-                    throw new IllegalArgumentException("no process " + process + "; one of " + LocalStack.PROCESSES);
-                }
+            if (processes == null) {
+                processes = cluster ? CLUSTER_PROCESSES : LocalStack.PROCESSES;
             }
             return new Options(writes, rounds, rate, processes, json);
         }
     }
+
+    /** What {@code --cluster} kills: the drill's requests go to gateway-1, so gateway-2 is the one lost. */
+    static final List<String> CLUSTER_PROCESSES = List.of("kafka-2", "elasticsearch-2", "achievement-service-2",
+            "demand-service-2", "matching-service-2", "gateway-2");
 
     private final StackSettings settings;
     private final LocalStack stack;
@@ -70,6 +75,11 @@ public final class FaultDrill {
         this.settings = settings;
         this.stack = new LocalStack(settings);
         this.options = options;
+        for (String process : options.processes()) {
+            if (!stack.processNames().contains(process)) {
+                throw new IllegalArgumentException("no process " + process + "; one of " + stack.processNames());
+            }
+        }
     }
 
     public static void main(String[] args) throws Exception {
@@ -81,12 +91,20 @@ public final class FaultDrill {
             System.exit(2);
             return;
         }
-        boolean passed = new FaultDrill(StackSettings.fromEnvironment(System.getenv()), options).run();
+        FaultDrill drill;
+        try {
+            drill = new FaultDrill(StackSettings.fromEnvironment(System.getenv()), options);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        boolean passed = drill.run();
         System.exit(passed ? 0 : 1);
     }
 
     private boolean run() throws Exception {
-        for (String process : LocalStack.PROCESSES) {
+        for (String process : stack.processNames()) {
             if (stack.pid(process).isEmpty()) {
                 throw new IllegalStateException(process + " is not running: start the stack first (deploy/local/up)");
             }

@@ -122,7 +122,9 @@ final class Ledger {
         if (request.answer() == Answer.SUCCESS) {
             for (Phase phase : phases) {
                 // No request waits for Kafka (changes go through the outbox): its recovery is the first write after it.
-                boolean measures = dependsOn.contains(phase.process) || (request.write() && phase.process.equals("kafka"));
+                // An instance of the cluster shape ("achievement-service-2", "kafka-2") counts as its service.
+                String service = phase.process.replaceFirst("-\\d+$", "");
+                boolean measures = dependsOn.contains(service) || (request.write() && service.equals("kafka"));
                 if (phase.healthy != null && phase.firstSuccessAfterRestart == null && measures
                         && !request.sent().isBefore(phase.healthy)) {
                     phase.firstSuccessAfterRestart = request.answered();
