@@ -103,7 +103,8 @@ public final class Traces {
      */
     public Optional<String> lastRequest(String method, String path) {
         return spans.stream()
-                .filter(s -> s.service().equals("gateway") && s.kind().equals("SERVER"))
+                // "gateway", or "gateway-1", "gateway-2" in the cluster shape (a file per instance)
+                .filter(s -> s.service().matches("gateway(-\\d+)?") && s.kind().equals("SERVER"))
                 .filter(s -> method.equalsIgnoreCase(s.attribute("http.request.method")))
                 .filter(s -> path.equals(s.attribute("url.path")) || path.equals(s.attribute("http.route")))
                 .max(Comparator.comparingLong(SpanRecord::startEpochNanos))
