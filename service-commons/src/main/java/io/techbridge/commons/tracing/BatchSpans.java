@@ -45,21 +45,19 @@ public class BatchSpans {
                     .filter(s -> parent.isEmpty() || !s.equals(parent.get()))
                     .ifPresent(builder::addLink);
         }
-        Span span = builder.startSpan();
-        try (Scope ignored = span.makeCurrent()) {
+        within(builder.startSpan(), () -> {
             work.run();
-        } catch (RuntimeException | Error e) {
-            span.recordException(e);
-            span.setStatus(StatusCode.ERROR);
-            throw e;
-        } finally {
-            span.end();
-        }
+            return null;
+        });
     }
 
     /** Runs {@code work} inside an INTERNAL span continuing the trace a stored {@code traceparent} names. */
     public <T> T continuing(String traceparent, String name, java.util.function.Supplier<T> work) {
-        Span span = tracer.spanBuilder(name).setParent(TraceParents.context(traceparent)).startSpan();
+        return within(tracer.spanBuilder(name).setParent(TraceParents.context(traceparent)).startSpan(), work);
+    }
+
+    /** Runs {@code work} with {@code span} current, marks the span failed by what it throws, and ends it. */
+    private static <T> T within(Span span, java.util.function.Supplier<T> work) {
         try (Scope ignored = span.makeCurrent()) {
             return work.get();
         } catch (RuntimeException | Error e) {
