@@ -1081,8 +1081,9 @@ public final class CapacityReport {
         }
     }
 
+    /** As the benchmark reads them: blank means the default, anything but a port number is refused by name. */
     private int port(String name, int defaultPort) {
-        return Integer.parseInt(env.getOrDefault(name, String.valueOf(defaultPort)));
+        return MatchingBenchmark.Ports.port(env, name, defaultPort);
     }
 
     private static Iterable<JsonNode> iterable(JsonNode node) {
