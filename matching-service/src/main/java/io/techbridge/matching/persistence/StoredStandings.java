@@ -76,7 +76,9 @@ public class StoredStandings implements StandingStore {
             return;
         }
         memory.save(demand, standing);
-        QuarkusTransaction.joiningExisting().run(() -> entityManager.createNativeQuery("""
+        // A transaction of its own: a standing is a cache any ranking may refresh, and held until a proposal
+        // committed, the rows of several demands locked in different orders deadlocked two proposal workers.
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
                         INSERT INTO demand_standing (demand_id, demand_version, mean_cosine, best_achievement_id, best,
                                                      second, computed_at, nearest_cosine)
                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
