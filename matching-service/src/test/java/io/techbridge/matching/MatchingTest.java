@@ -126,7 +126,12 @@ class MatchingTest {
         Api.asBroker().when().get("/api/achievements/" + changing + "/matches").then().statusCode(200);
         given().baseUri("http://" + TestServers.get().elasticsearchHosts()).when().get("/achievements/_doc/" + changing)
                 .then().statusCode(200).body("_version", equalTo(2))
-                .body("_source.title", equalTo("印染废水臭氧催化氧化深度脱色回用技术"));
+                .body("_source.title", equalTo("印染废水臭氧催化氧化深度脱色回用技术"))
+                // The vector stays out of the stored source (most of its size), and comes back when asked for.
+                .body("_source", not(org.hamcrest.Matchers.hasKey("embedding")));
+        given().baseUri("http://" + TestServers.get().elasticsearchHosts()).queryParam("_source_exclude_vectors", false)
+                .when().get("/achievements/_doc/" + changing).then().statusCode(200)
+                .body("_source.embedding.size()", equalTo(512));
     }
 
     @Test

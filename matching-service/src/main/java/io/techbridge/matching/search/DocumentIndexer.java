@@ -18,13 +18,17 @@ import java.util.Map;
 /**
  * Writes documents with the aggregate version as an external version: Elasticsearch itself then
  * refuses to let an older version overwrite a newer one, so replays and duplicates change nothing.
+ * Reads by id come with the embedding, which the index keeps out of the stored {@code _source}
+ * ({@code index.mapping.exclude_source_vectors}) and gives back from its vector files only when asked.
  */
 public class DocumentIndexer {
 
     private final ElasticsearchClient client;
+    private final ElasticsearchClient withVectors;
 
     public DocumentIndexer(ElasticsearchClient client) {
         this.client = client;
+        this.withVectors = client.withTransportOptions(o -> o.setParameter("_source_exclude_vectors", "false"));
     }
 
     public void indexAchievements(String index, List<AchievementDocument> documents, boolean refresh) {
@@ -77,7 +81,7 @@ public class DocumentIndexer {
             return found;
         }
         try {
-            MgetResponse<T> response = client.mget(m -> m.index(index).ids(List.copyOf(ids)), type);
+            MgetResponse<T> response = withVectors.mget(m -> m.index(index).ids(List.copyOf(ids)), type);
             response.docs().forEach(item -> {
                 if (item.isResult() && item.result().found() && item.result().source() != null) {
                     found.put(item.result().id(), item.result().source());
