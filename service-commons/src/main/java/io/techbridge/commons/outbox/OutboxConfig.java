@@ -13,8 +13,8 @@ public interface OutboxConfig {
     @WithDefault("200")
     int batchSize();
 
-    /** How long a round waits for Kafka's acknowledgements before it gives up and retries later. */
-    @WithDefault("15s")
+    /** How long a round waits for Kafka's acknowledgements before it gives up and retries later; longer than the producer's delivery timeout. */
+    @WithDefault("75s")
     Duration sendTimeout();
 
     /** How long relayed events stay in the table, for inspection, before they are deleted. */

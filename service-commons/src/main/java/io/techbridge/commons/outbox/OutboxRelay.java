@@ -152,6 +152,8 @@ public class OutboxRelay {
                     uncertain = true;
                 }
                 List<OutboxEvent> batch = repository.oldestUnpublished(config.batchSize());
+                // Counted before the sends too: while Kafka is away a round waits up to the send timeout.
+                backlog.set(repository.backlog());
                 Round sent = batch.isEmpty() ? new Round(0, false) : send(batch);
                 backlog.set(repository.backlog());
                 return sent;

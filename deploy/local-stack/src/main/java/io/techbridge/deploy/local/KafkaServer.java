@@ -171,9 +171,8 @@ public final class KafkaServer {
                 share.coordinator.state.topic.min.isr=%7$d
                 unclean.leader.election.enable=false
                 # A broker that stops fetching leaves the in-sync replicas after 5 s (default 30 s): until then a
-                # write waits for it, and the outbox relays give a send up after 10 s and send it again later,
-                # a second copy of an event the leader had taken. Out within 5 s, the relay's own retry of the
-                # same batch (idempotent producer) gets the acknowledgement instead.
+                # write waits for it. The outbox relays give a send 60 s, so the acknowledgement comes to the
+                # same send (idempotent producer) rather than to a second copy sent after a timeout.
                 replica.lag.time.max.ms=5000
                 # The three start together; on a busy machine their quorum took longer than the 60 s a broker
                 # waits by default to register with it before it gives up and exits.
