@@ -25,7 +25,10 @@ import java.util.concurrent.TimeUnit;
  * and serves a small OpenAPI document at {@code /q/openapi}. Init argument {@code down}: services
  * (achievement, demand, matching) to leave on a port nothing listens on. Init argument
  * {@code instances=2}: each service gets two stand-ins and, between them, a URL nothing listens on
- * (three base URLs); {@link #stopSecondInstance} stops the second stand-in of a service.
+ * (three base URLs); {@link #stopSecondInstance} stops the second stand-in of a service. Init
+ * argument {@code dropping} (with {@code instances=2}): services whose first stand-in reads each
+ * {@code /api} request whole and closes the connection without an answer, as an instance killed in
+ * the middle of a request; {@link #dropped} counts them.
  */
 public final class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
 
@@ -34,6 +37,9 @@ public final class EchoUpstreams implements QuarkusTestResourceLifecycleManager 
     private final List<HttpServer> servers = new ArrayList<>();
     private Set<String> down = Set.of();
     private int instances = 1;
+    private Set<String> dropping = Set.of();
+    /** Requests the dropping stand-in of each service took and left unanswered. */
+    private static final Map<String, java.util.concurrent.atomic.AtomicInteger> DROPPED = new java.util.concurrent.ConcurrentHashMap<>();
     /** The second stand-in of each service when there are two; the tests run in this JVM and stop them. */
     private static final Map<String, HttpServer> SECOND = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -42,6 +48,13 @@ public final class EchoUpstreams implements QuarkusTestResourceLifecycleManager 
         String value = initArgs.getOrDefault("down", "");
         down = value.isBlank() ? Set.of() : Set.of(value.split(","));
         instances = Integer.parseInt(initArgs.getOrDefault("instances", "1"));
+        String dropped = initArgs.getOrDefault("dropping", "");
+        dropping = dropped.isBlank() ? Set.of() : Set.of(dropped.split(","));
+    }
+
+    /** How many requests the first stand-in of {@code service} took and dropped so far. */
+    public static int dropped(String service) {
+        return DROPPED.computeIfAbsent(service, s -> new java.util.concurrent.atomic.AtomicInteger()).get();
     }
 
     /** Stops the second stand-in of {@code service}, as a crash of that instance would. */
@@ -58,11 +71,11 @@ public final class EchoUpstreams implements QuarkusTestResourceLifecycleManager 
             if (down.contains(service)) {
                 port = TestServers.freePort();
             } else {
-                port = standIn(service).actualPort();
+                port = standIn(service, dropping.contains(service)).actualPort();
             }
             String urls = "http://127.0.0.1:" + port;
             if (instances == 2) {
-                HttpServer second = standIn(service);
+                HttpServer second = standIn(service, false);
                 SECOND.put(service, second);
                 urls += ",http://127.0.0.1:" + TestServers.freePort() + ",http://127.0.0.1:" + second.actualPort();
             }
@@ -71,8 +84,18 @@ public final class EchoUpstreams implements QuarkusTestResourceLifecycleManager 
         return config;
     }
 
-    private HttpServer standIn(String service) {
-        HttpServer server = vertx.createHttpServer().requestHandler(request -> handle(service, request));
+    private HttpServer standIn(String service, boolean drops) {
+        HttpServer server = vertx.createHttpServer().requestHandler(request -> {
+            if (drops && request.path().startsWith("/api/")) {
+                // Ready by its probe, but each request is taken whole and lost: no answer, the connection closes.
+                request.endHandler(done -> {
+                    DROPPED.computeIfAbsent(service, s -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                    request.connection().close();
+                });
+                return;
+            }
+            handle(service, request);
+        });
         try {
             server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -53,7 +53,10 @@ public interface GatewayConfig {
     @WithDefault("2s")
     Duration healthProbeInterval();
 
-    /** Token buckets: each key may spend its limit within one window, refilled evenly over the window. */
+    /**
+     * Token buckets: each key may spend its limit within one window, refilled evenly over the window.
+     * The buckets are kept in the database, shared by all gateway instances (routing.RateLimiter).
+     */
     interface RateLimits {
         @WithDefault("true")
         boolean enabled();
@@ -69,6 +72,13 @@ public interface GatewayConfig {
 
         @WithDefault("1m")
         Duration window();
+
+        /**
+         * After the database failed a check, how long each instance holds its share of the limits in
+         * memory before it tries the database again: an outage costs a request a failed attempt at most this often.
+         */
+        @WithDefault("5s")
+        Duration storeRetry();
     }
 
     /**

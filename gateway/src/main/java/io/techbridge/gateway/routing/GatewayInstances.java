@@ -15,10 +15,11 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * How many gateway instances share the rate limits. Each instance marks itself seen in the table
+ * How many gateway instances are live. Each instance marks itself seen in the table
  * {@code gateway_instance} at every poll ({@code techbridge.gateway.token.revocation-poll}) and
- * counts those seen within three polls; the guard gives each key a share of its limit per live
- * instance, so the limits hold in all whichever replica a request reaches. An instance that cannot
+ * counts those seen within three polls. The rate limits are shared through the database; only while
+ * it cannot be reached does each instance hold a share of every limit in memory, one per live
+ * instance ({@link RateLimiter}), so the limits still hold in all about once. An instance that cannot
  * reach the database keeps its last count.
  */
 @ApplicationScoped
@@ -74,7 +75,7 @@ public class GatewayInstances {
         });
         int instances = (int) Math.max(1, seen);
         if (instances != count) {
-            LOG.infof("%d gateway instances share the rate limits", instances);
+            LOG.infof("%d gateway instances are live", instances);
             count = instances;
         }
         return WorkerLoop.Outcome.IDLE;

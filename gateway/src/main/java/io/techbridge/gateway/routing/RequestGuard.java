@@ -10,10 +10,12 @@ import io.techbridge.gateway.auth.ApiKeys;
 import io.techbridge.gateway.auth.TokenIssuer;
 import io.techbridge.gateway.config.GatewayConfig;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response.Status;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
 
 import java.util.Map;
 import java.util.Set;
@@ -25,43 +27,39 @@ import java.util.Set;
  * account disabled or given a new password since it was issued, is refused here, before any
  * service sees it) and spends one token of the caller's buckets — per account (the token's
  * {@code sub}), per client address, and for logins per address — answering 429 with Retry-After
- * when one is empty. Each of the live gateway instances holds its share of every limit. Login, refresh and logout take no access token: one sent along (say, the
- * expired token a refresh replaces) is not looked at.
+ * when one is empty. The buckets are shared by all gateway instances through the database
+ * ({@link RateLimiter}, which holds them in memory while the database is out); the check runs on a
+ * worker thread, the request's body paused meanwhile. Login, refresh and logout take no access
+ * token: one sent along (say, the expired token a refresh replaces) is not looked at.
  */
 @ApplicationScoped
 public class RequestGuard {
+
+    private static final Logger LOG = Logger.getLogger(RequestGuard.class);
 
     static final String SUBJECT = "techbridge.subject";
     /** The verified token of the request, if it sent one. */
     public static final String TOKEN = "techbridge.token";
     private static final String LOGIN_PATH = "/api/auth/login";
     private static final Set<String> WITHOUT_ACCESS_TOKEN = Set.of(LOGIN_PATH, "/api/auth/refresh", "/api/auth/logout");
-    private static final int MAX_KEYS = 100_000;
 
     private final JWTParser parser;
     private final AccessRevocations revocations;
     private final ApiKeys apiKeys;
-    private final GatewayInstances instances;
+    private final RateLimiter limiter;
     private final ProblemWriter problems;
     private final boolean enabled;
-    private final TokenBuckets perAccount;
-    private final TokenBuckets perAddress;
-    private final TokenBuckets logins;
     private final Counter limited;
     private final Counter refusedTokens;
 
-    public RequestGuard(JWTParser parser, AccessRevocations revocations, ApiKeys apiKeys, GatewayInstances instances,
+    public RequestGuard(JWTParser parser, AccessRevocations revocations, ApiKeys apiKeys, RateLimiter limiter,
             ProblemWriter problems, GatewayConfig config, MeterRegistry registry) {
         this.parser = parser;
         this.revocations = revocations;
         this.apiKeys = apiKeys;
-        this.instances = instances;
+        this.limiter = limiter;
         this.problems = problems;
-        GatewayConfig.RateLimits limits = config.rateLimit();
-        this.enabled = limits.enabled();
-        this.perAccount = new TokenBuckets(limits.perAccount(), limits.window(), MAX_KEYS);
-        this.perAddress = new TokenBuckets(limits.perAddress(), limits.window(), MAX_KEYS);
-        this.logins = new TokenBuckets(limits.login(), limits.window(), MAX_KEYS);
+        this.enabled = config.rateLimit().enabled();
         this.limited = Counter.builder("techbridge.gateway.rate.limited")
                 .description("Requests refused with 429 because a rate limit was reached").register(registry);
         this.refusedTokens = Counter.builder("techbridge.gateway.tokens.refused")
@@ -111,17 +109,25 @@ public class RequestGuard {
             ctx.put(SUBJECT, subject);
             ctx.put(TOKEN, token);
         }
-        if (enabled) {
-            long now = System.nanoTime();
-            int shares = instances.count();
-            String address = clientAddress(ctx);
-            long wait = perAddress.tryTake(address, now, shares);
-            if (wait == 0 && subject != null) {
-                wait = perAccount.tryTake(subject, now, shares);
+        if (!enabled) {
+            ctx.next();
+            return;
+        }
+        String address = clientAddress(ctx);
+        String account = subject;
+        boolean login = ctx.request().method() == HttpMethod.POST && LOGIN_PATH.equals(ctx.normalizedPath());
+        HttpServerRequest request = ctx.request();
+        // Nothing of the body may be read while the buckets are asked (the database is not for the event loop).
+        request.pause();
+        ctx.vertx().executeBlocking(() -> limiter.take(address, account, login), false).onComplete(taken -> {
+            // The limiter answers in memory when the database fails, so a failure here is a bug: let the request on.
+            long wait = taken.succeeded() ? taken.result() : 0;
+            if (taken.failed()) {
+                LOG.errorf(taken.cause(), "rate limits not checked for %s", ctx.normalizedPath());
             }
-            if (wait == 0 && ctx.request().method() == HttpMethod.POST && LOGIN_PATH.equals(ctx.normalizedPath())) {
-                wait = logins.tryTake(address, now, shares);
-            }
+            // Resumed before the next handler runs: a paused body is delivered only after this handler returns,
+            // so the proxy, which pauses it again at once, loses nothing.
+            request.resume();
             if (wait > 0) {
                 limited.increment();
                 problems.write(ctx, Problem.of(Status.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
@@ -129,8 +135,8 @@ public class RequestGuard {
                         .withContext(Map.of(Problem.RETRY_AFTER_SECONDS, wait)));
                 return;
             }
-        }
-        ctx.next();
+            ctx.next();
+        });
     }
 
     private JsonWebToken verify(String authorization) throws ParseException {

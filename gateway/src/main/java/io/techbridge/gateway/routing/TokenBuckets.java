@@ -7,7 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * In-memory token buckets, one per key (an account, an address): each holds up to {@code capacity}
  * tokens and refills evenly, {@code capacity} per window. A request spends one token; an empty
  * bucket tells when the next token arrives. With {@code shares} gateway instances, each holds and
- * refills its share of that ({@link GatewayInstances}).
+ * refills its share of that ({@link GatewayInstances}). Used only while the shared buckets in the
+ * database cannot be reached ({@link RateLimiter}).
  */
 final class TokenBuckets {
 

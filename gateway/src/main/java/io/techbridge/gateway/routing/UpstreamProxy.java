@@ -1,5 +1,6 @@
 package io.techbridge.gateway.routing;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
@@ -7,8 +8,12 @@ import io.micrometer.core.instrument.Timer;
 import io.techbridge.commons.problem.Problem;
 import io.techbridge.commons.web.RequestIds;
 import io.techbridge.gateway.config.GatewayConfig;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
@@ -22,6 +27,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response.Status;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -38,9 +44,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /**
- * Forwards a request to its service and the answer back, both bodies streamed (never held whole
- * in memory). A service that cannot be reached gives 503 within the connect timeout; one that does
- * not answer within the read timeout gives 504; the client never waits unbounded.
+ * Forwards a request to its service and the answer back, both bodies streamed. A service that
+ * cannot be reached gives 503 within the connect timeout; one that does not answer within the read
+ * timeout gives 504; the client never waits unbounded. A request safe to repeat (GET, HEAD, OPTIONS,
+ * or any carrying an {@code Idempotency-Key}, which the services answer once) whose instance took it
+ * and went away before answering is sent once more to another instance: its body, while it is sent,
+ * is also kept in memory up to the body limit ({@link Replay}).
  */
 @ApplicationScoped
 public class UpstreamProxy {
@@ -61,12 +70,18 @@ public class UpstreamProxy {
     private final long connectTimeoutMillis;
     private final ProblemWriter problems;
     private final MeterRegistry registry;
+    private final long maxBody;
+    private final Counter resent;
 
     public UpstreamProxy(Vertx vertx, GatewayConfig config, UpstreamBalancer balancer, ProblemWriter problems,
-            MeterRegistry registry) {
+            MeterRegistry registry, @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody) {
         this.balancer = balancer;
         this.problems = problems;
         this.registry = registry;
+        this.maxBody = maxBody.asLongValue();
+        this.resent = Counter.builder("techbridge.gateway.requests.resent")
+                .description("Requests safe to repeat sent to another instance after the first went away before answering")
+                .register(registry);
         this.connectTimeoutMillis = config.connectTimeout().toMillis();
         this.readTimeoutMillis = config.readTimeout().toMillis();
         this.client = vertx.createHttpClient(new HttpClientOptions()
@@ -98,17 +113,25 @@ public class UpstreamProxy {
         request.pause();
         String requestId = requestId(request);
         ctx.response().putHeader(RequestIds.HEADER, requestId);
-        forward(ctx, rule, requestId, System.nanoTime(), new HashSet<>());
+        forward(ctx, rule, requestId, System.nanoTime(), new HashSet<>(),
+                Replay.repeatable(request) ? new Replay(maxBody, !hasBody(request)) : null);
     }
 
     /**
      * Sends the request to an instance of its service not yet tried. An instance that cannot be
      * connected to has received nothing (the body is still paused), so the request goes on to the
-     * next one; 503 only when no instance could be reached.
+     * next one; 503 only when no instance could be reached. {@code replay}: null for a request that
+     * must not be sent twice.
      */
-    private void forward(RoutingContext ctx, RouteTable.Rule rule, String requestId, long started, Set<Long> tried) {
+    private void forward(RoutingContext ctx, RouteTable.Rule rule, String requestId, long started, Set<Long> tried,
+            Replay replay) {
         HttpServerRequest request = ctx.request();
         Optional<UpstreamBalancer.Target> next = balancer.choose(rule.upstream(), tried);
+        if (next.isEmpty() && replay != null && replay.lost != null) {
+            // Sent again, but no other instance could be reached: the first one's failure is the answer.
+            upstreamFailed(ctx, rule, requestId, started, replay.lost);
+            return;
+        }
         if (next.isEmpty()) {
             finish(ctx, rule, requestId, started, 503, new java.net.ConnectException("no instance of "
                     + rule.upstream().service() + " could be reached"));
@@ -152,13 +175,23 @@ public class UpstreamProxy {
                 target.ended(connected.cause());
                 balancer.markDown(target);
                 LOG.debugf("%s unreachable (%s), trying another instance", base, connected.cause());
-                forward(ctx, rule, requestId, started, tried);
+                forward(ctx, rule, requestId, started, tried, replay);
                 return;
             }
             HttpClientRequest upstream = connected.result();
             upstream.response().onComplete(answered -> {
                 if (answered.failed()) {
                     target.ended(answered.cause());
+                    if (replay != null && replay.mayResend(answered.cause()) && !ctx.response().closed()) {
+                        // Taken and lost before any answer: the services answer a repeat of it once, so another
+                        // instance may have it.
+                        replay.lost = answered.cause();
+                        resent.increment();
+                        LOG.infof("%s went away before answering %s %s (%s); sending it to another instance", base,
+                                request.method(), ctx.normalizedPath(), answered.cause());
+                        forward(ctx, rule, requestId, started, tried, replay);
+                        return;
+                    }
                     upstreamFailed(ctx, rule, requestId, started, answered.cause());
                     return;
                 }
@@ -173,11 +206,18 @@ public class UpstreamProxy {
                 if (request.getHeader("Content-Length") == null) {
                     upstream.setChunked(true);
                 }
-                // The read timeout runs from the end of the body: a large upload over a slow link may take
-                // longer than the service's answer. A body cut short is never ended as if whole: a client
-                // that goes away resets the exchange (below), and a service that answered early and closed
-                // the connection has its answer relayed all the same.
-                request.pipe().endOnFailure(false).to(upstream).onSuccess(sent -> upstream.idleTimeout(readTimeoutMillis));
+                if (replay != null && replay.lost != null) {
+                    // Sent again: the body was read whole before, and kept.
+                    upstream.end(replay.body).onSuccess(sent -> upstream.idleTimeout(readTimeoutMillis));
+                } else if (replay != null) {
+                    replay.sendAndKeep(request, upstream).onSuccess(sent -> upstream.idleTimeout(readTimeoutMillis));
+                } else {
+                    // The read timeout runs from the end of the body: a large upload over a slow link may take
+                    // longer than the service's answer. A body cut short is never ended as if whole: a client
+                    // that goes away resets the exchange (below), and a service that answered early and closed
+                    // the connection has its answer relayed all the same.
+                    request.pipe().endOnFailure(false).to(upstream).onSuccess(sent -> upstream.idleTimeout(readTimeoutMillis));
+                }
             }
             // The client went away: stop the service's work on its behalf.
             ctx.response().closeHandler(closed -> upstream.reset());
@@ -245,6 +285,70 @@ public class UpstreamProxy {
             }
         }
         return false;
+    }
+
+    /**
+     * What is needed to send a request once more: it is safe to repeat, and its body (if any) was read
+     * whole and kept. The body is kept while it is sent, up to {@code limit} (the body limit); a larger
+     * one, or one still arriving when the instance went away, is not sent again.
+     */
+    static final class Replay {
+
+        private final long limit;
+        /** The body as sent; null once it outgrew the limit. */
+        private Buffer body = Buffer.buffer();
+        private boolean complete;
+        /** Why the first instance failed, once the request is being sent again; then it is not sent a third time. */
+        private Throwable lost;
+
+        Replay(long limit, boolean bodiless) {
+            this.limit = limit;
+            this.complete = bodiless;
+        }
+
+        /** GET, HEAD, OPTIONS, or a request carrying an Idempotency-Key (the services answer a repeat of it once). */
+        static boolean repeatable(HttpServerRequest request) {
+            HttpMethod method = request.method();
+            if (method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS) {
+                return true;
+            }
+            String key = request.getHeader("Idempotency-Key");
+            return key != null && !key.isBlank();
+        }
+
+        /** Not sent again yet, its body whole, and the instance went away (not a timeout: it may still be working). */
+        boolean mayResend(Throwable failure) {
+            return lost == null && complete && body != null && !(failure instanceof TimeoutException) && wentAway(failure);
+        }
+
+        /** Streams the body to the instance as a pipe does (pausing the client while the instance is slow), keeping a copy. */
+        Future<Void> sendAndKeep(HttpServerRequest request, HttpClientRequest upstream) {
+            boolean[] broken = {false};
+            upstream.exceptionHandler(failure -> broken[0] = true);
+            request.handler(chunk -> {
+                if (body != null) {
+                    body = body.length() + chunk.length() > limit ? null : body.appendBuffer(chunk);
+                }
+                if (broken[0]) {
+                    return;
+                }
+                upstream.write(chunk);
+                if (upstream.writeQueueFull()) {
+                    request.pause();
+                    upstream.drainHandler(drained -> request.resume());
+                }
+            });
+            Promise<Void> sent = Promise.promise();
+            // A body cut short is never ended as if whole: the client's going away resets the exchange.
+            request.endHandler(ended -> {
+                complete = true;
+                if (!broken[0]) {
+                    upstream.end().onComplete(sent);
+                }
+            });
+            request.resume();
+            return sent.future();
+        }
     }
 
     private void finish(RoutingContext ctx, RouteTable.Rule rule, String requestId, long started, int status, Throwable failure) {
