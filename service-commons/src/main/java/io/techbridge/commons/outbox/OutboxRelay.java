@@ -18,6 +18,9 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.Transaction;
+import jakarta.transaction.TransactionManager;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -67,6 +70,7 @@ public class OutboxRelay {
     private final OutboxRepository repository;
     private final OutboxConfig config;
     private final MutinyEmitter<String> emitter;
+    private final TransactionManager transactions;
     private final AtomicLong backlog = new AtomicLong();
     private final Counter published;
     private final Counter failedRounds;
@@ -81,8 +85,9 @@ public class OutboxRelay {
 
     public OutboxRelay(OutboxRepository repository, OutboxConfig config,
             @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 2048) MutinyEmitter<String> emitter,
-            MeterRegistry registry) {
+            MeterRegistry registry, TransactionManager transactions) {
         this.repository = repository;
+        this.transactions = transactions;
         this.config = config;
         this.emitter = emitter;
         Gauge.builder("techbridge.outbox.backlog", backlog, AtomicLong::get)
@@ -196,37 +201,66 @@ public class OutboxRelay {
         for (OutboxEvent event : toSend) {
             byAggregate.computeIfAbsent(event.aggregateId, id -> new ArrayList<>()).add(event);
         }
-        List<Uni<Void>> chains = new ArrayList<>();
-        for (List<OutboxEvent> events : byAggregate.values()) {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (OutboxEvent event : events) {
-                chain = chain.chain(() -> publish(event).invoke(() -> acknowledged.add(event.id)));
+        boolean failed = !byAggregate.isEmpty() && !sent(byAggregate.values(), acknowledged);
+        List<Long> done = List.copyOf(acknowledged);
+        repository.markPublished(done, Instant.now());
+        published.increment(done.size());
+        return new Round(done.size(), failed || done.size() < batch.size());
+    }
+
+    /**
+     * Sends each aggregate's events in order and waits for them, with the round's transaction suspended: the producer's callbacks take the
+     * caller's context along, and one still inside the transaction when it committed made the commit
+     * fail ("multiple threads active"). The transaction keeps its connection, and the relay lock, meanwhile.
+     */
+    private boolean sent(java.util.Collection<List<OutboxEvent>> byAggregate, ConcurrentLinkedQueue<Long> acknowledged) {
+        Transaction round = suspend();
+        try {
+            // Made here, not before: Mutiny captures the context when a pipeline is assembled.
+            List<Uni<Void>> chains = new ArrayList<>();
+            for (List<OutboxEvent> events : byAggregate) {
+                Uni<Void> chain = Uni.createFrom().voidItem();
+                for (OutboxEvent event : events) {
+                    chain = chain.chain(() -> publish(event).invoke(() -> acknowledged.add(event.id)));
+                }
+                chains.add(chain);
             }
-            chains.add(chain);
-        }
-        boolean failed = false;
-        if (!chains.isEmpty()) {
             // Not cancelled when the wait gives up: sends already handed to the producer may still land,
             // and the next round waits for their outcome before it looks on the topic.
             CompletableFuture<Void> sends = Uni.join().all(chains).andCollectFailures().replaceWithVoid()
                     .subscribeAsCompletionStage();
             try {
                 sends.get(config.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                return true;
             } catch (TimeoutException e) {
                 inFlight = sends;
-                failed = true;
+                return false;
             } catch (ExecutionException e) {
-                failed = true;
+                return false;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 inFlight = sends;
-                failed = true;
+                return false;
             }
+        } finally {
+            resume(round);
         }
-        List<Long> done = List.copyOf(acknowledged);
-        repository.markPublished(done, Instant.now());
-        published.increment(done.size());
-        return new Round(done.size(), failed || done.size() < batch.size());
+    }
+
+    private Transaction suspend() {
+        try {
+            return transactions.suspend();
+        } catch (SystemException e) {
+            throw new IllegalStateException("cannot suspend the relay's transaction", e);
+        }
+    }
+
+    private void resume(Transaction round) {
+        try {
+            transactions.resume(round);
+        } catch (jakarta.transaction.InvalidTransactionException | SystemException e) {
+            throw new IllegalStateException("cannot resume the relay's transaction", e);
+        }
     }
 
     private String topicOf(OutboxEvent event) {
