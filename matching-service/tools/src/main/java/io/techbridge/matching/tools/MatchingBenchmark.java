@@ -735,7 +735,9 @@ public final class MatchingBenchmark {
             boolean found = false;
             for (String line : response.body().split("\n")) {
                 if (line.startsWith("techbridge_matching_events_applied_total")) {
-                    sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                    // A counter's line may end with an exemplar (`# {trace_id=...} value timestamp`) since tracing.
+                    String sample = line.contains(" # ") ? line.substring(0, line.indexOf(" # ")) : line;
+                    sum += Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1));
                     found = true;
                 }
             }
