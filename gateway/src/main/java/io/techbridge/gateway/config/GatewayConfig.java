@@ -26,6 +26,13 @@ public interface GatewayConfig {
     @WithDefault("30s")
     Duration readTimeout();
 
+    /**
+     * The largest body kept in memory so that a request safe to repeat can go to a second instance
+     * if the first goes away before answering; a larger one (a spreadsheet upload) streams and is not repeated.
+     */
+    @WithDefault("1M")
+    io.quarkus.runtime.configuration.MemorySize resendMaxBody();
+
     RateLimits rateLimit();
 
     Tokens token();

@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.Timer;
 import io.techbridge.commons.problem.Problem;
 import io.techbridge.commons.web.RequestIds;
 import io.techbridge.gateway.config.GatewayConfig;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
@@ -27,7 +26,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response.Status;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -49,7 +47,7 @@ import java.util.regex.Pattern;
  * timeout gives 504; the client never waits unbounded. A request safe to repeat (GET, HEAD, OPTIONS,
  * or any carrying an {@code Idempotency-Key}, which the services answer once) whose instance took it
  * and went away before answering is sent once more to another instance: its body, while it is sent,
- * is also kept in memory up to the body limit ({@link Replay}).
+ * is also kept in memory up to {@code techbridge.gateway.resend-max-body} ({@link Replay}).
  */
 @ApplicationScoped
 public class UpstreamProxy {
@@ -74,11 +72,11 @@ public class UpstreamProxy {
     private final Counter resent;
 
     public UpstreamProxy(Vertx vertx, GatewayConfig config, UpstreamBalancer balancer, ProblemWriter problems,
-            MeterRegistry registry, @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody) {
+            MeterRegistry registry) {
         this.balancer = balancer;
         this.problems = problems;
         this.registry = registry;
-        this.maxBody = maxBody.asLongValue();
+        this.maxBody = config.resendMaxBody().asLongValue();
         this.resent = Counter.builder("techbridge.gateway.requests.resent")
                 .description("Requests safe to repeat sent to another instance after the first went away before answering")
                 .register(registry);
@@ -289,7 +287,7 @@ public class UpstreamProxy {
 
     /**
      * What is needed to send a request once more: it is safe to repeat, and its body (if any) was read
-     * whole and kept. The body is kept while it is sent, up to {@code limit} (the body limit); a larger
+     * whole and kept. The body is kept while it is sent, up to {@code limit}; a larger
      * one, or one still arriving when the instance went away, is not sent again.
      */
     static final class Replay {
