@@ -41,6 +41,7 @@ final class AchievementNeighbourhood {
     }
 
     private final ElasticsearchClient client;
+    private final DocumentIndexer documents;
     private final String achievementsIndex;
     private final String demandsIndex;
     private final int neighbours;
@@ -51,8 +52,10 @@ final class AchievementNeighbourhood {
         }
     };
 
-    AchievementNeighbourhood(ElasticsearchClient client, String achievementsIndex, String demandsIndex, int neighbours) {
+    AchievementNeighbourhood(ElasticsearchClient client, DocumentIndexer documents, String achievementsIndex,
+            String demandsIndex, int neighbours) {
         this.client = client;
+        this.documents = documents;
         this.achievementsIndex = achievementsIndex;
         this.demandsIndex = demandsIndex;
         this.neighbours = neighbours;
@@ -156,7 +159,7 @@ final class AchievementNeighbourhood {
         if (without.isEmpty()) {
             return achievements;
         }
-        Map<String, AchievementDocument> stored = new DocumentIndexer(client).achievements(achievementsIndex, without);
+        Map<String, AchievementDocument> stored = documents.achievements(achievementsIndex, without);
         return achievements.stream().map(a -> a.embedding() != null ? a : stored.getOrDefault(a.id(), a)).toList();
     }
 

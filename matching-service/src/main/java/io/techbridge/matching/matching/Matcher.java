@@ -61,6 +61,8 @@ public class Matcher {
     private final ApprovalModel model;
     private final StandingStore standings;
     private final AchievementNeighbourhood neighbourhood;
+    /** Reads stored records with their vectors (candidates come back without them). */
+    private final DocumentIndexer documents;
 
     /** A matcher scoring with the configured weights in every field. */
     public Matcher(ElasticsearchClient client, MatchingConfig config, String achievementsIndex, String demandsIndex) {
@@ -83,7 +85,9 @@ public class Matcher {
         this.demandsIndex = demandsIndex;
         this.weights = weights;
         this.model = new ApprovalModel(config.model().intercept(), config.model().coefficients());
-        this.neighbourhood = new AchievementNeighbourhood(client, achievementsIndex, demandsIndex, config.nearestNeighbours());
+        this.documents = new DocumentIndexer(client);
+        this.neighbourhood = new AchievementNeighbourhood(client, documents, achievementsIndex, demandsIndex,
+                config.nearestNeighbours());
     }
 
     /** The best achievements in the pool for a demand, best first, strong or not. */
@@ -200,7 +204,7 @@ public class Matcher {
         // Candidates come back without their vectors; the demand's own search needs its vector.
         List<String> withoutVector = missing.stream().filter(d -> d.embedding() == null).map(DemandDocument::id).toList();
         Map<String, DemandDocument> stored = withoutVector.isEmpty() ? Map.of()
-                : new DocumentIndexer(client).demands(demandsIndex, withoutVector);
+                : documents.demands(demandsIndex, withoutVector);
         for (DemandDocument demand : missing) {
             known.put(demand.id(), candidates(stored.getOrDefault(demand.id(), demand)).standing());
         }
