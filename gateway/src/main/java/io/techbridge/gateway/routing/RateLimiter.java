@@ -35,9 +35,9 @@ public class RateLimiter {
     private final GatewayInstances instances;
     private final GatewayConfig.RateLimits limits;
     private final long retryNanos;
-    private final TokenBuckets perAccount;
-    private final TokenBuckets perAddress;
-    private final TokenBuckets logins;
+    private final Bucket perAccount;
+    private final Bucket perAddress;
+    private final Bucket logins;
     private final Counter outages;
     private final Counter inMemory;
     private final WorkerLoop forgetter;
@@ -50,9 +50,11 @@ public class RateLimiter {
         this.instances = instances;
         this.shared = new SharedTokenBuckets(dataSource, limits.window());
         this.retryNanos = limits.storeRetry().toNanos();
-        this.perAccount = new TokenBuckets(limits.perAccount(), limits.window(), MAX_KEYS);
-        this.perAddress = new TokenBuckets(limits.perAddress(), limits.window(), MAX_KEYS);
-        this.logins = new TokenBuckets(limits.login(), limits.window(), MAX_KEYS);
+        this.perAccount = new Bucket("account:", limits.perAccount(),
+                new TokenBuckets(limits.perAccount(), limits.window(), MAX_KEYS));
+        this.perAddress = new Bucket("address:", limits.perAddress(),
+                new TokenBuckets(limits.perAddress(), limits.window(), MAX_KEYS));
+        this.logins = new Bucket("login:", limits.login(), new TokenBuckets(limits.login(), limits.window(), MAX_KEYS));
         this.outages = Counter.builder("techbridge.gateway.rate.limit.outages")
                 .description("Times the shared rate-limit buckets could not be reached and each instance held its share in memory")
                 .register(registry);
@@ -82,13 +84,8 @@ public class RateLimiter {
     public long take(String address, String subject, boolean login) {
         if (!out.get() || System.nanoTime() - retryAt >= 0) {
             try {
-                long wait = shared.tryTake("address:" + address, limits.perAddress());
-                if (wait == 0 && subject != null) {
-                    wait = shared.tryTake("account:" + subject, limits.perAccount());
-                }
-                if (wait == 0 && login) {
-                    wait = shared.tryTake("login:" + address, limits.login());
-                }
+                long wait = this.<SQLException>spend(address, subject, login,
+                        (bucket, key) -> shared.tryTake(bucket.prefix + key, bucket.limit));
                 if (out.compareAndSet(true, false)) {
                     LOG.info("the shared rate-limit buckets can be reached again: the limits hold across all instances");
                 }
@@ -105,12 +102,29 @@ public class RateLimiter {
         inMemory.increment();
         long now = System.nanoTime();
         int shares = instances.count();
-        long wait = perAddress.tryTake(address, now, shares);
+        return this.<RuntimeException>spend(address, subject, login,
+                (bucket, key) -> bucket.memory.tryTake(key, now, shares));
+    }
+
+    /** One limited resource: its key prefix in the shared store, its limit, its buckets in memory. */
+    private record Bucket(String prefix, int limit, TokenBuckets memory) {
+    }
+
+    /** Where the buckets are: the database's (may fail) or this instance's memory. */
+    @FunctionalInterface
+    private interface Store<E extends Exception> {
+        /** 0 when a token was taken, else the whole seconds until the next one. */
+        long take(Bucket bucket, String key) throws E;
+    }
+
+    /** The one order of the checks, for both stores: address, then account, then login, stopping at the first empty bucket. */
+    private <E extends Exception> long spend(String address, String subject, boolean login, Store<E> store) throws E {
+        long wait = store.take(perAddress, address);
         if (wait == 0 && subject != null) {
-            wait = perAccount.tryTake(subject, now, shares);
+            wait = store.take(perAccount, subject);
         }
         if (wait == 0 && login) {
-            wait = logins.tryTake(address, now, shares);
+            wait = store.take(logins, address);
         }
         return wait;
     }
