@@ -93,7 +93,7 @@ public class MatchResource {
             throw Problems.notFound("demand", id);
         }
         visibility.requireOwnRecord("demand", id, demand.organisationId());
-        return ranked(views.rankingOfDemand(strongUnless(includeWeak, matcher.forDemand(demand, n)),
+        return ranked(views.rankingOfDemand(matcher.forDemand(demand, n, lowestScore(includeWeak)),
                 proposals.pairsByOtherSide(id, null)), demand.version());
     }
 
@@ -117,7 +117,7 @@ public class MatchResource {
             throw Problems.notFound("achievement", id);
         }
         visibility.requireOwnRecord("achievement", id, achievement.organisationId());
-        return ranked(views.rankingOfAchievement(strongUnless(includeWeak, matcher.forAchievement(achievement, n)),
+        return ranked(views.rankingOfAchievement(matcher.forAchievement(achievement, n, lowestScore(includeWeak)),
                 proposals.pairsByOtherSide(null, id)), achievement.version());
     }
 
@@ -212,11 +212,8 @@ public class MatchResource {
     }
 
     /** Only the strong pairs, unless the caller asks for the weaker candidates too (marked strong: false). */
-    private List<ScoredPair> strongUnless(String includeWeak, List<ScoredPair> ranked) {
-        if (QueryParameters.bool("includeWeak", includeWeak, false)) {
-            return ranked;
-        }
-        return ranked.stream().filter(p -> matcher.isStrong(p.score())).toList();
+    private double lowestScore(String includeWeak) {
+        return QueryParameters.bool("includeWeak", includeWeak, false) ? Matcher.ANY_SCORE : matcher.proposalThreshold();
     }
 
     /** me → the caller's user id; unassigned → none (a separate condition); another value: that user id. */

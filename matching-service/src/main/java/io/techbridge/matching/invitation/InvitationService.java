@@ -117,7 +117,7 @@ public class InvitationService {
                 .map(p -> p.achievementId).collect(Collectors.toSet());
         // Every re-scored candidate, best first: an organisation's first pair is its best achievement.
         Map<String, ScoredPair> best = new LinkedHashMap<>();
-        for (ScoredPair pair : matcher.forDemand(demand, matching.fusedCandidates())) {
+        for (ScoredPair pair : matcher.forDemand(demand, matching.fusedCandidates(), config.minScore())) {
             String organisation = pair.achievement().organisationId();
             if (best.size() >= config.maxOrganisations() || pair.score() < config.minScore()) {
                 break;

@@ -40,6 +40,8 @@ public class Matcher {
 
     private static final co.elastic.clients.elasticsearch.core.search.SourceConfig WITHOUT_VECTOR =
             co.elastic.clients.elasticsearch.core.search.SourceConfig.of(src -> src.filter(f -> f.excludes("embedding")));
+    /** No lower bound: every ranked pair, however weak. */
+    public static final double ANY_SCORE = Double.NEGATIVE_INFINITY;
     /** Title and keyword words say what a demand is about; they weigh twice its problem text. */
     private static final double HEADLINE_WEIGHT = 2;
     private static final int MATCHED_TERMS_SHOWN = 12;
@@ -92,6 +94,14 @@ public class Matcher {
 
     /** The best achievements in the pool for a demand, best first, strong or not. */
     public List<ScoredPair> forDemand(DemandDocument demand, int limit) {
+        return forDemand(demand, limit, ANY_SCORE);
+    }
+
+    /**
+     * The best achievements in the pool for a demand scoring at least {@code minScore}, best first.
+     * Pairs below it are not explained: their words and highlights were most of a ranking's own work.
+     */
+    public List<ScoredPair> forDemand(DemandDocument demand, int limit, double minScore) {
         DemandCandidates candidates = candidates(demand);
         if (limit == 0 || candidates.evidence().isEmpty()) {
             return List.of();
@@ -103,7 +113,10 @@ public class Matcher {
         Instant now = Instant.now();
         List<Assessment> ranked = rank(candidates.evidence().stream()
                 .map(e -> assess(e, candidates.standing(), neighbours.getOrDefault(e.achievement().id(), 0.0), now))
-                .toList(), limit);
+                .toList(), limit, minScore);
+        if (ranked.isEmpty()) {
+            return List.of();
+        }
         Map<String, String> surfaces = ContentTerms.surfaces(demandTexts(demand));
         return ranked.stream().map(a -> explain(a, surfaces)).toList();
     }
@@ -131,6 +144,11 @@ public class Matcher {
 
     /** The best open demands for an achievement, best first, strong or not. */
     public List<ScoredPair> forAchievement(AchievementDocument achievement, int limit) {
+        return forAchievement(achievement, limit, ANY_SCORE);
+    }
+
+    /** The best open demands for an achievement scoring at least {@code minScore}, best first; only they are explained. */
+    public List<ScoredPair> forAchievement(AchievementDocument achievement, int limit, double minScore) {
         Map<String, Double> terms = new LinkedHashMap<>();
         headline(achievement).forEach(t -> terms.put(t, HEADLINE_WEIGHT));
         for (String term : termsOf(achievement)) {
@@ -158,7 +176,7 @@ public class Matcher {
             Evidence e = evidence(demand, demandTerms.get(demand), achievement, candidate.cosine(), statistics);
             assessed.add(assess(e, counted(demand, standing.get(demand.id()), e), achievementNearest, now));
         }
-        return rank(assessed, limit).stream()
+        return rank(assessed, limit, minScore).stream()
                 .map(a -> explain(a, ContentTerms.surfaces(demandTexts(a.evidence().demand())))).toList();
     }
 
@@ -229,9 +247,9 @@ public class Matcher {
         return all;
     }
 
-    /** Whether a score makes a strong pair: proposed, shown by default, worth an invitation. */
-    public boolean isStrong(double score) {
-        return score >= config.proposalThreshold();
+    /** The score from which a pair is strong. */
+    public double proposalThreshold() {
+        return config.proposalThreshold();
     }
 
     /** What the texts of a pair share, before the model weighs it. */
@@ -597,8 +615,9 @@ public class Matcher {
         return Query.of(q -> q.bool(b -> b.should(should).minimumShouldMatch("1").filter(filter)));
     }
 
-    private static List<Assessment> rank(List<Assessment> pairs, int limit) {
+    private static List<Assessment> rank(List<Assessment> pairs, int limit, double minScore) {
         return pairs.stream()
+                .filter(a -> a.score() >= minScore)
                 .sorted(Comparator.comparingDouble(Assessment::score).reversed()
                         .thenComparing(Assessment::demandId).thenComparing(Assessment::achievementId))
                 .limit(limit)

@@ -119,7 +119,7 @@ public class ProposalService {
             existing.values().forEach(p -> withdraw(p, "achievement is " + achievement.status()));
             return;
         }
-        List<ScoredPair> candidates = good(matcher.forAchievement(achievement, config.maxProposalsPerRecord()));
+        List<ScoredPair> candidates = matcher.forAchievement(achievement, config.maxProposalsPerRecord(), config.proposalThreshold());
         // The index may not show yet that a demand left the pool; the applied state decides (see lockPoolMembership).
         Map<String, Boolean> pool = records.lockPoolMembership(ListingType.DEMAND, Stream.concat(
                 candidates.stream().map(ScoredPair::demandId), existing.keySet().stream()).toList());
@@ -154,7 +154,7 @@ public class ProposalService {
             existing.values().forEach(p -> withdraw(p, "demand is " + demand.status()));
             return;
         }
-        List<ScoredPair> candidates = good(matcher.forDemand(demand, config.maxProposalsPerRecord()));
+        List<ScoredPair> candidates = matcher.forDemand(demand, config.maxProposalsPerRecord(), config.proposalThreshold());
         // The index may not show yet that an achievement left the pool; the applied state decides (see lockPoolMembership).
         Map<String, Boolean> pool = records.lockPoolMembership(ListingType.ACHIEVEMENT, Stream.concat(
                 candidates.stream().map(ScoredPair::achievementId), existing.keySet().stream()).toList());
@@ -181,10 +181,6 @@ public class ProposalService {
                 }
             }
         }
-    }
-
-    private List<ScoredPair> good(List<ScoredPair> ranked) {
-        return ranked.stream().filter(p -> p.score() >= config.proposalThreshold()).toList();
     }
 
     private Applied advance(String type, String id, long version, String organisationId, String fieldCode,
