@@ -117,4 +117,34 @@ class CalibratedMatchingTest {
             assertEquals(score, other.doubleValue(), 0.02, "one pair, one score, whichever side asks");
         });
     }
+
+    @Test
+    void theStrongPairsAreTheWholeRankingCutAtTheThresholdExplainedTheSame() {
+        String strong = Events.newId();
+        Events.publishAchievement("AchievementCreated", Events.achievement(strong, 1, "钙钛矿叠层太阳能电池封装技术",
+                "针对钙钛矿叠层太阳能电池湿热稳定性差的问题，采用原子层沉积阻隔膜封装，85℃/85%湿热1000小时效率保持95%。",
+                List.of("钙钛矿", "叠层电池", "封装"), "06.01", 6));
+        String weaker = Events.newId();
+        Events.publishAchievement("AchievementCreated", Events.achievement(weaker, 1, "晶硅光伏组件清洗机器人",
+                "面向大型光伏电站的组件清洗机器人，无水清扫，单台日清洗2兆瓦组件。", List.of("光伏组件", "清洗机器人"), "06.01", 7));
+        MatchingTest.awaitIndexed(strong);
+        MatchingTest.awaitIndexed(weaker);
+        String demand = Events.newId();
+        Events.publishDemand("DemandCreated", Events.demand(demand, 1, "钙钛矿叠层电池湿热稳定封装",
+                "我们的钙钛矿叠层太阳能电池在湿热环境下衰减快，希望寻求封装阻隔技术，湿热1000小时效率保持90%以上。",
+                List.of("钙钛矿", "封装", "叠层电池"), "06.01", 6));
+
+        await().atMost(PATIENCE).untilAsserted(() -> Api.asBroker().when().get("/api/demands/" + demand + "/matches")
+                .then().statusCode(200).body("achievementId", org.hamcrest.Matchers.hasItem(strong)));
+        for (String path : List.of("/api/demands/" + demand + "/matches", "/api/achievements/" + strong + "/matches")) {
+            List<Map<String, Object>> shown = Api.asBroker().when().get(path).then().statusCode(200)
+                    .extract().jsonPath().getList("");
+            List<Map<String, Object>> whole = Api.asBroker().queryParam("includeWeak", true).when().get(path)
+                    .then().statusCode(200).extract().jsonPath().getList("");
+            assertFalse(shown.isEmpty(), path);
+            assertTrue(shown.stream().allMatch(c -> Boolean.TRUE.equals(c.get("strong"))), path + ": " + shown);
+            assertEquals(whole.stream().filter(c -> Boolean.TRUE.equals(c.get("strong"))).toList(), shown,
+                    path + ": the strong pairs, their order, scores and explanations are those of the whole ranking");
+        }
+    }
 }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,9 +26,22 @@ import java.util.Map;
 public class StoredStandings implements StandingStore {
 
     private static final Duration MAX_AGE = Duration.ofDays(1);
+    /** An unchanged standing is written again only this long after this instance last wrote it. */
+    private static final Duration REWRITE_AFTER = Duration.ofHours(1);
+    private static final int CAPACITY = 20_000;
 
     private final EntityManager entityManager;
-    private final StandingStore memory = StandingStore.inMemory(20_000);
+    private final StandingStore memory = StandingStore.inMemory(CAPACITY);
+    /** What this instance last wrote per demand: most rankings find a demand's standing as it was, and a write is a commit. */
+    private final Map<String, Written> written = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Written> eldest) {
+            return size() > CAPACITY;
+        }
+    };
+
+    private record Written(long version, Standing standing, Instant at) {
+    }
 
     public StoredStandings(EntityManager entityManager) {
         this.entityManager = entityManager;
@@ -76,6 +90,14 @@ public class StoredStandings implements StandingStore {
             return;
         }
         memory.save(demand, standing);
+        Instant now = Instant.now();
+        synchronized (written) {
+            Written last = written.get(demand.id());
+            if (last != null && last.version() == demand.version() && last.standing().equals(standing)
+                    && last.at().plus(REWRITE_AFTER).isAfter(now)) {
+                return;
+            }
+        }
         // A transaction of its own: a standing is a cache any ranking may refresh, and held until a proposal
         // committed, the rows of several demands locked in different orders deadlocked two proposal workers.
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
@@ -89,8 +111,11 @@ public class StoredStandings implements StandingStore {
                         WHERE demand_standing.demand_version <= EXCLUDED.demand_version""")
                 .setParameter(1, demand.id()).setParameter(2, demand.version()).setParameter(3, standing.meanCosine())
                 .setParameter(4, standing.bestAchievementId()).setParameter(5, standing.best())
-                .setParameter(6, standing.second()).setParameter(7, Timestamp.from(Instant.now()))
+                .setParameter(6, standing.second()).setParameter(7, Timestamp.from(now))
                 .setParameter(8, standing.nearestCosine())
                 .executeUpdate());
+        synchronized (written) {
+            written.put(demand.id(), new Written(demand.version(), standing, now));
+        }
     }
 }
