@@ -119,7 +119,7 @@ public class InvitationService {
         Map<String, ScoredPair> best = new LinkedHashMap<>();
         for (ScoredPair pair : matcher.forDemand(demand, matching.fusedCandidates(), config.minScore())) {
             String organisation = pair.achievement().organisationId();
-            if (best.size() >= config.maxOrganisations() || pair.score() < config.minScore()) {
+            if (best.size() >= config.maxOrganisations()) {
                 break;
             }
             if (organisation != null && !organisation.equals(demand.organisationId())

@@ -4,13 +4,6 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.instrumentation.OpenTelemetryForElasticsearch;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
 import io.opentelemetry.api.OpenTelemetry;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Alternative;
@@ -22,6 +15,7 @@ import io.techbridge.matching.learning.LearnedWeights;
 import io.techbridge.matching.matching.Matcher;
 import io.techbridge.matching.persistence.StoredStandings;
 import io.techbridge.matching.search.DocumentIndexer;
+import io.techbridge.matching.search.DocumentMapper;
 import io.techbridge.matching.search.IndexAdmin;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -45,25 +39,9 @@ public class SearchBeans {
     @Alternative
     @Priority(1)
     ElasticsearchClient elasticsearchClient(RestClient restClient, OpenTelemetry openTelemetry) {
-        return new ElasticsearchClient(new RestClientTransport(restClient, new JacksonJsonpMapper(documentMapper()), null,
+        return new ElasticsearchClient(new RestClientTransport(restClient, new JacksonJsonpMapper(DocumentMapper.create()), null,
                 // Search bodies stay out of the spans: they hold users' query text and whole embedding vectors.
                 new OpenTelemetryForElasticsearch(openTelemetry, false)));
-    }
-
-    /**
-     * The client's own JSON mapper, not the API's: the API's refuses duplicate keys and checks every
-     * string it reads for characters no text may hold (a slow path for every list of words), which
-     * made reading a ranking's ~80 hits the service's largest cost. The index holds what this service
-     * wrote, checked when it came in.
-     */
-    static ObjectMapper documentMapper() {
-        return JsonMapper.builder()
-                .addModule(new JavaTimeModule())
-                .addModule(new Jdk8Module())
-                .addModule(new ParameterNamesModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .build();
     }
 
     @Produces

@@ -18,6 +18,7 @@ import io.techbridge.matching.messaging.ListingDocuments;
 import io.techbridge.matching.search.AchievementDocument;
 import io.techbridge.matching.search.DemandDocument;
 import io.techbridge.matching.search.DocumentIndexer;
+import io.techbridge.matching.search.DocumentMapper;
 import io.techbridge.matching.search.IndexAdmin;
 
 import java.io.IOException;
@@ -54,7 +55,7 @@ public final class RelevanceEvaluation {
                "keywords": {"type": "text", "analyzer": "standard"}}}}""";
 
     private final ElasticsearchClient client;
-    private final ObjectMapper mapper = ToolSupport.objectMapper();
+    private final ObjectMapper mapper = DocumentMapper.create();
     /** The embeddings of the records prepared, for {@code --rows}. */
     private final Map<String, float[]> vectors = new HashMap<>();
 

@@ -4,10 +4,8 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest5_client.Rest5ClientTransport;
 import co.elastic.clients.transport.rest5_client.low_level.Rest5Client;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.techbridge.matching.config.MatchingConfig;
+import io.techbridge.matching.search.DocumentMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,14 +19,9 @@ final class ToolSupport {
     private ToolSupport() {
     }
 
-    static ObjectMapper objectMapper() {
-        return new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    }
-
     static ElasticsearchClient elasticsearch(String hostAndPort) {
         Rest5Client rest = Rest5Client.builder(URI.create("http://" + hostAndPort)).build();
-        return new ElasticsearchClient(new Rest5ClientTransport(rest, new JacksonJsonpMapper(objectMapper())));
+        return new ElasticsearchClient(new Rest5ClientTransport(rest, new JacksonJsonpMapper(DocumentMapper.create())));
     }
 
     /**
