@@ -62,12 +62,10 @@ final class AchievementNeighbourhood {
     }
 
     /**
-     * The mean similarity of each achievement's nearest open demands, by achievement id, with the
-     * given demand counted among them at the given similarities (by achievement id) when it is
-     * one of the open demands.
+     * Each achievement's nearest open demands, by achievement id: kept ones as they are, the others
+     * searched (one request for all of them) and kept.
      */
-    Map<String, Double> nearestCosine(List<AchievementDocument> achievements, String demandId,
-            Map<String, Double> similarityToDemand) {
+    Map<String, List<Neighbour>> nearestOf(List<AchievementDocument> achievements) {
         Map<String, List<Neighbour>> known = new HashMap<>();
         List<AchievementDocument> missing = new ArrayList<>();
         Instant fresh = Instant.now().minus(MAX_AGE);
@@ -92,6 +90,16 @@ final class AchievementNeighbourhood {
                 }
             }
         }
+        return known;
+    }
+
+    /**
+     * The mean similarity of each achievement's nearest open demands (as {@link #nearestOf} found
+     * them), by achievement id, with the given demand counted among them at the given similarities
+     * (by achievement id) when it is one of the open demands.
+     */
+    Map<String, Double> nearestCosine(Map<String, List<Neighbour>> known, List<AchievementDocument> achievements,
+            String demandId, Map<String, Double> similarityToDemand) {
         Map<String, Double> means = new HashMap<>();
         for (AchievementDocument a : achievements) {
             List<Neighbour> nearest = known.getOrDefault(a.id(), List.of());

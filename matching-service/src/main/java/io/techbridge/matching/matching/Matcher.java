@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
 import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import io.opentelemetry.context.Context;
 import io.techbridge.commons.domain.TechnicalField;
 import io.techbridge.matching.config.MatchingConfig;
 import io.techbridge.matching.embedding.EmbeddingService;
@@ -26,6 +27,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
  * Finds and scores supply–demand pairs. Candidates come from two retrievers — the demand's content
@@ -54,6 +60,11 @@ public class Matcher {
     /** The text evidence a demand's candidates are compared by: 2 × similarity + 12 × lexical overlap. */
     static final double STRENGTH_SEMANTIC = 2;
     static final double STRENGTH_LEXICAL = 12;
+    /**
+     * Where a ranking's independent lookups run beside it (each one request to Elasticsearch, in
+     * the ranking's trace): a virtual thread each, as they mostly wait.
+     */
+    private static final ExecutorService LOOKUPS = Context.taskWrapping(Executors.newVirtualThreadPerTaskExecutor());
 
     private final ElasticsearchClient client;
     private final MatchingConfig config;
@@ -102,13 +113,13 @@ public class Matcher {
      * Pairs below it are not explained: their words and highlights were most of a ranking's own work.
      */
     public List<ScoredPair> forDemand(DemandDocument demand, int limit, double minScore) {
-        DemandCandidates candidates = candidates(demand);
+        DemandCandidates candidates = candidates(demand, true);
         if (limit == 0 || candidates.evidence().isEmpty()) {
             return List.of();
         }
         Map<String, Double> similarity = new HashMap<>();
         candidates.evidence().forEach(e -> similarity.put(e.achievement().id(), e.cosine()));
-        Map<String, Double> neighbours = neighbourhood.nearestCosine(
+        Map<String, Double> neighbours = neighbourhood.nearestCosine(joined(candidates.neighbourhoods()),
                 candidates.evidence().stream().map(Evidence::achievement).toList(), openDemandId(demand), similarity);
         Instant now = Instant.now();
         List<Assessment> ranked = rank(candidates.evidence().stream()
@@ -121,25 +132,58 @@ public class Matcher {
         return ranked.stream().map(a -> explain(a, surfaces)).toList();
     }
 
-    /** A demand's candidates with their text evidence, and the standing they give it. */
-    private record DemandCandidates(List<Evidence> evidence, Standing standing) {
+    /**
+     * A demand's candidates with their text evidence, the standing they give it, and (when asked
+     * for) each candidate's nearest open demands by achievement id.
+     */
+    private record DemandCandidates(List<Evidence> evidence, Standing standing,
+            CompletableFuture<Map<String, List<AchievementNeighbourhood.Neighbour>>> neighbourhoods) {
     }
 
-    /** Finds a demand's candidates and keeps the standing they give it. */
-    private DemandCandidates candidates(DemandDocument demand) {
+    /**
+     * Finds a demand's candidates and keeps the standing they give it. Once the candidates are
+     * known, the word statistics, the exact similarities of those found by their words alone and
+     * (when asked for) the candidates' neighbourhoods are three independent requests: they run at
+     * the same time, so a ranking waits for the slowest of them, not their sum.
+     */
+    private DemandCandidates candidates(DemandDocument demand, boolean withNeighbourhoods) {
         Query pool = Query.of(q -> q.term(t -> t.field("inPool").value(true)));
         Map<String, Double> terms = demandTerms(demand);
-        Retrieval<AchievementDocument> retrieval = retrieve(achievementsIndex, terms, demand.embedding(), pool,
+        List<Float> queryVector = vectorOf(demand.embedding());
+        Shortlist<AchievementDocument> shortlist = shortlist(achievementsIndex, terms, queryVector, pool,
                 AchievementDocument.class);
-        List<Candidate<AchievementDocument>> shortlisted = retrieval.candidates();
-        TermStatistics statistics = statistics(termsFor(terms,
-                shortlisted.stream().map(Candidate::document).toList()));
-        List<Evidence> evidence = shortlisted.stream()
-                .map(c -> evidence(demand, terms, c.document(), c.cosine(), statistics)).toList();
+        List<AchievementDocument> found = shortlist.documents();
+        CompletableFuture<TermStatistics> statistics = meanwhile(() -> statistics(termsFor(terms, found)));
+        CompletableFuture<Map<String, List<AchievementNeighbourhood.Neighbour>>> neighbourhoods = withNeighbourhoods
+                && !found.isEmpty() ? meanwhile(() -> neighbourhood.nearestOf(found)) : CompletableFuture.completedFuture(Map.of());
+        Retrieval<AchievementDocument> retrieval = scored(achievementsIndex, shortlist, queryVector);
+        TermStatistics words = joined(statistics);
+        List<Evidence> evidence = retrieval.candidates().stream()
+                .map(c -> evidence(demand, terms, c.document(), c.cosine(), words)).toList();
         Standing standing = Standing.of(evidence, neighbourhood.mean(retrieval.nearest()),
                 retrieval.nearest().size() >= config.nearestNeighbours());
         standings.save(demand, standing);
-        return new DemandCandidates(evidence, standing);
+        return new DemandCandidates(evidence, standing, neighbourhoods);
+    }
+
+    /** Starts a lookup beside the ranking's own thread. */
+    private static <R> CompletableFuture<R> meanwhile(Supplier<R> lookup) {
+        return CompletableFuture.supplyAsync(lookup, LOOKUPS);
+    }
+
+    /** A lookup's result, or its own failure as the ranking's (not wrapped). */
+    private static <R> R joined(CompletableFuture<R> lookup) {
+        try {
+            return lookup.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /** The best open demands for an achievement, best first, strong or not. */
@@ -154,20 +198,24 @@ public class Matcher {
         for (String term : termsOf(achievement)) {
             terms.putIfAbsent(term, 1.0);
         }
-        Retrieval<DemandDocument> retrieval = retrieve(demandsIndex, terms, achievement.embedding(), demandPool(),
+        List<Float> queryVector = vectorOf(achievement.embedding());
+        Shortlist<DemandDocument> shortlist = shortlist(demandsIndex, terms, queryVector, demandPool(),
                 DemandDocument.class);
-        List<Candidate<DemandDocument>> shortlisted = retrieval.candidates();
-        neighbourhood.remember(achievement, retrieval.nearest());
-        double achievementNearest = neighbourhood.mean(retrieval.nearest());
         Map<DemandDocument, Map<String, Double>> demandTerms = new LinkedHashMap<>();
         Set<String> all = new LinkedHashSet<>();
-        for (Candidate<DemandDocument> candidate : shortlisted) {
-            Map<String, Double> own = demandTerms(candidate.document());
-            demandTerms.put(candidate.document(), own);
+        for (DemandDocument demand : shortlist.documents()) {
+            Map<String, Double> own = demandTerms(demand);
+            demandTerms.put(demand, own);
             all.addAll(own.keySet());
         }
         all.addAll(headline(achievement));
-        TermStatistics statistics = statistics(all);
+        // The word statistics need the candidates' words only, not their exact similarities: both at once.
+        CompletableFuture<TermStatistics> words = meanwhile(() -> statistics(all));
+        Retrieval<DemandDocument> retrieval = scored(demandsIndex, shortlist, queryVector);
+        List<Candidate<DemandDocument>> shortlisted = retrieval.candidates();
+        neighbourhood.remember(achievement, retrieval.nearest());
+        double achievementNearest = neighbourhood.mean(retrieval.nearest());
+        TermStatistics statistics = joined(words);
         Map<String, Standing> standing = standingsOf(shortlisted.stream().map(Candidate::document).toList());
         Instant now = Instant.now();
         List<Assessment> assessed = new ArrayList<>();
@@ -203,7 +251,8 @@ public class Matcher {
         Standing standing = standingsOf(List.of(demand)).get(demand.id());
         Map<String, Double> similarity = new HashMap<>();
         achievements.forEach(a -> similarity.put(a.id(), cosine(demand.embedding(), a.embedding())));
-        Map<String, Double> neighbours = neighbourhood.nearestCosine(achievements, openDemandId(demand), similarity);
+        Map<String, Double> neighbours = neighbourhood.nearestCosine(neighbourhood.nearestOf(achievements), achievements,
+                openDemandId(demand), similarity);
         Instant now = Instant.now();
         Map<String, String> surfaces = ContentTerms.surfaces(demandTexts(demand));
         return achievements.stream()
@@ -224,7 +273,7 @@ public class Matcher {
         Map<String, DemandDocument> stored = withoutVector.isEmpty() ? Map.of()
                 : documents.demands(demandsIndex, withoutVector);
         for (DemandDocument demand : missing) {
-            known.put(demand.id(), candidates(stored.getOrDefault(demand.id(), demand)).standing());
+            known.put(demand.id(), candidates(stored.getOrDefault(demand.id(), demand), false).standing());
         }
         return known;
     }
@@ -503,17 +552,27 @@ public class Matcher {
     }
 
     /**
+     * The fused candidates of a query as its one request found them: their documents, and the
+     * similarities of those the kNN retriever found.
+     */
+    private record Shortlist<T>(List<String> kept, Map<String, T> found, Map<String, Double> similarity,
+            List<AchievementNeighbourhood.Neighbour> nearest) {
+
+        List<T> documents() {
+            return kept.stream().map(found::get).toList();
+        }
+    }
+
+    /**
      * Both retrievers in one request (an {@code _msearch}): the content words (BM25 over the
      * {@code terms} field) and kNN over the embeddings, fused by reciprocal rank; the best
      * {@code fused-candidates} are kept. A kNN hit's score is its exact similarity (the index
-     * rescores its quantized candidates with the stored vectors); candidates found by their words
-     * alone get theirs from one exact kNN search over just them. No vector is sent back: reading
+     * rescores its quantized candidates with the stored vectors). No vector is sent back: reading
      * 512 floats per hit was most of a ranking's cost.
      */
-    private <T> Retrieval<T> retrieve(String index, Map<String, Double> terms, float[] vector, Query filter,
+    private <T> Shortlist<T> shortlist(String index, Map<String, Double> terms, List<Float> queryVector, Query filter,
             Class<T> type) {
         int n = config.candidatesPerRetriever();
-        List<Float> queryVector = vector == null ? null : floats(vector);
         List<RequestItem> searches = new ArrayList<>();
         if (!terms.isEmpty()) {
             searches.add(RequestItem.of(r -> r.header(h -> h.index(index)).body(b -> b.size(n)
@@ -526,7 +585,7 @@ public class Matcher {
                     .source(WITHOUT_VECTOR))));
         }
         if (searches.isEmpty()) {
-            return new Retrieval<>(List.of(), List.of());
+            return new Shortlist<>(List.of(), Map.of(), Map.of(), List.of());
         }
         List<MultiSearchResponseItem<T>> responses = msearch(index, searches, type);
         Map<String, T> documents = new HashMap<>();
@@ -555,12 +614,23 @@ public class Matcher {
                 .limit(config.fusedCandidates())
                 .map(Map.Entry::getKey)
                 .toList();
-        List<String> unscored = kept.stream().filter(id -> !similarity.containsKey(id)).toList();
+        return new Shortlist<>(kept, documents, similarity, nearest);
+    }
+
+    /** The shortlist with every candidate's similarity: those found by their words alone get theirs from one exact kNN search over just them. */
+    private <T> Retrieval<T> scored(String index, Shortlist<T> shortlist, List<Float> queryVector) {
+        Map<String, Double> similarity = new HashMap<>(shortlist.similarity());
+        List<String> unscored = shortlist.kept().stream().filter(id -> !similarity.containsKey(id)).toList();
         if (queryVector != null && !unscored.isEmpty()) {
             similarity.putAll(exactSimilarities(index, queryVector, unscored));
         }
-        return new Retrieval<>(kept.stream().map(id -> new Candidate<>(documents.get(id), similarity.getOrDefault(id, 0.0)))
-                .toList(), nearest);
+        return new Retrieval<>(shortlist.kept().stream()
+                .map(id -> new Candidate<>(shortlist.found().get(id), similarity.getOrDefault(id, 0.0))).toList(),
+                shortlist.nearest());
+    }
+
+    private static List<Float> vectorOf(float[] embedding) {
+        return embedding == null ? null : floats(embedding);
     }
 
     private <T> List<MultiSearchResponseItem<T>> msearch(String index, List<RequestItem> searches, Class<T> type) {
