@@ -22,20 +22,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
  * The Elasticsearch requests a ranking sends, sent straight from the benchmark: the reference a
  * ranking's API latency is compared with. Mirrors {@code Matcher.forDemand} / {@code forAchievement}:
- * (a) one {@code _msearch} of the content-word search and the kNN search, (b) an exact kNN search
- * over the fused candidates only the word search found, (c) the words' statistics as term vectors
- * of an artificial document. Everything else a ranking does (scoring, explanations, standings,
- * access rules, JSON) is the API's share of the difference.
+ * (a) one {@code _msearch} of the content-word search and the kNN search, then at the same time
+ * (b) an exact kNN search over the fused candidates only the word search found and (c) the words'
+ * statistics as term vectors of an artificial document. Everything else a ranking does (scoring,
+ * explanations, standings, access rules, JSON) is the API's share of the difference.
  */
 final class RawRanking {
 
     private static final SourceConfig WITHOUT_VECTOR = SourceConfig.of(s -> s.filter(f -> f.excludes("embedding")));
     private static final double HEADLINE_WEIGHT = 2;
+    /** Where the statistics request runs beside the exact kNN search, as the matcher runs them. */
+    private static final ExecutorService LOOKUPS = Executors.newVirtualThreadPerTaskExecutor();
 
     private final ElasticsearchClient client;
     private final int perRetriever;
@@ -73,12 +78,12 @@ final class RawRanking {
     int forDemand(DemandDocument demand) throws IOException {
         Map<String, Double> terms = weighted(demand.headlineTerms(), demand.terms());
         Query pool = Query.of(q -> q.term(t -> t.field("inPool").value(true)));
-        List<AchievementDocument> candidates = retrieve(IndexAdmin.ACHIEVEMENTS, terms, demand.embedding(), pool,
-                AchievementDocument.class);
-        Set<String> words = new LinkedHashSet<>(terms.keySet());
-        candidates.forEach(a -> addAll(words, a.headlineTerms()));
-        statistics(words);
-        return candidates.size();
+        return retrieve(IndexAdmin.ACHIEVEMENTS, terms, demand.embedding(), pool, AchievementDocument.class,
+                candidates -> {
+                    Set<String> words = new LinkedHashSet<>(terms.keySet());
+                    candidates.forEach(a -> addAll(words, a.headlineTerms()));
+                    return words;
+                });
     }
 
     /** An achievement's ranking: open demands in the pool; the statistics of the candidates' words and its headline. */
@@ -87,16 +92,15 @@ final class RawRanking {
         Query pool = Query.of(q -> q.bool(b -> b
                 .filter(f -> f.term(t -> t.field("inPool").value(true)))
                 .filter(f -> f.range(r -> r.date(d -> d.field("validUntil").gte("now/d"))))));
-        List<DemandDocument> candidates = retrieve(IndexAdmin.DEMANDS, terms, achievement.embedding(), pool,
-                DemandDocument.class);
-        Set<String> words = new LinkedHashSet<>();
-        for (DemandDocument demand : candidates) {
-            addAll(words, demand.headlineTerms());
-            addAll(words, demand.terms());
-        }
-        addAll(words, achievement.headlineTerms());
-        statistics(words);
-        return candidates.size();
+        return retrieve(IndexAdmin.DEMANDS, terms, achievement.embedding(), pool, DemandDocument.class, candidates -> {
+            Set<String> words = new LinkedHashSet<>();
+            for (DemandDocument demand : candidates) {
+                addAll(words, demand.headlineTerms());
+                addAll(words, demand.terms());
+            }
+            addAll(words, achievement.headlineTerms());
+            return words;
+        });
     }
 
     private static Map<String, Double> weighted(List<String> headline, List<String> all) {
@@ -116,8 +120,9 @@ final class RawRanking {
         }
     }
 
-    private <T> List<T> retrieve(String index, Map<String, Double> terms, float[] vector, Query filter, Class<T> type)
-            throws IOException {
+    /** The ranking's requests; returns the number of fused candidates. */
+    private <T> int retrieve(String index, Map<String, Double> terms, float[] vector, Query filter, Class<T> type,
+            Function<List<T>, Set<String>> statisticsWords) throws IOException {
         List<Float> queryVector = vector == null ? null : floats(vector);
         List<RequestItem> searches = new ArrayList<>();
         if (!terms.isEmpty()) {
@@ -135,7 +140,7 @@ final class RawRanking {
                     .source(WITHOUT_VECTOR))));
         }
         if (searches.isEmpty()) {
-            return List.of();
+            return 0;
         }
         List<MultiSearchResponseItem<T>> responses = client.msearch(m -> m.searches(searches), type).responses();
         Map<String, T> documents = new HashMap<>();
@@ -163,23 +168,30 @@ final class RawRanking {
         List<String> kept = score.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(fused).map(Map.Entry::getKey).toList();
+        Set<String> words = statisticsWords.apply(kept.stream().map(documents::get).toList());
+        CompletableFuture<Void> statistics = CompletableFuture.runAsync(() -> statistics(words), LOOKUPS);
         List<String> wordsOnly = kept.stream().filter(id -> !semantic.contains(id)).toList();
         if (queryVector != null && !wordsOnly.isEmpty()) {
             client.search(s -> s.index(index).size(wordsOnly.size()).source(src -> src.fetch(false))
                     .knn(k -> k.field("embedding").queryVector(queryVector).k(wordsOnly.size())
                             .numCandidates(wordsOnly.size()).filter(f -> f.ids(i -> i.values(wordsOnly)))), Void.class);
         }
-        return kept.stream().map(documents::get).toList();
+        statistics.join();
+        return kept.size();
     }
 
     /** Word statistics are always read from the achievements, whichever side is ranked (TermStatistics). */
-    private void statistics(Set<String> words) throws IOException {
+    private void statistics(Set<String> words) {
         if (words.isEmpty()) {
             return;
         }
         Map<String, Object> document = Map.of("terms", List.copyOf(words));
-        client.<Map<String, Object>>termvectors(t -> t.index(IndexAdmin.ACHIEVEMENTS).doc(document).fields("terms")
-                .termStatistics(true).fieldStatistics(true).positions(false).offsets(false).payloads(false));
+        try {
+            client.<Map<String, Object>>termvectors(t -> t.index(IndexAdmin.ACHIEVEMENTS).doc(document).fields("terms")
+                    .termStatistics(true).fieldStatistics(true).positions(false).offsets(false).payloads(false));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<Float> floats(float[] vector) {
