@@ -8,8 +8,17 @@ import io.quarkus.test.TestTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.techbridge.events.AchievementPayload;
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.techbridge.matching.config.MatchingConfig;
+import io.techbridge.matching.learning.LearnedWeights;
+import io.techbridge.matching.matching.Matcher;
 import io.techbridge.matching.messaging.ListingDocuments;
+import io.techbridge.matching.persistence.StoredNeighbourhoods;
+import io.techbridge.matching.persistence.StoredStandings;
 import io.techbridge.matching.search.AchievementDocument;
+import io.techbridge.matching.search.DemandDocument;
+import io.techbridge.matching.search.DocumentIndexer;
+import io.techbridge.matching.search.IndexAdmin;
 import io.techbridge.matching.workflow.ProposalService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -20,11 +29,13 @@ import java.util.List;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Keeping proposals current without redoing work: a version that changes nothing a pair is scored
- * from queues nothing, and a pair scored from the achievement's side is judged against its
- * demand's stored standing, giving the score the demand's own ranking gives.
+ * from queues nothing, a pair scored from the achievement's side is judged against its demand's
+ * stored standing, giving the score the demand's own ranking gives, and an achievement's
+ * neighbourhood found once is read by any instance.
  */
 @QuarkusTest
 @RealServers
@@ -37,6 +48,24 @@ class ProposalUpkeepTest {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    ElasticsearchClient client;
+
+    @Inject
+    MatchingConfig config;
+
+    @Inject
+    LearnedWeights weights;
+
+    @Inject
+    StoredStandings standings;
+
+    @Inject
+    StoredNeighbourhoods neighbourhoods;
+
+    @Inject
+    DocumentIndexer documents;
 
     @Test
     @TestTransaction
@@ -96,6 +125,74 @@ class ProposalUpkeepTest {
                 "我公司每年收集退役动力电池8000吨，需要正极材料直接再生或镍钴锰锂高效回收技术，锂回收率90%以上。");
         Events.publishDemand("DemandUpdated", d2);
         assertEquals(2L, await().atMost(Api.PATIENCE).until(() -> standingVersion(demand), v -> v != null && v == 2));
+    }
+
+    @Test
+    void anAchievementsNeighbourhoodIsKeptInTheDatabaseWhereAnotherInstanceReadsItInsteadOfSearchingAgain() {
+        List<String> demands = new java.util.ArrayList<>();
+        String[] topics = {"无人机抗风姿态控制", "无人机电池快速更换", "无人机集群通信组网", "无人机航测三维建模", "无人机自主避障",
+            "无人机植保精准喷洒"};
+        for (String topic : topics) {
+            String id = Events.newId();
+            Events.publishDemand("DemandCreated", Events.demand(id, 1, topic + "技术需求",
+                    "我公司需要" + topic + "技术，提高作业可靠性，降低成本。", List.of("无人机", topic), "03.01", 5));
+            demands.add(id);
+        }
+        demands.forEach(id -> await().atMost(Api.PATIENCE).untilAsserted(() -> Api.asBroker()
+                .when().get("/api/demands/" + id + "/matches").then().statusCode(200)));
+        String achievement = Events.newId();
+        Events.publishAchievement("AchievementCreated", Events.achievement(achievement, 1, "多旋翼无人机强风扰动自适应姿态控制技术",
+                "基于扰动观测器与自适应滑模控制，多旋翼无人机在12米每秒阵风下悬停位置误差小于0.3米。",
+                List.of("无人机", "姿态控制"), "03.01", 6));
+        MatchingTest.awaitIndexed(achievement);
+        String demandId = demands.get(0);
+        Api.asBroker().queryParam("includeWeak", true).when().get("/api/demands/" + demandId + "/matches")
+                .then().statusCode(200);
+        List<String> all = new java.util.ArrayList<>(demands);
+        all.add(achievement);
+        await().atMost(Api.PATIENCE).until(() -> pendingProposals(all) == 0 && !storedNeighbourhood(achievement).isEmpty());
+        Object[] row = (Object[]) storedNeighbourhood(achievement).get(0);
+        assertEquals(1L, ((Number) row[0]).longValue(), "kept for the achievement's version");
+        assertEquals(5, ((Number) row[1]).intValue(), "its five nearest open demands");
+
+        // What a newly started instance scores the pair with is the stored neighbourhood: an achievement
+        // near every demand stands out less in any one pair.
+        DemandDocument demand = documents.demands(IndexAdmin.DEMANDS, List.of(demandId)).get(demandId);
+        storeNeighbourSimilarity(achievement, 0.99);
+        double nearEverything = pairScore(freshMatcher(), demand, achievement);
+        storeNeighbourSimilarity(achievement, 0.10);
+        double nearNothing = pairScore(freshMatcher(), demand, achievement);
+        assertTrue(nearNothing > nearEverything, "a new instance reads the stored neighbourhood instead of searching again: "
+                + nearNothing + " against " + nearEverything);
+    }
+
+    private void storeNeighbourSimilarity(String achievementId, double cosine) {
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                        UPDATE achievement_neighbourhood SET neighbours = (SELECT jsonb_agg(jsonb_set(n, '{cosine}', to_jsonb(?2)))
+                            FROM jsonb_array_elements(neighbours) n) WHERE achievement_id = ?1""")
+                .setParameter(1, achievementId).setParameter(2, cosine).executeUpdate());
+    }
+
+    private long pendingProposals(List<String> ids) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "SELECT count(*) FROM proposal_task WHERE aggregate_id IN (?1)").setParameter(1, ids).getSingleResult()).longValue());
+    }
+
+    /** A matcher as a newly started instance has it: nothing in memory, the service's stores behind it. */
+    private Matcher freshMatcher() {
+        return new Matcher(client, config, IndexAdmin.ACHIEVEMENTS, IndexAdmin.DEMANDS, weights, standings, neighbourhoods);
+    }
+
+    private static double pairScore(Matcher matcher, DemandDocument demand, String achievementId) {
+        return matcher.forDemand(demand, 50).stream().filter(p -> p.achievement().id().equals(achievementId))
+                .findFirst().orElseThrow(() -> new AssertionError(achievementId + " is not among the demand's candidates"))
+                .score();
+    }
+
+    private List<?> storedNeighbourhood(String achievementId) {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery("""
+                        SELECT achievement_version, jsonb_array_length(neighbours) FROM achievement_neighbourhood
+                        WHERE achievement_id = ?1""").setParameter(1, achievementId).getResultList());
     }
 
     private static AchievementDocument document(ObjectNode payload) throws Exception {

@@ -26,35 +26,31 @@ import java.util.Map;
  * their usual neighbours. Each achievement version's nearest demands are kept for an hour, and a
  * demand ranked meanwhile takes its place among them as its own search finds the achievement: a
  * ranking would otherwise search once per candidate, and a new demand would not count until the
- * hour is out.
+ * hour is out. Found neighbourhoods are also kept in a {@link NeighbourhoodStore}, which a restarted
+ * or second instance reads before it searches again.
  */
 final class AchievementNeighbourhood {
 
     private static final Duration MAX_AGE = Duration.ofHours(1);
     private static final int CAPACITY = 200_000;
 
-    /** A record near another, found by its embedding, and how near. */
-    record Neighbour(String id, double cosine) {
-    }
-
-    private record Known(List<Neighbour> nearest, Instant computedAt) {
-    }
-
     private final ElasticsearchClient client;
     private final DocumentIndexer documents;
     private final String achievementsIndex;
     private final String demandsIndex;
     private final int neighbours;
-    private final Map<String, Known> entries = new LinkedHashMap<>(1024, 0.75f, true) {
+    private final NeighbourhoodStore store;
+    private final Map<String, NeighbourhoodStore.Stored> entries = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Known> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, NeighbourhoodStore.Stored> eldest) {
             return size() > CAPACITY;
         }
     };
 
     AchievementNeighbourhood(ElasticsearchClient client, DocumentIndexer documents, String achievementsIndex,
-            String demandsIndex, int neighbours) {
+            String demandsIndex, int neighbours, NeighbourhoodStore store) {
         this.client = client;
+        this.store = store;
         this.documents = documents;
         this.achievementsIndex = achievementsIndex;
         this.demandsIndex = demandsIndex;
@@ -62,8 +58,8 @@ final class AchievementNeighbourhood {
     }
 
     /**
-     * Each achievement's nearest open demands, by achievement id: kept ones as they are, the others
-     * searched (one request for all of them) and kept.
+     * Each achievement's nearest open demands, by achievement id: kept ones as they are (in memory,
+     * else in the store), the others searched (one request for all of them) and kept.
      */
     Map<String, List<Neighbour>> nearestOf(List<AchievementDocument> achievements) {
         Map<String, List<Neighbour>> known = new HashMap<>();
@@ -71,7 +67,7 @@ final class AchievementNeighbourhood {
         Instant fresh = Instant.now().minus(MAX_AGE);
         synchronized (entries) {
             for (AchievementDocument a : achievements) {
-                Known entry = entries.get(key(a));
+                NeighbourhoodStore.Stored entry = entries.get(key(a));
                 if (entry != null && entry.computedAt().isAfter(fresh)) {
                     known.put(a.id(), entry.nearest());
                 } else {
@@ -79,17 +75,38 @@ final class AchievementNeighbourhood {
                 }
             }
         }
-        if (!missing.isEmpty()) {
-            Map<String, List<Neighbour>> computed = computed(withVectors(missing));
-            Instant now = Instant.now();
-            synchronized (entries) {
-                for (AchievementDocument a : missing) {
-                    List<Neighbour> nearest = computed.getOrDefault(a.id(), List.of());
-                    keep(a, nearest, now);
-                    known.put(a.id(), nearest);
+        if (missing.isEmpty()) {
+            return known;
+        }
+        Map<String, NeighbourhoodStore.Stored> stored = store.find(missing, fresh);
+        List<AchievementDocument> unknown = new ArrayList<>();
+        synchronized (entries) {
+            for (AchievementDocument a : missing) {
+                NeighbourhoodStore.Stored entry = stored.get(a.id());
+                if (entry != null) {
+                    entries.put(key(a), entry);
+                    known.put(a.id(), entry.nearest());
+                } else {
+                    unknown.add(a);
                 }
             }
         }
+        if (unknown.isEmpty()) {
+            return known;
+        }
+        Map<String, List<Neighbour>> computed = computed(withVectors(unknown));
+        Instant now = Instant.now();
+        Map<AchievementDocument, List<Neighbour>> kept = new LinkedHashMap<>();
+        synchronized (entries) {
+            for (AchievementDocument a : unknown) {
+                List<Neighbour> nearest = computed.getOrDefault(a.id(), List.of());
+                if (keep(a, nearest, now)) {
+                    kept.put(a, nearest);
+                }
+                known.put(a.id(), nearest);
+            }
+        }
+        store.save(kept, now);
         return known;
     }
 
@@ -118,32 +135,43 @@ final class AchievementNeighbourhood {
      */
     private List<Neighbour> counted(AchievementDocument achievement, List<Neighbour> nearest, Neighbour demand) {
         synchronized (entries) {
-            Known entry = entries.get(key(achievement));
+            NeighbourhoodStore.Stored entry = entries.get(key(achievement));
             List<Neighbour> counted = with(entry != null ? entry.nearest() : nearest, demand);
             if (entry != null && !counted.equals(entry.nearest())) {
-                entries.put(key(achievement), new Known(counted, entry.computedAt()));
+                entries.put(key(achievement), new NeighbourhoodStore.Stored(counted, entry.computedAt()));
             }
             return counted;
         }
     }
 
-    /** An achievement's nearest demands as its own search among the demands found them. */
+    /**
+     * An achievement's nearest demands as its own search among the demands found them; stored when
+     * they are new to this instance or changed.
+     */
     void remember(AchievementDocument achievement, List<Neighbour> found) {
+        List<Neighbour> nearest = nearest(found);
+        Instant now = Instant.now();
+        boolean news;
         synchronized (entries) {
-            keep(achievement, nearest(found), Instant.now());
+            NeighbourhoodStore.Stored before = entries.get(key(achievement));
+            news = keep(achievement, nearest, now) && (before == null || !before.nearest().equals(nearest));
+        }
+        if (news) {
+            store.save(Map.of(achievement, nearest), now);
         }
     }
 
     /**
      * Keeps a full neighbourhood; one of fewer demands than it has (a pool still filling) is
-     * searched again when next needed.
+     * searched again when next needed. Whether it was kept.
      */
-    private void keep(AchievementDocument achievement, List<Neighbour> nearest, Instant at) {
+    private boolean keep(AchievementDocument achievement, List<Neighbour> nearest, Instant at) {
         if (nearest.size() >= neighbours) {
-            entries.put(key(achievement), new Known(nearest, at));
-        } else {
-            entries.remove(key(achievement));
+            entries.put(key(achievement), new NeighbourhoodStore.Stored(nearest, at));
+            return true;
         }
+        entries.remove(key(achievement));
+        return false;
     }
 
     /** The mean similarity of the nearest of the given neighbours. */

@@ -85,12 +85,12 @@ public class Matcher {
     /** A matcher scoring each demand's pairs with the weights of the demand's top-level field. */
     public Matcher(ElasticsearchClient client, MatchingConfig config, String achievementsIndex, String demandsIndex,
             FactorWeightSource weights) {
-        this(client, config, achievementsIndex, demandsIndex, weights, StandingStore.inMemory(20_000));
+        this(client, config, achievementsIndex, demandsIndex, weights, StandingStore.inMemory(20_000), NeighbourhoodStore.none());
     }
 
-    /** A matcher that keeps the demands' standings in the given store. */
+    /** A matcher that keeps the demands' standings and the achievements' neighbourhoods in the given stores. */
     public Matcher(ElasticsearchClient client, MatchingConfig config, String achievementsIndex, String demandsIndex,
-            FactorWeightSource weights, StandingStore standings) {
+            FactorWeightSource weights, StandingStore standings, NeighbourhoodStore neighbourhoods) {
         this.client = client;
         this.standings = standings;
         this.config = config;
@@ -100,7 +100,7 @@ public class Matcher {
         this.model = new ApprovalModel(config.model().intercept(), config.model().coefficients());
         this.documents = new DocumentIndexer(client);
         this.neighbourhood = new AchievementNeighbourhood(client, documents, achievementsIndex, demandsIndex,
-                config.nearestNeighbours());
+                config.nearestNeighbours(), neighbourhoods);
     }
 
     /** The best achievements in the pool for a demand, best first, strong or not. */
@@ -137,7 +137,7 @@ public class Matcher {
      * for) each candidate's nearest open demands by achievement id.
      */
     private record DemandCandidates(List<Evidence> evidence, Standing standing,
-            CompletableFuture<Map<String, List<AchievementNeighbourhood.Neighbour>>> neighbourhoods) {
+            CompletableFuture<Map<String, List<Neighbour>>> neighbourhoods) {
     }
 
     /**
@@ -154,7 +154,7 @@ public class Matcher {
                 AchievementDocument.class);
         List<AchievementDocument> found = shortlist.documents();
         CompletableFuture<TermStatistics> statistics = meanwhile(() -> statistics(termsFor(terms, found)));
-        CompletableFuture<Map<String, List<AchievementNeighbourhood.Neighbour>>> neighbourhoods = withNeighbourhoods
+        CompletableFuture<Map<String, List<Neighbour>>> neighbourhoods = withNeighbourhoods
                 && !found.isEmpty() ? meanwhile(() -> neighbourhood.nearestOf(found)) : CompletableFuture.completedFuture(Map.of());
         Retrieval<AchievementDocument> retrieval = scored(achievementsIndex, shortlist, queryVector);
         TermStatistics words = joined(statistics);
@@ -548,7 +548,7 @@ public class Matcher {
     }
 
     /** The candidates of a query, and its nearest records found by kNN. */
-    record Retrieval<T>(List<Candidate<T>> candidates, List<AchievementNeighbourhood.Neighbour> nearest) {
+    record Retrieval<T>(List<Candidate<T>> candidates, List<Neighbour> nearest) {
     }
 
     /**
@@ -556,7 +556,7 @@ public class Matcher {
      * similarities of those the kNN retriever found.
      */
     private record Shortlist<T>(List<String> kept, Map<String, T> found, Map<String, Double> similarity,
-            List<AchievementNeighbourhood.Neighbour> nearest) {
+            List<Neighbour> nearest) {
 
         List<T> documents() {
             return kept.stream().map(found::get).toList();
@@ -591,7 +591,7 @@ public class Matcher {
         Map<String, T> documents = new HashMap<>();
         Map<String, Double> similarity = new HashMap<>();
         Map<String, Double> fused = new HashMap<>();
-        List<AchievementNeighbourhood.Neighbour> nearest = new ArrayList<>();
+        List<Neighbour> nearest = new ArrayList<>();
         int k = config.rrfK();
         for (int r = 0; r < responses.size(); r++) {
             boolean semantic = queryVector != null && r == responses.size() - 1;
@@ -604,7 +604,7 @@ public class Matcher {
                 documents.putIfAbsent(hit.id(), hit.source());
                 if (semantic && hit.score() != null) {
                     similarity.put(hit.id(), cosineOfScore(hit.score()));
-                    nearest.add(new AchievementNeighbourhood.Neighbour(hit.id(), cosineOfScore(hit.score())));
+                    nearest.add(new Neighbour(hit.id(), cosineOfScore(hit.score())));
                 }
                 fused.merge(hit.id(), 1.0 / (k + i + 1), Double::sum);
             }

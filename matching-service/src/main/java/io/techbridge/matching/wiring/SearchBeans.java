@@ -13,6 +13,7 @@ import io.techbridge.matching.config.MatchingConfig;
 import io.techbridge.matching.config.SearchConfig;
 import io.techbridge.matching.learning.LearnedWeights;
 import io.techbridge.matching.matching.Matcher;
+import io.techbridge.matching.persistence.StoredNeighbourhoods;
 import io.techbridge.matching.persistence.StoredStandings;
 import io.techbridge.matching.search.DocumentIndexer;
 import io.techbridge.matching.search.DocumentMapper;
@@ -58,7 +59,8 @@ public class SearchBeans {
 
     @Produces
     @ApplicationScoped
-    Matcher matcher(ElasticsearchClient client, MatchingConfig config, LearnedWeights weights, StoredStandings standings) {
-        return new Matcher(client, config, IndexAdmin.ACHIEVEMENTS, IndexAdmin.DEMANDS, weights, standings);
+    Matcher matcher(ElasticsearchClient client, MatchingConfig config, LearnedWeights weights, StoredStandings standings,
+            StoredNeighbourhoods neighbourhoods) {
+        return new Matcher(client, config, IndexAdmin.ACHIEVEMENTS, IndexAdmin.DEMANDS, weights, standings, neighbourhoods);
     }
 }

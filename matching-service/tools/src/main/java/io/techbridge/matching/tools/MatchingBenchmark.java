@@ -93,9 +93,9 @@ public final class MatchingBenchmark {
             Map.entry("bulk", "raw Elasticsearch bulk (production mapping, 512-dim vectors)"),
             Map.entry("embed", "raw embedding (bge-small-zh-v1.5, in-process, CPU)"),
             Map.entry("query", "match query GET /api/demands/{id}/matches?limit=10"),
-            Map.entry("query-raw", "its Elasticsearch requests sent raw (msearch + exact kNN + termvectors)"),
+            Map.entry("query-raw", "its Elasticsearch requests sent raw (read by id + msearch + exact kNN + termvectors)"),
             Map.entry("query-achievement", "match query GET /api/achievements/{id}/matches?limit=10"),
-            Map.entry("query-achievement-raw", "its Elasticsearch requests sent raw (msearch + exact kNN + termvectors)"),
+            Map.entry("query-achievement-raw", "its Elasticsearch requests sent raw (read by id + msearch + exact kNN + termvectors)"),
             Map.entry("freshness", "freshness under 10 events/s: POST 201 → GET /api/achievements/{id}/matches 200"),
             Map.entry("memory", "resident memory (VmRSS) of the stack"));
     /**
@@ -1013,41 +1013,38 @@ public final class MatchingBenchmark {
             throw new IllegalStateException("no demand is indexed: run the ingest phase first");
         }
         System.out.println("  demand side:");
-        ranking("query", "demandSide", demands, IndexAdmin.DEMANDS, DemandDocument.class,
+        ranking("query", "demandSide", demands, IndexAdmin.DEMANDS,
                 id -> matchingUrl("/api/demands/" + id + "/matches?limit=10"), raw::forDemand, half);
         List<String> achievements = achievementIds();
         if (achievements.isEmpty()) {
             throw new IllegalStateException("no achievement is in the pool");
         }
         System.out.println("  achievement side:");
-        ranking("query-achievement", "achievementSide", achievements, IndexAdmin.ACHIEVEMENTS, AchievementDocument.class,
+        ranking("query-achievement", "achievementSide", achievements, IndexAdmin.ACHIEVEMENTS,
                 id -> matchingUrl("/api/achievements/" + id + "/matches?limit=10"), raw::forAchievement, deadline);
     }
 
-    private interface RawCall<D> {
-        int rank(D document) throws IOException;
+    private interface RawCall {
+        /** The fused candidates of the record's raw ranking, -1 when the record is not indexed. */
+        int rank(String id) throws IOException;
     }
 
     /**
      * Sequential calls of one side's ranking API, each followed or preceded (alternately, so
      * neither profits from the other's caches) by its raw Elasticsearch requests for the same
-     * record; the record is read from its index first, untimed.
+     * record, from the read of the record itself on.
      */
-    private <D> void ranking(String measure, String side, List<String> ids, String index, Class<D> type,
-            java.util.function.Function<String, String> url, RawCall<D> raw, long deadline) throws Exception {
+    private void ranking(String measure, String side, List<String> ids, String index,
+            java.util.function.Function<String, String> url, RawCall raw, long deadline) throws Exception {
         SplittableRandom random = new SplittableRandom(CorpusGenerator.mix(options.seed(), side.hashCode()));
-        Map<String, D> documents = new java.util.HashMap<>();
         int warm = 0;
         for (int k = 0; k < options.warmup() && System.nanoTime() < deadline; k++) {
             String id = ids.get(random.nextInt(ids.size()));
-            D document = document(documents, index, id, type);
             HttpResponse<String> response = get(url.apply(id));
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("warm-up call answered " + response.statusCode() + ": " + abbreviate(response.body()));
             }
-            if (document != null) {
-                raw.rank(document);
-            }
+            raw.rank(id);
             warm++;
         }
         long[] api = new long[options.queries()];
@@ -1059,14 +1056,9 @@ public final class MatchingBenchmark {
         String firstError = null;
         for (int k = 0; k < options.queries() && System.nanoTime() < deadline; k++) {
             String id = ids.get(random.nextInt(ids.size()));
-            D document = document(documents, index, id, type);
-            if (document == null) {
-                errors++;
-                firstError = firstError != null ? firstError : id + " is not in " + index;
-                continue;
-            }
             long apiNanos = -1;
             long rawNanos = -1;
+            int fused = 0;
             HttpResponse<String> response = null;
             for (int turn = 0; turn < 2; turn++) {
                 if ((turn == 0) == (k % 2 == 0)) {
@@ -1075,10 +1067,16 @@ public final class MatchingBenchmark {
                     apiNanos = System.nanoTime() - t0;
                 } else {
                     long t0 = System.nanoTime();
-                    candidates += raw.rank(document);
+                    fused = raw.rank(id);
                     rawNanos = System.nanoTime() - t0;
                 }
             }
+            if (fused < 0) {
+                errors++;
+                firstError = firstError != null ? firstError : id + " is not in " + index;
+                continue;
+            }
+            candidates += fused;
             if (response.statusCode() != 200) {
                 errors++;
                 firstError = firstError != null ? firstError : "answered " + response.statusCode() + ": "
@@ -1125,14 +1123,6 @@ public final class MatchingBenchmark {
     }
 
     /** A record as indexed (with its terms and embedding), read once; null when it is not there. */
-    private <D> D document(Map<String, D> cache, String index, String id, Class<D> type) throws IOException {
-        if (!cache.containsKey(id)) {
-            var response = elasticsearch().get(g -> g.index(index).id(id), type);
-            cache.put(id, response.found() ? response.source() : null);
-        }
-        return cache.get(id);
-    }
-
     /** The corpus demands when this run ingested them all, else demands already in the matching pool. */
     private List<String> demandIds() throws IOException {
         if (ingested && !ingestUnfinished && options.demands() > 0) {

@@ -8,6 +8,7 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.SourceConfig;
 import io.techbridge.matching.search.AchievementDocument;
 import io.techbridge.matching.search.DemandDocument;
+import io.techbridge.matching.search.DocumentIndexer;
 import io.techbridge.matching.search.IndexAdmin;
 
 import java.io.IOException;
@@ -29,11 +30,12 @@ import java.util.function.Function;
 
 /**
  * The Elasticsearch requests a ranking sends, sent straight from the benchmark: the reference a
- * ranking's API latency is compared with. Mirrors {@code Matcher.forDemand} / {@code forAchievement}:
- * (a) one {@code _msearch} of the content-word search and the kNN search, then at the same time
- * (b) an exact kNN search over the fused candidates only the word search found and (c) the words'
- * statistics as term vectors of an artificial document. Everything else a ranking does (scoring,
- * explanations, standings, access rules, JSON) is the API's share of the difference.
+ * ranking's API latency is compared with. Mirrors {@code MatchResource} and {@code Matcher.forDemand} /
+ * {@code forAchievement}: (a) the ranked record read by id with its vector, (b) one {@code _msearch} of
+ * the content-word search and the kNN search, then at the same time (c) an exact kNN search over the
+ * fused candidates only the word search found and (d) the words' statistics as term vectors of an
+ * artificial document. Everything else a ranking does (scoring, explanations, standings, access rules,
+ * JSON) is the API's share of the difference.
  */
 final class RawRanking {
 
@@ -43,12 +45,14 @@ final class RawRanking {
     private static final ExecutorService LOOKUPS = Executors.newVirtualThreadPerTaskExecutor();
 
     private final ElasticsearchClient client;
+    private final DocumentIndexer documents;
     private final int perRetriever;
     private final int fused;
     private final int rrfK;
 
     private RawRanking(ElasticsearchClient client, int perRetriever, int fused, int rrfK) {
         this.client = client;
+        this.documents = new DocumentIndexer(client);
         this.perRetriever = perRetriever;
         this.fused = fused;
         this.rrfK = rrfK;
@@ -74,8 +78,15 @@ final class RawRanking {
         return String.format("%d per retriever, %d fused (RRF k %d)", perRetriever, fused, rrfK);
     }
 
-    /** A demand's ranking: achievements in the pool; the statistics of the demand's and the candidates' headline words. */
-    int forDemand(DemandDocument demand) throws IOException {
+    /**
+     * A demand's ranking: the demand read with its vector; achievements in the pool; the statistics
+     * of the demand's and the candidates' headline words. -1 when the demand is not indexed.
+     */
+    int forDemand(String id) throws IOException {
+        DemandDocument demand = documents.demands(IndexAdmin.DEMANDS, List.of(id)).get(id);
+        if (demand == null) {
+            return -1;
+        }
         Map<String, Double> terms = weighted(demand.headlineTerms(), demand.terms());
         Query pool = Query.of(q -> q.term(t -> t.field("inPool").value(true)));
         return retrieve(IndexAdmin.ACHIEVEMENTS, terms, demand.embedding(), pool, AchievementDocument.class,
@@ -86,8 +97,15 @@ final class RawRanking {
                 });
     }
 
-    /** An achievement's ranking: open demands in the pool; the statistics of the candidates' words and its headline. */
-    int forAchievement(AchievementDocument achievement) throws IOException {
+    /**
+     * An achievement's ranking: the achievement read with its vector; open demands in the pool; the
+     * statistics of the candidates' words and its headline. -1 when the achievement is not indexed.
+     */
+    int forAchievement(String id) throws IOException {
+        AchievementDocument achievement = documents.achievements(IndexAdmin.ACHIEVEMENTS, List.of(id)).get(id);
+        if (achievement == null) {
+            return -1;
+        }
         Map<String, Double> terms = weighted(achievement.headlineTerms(), achievement.terms());
         Query pool = Query.of(q -> q.bool(b -> b
                 .filter(f -> f.term(t -> t.field("inPool").value(true)))
