@@ -96,6 +96,7 @@ class ProposalUpkeepTest {
 
     @Test
     void aPairFoundFromTheAchievementsSideScoresAsInTheDemandsRankingAndTheStandingIsKeptPerVersion() {
+        recordsOfOtherFields();
         String early = Events.newId();
         Events.publishAchievement("AchievementCreated", Events.achievement(early, 1, "锂电池正极材料回收湿法冶金技术",
                 "退役锂电池正极粉经酸浸、萃取分离回收镍钴锰锂，金属回收率95%以上。", List.of("电池回收", "湿法冶金"), "06.02", 6));
@@ -176,6 +177,42 @@ class ProposalUpkeepTest {
     private long pendingProposals(List<String> ids) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
                 "SELECT count(*) FROM proposal_task WHERE aggregate_id IN (?1)").setParameter(1, ids).getSingleResult()).longValue());
+    }
+
+    /**
+     * Achievements and demands of other fields, as any pool holds: a pair counts by how far its two
+     * sides stand out from their usual neighbours, which a pool of the pair alone does not have.
+     */
+    private static void recordsOfOtherFields() {
+        String[][] achievements = {
+            {"茶园病虫害绿色防控技术", "性诱剂与色板诱杀结合天敌释放，茶园化学农药用量减少60%。", "09.01"},
+            {"装配式建筑钢筋套筒灌浆质量检测方法", "基于压电阻抗的套筒灌浆饱满度无损检测，准确率95%。", "04.02"},
+            {"高支数棉纱低捻纺纱技术", "紧密赛络纺与低捻工艺结合，纱线毛羽减少40%，织物手感柔软。", "01.08"},
+            {"中药配方颗粒指纹图谱质控方法", "高效液相色谱指纹图谱结合化学计量学，批间一致性评价。", "02.06"},
+            {"冷链果蔬气调保鲜包装技术", "自发气调包装膜与乙烯吸附剂，草莓货架期延长至12天。", "05.01"},
+            {"工业设备振动监测边缘计算网关", "多通道振动采集与边缘端故障诊断，轴承故障识别率92%。", "08.04"}};
+        String[][] demands = {
+            {"水稻秸秆还田快速腐熟技术需求", "我公司需要秸秆快速腐熟菌剂，缩短腐熟周期，提高土壤有机质。", "09.01"},
+            {"隧道衬砌空洞无损检测技术需求", "需要隧道衬砌背后空洞的快速检测方法，检测速度每小时2公里以上。", "04.02"},
+            {"羊绒织物抗起球整理技术需求", "羊绒针织衫起球严重，需要不影响手感的抗起球整理工艺。", "01.08"},
+            {"中药饮片重金属快速检测需求", "需要中药饮片中铅镉砷汞的现场快速检测方法，每批检测30分钟内完成。", "02.06"},
+            {"乳制品低温杀菌工艺优化需求", "需要保留活性蛋白的低温杀菌工艺，货架期不少于21天。", "05.01"},
+            {"数控机床主轴热变形补偿需求", "数控机床连续加工时主轴热伸长影响精度，需要实时补偿技术。", "08.04"}};
+        List<String> achievementIds = new java.util.ArrayList<>();
+        for (String[] a : achievements) {
+            String id = Events.newId();
+            Events.publishAchievement("AchievementCreated", Events.achievement(id, 1, a[0], a[1], List.of(a[0].substring(0, 4)), a[2], 6));
+            achievementIds.add(id);
+        }
+        List<String> demandIds = new java.util.ArrayList<>();
+        for (String[] d : demands) {
+            String id = Events.newId();
+            Events.publishDemand("DemandCreated", Events.demand(id, 1, d[0], d[1], List.of(d[0].substring(0, 4)), d[2], 5));
+            demandIds.add(id);
+        }
+        achievementIds.forEach(MatchingTest::awaitIndexed);
+        demandIds.forEach(id -> await().atMost(Api.PATIENCE).untilAsserted(() -> Api.asBroker()
+                .when().get("/api/demands/" + id + "/matches").then().statusCode(200)));
     }
 
     /** A matcher as a newly started instance has it: nothing in memory, the service's stores behind it. */
