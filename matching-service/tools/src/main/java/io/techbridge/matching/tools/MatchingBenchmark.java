@@ -1122,7 +1122,6 @@ public final class MatchingBenchmark {
         }
     }
 
-    /** A record as indexed (with its terms and embedding), read once; null when it is not there. */
     /** The corpus demands when this run ingested them all, else demands already in the matching pool. */
     private List<String> demandIds() throws IOException {
         if (ingested && !ingestUnfinished && options.demands() > 0) {
