@@ -135,12 +135,20 @@ public class ProblemMappers {
 
     /**
      * Whether an error comes from the database being away rather than from the request or the code:
-     * an {@link java.sql.SQLException} in its causes with SQLSTATE class 08 (connection exception) or
+     * an {@link java.sql.SQLException} among its causes with SQLSTATE class 08 (connection exception) or
      * 57P (the server shut down, crashed or is starting up), or a connection exception of JDBC's own.
+     * Suppressed exceptions count too: when the connection drops at the commit itself, the transaction
+     * manager throws its own RollbackException and keeps the driver's error as a suppressed one.
      */
     public static boolean databaseUnavailable(Throwable error) {
         java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (Throwable cause = error; cause != null && seen.add(cause); cause = cause.getCause()) {
+        java.util.ArrayDeque<Throwable> pending = new java.util.ArrayDeque<>();
+        pending.add(error);
+        while (!pending.isEmpty()) {
+            Throwable cause = pending.poll();
+            if (!seen.add(cause)) {
+                continue;
+            }
             if (cause instanceof java.sql.SQLTransientConnectionException
                     || cause instanceof java.sql.SQLNonTransientConnectionException) {
                 return true;
@@ -149,6 +157,10 @@ public class ProblemMappers {
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }
+            if (cause.getCause() != null) {
+                pending.add(cause.getCause());
+            }
+            pending.addAll(Arrays.asList(cause.getSuppressed()));
         }
         return false;
     }

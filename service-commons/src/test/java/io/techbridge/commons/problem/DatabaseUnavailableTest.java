@@ -29,6 +29,20 @@ class DatabaseUnavailableTest {
     }
 
     @Test
+    void aConnectionLostAtTheCommitIsAnOutageThoughTheTransactionManagerKeepsItAsASuppressedError() {
+        // as Narayana throws it: RollbackException, the resource's XAException suppressed, the driver's error its cause
+        Exception commit = new Exception("ARJUNA016053: Could not commit transaction.");
+        Exception resource = new Exception("Error trying to transactionCommit local transaction",
+                new SQLException("FATAL: terminating connection due to unexpected postmaster exit", "57P01"));
+        commit.addSuppressed(resource);
+        assertTrue(ProblemMappers.databaseUnavailable(new RuntimeException("Error invoking subclass method", commit)));
+
+        Exception unrelated = new Exception("could not commit");
+        unrelated.addSuppressed(new IllegalStateException("a bug in a synchronisation"));
+        assertFalse(ProblemMappers.databaseUnavailable(new RuntimeException(unrelated)));
+    }
+
+    @Test
     void otherDatabaseErrorsAndBugsAreNot() {
         assertFalse(ProblemMappers.databaseUnavailable(new RuntimeException(
                 new SQLException("duplicate key value violates unique constraint", "23505"))));
