@@ -12,6 +12,8 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.techbridge.matching.config.MatchingConfig;
 import io.techbridge.matching.learning.LearnedWeights;
 import io.techbridge.matching.matching.Matcher;
+import io.techbridge.matching.matching.Neighbour;
+import io.techbridge.matching.matching.NeighbourhoodStore;
 import io.techbridge.matching.messaging.ListingDocuments;
 import io.techbridge.matching.persistence.StoredNeighbourhoods;
 import io.techbridge.matching.persistence.StoredStandings;
@@ -165,6 +167,24 @@ class ProposalUpkeepTest {
         double nearNothing = pairScore(freshMatcher(), demand, achievement);
         assertTrue(nearNothing > nearEverything, "a new instance reads the stored neighbourhood instead of searching again: "
                 + nearNothing + " against " + nearEverything);
+    }
+
+    @Test
+    void neighbourhoodsFoundLongerAgoThanTheyAreUsedAreDroppedAndFreshOnesStay() throws Exception {
+        AchievementDocument outdated = document(Events.achievement(Events.newId(), 3, "锂电池极片激光清洗技术",
+                "纳秒激光去除极片涂层边缘残留，清洗效率提升3倍。", List.of("锂电池", "激光清洗"), "05.03", 6));
+        AchievementDocument fresh = document(Events.achievement(Events.newId(), 1, "锂电池隔膜涂覆在线检测",
+                "机器视觉在线检测隔膜涂覆缺陷，漏检率低于0.1%。", List.of("锂电池", "机器视觉"), "05.03", 6));
+        List<Neighbour> near = List.of(new Neighbour(Events.newId(), 0.8), new Neighbour(Events.newId(), 0.7));
+        Instant now = Instant.now();
+        neighbourhoods.save(java.util.Map.of(outdated, near), now.minus(NeighbourhoodStore.KEPT_FOR).minusSeconds(60));
+        neighbourhoods.save(java.util.Map.of(fresh, near), now);
+
+        assertTrue(neighbourhoods.prune(now.minus(NeighbourhoodStore.KEPT_FOR)) >= 1);
+
+        assertTrue(storedNeighbourhood(outdated.id()).isEmpty(), "a neighbourhood no ranking reads any more is dropped");
+        assertEquals(1, storedNeighbourhood(fresh.id()).size(), "one still in use stays");
+        assertEquals(near, neighbourhoods.find(List.of(fresh), now.minus(NeighbourhoodStore.KEPT_FOR)).get(fresh.id()).nearest());
     }
 
     private void storeNeighbourSimilarity(String achievementId, double cosine) {

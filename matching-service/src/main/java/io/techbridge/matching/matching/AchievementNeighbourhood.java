@@ -10,7 +10,6 @@ import io.techbridge.matching.search.DocumentIndexer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,7 +30,6 @@ import java.util.Map;
  */
 final class AchievementNeighbourhood {
 
-    private static final Duration MAX_AGE = Duration.ofHours(1);
     private static final int CAPACITY = 200_000;
 
     private final ElasticsearchClient client;
@@ -64,7 +62,7 @@ final class AchievementNeighbourhood {
     Map<String, List<Neighbour>> nearestOf(List<AchievementDocument> achievements) {
         Map<String, List<Neighbour>> known = new HashMap<>();
         List<AchievementDocument> missing = new ArrayList<>();
-        Instant fresh = Instant.now().minus(MAX_AGE);
+        Instant fresh = Instant.now().minus(NeighbourhoodStore.KEPT_FOR);
         synchronized (entries) {
             for (AchievementDocument a : achievements) {
                 NeighbourhoodStore.Stored entry = entries.get(key(a));

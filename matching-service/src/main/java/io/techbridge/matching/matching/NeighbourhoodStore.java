@@ -2,6 +2,7 @@ package io.techbridge.matching.matching;
 
 import io.techbridge.matching.search.AchievementDocument;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -14,6 +15,9 @@ import java.util.Map;
  * its database ({@code achievement_neighbourhood}); the tools keep none beyond memory.
  */
 public interface NeighbourhoodStore {
+
+    /** How long a found neighbourhood is used: demands posted since count in it only once it is found again. */
+    Duration KEPT_FOR = Duration.ofHours(1);
 
     /** A neighbourhood as found, and when. */
     record Stored(List<Neighbour> nearest, Instant computedAt) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import io.techbridge.matching.matching.Neighbour;
 import io.techbridge.matching.matching.NeighbourhoodStore;
 import io.techbridge.matching.search.AchievementDocument;
@@ -105,6 +106,31 @@ public class StoredNeighbourhoods implements NeighbourhoodStore {
                     .setParameter(p + 2, json(rows.get(i).getValue()));
         }
         insert.executeUpdate();
+    }
+
+    /**
+     * Drops the neighbourhoods found longer ago than {@link NeighbourhoodStore#KEPT_FOR}: none is read
+     * any more, and withdrawn or changed achievements would otherwise keep their rows for good.
+     * Whichever instance runs it first does the work; the others find nothing left.
+     */
+    @Scheduled(every = "${techbridge.neighbourhoods.prune-every:10m}", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void pruneOutdated() {
+        try {
+            int dropped = prune(Instant.now().minus(KEPT_FOR));
+            if (dropped > 0) {
+                LOG.debugf("%d outdated achievement neighbourhoods dropped", dropped);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("outdated achievement neighbourhoods not dropped: %s", e.getMessage());
+        }
+    }
+
+    /** Deletes the neighbourhoods found before {@code before}; returns how many. */
+    public int prune(Instant before) {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                        "DELETE FROM achievement_neighbourhood WHERE computed_at <= ?1")
+                .setParameter(1, Timestamp.from(before)).executeUpdate());
     }
 
     private static String json(List<Neighbour> neighbours) {
