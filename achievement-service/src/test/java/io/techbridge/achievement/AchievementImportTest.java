@@ -15,6 +15,7 @@ import io.techbridge.listing.imports.ImportFormat;
 import io.techbridge.listing.imports.ImportJob;
 import io.techbridge.listing.imports.ImportJobStore;
 import io.techbridge.listing.testing.ImportEvents;
+import io.techbridge.listing.testing.LargeUploads;
 import io.techbridge.listing.testing.SheetFiles;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -297,13 +298,14 @@ class AchievementImportTest {
     }
 
     @Test
-    void aFileLargerThanTheLimitGets413() {
+    void aFileLargerThanTheLimitGets413() throws Exception {
         String organisation = Achievements.newOrganisation();
-        byte[] file = new byte[20 * 1024 * 1024 + 1];
-        java.util.Arrays.fill(file, (byte) 'a');
-        upload(organisation, "text/csv", file)
-                .then().statusCode(413).contentType("application/problem+json")
-                .body("detail", containsString("larger than 20971520 bytes"));
+        java.net.URI imports = java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + IMPORTS
+                + "?duplicates=confirmed&fileName=" + java.net.URLEncoder.encode("科技成果登记表", StandardCharsets.UTF_8));
+        LargeUploads.Answer answer = LargeUploads.post(imports, TestTokens.university(organisation), "text/csv", 20 * 1024 * 1024 + 1, (byte) 'a');
+        assertEquals(413, answer.status(), answer.body());
+        assertEquals("application/problem+json", answer.contentType());
+        assertTrue(answer.body().contains("larger than 20971520 bytes"), answer.body());
         assertNothingStoredFor(organisation);
     }
 

@@ -12,6 +12,7 @@ import io.techbridge.deploy.local.testing.TestTokens;
 import io.techbridge.deploy.local.testing.TopicReader;
 import io.techbridge.events.ImportJobPayload;
 import io.techbridge.listing.testing.ImportEvents;
+import io.techbridge.listing.testing.LargeUploads;
 import io.techbridge.listing.testing.SheetFiles;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -424,13 +425,14 @@ class DemandImportTest {
     }
 
     @Test
-    void aFileLargerThanTheLimitGets413() {
+    void aFileLargerThanTheLimitGets413() throws Exception {
         String organisation = Demands.newOrganisation();
-        byte[] file = new byte[20 * 1024 * 1024 + 1];
-        Arrays.fill(file, (byte) 'a');
-        upload(TestTokens.enterprise(organisation), "text/csv", file)
-                .then().statusCode(413).contentType("application/problem+json")
-                .body("detail", containsString("larger than 20971520 bytes"));
+        java.net.URI imports = java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + IMPORTS
+                + "?duplicates=confirmed&fileName=" + java.net.URLEncoder.encode("企业技术需求登记表", StandardCharsets.UTF_8));
+        LargeUploads.Answer answer = LargeUploads.post(imports, TestTokens.enterprise(organisation), "text/csv", 20 * 1024 * 1024 + 1, (byte) 'a');
+        assertEquals(413, answer.status(), answer.body());
+        assertEquals("application/problem+json", answer.contentType());
+        assertTrue(answer.body().contains("larger than 20971520 bytes"), answer.body());
         assertNothingStoredFor(organisation);
     }
 
