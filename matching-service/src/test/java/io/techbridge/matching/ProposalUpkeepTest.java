@@ -169,6 +169,26 @@ class ProposalUpkeepTest {
                 + nearNothing + " against " + nearEverything);
     }
 
+    /**
+     * Found by the fault drill: right after Elasticsearch restarted, a shard not yet active answered a
+     * record's read per document; read as "no such record", the record's proposal task was done with
+     * nothing recomputed, and a closed demand kept its proposals.
+     */
+    @Test
+    void aRecordWhoseShardIsNotAvailableIsAnErrorToRetryNotAnAbsentRecord() throws Exception {
+        String index = "demands-unassigned-" + System.nanoTime();
+        client.indices().create(c -> c.index(index).waitForActiveShards(w -> w.count(0)).settings(s -> s
+                .numberOfReplicas("0").otherSettings("index.routing.allocation.require._name",
+                        co.elastic.clients.json.JsonData.of("no-such-node"))));
+        try {
+            java.io.UncheckedIOException refused = org.junit.jupiter.api.Assertions.assertThrows(java.io.UncheckedIOException.class,
+                    () -> documents.demands(index, List.of(Events.newId())));
+            assertTrue(refused.getMessage().contains(index), refused.getMessage());
+        } finally {
+            client.indices().delete(d -> d.index(index));
+        }
+    }
+
     @Test
     void neighbourhoodsFoundLongerAgoThanTheyAreUsedAreDroppedAndFreshOnesStay() throws Exception {
         AchievementDocument outdated = document(Events.achievement(Events.newId(), 3, "锂电池极片激光清洗技术",

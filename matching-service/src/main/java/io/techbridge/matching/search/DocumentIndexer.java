@@ -82,14 +82,20 @@ public class DocumentIndexer {
         }
         try {
             MgetResponse<T> response = withVectors.mget(m -> m.index(index).ids(List.copyOf(ids)), type);
-            response.docs().forEach(item -> {
-                if (item.isResult() && item.result().found() && item.result().source() != null) {
+            for (var item : response.docs()) {
+                if (item.isFailure()) {
+                    // A shard still recovering after a restart answers per document; read as absent, the
+                    // record's proposal task would be dropped as if the record did not exist.
+                    throw new SearchUnavailableException("reading from " + index + " failed",
+                            new IOException(item.failure().id() + ": " + item.failure().error().reason()));
+                }
+                if (item.result().found() && item.result().source() != null) {
                     found.put(item.result().id(), item.result().source());
                 }
-            });
+            }
             return found;
         } catch (IOException e) {
-            throw new UncheckedIOException("reading from " + index + " failed", e);
+            throw new SearchUnavailableException("reading from " + index + " failed", e);
         }
     }
 }
