@@ -300,12 +300,7 @@ class AchievementImportTest {
     @Test
     void aFileLargerThanTheLimitGets413() throws Exception {
         String organisation = Achievements.newOrganisation();
-        java.net.URI imports = java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + IMPORTS
-                + "?duplicates=confirmed&fileName=" + java.net.URLEncoder.encode("科技成果登记表", StandardCharsets.UTF_8));
-        LargeUploads.Answer answer = LargeUploads.post(imports, TestTokens.university(organisation), "text/csv", 20 * 1024 * 1024 + 1, (byte) 'a');
-        assertEquals(413, answer.status(), answer.body());
-        assertEquals("application/problem+json", answer.contentType());
-        assertTrue(answer.body().contains("larger than 20971520 bytes"), answer.body());
+        LargeUploads.assertRefusedAsTooLarge(io.restassured.RestAssured.port, IMPORTS, TestTokens.university(organisation), "科技成果登记表");
         assertNothingStoredFor(organisation);
     }
 

@@ -427,12 +427,7 @@ class DemandImportTest {
     @Test
     void aFileLargerThanTheLimitGets413() throws Exception {
         String organisation = Demands.newOrganisation();
-        java.net.URI imports = java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + IMPORTS
-                + "?duplicates=confirmed&fileName=" + java.net.URLEncoder.encode("企业技术需求登记表", StandardCharsets.UTF_8));
-        LargeUploads.Answer answer = LargeUploads.post(imports, TestTokens.enterprise(organisation), "text/csv", 20 * 1024 * 1024 + 1, (byte) 'a');
-        assertEquals(413, answer.status(), answer.body());
-        assertEquals("application/problem+json", answer.contentType());
-        assertTrue(answer.body().contains("larger than 20971520 bytes"), answer.body());
+        LargeUploads.assertRefusedAsTooLarge(io.restassured.RestAssured.port, IMPORTS, TestTokens.enterprise(organisation), "企业技术需求登记表");
         assertNothingStoredFor(organisation);
     }
 

@@ -16,6 +16,24 @@ public final class LargeUploads {
     private LargeUploads() {
     }
 
+    /** The import limit of both listing services (techbridge.import.max-file-bytes). */
+    public static final int LIMIT_BYTES = 20 * 1024 * 1024;
+
+    /**
+     * Uploads a CSV one byte over the limit to {@code path} of the service on {@code port}, as the
+     * owner of {@code token}, and checks the answer: 413 problem+json naming the limit.
+     */
+    public static void assertRefusedAsTooLarge(int port, String path, String token, String fileName)
+            throws IOException, InterruptedException {
+        URI uri = URI.create("http://localhost:" + port + path + "?duplicates=confirmed&fileName="
+                + java.net.URLEncoder.encode(fileName, StandardCharsets.UTF_8));
+        Answer answer = post(uri, token, "text/csv", LIMIT_BYTES + 1, (byte) 'a');
+        org.junit.jupiter.api.Assertions.assertEquals(413, answer.status(), answer.body());
+        org.junit.jupiter.api.Assertions.assertEquals("application/problem+json", answer.contentType());
+        org.junit.jupiter.api.Assertions.assertTrue(answer.body().contains("larger than " + LIMIT_BYTES + " bytes"),
+                answer.body());
+    }
+
     /** The answer to a POST of {@code bytes} bytes of {@code fill}, as status, Content-Type and body. */
     public static Answer post(URI uri, String token, String contentType, int bytes, byte fill) throws IOException, InterruptedException {
         byte[] chunk = new byte[64 * 1024];
