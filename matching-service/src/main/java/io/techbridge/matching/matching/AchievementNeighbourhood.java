@@ -1,15 +1,16 @@
 package io.techbridge.matching.matching;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
 import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.techbridge.matching.search.AchievementDocument;
 import io.techbridge.matching.search.DocumentIndexer;
+import io.techbridge.matching.search.SearchUnavailableException;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -217,7 +218,8 @@ final class AchievementNeighbourhood {
             for (int i = 0; i < searchable.size(); i++) {
                 MultiSearchResponseItem<Void> item = responses.get(i);
                 if (item.isFailure()) {
-                    throw new IllegalStateException("search in " + demandsIndex + " failed: " + item.failure().error().reason());
+                    throw SearchUnavailableException.readingItem("search in " + demandsIndex, item.failure().status(),
+                            item.failure().error().reason());
                 }
                 List<Neighbour> nearest = new ArrayList<>();
                 for (Hit<Void> hit : item.result().hits().hits()) {
@@ -228,8 +230,8 @@ final class AchievementNeighbourhood {
                 found.put(searchable.get(i).id(), nearest(nearest));
             }
             return found;
-        } catch (IOException e) {
-            throw new UncheckedIOException("search in " + demandsIndex + " failed", e);
+        } catch (IOException | ElasticsearchException e) {
+            throw SearchUnavailableException.reading("search in " + demandsIndex, e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.techbridge.matching.matching;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
@@ -14,9 +15,9 @@ import io.techbridge.matching.search.AchievementDocument;
 import io.techbridge.matching.search.ContentTerms;
 import io.techbridge.matching.search.DemandDocument;
 import io.techbridge.matching.search.DocumentIndexer;
+import io.techbridge.matching.search.SearchUnavailableException;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -638,12 +639,13 @@ public class Matcher {
             List<MultiSearchResponseItem<T>> responses = client.msearch(m -> m.searches(searches), type).responses();
             for (MultiSearchResponseItem<T> item : responses) {
                 if (item.isFailure()) {
-                    throw new IllegalStateException("search in " + index + " failed: " + item.failure().error().reason());
+                    throw SearchUnavailableException.readingItem("search in " + index, item.failure().status(),
+                            item.failure().error().reason());
                 }
             }
             return responses;
-        } catch (IOException e) {
-            throw new UncheckedIOException("search in " + index + " failed", e);
+        } catch (IOException | ElasticsearchException e) {
+            throw SearchUnavailableException.reading("search in " + index, e);
         }
     }
 
@@ -660,8 +662,8 @@ public class Matcher {
                 }
             }
             return similarity;
-        } catch (IOException e) {
-            throw new UncheckedIOException("search in " + index + " failed", e);
+        } catch (IOException | ElasticsearchException e) {
+            throw SearchUnavailableException.reading("search in " + index, e);
         }
     }
 

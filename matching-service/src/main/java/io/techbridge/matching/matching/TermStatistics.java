@@ -1,11 +1,12 @@
 package io.techbridge.matching.matching;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.core.TermvectorsResponse;
 import co.elastic.clients.elasticsearch.core.termvectors.TermVector;
+import io.techbridge.matching.search.SearchUnavailableException;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -47,8 +48,8 @@ record TermStatistics(Map<String, Long> documentFrequency, long documents) {
                 }
             });
             return new TermStatistics(df, vector.fieldStatistics() == null ? 0 : vector.fieldStatistics().docCount());
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading word statistics failed", e);
+        } catch (IOException | ElasticsearchException e) {
+            throw SearchUnavailableException.reading("reading word statistics", e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.techbridge.matching.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.VersionType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
@@ -9,7 +10,6 @@ import co.elastic.clients.elasticsearch.core.MgetResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -71,7 +71,7 @@ public class DocumentIndexer {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("bulk indexing into " + index + " failed", e);
+            throw new SearchUnavailableException("bulk indexing into " + index + " failed", e);
         }
     }
 
@@ -94,8 +94,8 @@ public class DocumentIndexer {
                 }
             }
             return found;
-        } catch (IOException e) {
-            throw new SearchUnavailableException("reading from " + index + " failed", e);
+        } catch (IOException | ElasticsearchException e) {
+            throw SearchUnavailableException.reading("reading from " + index, e);
         }
     }
 }

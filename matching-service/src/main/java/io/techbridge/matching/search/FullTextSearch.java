@@ -1,6 +1,7 @@
 package io.techbridge.matching.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
@@ -27,7 +28,6 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -196,8 +196,8 @@ public class FullTextSearch {
                     buckets(aggregations, STATUS_FACET, key -> key, key -> null));
             return new SearchResult(items, paging.pageNumber(), paging.size(), total, pages, facets,
                     paging.nextCursor(hits, total, FullTextSearch::keyOf));
-        } catch (IOException e) {
-            throw new UncheckedIOException("full-text search failed", e);
+        } catch (IOException | ElasticsearchException e) {
+            throw SearchUnavailableException.reading("full-text search in " + achievementsIndex + " and " + demandsIndex, e);
         }
     }
 

@@ -71,7 +71,7 @@ public class IndexAdmin {
             client.indices().putMapping(m -> m.index(index).properties("terms", p -> p.keyword(k -> k))
                     .properties("headlineTerms", p -> p.keyword(k -> k.index(false).docValues(false))));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot add the content words to " + index, e);
+            throw new SearchUnavailableException("cannot add the content words to " + index, e);
         }
     }
 
@@ -96,7 +96,7 @@ public class IndexAdmin {
             }
             LOG.debugf("index %s was made meanwhile", index);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create index " + index, e);
+            throw new SearchUnavailableException("cannot create index " + index, e);
         }
     }
 
@@ -116,7 +116,7 @@ public class IndexAdmin {
             client.indices().putSettings(p -> p.index(index)
                     .settings(s -> s.numberOfReplicas(Integer.toString(replicas.getAsInt()))));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot set the replicas of " + index, e);
+            throw new SearchUnavailableException("cannot set the replicas of " + index, e);
         }
     }
 
@@ -126,7 +126,7 @@ public class IndexAdmin {
             client.indices().create(c -> c.index(name).withJson(new java.io.StringReader(withReplicas)));
             return name;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create index " + name, e);
+            throw new SearchUnavailableException("cannot create index " + name, e);
         }
     }
 
@@ -140,7 +140,7 @@ public class IndexAdmin {
             root.withObject("/settings").put("number_of_replicas", replicas.getAsInt());
             return JSON.writeValueAsString(root);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the index mapping", e);
+            throw new SearchUnavailableException("cannot read the index mapping", e);
         }
     }
 
@@ -153,7 +153,7 @@ public class IndexAdmin {
             GetAliasResponse response = client.indices().getAlias(a -> a.name(alias));
             return response.aliases().keySet().stream().findFirst();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read alias " + alias, e);
+            throw new SearchUnavailableException("cannot read alias " + alias, e);
         }
     }
 
@@ -166,7 +166,7 @@ public class IndexAdmin {
                 return u.actions(a -> a.add(ad -> ad.index(newIndex).alias(alias).isWriteIndex(true)));
             });
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot point alias " + alias + " at " + newIndex, e);
+            throw new SearchUnavailableException("cannot point alias " + alias + " at " + newIndex, e);
         }
     }
 
@@ -174,7 +174,7 @@ public class IndexAdmin {
         try {
             client.indices().delete(d -> d.index(index));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete index " + index, e);
+            throw new SearchUnavailableException("cannot delete index " + index, e);
         }
     }
 
@@ -183,7 +183,7 @@ public class IndexAdmin {
         try {
             client.indices().forcemerge(f -> f.index(index).maxNumSegments(1L));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot merge " + index, e);
+            throw new SearchUnavailableException("cannot merge " + index, e);
         }
     }
 
@@ -191,7 +191,7 @@ public class IndexAdmin {
         try {
             client.indices().refresh(r -> r.index(indexOrAlias));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot refresh " + indexOrAlias, e);
+            throw new SearchUnavailableException("cannot refresh " + indexOrAlias, e);
         }
     }
 

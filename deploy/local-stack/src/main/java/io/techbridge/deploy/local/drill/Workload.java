@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The steady mixed workload through the gateway: universities register, edit, publish and withdraw
  * achievements; an enterprise posts, edits, negotiates and closes demands; a broker approves,
- * rejects and moves proposed pairs; a second university office uploads a spreadsheet once a phase.
+ * rejects and moves proposed pairs, searches and reads demands' rankings; a second university office
+ * uploads a spreadsheet once a phase.
  * Each record has one writer, which keeps the version it last read, so every write it sends is
  * one the API must take: a refusal is a wrong answer unless the rules allow it.
  */
@@ -75,6 +76,7 @@ final class Workload {
             threads.add(Thread.ofPlatform().name("drill-demands-" + i).start(loop(new DemandWriter())));
         }
         threads.add(Thread.ofPlatform().name("drill-broker").start(loop(new Broker())));
+        threads.add(Thread.ofPlatform().name("drill-search").start(loop(new Searcher())));
         threads.add(Thread.ofPlatform().name("drill-import").start(loop(new Importer())));
     }
 
@@ -366,6 +368,35 @@ final class Workload {
                 JsonNode state = answer.json();
                 ledger.track("Match", id, DrillClient.MATCHING)
                         .acknowledged(state.get("version").asLong(), state.get("status").asText(), ledger.currentPhase());
+            }
+        }
+    }
+
+    /**
+     * A broker searching by a keyword and reading a demand's ranking, once a second: reads that need the
+     * search index, so an outage of it must answer 503, never 500. A demand created moments ago may not
+     * be indexed yet (404).
+     */
+    private final class Searcher implements Step {
+        @Override
+        public void step() throws InterruptedException {
+            Thread.sleep(1000);
+            String authorization = authorization(broker);
+            if (authorization == null) {
+                return;
+            }
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            List<Ledger.Record> demands = ledger.records("Demand");
+            if (demands.isEmpty() || random.nextBoolean()) {
+                JsonNode keywords = pick(random.nextBoolean() ? achievementTemplates : demandTemplates).path("keywords");
+                String word = keywords.isEmpty() ? "电池" : keywords.get(random.nextInt(keywords.size())).asText();
+                client.call("search", false, DrillClient.MATCHING, "GET",
+                        "/api/search?q=" + java.net.URLEncoder.encode(word, StandardCharsets.UTF_8), authorization, null,
+                        null, Set.of());
+            } else {
+                String demand = demands.get(random.nextInt(demands.size())).id;
+                client.call("ranking", false, DrillClient.MATCHING, "GET", "/api/demands/" + demand + "/matches?limit=10",
+                        authorization, null, null, Set.of(404));
             }
         }
     }
