@@ -67,6 +67,19 @@ public class MatchPairRepository implements PanacheRepositoryBase<MatchPair, UUI
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
+    /**
+     * The pair of this demand and achievement, once no other transaction may be creating it: holds a
+     * lock on the pair's key until this transaction ends, so of two workers that find the same new pair
+     * from its two sides, the second waits for the first to commit and then reads its pair, where it
+     * would otherwise fail on the unique key and redo its whole task. Call in one order of keys
+     * (demand, then achievement) when taking several.
+     */
+    public Optional<MatchPair> findPairLockingItsKey(String demandId, String achievementId) {
+        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, "match_pair:" + demandId + ":" + achievementId).getSingleResult();
+        return findPair(demandId, achievementId);
+    }
+
     public List<MatchPair> forDemand(String demandId) {
         return find("demandId", demandId).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
