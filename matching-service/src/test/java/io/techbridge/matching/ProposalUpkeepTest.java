@@ -21,6 +21,7 @@ import io.techbridge.matching.search.AchievementDocument;
 import io.techbridge.matching.search.DemandDocument;
 import io.techbridge.matching.search.DocumentIndexer;
 import io.techbridge.matching.search.IndexAdmin;
+import io.techbridge.matching.workflow.PoolCheck;
 import io.techbridge.matching.workflow.ProposalService;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -68,6 +69,9 @@ class ProposalUpkeepTest {
 
     @Inject
     DocumentIndexer documents;
+
+    @Inject
+    PoolCheck poolCheck;
 
     @Test
     @TestTransaction
@@ -189,6 +193,33 @@ class ProposalUpkeepTest {
         }
     }
 
+    /**
+     * What a lost task left behind (before the shard fault above was fixed): a demand out of the pool
+     * whose proposal still stood in the brokers' queue. The pool check finds it and withdraws it.
+     */
+    @Test
+    void aProposalLeftStandingForADemandThatLeftThePoolIsWithdrawnByThePoolCheck() {
+        String achievement = Events.newId();
+        Events.publishAchievement("AchievementCreated", Events.achievement(achievement, 1, "冷链物流车厢温湿度无线监测系统",
+                "低功耗无线传感节点实时采集冷藏车厢温湿度，超限自动报警，数据上传云平台，电池续航两年。",
+                List.of("冷链物流", "温湿度监测"), "05.01", 7));
+        MatchingTest.awaitIndexed(achievement);
+        String demand = Events.newId();
+        ObjectNode open = Events.demand(demand, 1, "冷藏车厢温湿度实时监测需求",
+                "我公司有冷藏车200辆，运输途中车厢温湿度无法实时掌握，需要无线温湿度监测和超限报警系统，数据可追溯。",
+                List.of("冷链物流", "温湿度监测", "冷藏车"), "05.01", 6);
+        Events.publishDemand("DemandCreated", open);
+        String pair = Api.awaitPair(demand, achievement);
+        Events.publishDemand("DemandClosed", open.deepCopy().put("version", 2).put("status", "CLOSED"));
+        await().atMost(Api.PATIENCE).until(() -> pairStatus(pair), "WITHDRAWN"::equals);
+
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
+                "UPDATE match_pair SET status = 'PROPOSED' WHERE id = CAST(?1 AS uuid)").setParameter(1, pair).executeUpdate());
+        assertTrue(poolCheck.run() >= 1, "the closed demand is queued again");
+
+        await().atMost(Api.PATIENCE).until(() -> pairStatus(pair), "WITHDRAWN"::equals);
+    }
+
     @Test
     void neighbourhoodsFoundLongerAgoThanTheyAreUsedAreDroppedAndFreshOnesStay() throws Exception {
         AchievementDocument outdated = document(Events.achievement(Events.newId(), 3, "锂电池极片激光清洗技术",
@@ -212,6 +243,11 @@ class ProposalUpkeepTest {
                         UPDATE achievement_neighbourhood SET neighbours = (SELECT jsonb_agg(jsonb_set(n, '{cosine}', to_jsonb(?2)))
                             FROM jsonb_array_elements(neighbours) n) WHERE achievement_id = ?1""")
                 .setParameter(1, achievementId).setParameter(2, cosine).executeUpdate());
+    }
+
+    private String pairStatus(String pairId) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) entityManager.createNativeQuery(
+                "SELECT status FROM match_pair WHERE id = CAST(?1 AS uuid)").setParameter(1, pairId).getSingleResult());
     }
 
     private long pendingProposals(List<String> ids) {

@@ -67,6 +67,24 @@ public class ProposalTasks {
                 .setParameter(3, Instant.now()).executeUpdate();
     }
 
+    /**
+     * Queues every record out of the candidate pool that still has proposals standing, unless it is
+     * queued already; returns how many. Its task withdraws them.
+     */
+    public int queueRecordsOutOfPoolWithProposals(String achievementType, String demandType) {
+        return entityManager.createNativeQuery("""
+                        INSERT INTO proposal_task (aggregate_type, aggregate_id, version, enqueued_at)
+                        SELECT r.aggregate_type, r.aggregate_id, r.version, ?1 FROM indexed_record r
+                        WHERE NOT r.in_pool AND (
+                            r.aggregate_type = ?2 AND EXISTS (SELECT 1 FROM match_pair p
+                                WHERE p.achievement_id = r.aggregate_id AND p.status = 'PROPOSED')
+                            OR r.aggregate_type = ?3 AND EXISTS (SELECT 1 FROM match_pair p
+                                WHERE p.demand_id = r.aggregate_id AND p.status = 'PROPOSED'))
+                        ON CONFLICT (aggregate_type, aggregate_id) DO NOTHING""")
+                .setParameter(1, Instant.now()).setParameter(2, achievementType).setParameter(3, demandType)
+                .executeUpdate();
+    }
+
     public long backlog() {
         return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM proposal_task").getSingleResult())
                 .longValue();
