@@ -44,8 +44,18 @@ public class IndexAdmin {
         this.replicas = OptionalInt.of(replicas);
     }
 
-    /** Creates the first versioned index behind each alias that does not exist yet. */
-    public synchronized void ensureAliases() {
+    /**
+     * Creates the first versioned index behind each alias that does not exist yet. Called before every
+     * use, as Elasticsearch may be out of reach when the service starts; once done it is one read of a
+     * flag, with no lock on the request path.
+     */
+    public void ensureAliases() {
+        if (!aliasesReady) {
+            createAliases();
+        }
+    }
+
+    private synchronized void createAliases() {
         if (aliasesReady) {
             return;
         }
