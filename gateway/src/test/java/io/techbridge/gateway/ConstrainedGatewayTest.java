@@ -1,18 +1,27 @@
 package io.techbridge.gateway;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.techbridge.deploy.local.testing.TestTokens;
+import io.vertx.core.http.HttpServer;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -32,6 +41,33 @@ class ConstrainedGatewayTest {
         System.out.println("503 for a stopped service after " + millis + " ms");
         // The other services still answer.
         given().when().get("/api/achievements").then().statusCode(200).body("service", equalTo("achievement"));
+    }
+
+    @Inject
+    MeterRegistry registry;
+
+    /**
+     * A connect refused for a moment is no outage: the gateway tries each instance once more after
+     * {@code connect-retry-after} (a second here, for the test to bring the service up meanwhile).
+     */
+    @Test
+    void aServiceThatComesUpRightAfterItsFirstConnectWasRefusedStillAnswers() throws Exception {
+        double retriedBefore = connectsRetried();
+        CompletableFuture<Integer> status = CompletableFuture.supplyAsync(() -> given()
+                .header("Authorization", TestTokens.bearer(TestTokens.enterprise("org-huarui-pharma")))
+                .when().get("/api/demands").then().extract().statusCode());
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(5)).until(() -> connectsRetried() > retriedBefore);
+        HttpServer demandService = EchoUpstreams.bringUp("demand");
+        try {
+            assertEquals(200, status.get(30, TimeUnit.SECONDS), "answered by the service that came up");
+        } finally {
+            demandService.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private double connectsRetried() {
+        Counter counter = registry.find("techbridge.gateway.connects.retried").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test

@@ -40,6 +40,9 @@ public final class EchoUpstreams implements QuarkusTestResourceLifecycleManager 
     private Set<String> dropping = Set.of();
     /** Requests the dropping stand-in of each service took and left unanswered. */
     private static final Map<String, java.util.concurrent.atomic.AtomicInteger> DROPPED = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The port of each service left down; {@link #bringUp} starts its stand-in there. */
+    private static final Map<String, Integer> DOWN_PORTS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static EchoUpstreams running;
     /** The second stand-in of each service when there are two; the tests run in this JVM and stop them. */
     private static final Map<String, HttpServer> SECOND = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -65,11 +68,13 @@ public final class EchoUpstreams implements QuarkusTestResourceLifecycleManager 
     @Override
     public Map<String, String> start() {
         vertx = Vertx.vertx();
+        running = this;
         Map<String, String> config = new java.util.HashMap<>();
         for (String service : SERVICES) {
             int port;
             if (down.contains(service)) {
                 port = TestServers.freePort();
+                DOWN_PORTS.put(service, port);
             } else {
                 port = standIn(service, dropping.contains(service)).actualPort();
             }
@@ -84,7 +89,16 @@ public final class EchoUpstreams implements QuarkusTestResourceLifecycleManager 
         return config;
     }
 
+    /** Starts the stand-in of a service left down, on its port, as a service coming up; close it to take it down again. */
+    public static HttpServer bringUp(String service) {
+        return running.standIn(service, false, DOWN_PORTS.get(service));
+    }
+
     private HttpServer standIn(String service, boolean drops) {
+        return standIn(service, drops, 0);
+    }
+
+    private HttpServer standIn(String service, boolean drops, int port) {
         HttpServer server = vertx.createHttpServer().requestHandler(request -> {
             if (drops && request.path().startsWith("/api/")) {
                 // Ready by its probe, but each request is taken whole and lost: no answer, the connection closes.
@@ -97,7 +111,7 @@ public final class EchoUpstreams implements QuarkusTestResourceLifecycleManager 
             handle(service, request);
         });
         try {
-            server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            server.listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the " + service + " stand-in", e);
         }

@@ -199,17 +199,12 @@ class ProposalUpkeepTest {
      */
     @Test
     void aProposalLeftStandingForADemandThatLeftThePoolIsWithdrawnByThePoolCheck() {
-        String achievement = Events.newId();
-        Events.publishAchievement("AchievementCreated", Events.achievement(achievement, 1, "冷链物流车厢温湿度无线监测系统",
-                "低功耗无线传感节点实时采集冷藏车厢温湿度，超限自动报警，数据上传云平台，电池续航两年。",
-                List.of("冷链物流", "温湿度监测"), "05.01", 7));
-        MatchingTest.awaitIndexed(achievement);
-        String demand = Events.newId();
-        ObjectNode open = Events.demand(demand, 1, "冷藏车厢温湿度实时监测需求",
+        ObjectNode open = Events.demand(Events.newId(), 1, "冷藏车厢温湿度实时监测需求",
                 "我公司有冷藏车200辆，运输途中车厢温湿度无法实时掌握，需要无线温湿度监测和超限报警系统，数据可追溯。",
                 List.of("冷链物流", "温湿度监测", "冷藏车"), "05.01", 6);
-        Events.publishDemand("DemandCreated", open);
-        String pair = Api.awaitPair(demand, achievement);
+        String pair = Api.proposedPair(Events.achievement(Events.newId(), 1, "冷链物流车厢温湿度无线监测系统",
+                "低功耗无线传感节点实时采集冷藏车厢温湿度，超限自动报警，数据上传云平台，电池续航两年。",
+                List.of("冷链物流", "温湿度监测"), "05.01", 7), open);
         Events.publishDemand("DemandClosed", open.deepCopy().put("version", 2).put("status", "CLOSED"));
         await().atMost(Api.PATIENCE).until(() -> pairStatus(pair), "WITHDRAWN"::equals);
 

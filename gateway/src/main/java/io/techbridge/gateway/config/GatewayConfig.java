@@ -20,6 +20,13 @@ public interface GatewayConfig {
     Duration connectTimeout();
 
     /**
+     * When no instance of a service could be connected to, the wait before each is tried once more
+     * (nothing reached a service, so that is always safe); a service still unreachable then gives 503.
+     */
+    @WithDefault("200ms")
+    Duration connectRetryAfter();
+
+    /**
      * Time a service may take to answer, counted from the end of the request body (or between two pieces
      * of its answer), before the client gets 504. An upload itself may take as long as the client needs.
      */

@@ -66,10 +66,13 @@ public class UpstreamProxy {
     private final UpstreamBalancer balancer;
     private final long readTimeoutMillis;
     private final long connectTimeoutMillis;
+    private final long connectRetryAfterMillis;
+    private final Vertx vertx;
     private final ProblemWriter problems;
     private final MeterRegistry registry;
     private final long maxBody;
     private final Counter resent;
+    private final Counter connectsRetried;
 
     public UpstreamProxy(Vertx vertx, GatewayConfig config, UpstreamBalancer balancer, ProblemWriter problems,
             MeterRegistry registry) {
@@ -80,7 +83,12 @@ public class UpstreamProxy {
         this.resent = Counter.builder("techbridge.gateway.requests.resent")
                 .description("Requests safe to repeat sent to another instance after the first went away before answering")
                 .register(registry);
+        this.connectsRetried = Counter.builder("techbridge.gateway.connects.retried")
+                .description("Requests whose service could not be connected to at first, tried once more")
+                .register(registry);
         this.connectTimeoutMillis = config.connectTimeout().toMillis();
+        this.connectRetryAfterMillis = Math.max(1, config.connectRetryAfter().toMillis());
+        this.vertx = vertx;
         this.readTimeoutMillis = config.readTimeout().toMillis();
         this.client = vertx.createHttpClient(new HttpClientOptions()
                         .setConnectTimeout((int) connectTimeoutMillis)
@@ -112,17 +120,23 @@ public class UpstreamProxy {
         String requestId = requestId(request);
         ctx.response().putHeader(RequestIds.HEADER, requestId);
         forward(ctx, rule, requestId, System.nanoTime(), new HashSet<>(),
-                Replay.repeatable(request) ? new Replay(maxBody, !hasBody(request)) : null);
+                Replay.repeatable(request) ? new Replay(maxBody, !hasBody(request)) : null, new Unreached());
+    }
+
+    /** The connects of one request that failed: nothing reached a service, so every instance may be tried again once. */
+    private static final class Unreached {
+        Throwable last;
+        boolean triedAgain;
     }
 
     /**
      * Sends the request to an instance of its service not yet tried. An instance that cannot be
      * connected to has received nothing (the body is still paused), so the request goes on to the
-     * next one; 503 only when no instance could be reached. {@code replay}: null for a request that
-     * must not be sent twice.
+     * next one, and when none could be, each is tried once more after {@code connect-retry-after}; 503
+     * only when still none could be reached. {@code replay}: null for a request that must not be sent twice.
      */
     private void forward(RoutingContext ctx, RouteTable.Rule rule, String requestId, long started, Set<Long> tried,
-            Replay replay) {
+            Replay replay, Unreached unreached) {
         HttpServerRequest request = ctx.request();
         Optional<UpstreamBalancer.Target> next = balancer.choose(rule.upstream(), tried);
         if (next.isEmpty() && replay != null && replay.lost != null) {
@@ -130,9 +144,18 @@ public class UpstreamProxy {
             upstreamFailed(ctx, rule, requestId, started, replay.lost);
             return;
         }
+        if (next.isEmpty() && unreached.last != null && !unreached.triedAgain && !ctx.response().closed()) {
+            // A connect refused for a moment (seen once in 10,000 requests with the service up) is no outage.
+            unreached.triedAgain = true;
+            connectsRetried.increment();
+            vertx.setTimer(connectRetryAfterMillis, again -> forward(ctx, rule, requestId, started, new HashSet<>(), replay,
+                    unreached));
+            return;
+        }
         if (next.isEmpty()) {
             finish(ctx, rule, requestId, started, 503, new java.net.ConnectException("no instance of "
-                    + rule.upstream().service() + " could be reached"));
+                    + rule.upstream().service() + " could be reached"
+                    + (unreached.last == null ? "" : " (last: " + unreached.last + ")")));
             problems.write(ctx, Problem.of(Status.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
                     rule.upstream().service() + " cannot be reached; try again shortly"));
             request.resume();
@@ -170,10 +193,11 @@ public class UpstreamProxy {
         // request with a body gets a connection of its own, and the pool keeps only bodiless exchanges.
         (hasBody(request) ? oneShot : client).request(options).onComplete(connected -> {
             if (connected.failed()) {
+                unreached.last = connected.cause();
                 target.ended(connected.cause());
                 balancer.markDown(target);
                 LOG.debugf("%s unreachable (%s), trying another instance", base, connected.cause());
-                forward(ctx, rule, requestId, started, tried, replay);
+                forward(ctx, rule, requestId, started, tried, replay, unreached);
                 return;
             }
             HttpClientRequest upstream = connected.result();
@@ -187,7 +211,7 @@ public class UpstreamProxy {
                         resent.increment();
                         LOG.infof("%s went away before answering %s %s (%s); sending it to another instance", base,
                                 request.method(), ctx.normalizedPath(), answered.cause());
-                        forward(ctx, rule, requestId, started, tried, replay);
+                        forward(ctx, rule, requestId, started, tried, replay, unreached);
                         return;
                     }
                     upstreamFailed(ctx, rule, requestId, started, answered.cause());
