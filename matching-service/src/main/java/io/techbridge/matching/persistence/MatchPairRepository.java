@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 @ApplicationScoped
 public class MatchPairRepository implements PanacheRepositoryBase<MatchPair, UUID> {
@@ -67,17 +69,35 @@ public class MatchPairRepository implements PanacheRepositoryBase<MatchPair, UUI
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
+    /** A pair's key: its demand and its achievement. */
+    public record PairKey(String demandId, String achievementId) {
+    }
+
     /**
-     * The pair of this demand and achievement, once no other transaction may be creating it: holds a
-     * lock on the pair's key until this transaction ends, so of two workers that find the same new pair
-     * from its two sides, the second waits for the first to commit and then reads its pair, where it
-     * would otherwise fail on the unique key and redo its whole task. Call in one order of keys
-     * (demand, then achievement) when taking several.
+     * Those of these pairs that exist, once no other transaction may be creating one of them: takes a
+     * lock on each key until this transaction ends, all in one statement and in one order, so of two
+     * workers that find the same new pair from its two sides, the second waits for the first to commit
+     * and then reads its pair, where it would otherwise fail on the unique key and redo its whole task.
      */
-    public Optional<MatchPair> findPairLockingItsKey(String demandId, String achievementId) {
-        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, "match_pair:" + demandId + ":" + achievementId).getSingleResult();
-        return findPair(demandId, achievementId);
+    public List<MatchPair> findPairsLockingTheirKeys(Collection<PairKey> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        // A sorted subquery is not flattened, so the locks are taken in its order by every caller.
+        String values = IntStream.rangeClosed(1, keys.size()).mapToObj(i -> "(?" + i + ")")
+                .collect(Collectors.joining(", "));
+        var lock = getEntityManager().createNativeQuery("SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) "
+                + "FROM (SELECT k FROM (VALUES " + values + ") AS v(k) ORDER BY k) AS ordered");
+        int position = 1;
+        for (PairKey key : keys) {
+            lock.setParameter(position++, "match_pair:" + key.demandId() + ":" + key.achievementId());
+        }
+        lock.getSingleResult();
+        Set<String> demands = keys.stream().map(PairKey::demandId).collect(Collectors.toSet());
+        Set<String> achievements = keys.stream().map(PairKey::achievementId).collect(Collectors.toSet());
+        return find("demandId in ?1 and achievementId in ?2", demands, achievements)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list().stream()
+                .filter(pair -> keys.contains(new PairKey(pair.demandId, pair.achievementId))).toList();
     }
 
     public List<MatchPair> forDemand(String demandId) {

@@ -22,7 +22,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,15 +106,16 @@ public class ProposalService {
     }
 
     /**
-     * Adds to {@code existing} (keyed by the other side's id) the found pairs that a worker recomputing
-     * the other side created since they were read; the new ones' keys stay locked, so nobody else
-     * creates them before this transaction commits.
+     * Adds to {@code existing} (keyed by the other side's id, {@code otherSide} of a found pair and
+     * {@code otherSideOf} a stored one) the found pairs that a worker recomputing the other side created
+     * since they were read; the new ones' keys stay locked, so nobody else creates them before this
+     * transaction commits.
      */
-    private void madeMeanwhile(List<ScoredPair> found, Map<String, MatchPair> existing, Function<ScoredPair, String> otherSide) {
-        found.stream().filter(pair -> !existing.containsKey(otherSide.apply(pair)))
-                .sorted(Comparator.comparing(ScoredPair::demandId).thenComparing(ScoredPair::achievementId))
-                .forEach(pair -> pairs.findPairLockingItsKey(pair.demandId(), pair.achievementId())
-                        .ifPresent(made -> existing.put(otherSide.apply(pair), made)));
+    private void madeMeanwhile(List<ScoredPair> found, Map<String, MatchPair> existing, Function<ScoredPair, String> otherSide,
+            Function<MatchPair, String> otherSideOf) {
+        List<MatchPairRepository.PairKey> fresh = found.stream().filter(pair -> !existing.containsKey(otherSide.apply(pair)))
+                .map(pair -> new MatchPairRepository.PairKey(pair.demandId(), pair.achievementId())).toList();
+        pairs.findPairsLockingTheirKeys(fresh).forEach(made -> existing.put(otherSideOf.apply(made), made));
     }
 
     /** What a version did: nothing (a duplicate), only its bookkeeping, or what its pairs are scored from. */
@@ -137,7 +137,7 @@ public class ProposalService {
         Map<String, Boolean> pool = records.lockPoolMembership(ListingType.DEMAND, Stream.concat(
                 candidates.stream().map(ScoredPair::demandId), existing.keySet().stream()).toList());
         List<ScoredPair> found = candidates.stream().filter(p -> Boolean.TRUE.equals(pool.get(p.demandId()))).toList();
-        madeMeanwhile(found, existing, ScoredPair::demandId);
+        madeMeanwhile(found, existing, ScoredPair::demandId, pair -> pair.demandId);
         found.forEach(pair -> propose(existing.get(pair.demandId()), pair));
         Set<String> foundIds = found.stream().map(ScoredPair::demandId).collect(Collectors.toSet());
         List<MatchPair> standing = existing.values().stream()
@@ -173,7 +173,7 @@ public class ProposalService {
         Map<String, Boolean> pool = records.lockPoolMembership(ListingType.ACHIEVEMENT, Stream.concat(
                 candidates.stream().map(ScoredPair::achievementId), existing.keySet().stream()).toList());
         List<ScoredPair> found = candidates.stream().filter(p -> Boolean.TRUE.equals(pool.get(p.achievementId()))).toList();
-        madeMeanwhile(found, existing, ScoredPair::achievementId);
+        madeMeanwhile(found, existing, ScoredPair::achievementId, pair -> pair.achievementId);
         found.forEach(pair -> propose(existing.get(pair.achievementId()), pair));
         Set<String> foundIds = found.stream().map(ScoredPair::achievementId).collect(Collectors.toSet());
         List<MatchPair> standing = existing.values().stream()
