@@ -1,6 +1,7 @@
 package io.techbridge.matching.persistence;
 
 import io.techbridge.commons.tracing.TraceParents;
+import io.techbridge.matching.domain.ListingType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -71,7 +72,7 @@ public class ProposalTasks {
      * Queues every record out of the candidate pool that still has proposals standing, unless it is
      * queued already; returns how many. Its task withdraws them.
      */
-    public int queueRecordsOutOfPoolWithProposals(String achievementType, String demandType) {
+    public int queueRecordsOutOfPoolWithProposals() {
         return entityManager.createNativeQuery("""
                         INSERT INTO proposal_task (aggregate_type, aggregate_id, version, enqueued_at)
                         SELECT r.aggregate_type, r.aggregate_id, r.version, ?1 FROM indexed_record r
@@ -81,7 +82,7 @@ public class ProposalTasks {
                             OR r.aggregate_type = ?3 AND EXISTS (SELECT 1 FROM match_pair p
                                 WHERE p.demand_id = r.aggregate_id AND p.status = 'PROPOSED'))
                         ON CONFLICT (aggregate_type, aggregate_id) DO NOTHING""")
-                .setParameter(1, Instant.now()).setParameter(2, achievementType).setParameter(3, demandType)
+                .setParameter(1, Instant.now()).setParameter(2, ListingType.ACHIEVEMENT).setParameter(3, ListingType.DEMAND)
                 .executeUpdate();
     }
 

@@ -2,7 +2,6 @@ package io.techbridge.matching.workflow;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.techbridge.matching.domain.ListingType;
 import io.techbridge.matching.persistence.ProposalTasks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -40,7 +39,7 @@ public class PoolCheck {
     /** Queues the records out of the pool that still have proposals; returns how many. */
     public int run() {
         int found = QuarkusTransaction.requiringNew().call(() -> {
-            int records = tasks.queueRecordsOutOfPoolWithProposals(ListingType.ACHIEVEMENT, ListingType.DEMAND);
+            int records = tasks.queueRecordsOutOfPoolWithProposals();
             if (records > 0) {
                 queued.fire(new ProposalTasks.Queued());
             }
