@@ -67,7 +67,6 @@ public class UpstreamProxy {
     private final long readTimeoutMillis;
     private final long connectTimeoutMillis;
     private final long connectRetryAfterMillis;
-    private final Vertx vertx;
     private final ProblemWriter problems;
     private final MeterRegistry registry;
     private final long maxBody;
@@ -88,7 +87,6 @@ public class UpstreamProxy {
                 .register(registry);
         this.connectTimeoutMillis = config.connectTimeout().toMillis();
         this.connectRetryAfterMillis = Math.max(1, config.connectRetryAfter().toMillis());
-        this.vertx = vertx;
         this.readTimeoutMillis = config.readTimeout().toMillis();
         this.client = vertx.createHttpClient(new HttpClientOptions()
                         .setConnectTimeout((int) connectTimeoutMillis)
@@ -148,7 +146,7 @@ public class UpstreamProxy {
             // A connect refused for a moment (seen once in 10,000 requests with the service up) is no outage.
             unreached.triedAgain = true;
             connectsRetried.increment();
-            vertx.setTimer(connectRetryAfterMillis, again -> forward(ctx, rule, requestId, started, new HashSet<>(), replay,
+            ctx.vertx().setTimer(connectRetryAfterMillis, again -> forward(ctx, rule, requestId, started, new HashSet<>(), replay,
                     unreached));
             return;
         }
